@@ -1,0 +1,62 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: schemas/plugin.schema.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+/**
+ * plugin.json: identity, dependencies, roles and configuration of one procedure plugin
+ */
+export interface PluginDeclaration {
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  dependsOn?: string[];
+  /**
+   * Roles (岗位) this plugin contributes as defaults; companies rename, add and merge them in configuration
+   */
+  roles?: {
+    [k: string]: Role;
+  };
+  /**
+   * Plugin settings a company may change: a JSON Schema and its defaults
+   */
+  config?: {
+    schema: {};
+    defaults: {};
+  };
+  calendar?: Calendar;
+}
+/**
+ * Text in several languages; zh-CN is required, en is the fallback for English users
+ */
+export interface Text {
+  'zh-CN': string;
+  en?: string;
+}
+export interface Role {
+  title: Text;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  reportsTo?: string;
+  /**
+   * Staff in this role see every project of the company, not only their assigned ones
+   */
+  allProjects?: boolean;
+  permissions?: string[];
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  mergedInto?: string;
+}
+/**
+ * Default company calendar settings contributed by this plugin
+ */
+export interface Calendar {
+  timezone?: string;
+  holidays?: string[];
+  workdays?: string[];
+}

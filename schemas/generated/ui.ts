@@ -1,0 +1,67 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: schemas/ui.schema.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+/**
+ * A JsonLogic rule (checked against the operator whitelist at load)
+ */
+export type Rule = {} | unknown[] | string | number | boolean | null;
+
+/**
+ * *.ui.json: layout of a form — sections, field order, widgets and conditions (JsonLogic over `data.*`) shared by the browser and the server
+ */
+export interface UiDeclaration {
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  form: string;
+  /**
+   * @minItems 1
+   */
+  sections: [
+    {
+      /**
+       * camelCase identifier used for fields, states, transitions, roles, rules
+       */
+      id: string;
+      title: Text;
+      /**
+       * @minItems 1
+       */
+      fields: [string, ...string[]];
+      visibleIf?: Rule;
+    },
+    ...{
+      /**
+       * camelCase identifier used for fields, states, transitions, roles, rules
+       */
+      id: string;
+      title: Text;
+      /**
+       * @minItems 1
+       */
+      fields: [string, ...string[]];
+      visibleIf?: Rule;
+    }[]
+  ];
+  fields?: {
+    [k: string]: {
+      widget?: string;
+      placeholder?: Text;
+      visibleIf?: Rule;
+      requiredIf?: Rule;
+      readOnlyIf?: Rule;
+      computed?: Rule;
+    };
+  };
+}
+/**
+ * Text in several languages; zh-CN is required, en is the fallback for English users
+ */
+export interface Text {
+  'zh-CN': string;
+  en?: string;
+}

@@ -1,0 +1,1834 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: schemas/workflow.schema.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+/**
+ * @minItems 1
+ */
+export type RoleList = [string, ...string[]];
+/**
+ * A JsonLogic rule (checked against the operator whitelist at load)
+ */
+export type Rule = {} | unknown[] | string | number | boolean | null;
+
+/**
+ * *.workflow.json: one case type — its states, transitions, deadlines, follow-up policy and printable documents. States, transitions and deadlines are maps keyed by id so that a company's configuration can patch one of them (JSON Merge Patch).
+ */
+export interface WorkflowDeclaration {
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  caseType: string;
+  title: Text;
+  serialPrefix: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  form: string;
+  createRoles: RoleList;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  initialState: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  initialAssignRole?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  severityField?: string;
+  /**
+   * Data fields the monthly summary groups cases by
+   */
+  summaryFields?: string[];
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  titleField?: string;
+  states: {
+    [k: string]: State;
+  };
+  transitions: {
+    [k: string]: Transition;
+  };
+  deadlines?: {
+    [k: string]: Deadline;
+  };
+  followUp?: FollowUpPolicy;
+  documents?: {
+    [k: string]: {
+      title: Text;
+      template: string;
+    };
+  };
+}
+/**
+ * Text in several languages; zh-CN is required, en is the fallback for English users
+ */
+export interface Text {
+  'zh-CN': string;
+  en?: string;
+}
+export interface State {
+  title: Text;
+  final?: boolean;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  assignRole?: string;
+}
+export interface Transition {
+  title: Text;
+  /**
+   * @minItems 1
+   */
+  from: [string, ...string[]];
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  to: string;
+  /**
+   * Conditional targets, first match wins; `to` is the fallback
+   *
+   * @maxItems 20
+   */
+  branches?:
+    | []
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        },
+        {
+          when: Rule;
+          /**
+           * camelCase identifier used for fields, states, transitions, roles, rules
+           */
+          to: string;
+        }
+      ];
+  roles: RoleList;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  form?: string;
+  guard?: Rule;
+  guardMessage?: Text;
+  /**
+   * Taken only by the platform (e.g. by a follow-up result), never offered to staff
+   */
+  system?: boolean;
+  /**
+   * @maxItems 20
+   */
+  effects?:
+    | []
+    | [Effect]
+    | [Effect, Effect]
+    | [Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect, Effect]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ]
+    | [
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect,
+        Effect
+      ];
+}
+export interface Effect {
+  type: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  field?: string;
+  value?: Rule;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  rule?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  role?: string;
+  to?: 'actor' | 'role';
+  params?: {};
+}
+/**
+ * A clock: starts when the case enters one of startOn (or on creation), stops when it enters one of stopOn
+ */
+export interface Deadline {
+  title: Text;
+  /**
+   * @minItems 1
+   */
+  startOn: [string, ...string[]];
+  /**
+   * @minItems 1
+   */
+  stopOn: [string, ...string[]];
+  duration: Duration;
+  bySeverity?: {
+    [k: string]: Duration;
+  };
+  /**
+   * Severities this clock applies to; others never start it
+   */
+  onlyFor?: string[];
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  escalateTo?: string;
+}
+export interface Duration {
+  amount: number;
+  unit: 'minutes' | 'hours' | 'days' | 'workingDays';
+}
+export interface FollowUpPolicy {
+  deadline: Duration;
+  method: 'phone' | 'onSite' | 'any';
+  methodBySeverity?: {
+    [k: string]: 'phone' | 'onSite' | 'any';
+  };
+  requiredRate: number;
+  roles: RoleList;
+  rolesBySeverity?: {
+    [k: string]: RoleList;
+  };
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  form: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  satisfiedField: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  onSatisfied: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  onUnsatisfied: string;
+}
