@@ -1,0 +1,12 @@
+export * from './registry.js';
+export * from './configuration.js';
+export * from './cases.js';
+import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
+import { ConfigVersionSchema } from './configuration.js';
+import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
+
+export const ALL_ENTITIES = [
+  CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
+  ConfigVersionSchema,
+  WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
+];

@@ -1,0 +1,93 @@
+/**
+ * Discovers plugins/<id>/, reads and validates every declaration, orders plugins by their
+ * dependencies and runs their optional setup code. Any issue stops the kernel with a
+ * DeclarationError listing each problem as "[code] file pointer: message".
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DeclarationError, type FieldIssue } from '../errors.js';
+import { ExtensionRegistry, setupContextFor, type PluginDefinition } from '../extensions.js';
+import { fileOf, type PluginBundle } from './plugin-bundle.js';
+import { readPluginFolder } from './read-plugin-folder.js';
+import { validateBundle } from './validate-bundle.js';
+import { DOCUMENT_HELPERS } from '../documents/helpers.js';
+
+export interface LoadedPlugins {
+  /** in dependency order */
+  bundles: PluginBundle[];
+  extensions: ExtensionRegistry;
+}
+
+export interface LoadOptions {
+  pluginsDir: string;
+  /** load only these plugins (and fail if a dependency is missing); default: every folder */
+  only?: string[];
+}
+
+export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> {
+  const entries = await readdir(options.pluginsDir, { withFileTypes: true });
+  let ids = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')).map((e) => e.name).sort();
+  if (options.only) {
+    const missing = options.only.filter((id) => !ids.includes(id));
+    if (missing.length) throw new DeclarationError(missing.map((id) => ({ pointer: '', code: 'unknown-plugin', message: `no folder plugins/${id}`, file: `plugins/${id}` })), 'plugins');
+    ids = options.only;
+  }
+
+  const issues: FieldIssue[] = [];
+  const reads = await Promise.all(ids.map((id) => readPluginFolder(path.join(options.pluginsDir, id), `plugins/${id}`)));
+  for (const r of reads) issues.push(...r.issues);
+  if (issues.length) throw new DeclarationError(issues, 'plugins');
+
+  // Code first: setup may register effects and helpers the declarations refer to.
+  const extensions = new ExtensionRegistry();
+  for (const r of reads) {
+    if (!r.entry) continue;
+    const mod = (await import(pathToFileURL(r.entry).href)) as { default?: PluginDefinition };
+    if (!mod.default || typeof mod.default.setup !== 'function') {
+      issues.push({ file: `plugins/${r.bundle.id}/${path.basename(r.entry)}`, pointer: '', code: 'bad-entry', message: 'index must `export default definePlugin({ setup })`' });
+      continue;
+    }
+    await mod.default.setup(setupContextFor(r.bundle.id, extensions));
+  }
+
+  const roles = new Set<string>();
+  for (const r of reads) for (const id of Object.keys(r.bundle.manifest.roles ?? {})) roles.add(id);
+  const ctx = {
+    roles,
+    effectTypes: extensions.effectTypes(),
+    templateHelpers: new Set([...DOCUMENT_HELPERS, ...extensions.templateHelpers.keys()]),
+    pluginIds: new Set(ids),
+  };
+  for (const r of reads) {
+    for (const issue of validateBundle(r.bundle, ctx)) {
+      const prefix = issue.section === 'rules' ? `/rules/${issue.name}` : '';
+      issues.push({ file: `plugins/${r.bundle.id}/${fileOf(issue, r.ruleFiles)}`, pointer: prefix + issue.pointer, code: issue.code, message: issue.message });
+    }
+  }
+  if (issues.length) throw new DeclarationError(issues, 'plugins');
+
+  return { bundles: orderByDependencies(reads.map((r) => r.bundle)), extensions };
+}
+
+/** Topological order; a cycle is a declaration error naming the plugins in it. */
+export function orderByDependencies(bundles: PluginBundle[]): PluginBundle[] {
+  const byId = new Map(bundles.map((b) => [b.id, b]));
+  const ordered: PluginBundle[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (b: PluginBundle, trail: string[]) => {
+    if (state.get(b.id) === 'done') return;
+    if (state.get(b.id) === 'visiting') {
+      throw new DeclarationError([{ file: `plugins/${b.id}/plugin.json`, pointer: '/dependsOn', code: 'dependency-cycle', message: `dependency cycle: ${[...trail, b.id].join(' -> ')}` }], 'plugins');
+    }
+    state.set(b.id, 'visiting');
+    for (const dep of b.manifest.dependsOn ?? []) {
+      const d = byId.get(dep);
+      if (d) visit(d, [...trail, b.id]);
+    }
+    state.set(b.id, 'done');
+    ordered.push(b);
+  };
+  for (const b of bundles) visit(b, []);
+  return ordered;
+}
