@@ -44,6 +44,7 @@ export function ormOptions(options: DatabaseOptions): Options {
       transactional: true,
       emit: 'ts' as const,
       snapshot: false,
+      silent: true,
     },
   };
   if (dialect === 'postgresql') {

@@ -16,7 +16,7 @@ const KINDS: DeclarationKind[] = ['plugin', 'form', 'ui', 'workflow', 'rules', '
 let validators: Map<DeclarationKind, ValidateFunction> | undefined;
 
 function load(): Map<DeclarationKind, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
   const read = (name: string) => JSON.parse(readFileSync(path.join(schemasDir, `${name}.schema.json`), 'utf8'));
   ajv.addSchema(read('common'));
   for (const kind of KINDS) ajv.addSchema(read(kind));

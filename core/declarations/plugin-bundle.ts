@@ -2,7 +2,7 @@
  * A plugin's declarations as plain data. Company and project configuration patch a copy of this
  * (JSON Merge Patch), and the patched copy is validated exactly like the files on disk.
  */
-import type { PluginManifestDeclaration } from '../../schemas/generated/plugin.js';
+import type { PluginDeclaration } from '../../schemas/generated/plugin.js';
 import type { FormDeclaration } from '../../schemas/generated/form.js';
 import type { UiDeclaration } from '../../schemas/generated/ui.js';
 import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
@@ -12,7 +12,7 @@ export type RuleEntry = RulesDeclaration['rules'][string];
 
 export interface PluginBundle {
   id: string;
-  manifest: PluginManifestDeclaration;
+  manifest: PluginDeclaration;
   /** keyed by file stem: complaint.form.json -> 'complaint' */
   forms: Record<string, FormDeclaration>;
   ui: Record<string, UiDeclaration>;

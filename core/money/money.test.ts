@@ -43,6 +43,8 @@ describe('parseMoney', () => {
     expect(() => parseMoney(1e21)).toThrow(RangeError);
     expect(() => parseMoney(2 ** 53 + 2)).toThrow(RangeError);
     expect(() => parseMoney(1e-7)).toThrow(RangeError);
+    expect(() => parseMoney(1234567890123456.7)).toThrow(/15 digits/);
+    expect(formatMoney(parseMoney(1234567890123.45))).toBe('1234567890123.45');
   });
 
   it('refuses strings that are not plain decimals, naming the value', () => {
@@ -131,7 +133,8 @@ describe('toFen / fromFen', () => {
 
   it('refuses amounts with too many decimals instead of rounding them', () => {
     expect(() => toFen(parseMoney('0.005'))).toThrow(/more than 2 decimals/);
-    expect(() => toFen(parseMoney('0.1').plus(parseMoney('0.2')).dividedBy(3))).toThrow(RangeError);
+    expect(() => toFen(parseMoney('1').dividedBy(3))).toThrow(RangeError);
+    expect(() => toFen(parseMoney('-12.001'))).toThrow('-12.001');
   });
 });
 

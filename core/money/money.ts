@@ -42,8 +42,8 @@ export const MAX_PLACES = 20;
  * Strings: any finite decimal in plain notation ('1234.5', '-0.01', '0.003'), at most 40 digits.
  * Extra decimals are allowed because rates and unit prices need them; stored amounts are held to 2
  * decimals by MONEY_PATTERN and toFen.
- * Numbers: only safe integers or numbers whose shortest form has at most 2 decimals. A float with
- * more (0.1 + 0.2 = 0.30000000000000004, 1.005) has already lost exactness, so it is refused.
+ * Numbers: only safe integers, or numbers whose shortest form has at most 2 decimals (and 15 digits).
+ * A float with more (0.1 + 0.2 = 0.30000000000000004, 1.005) has already lost exactness: refused.
  *
  * @throws RangeError naming the value
  */
@@ -61,12 +61,13 @@ export function parseMoney(value: string | number): Decimal {
 function parseMoneyNumber(value: number): Decimal {
   if (Number.isSafeInteger(value)) return normalizeZero(new MoneyDecimal(value));
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${describeValue(value)}`);
-  // String(n) is the shortest text that round-trips, i.e. what the author of the number wrote.
+  // String(n) is the shortest text that round-trips. With at most 15 significant digits that text is
+  // guaranteed to be exactly what the author of the number wrote; beyond, the float may have moved.
   const text = String(value);
-  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
-  if (!match || (match[1]?.length ?? 0) > 2) {
+  const match = /^-?(\d+)\.(\d{1,2})$/.exec(text);
+  if (!match || (match[1]! + match[2]!).replace(/^0+/, '').length > 15) {
     throw new RangeError(
-      `number ${text} is not an exact amount (more than 2 decimals or beyond safe integers); pass it as a decimal string`,
+      `number ${text} is not an exact amount (more than 2 decimals or 15 digits); pass it as a decimal string`,
     );
   }
   return new MoneyDecimal(text);
@@ -108,11 +109,12 @@ export function formatMoney(value: Decimal, places = 2): string {
  * rounding them, because which way to round is a business decision the caller has to make.
  */
 export function toFen(value: Decimal): bigint {
-  const fen = toMoneyDecimal(value).times(100);
-  if (!fen.isInteger()) {
-    throw new RangeError(`${toMoneyDecimal(value).toFixed()} has more than 2 decimals; round it before converting to fen`);
+  const amount = toMoneyDecimal(value);
+  if (amount.decimalPlaces() > 2) {
+    throw new RangeError(`${amount.toFixed()} has more than 2 decimals; round it before converting to fen`);
   }
-  return BigInt(fen.toFixed(0));
+  // Shift the decimal point in the text rather than multiply: multiplication would round to 40 digits.
+  return BigInt(amount.toFixed(2).replace('.', ''));
 }
 
 /** Yuan from integer fen. Built from an exponent string so even huge values are not rounded to 40 digits. */

@@ -4,7 +4,7 @@
  */
 import { EntitySchema } from '@mikro-orm/core';
 
-export type ConfigStatus = 'proposed' | 'active' | 'superseded' | 'withdrawn';
+export type ConfigStatus = 'proposed' | 'activated' | 'withdrawn';
 
 export class ConfigVersion {
   id!: number;

@@ -1,0 +1,332 @@
+/**
+ * Cases: create, transition, read. Each change writes the case row, its event and its clocks in
+ * one transaction; a stale version is refused (409), never silently overwritten.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { CaseDeadline, CaseEvent, FollowUp, Person, Unit, UnitPerson, WorkCase } from '../db/entities/index.js';
+import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, type FieldIssue } from '../errors.js';
+import { ajvIssues } from '../declarations/ajv-factory.js';
+import type { Principal } from '../auth/sessions.js';
+import type { ConfigService } from '../config/config-service.js';
+import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config.js';
+import type { ProjectDirectory } from '../registry/project-directory.js';
+import type { ExtensionRegistry } from '../extensions.js';
+import { addDuration } from '../calendar/index.js';
+import { truthy } from '../rules/index.js';
+import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
+import { ruleContext } from '../workflow/rule-context.js';
+import { actingRoleFor, canSeeProject } from './access.js';
+import { nextSerial } from './serials.js';
+
+export interface CreateCaseInput {
+  projectId: number;
+  unitId?: number | null;
+  personId?: number | null;
+  data: unknown;
+}
+
+export interface TransitionInput {
+  version: number;
+  data?: unknown;
+}
+
+/** The actor of a change: a staff member, or the platform itself (jobs). */
+export interface Actor {
+  staffId: number | null;
+  role: string | null;
+  roles: string[];
+}
+
+export interface CaseContext {
+  row: WorkCase;
+  config: CompiledConfig;
+  type: CompiledCaseType;
+}
+
+export class CaseService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly configs: ConfigService,
+    private readonly projects: ProjectDirectory,
+    private readonly extensions: ExtensionRegistry,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The configuration new cases of a project use right now. */
+  async configForNewCase(principal: Principal, projectId: number): Promise<CompiledConfig> {
+    const project = await this.projects.get(principal.companyId, projectId);
+    if (!project) throw new NotFoundError('project');
+    const version = await this.configs.current(principal.companyId, this.now());
+    const config = await this.configs.compiledFor(principal.companyId, version.id, project.code);
+    if (!canSeeProject(principal, config, projectId)) throw new NotFoundError('project');
+    return config;
+  }
+
+  /** The company-level configuration in force now (no project layer). */
+  async configForCompany(principal: Principal): Promise<CompiledConfig> {
+    const version = await this.configs.current(principal.companyId, this.now());
+    return this.configs.compiledFor(principal.companyId, version.id, null);
+  }
+
+  async create(principal: Principal, caseType: string, input: CreateCaseInput): Promise<WorkCase> {
+    const config = await this.configForNewCase(principal, input.projectId);
+    const type = config.caseTypes.get(caseType);
+    if (!type) throw new NotFoundError(`case type ${caseType}`);
+    const role = actingRoleFor(principal, config, type.workflow.createRoles);
+    if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not register a ${caseType}; allowed: ${type.workflow.createRoles.join(', ')}`);
+    const data = this.validateForm(type, type.workflow.form, input.data, '/data');
+
+    return this.orm.em.fork().transactional(async (em) => {
+      const { buildingId } = await this.checkRefs(em, principal.companyId, input);
+      const now = this.now();
+      const wf = type.workflow;
+      const year = DateTime.fromJSDate(now).setZone(config.calendar.timezone).year;
+      const severity = wf.severityField ? asText(data[wf.severityField]) : null;
+      const row = em.create(WorkCase, {
+        companyId: principal.companyId,
+        caseType,
+        serial: await nextSerial(em, principal.companyId, wf.serialPrefix, caseType, year),
+        projectId: input.projectId,
+        buildingId,
+        unitId: input.unitId ?? null,
+        personId: input.personId ?? null,
+        state: wf.initialState,
+        data,
+        severity,
+        title: wf.titleField ? asText(data[wf.titleField])?.slice(0, 200) ?? null : null,
+        assigneeRole: wf.initialAssignRole ?? wf.states[wf.initialState]?.assignRole ?? null,
+        assigneeId: null,
+        configVersionId: config.versionId,
+        version: 1,
+        overdue: false,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: principal.staffId,
+        closedAt: null,
+      });
+      await em.flush(); // the id is needed by the event and clocks
+      em.create(CaseEvent, {
+        companyId: row.companyId, caseId: row.id, type: 'created', transition: null, fromState: null, toState: row.state,
+        actorId: principal.staffId, actorRole: role, data, createdAt: now,
+      });
+      this.startClocks(em, row, type, row.state, now, config);
+      return row;
+    });
+  }
+
+  /** Loads a case the principal may see, with the configuration it was opened under. */
+  async load(principal: Principal, caseType: string, id: number, em?: EntityManager): Promise<CaseContext> {
+    const row = await (em ?? this.orm.em.fork()).findOne(WorkCase, { id, companyId: principal.companyId, caseType });
+    if (!row) throw new NotFoundError(caseType);
+    const config = await this.configFor(row);
+    if (!canSeeProject(principal, config, row.projectId)) throw new NotFoundError(caseType);
+    const type = config.caseTypes.get(caseType);
+    if (!type) throw new NotFoundError(`case type ${caseType}`);
+    return { row, config, type };
+  }
+
+  async configFor(row: WorkCase): Promise<CompiledConfig> {
+    const project = await this.projects.get(row.companyId, row.projectId);
+    return this.configs.compiledFor(row.companyId, row.configVersionId!, project?.code ?? null);
+  }
+
+  /** Transitions the principal's roles may take from the case's current state. */
+  availableTransitions(principal: Principal, ctx: CaseContext): string[] {
+    const acting = ctx.config.actingRoles(principal.roles);
+    return Object.entries(ctx.type.workflow.transitions)
+      .filter(([, t]) => !t.system && t.from.includes(ctx.row.state) && t.roles.some((r) => acting.has(r)))
+      .map(([id]) => id);
+  }
+
+  async transition(principal: Principal, caseType: string, id: number, transitionId: string, input: TransitionInput): Promise<WorkCase> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const ctx = await this.load(principal, caseType, id, em);
+      const t = ctx.type.workflow.transitions[transitionId];
+      if (!t) throw new NotFoundError(`transition ${transitionId}`);
+      if (t.system) throw new ForbiddenError(`${transitionId} is taken by the platform (e.g. by a follow-up result), not by staff`);
+      const role = actingRoleFor(principal, ctx.config, t.roles);
+      if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not take "${transitionId}"; allowed: ${t.roles.join(', ')}`);
+      const actor: Actor = { staffId: principal.staffId, role, roles: [...ctx.config.actingRoles(principal.roles)] };
+      return this.applyTransition(em, ctx, transitionId, input, actor);
+    });
+  }
+
+  /**
+   * Applies a transition inside the caller's transaction. Used by staff transitions and by the
+   * platform (follow-up results); role checks are the caller's job.
+   */
+  async applyTransition(em: EntityManager, ctx: CaseContext, transitionId: string, input: TransitionInput, actor: Actor, extraEventData: Record<string, unknown> = {}): Promise<WorkCase> {
+    const { row, type, config } = ctx;
+    const wf = type.workflow;
+    const t = wf.transitions[transitionId]!;
+    if (input.version !== row.version) throw new StaleVersionError(input.version, row.version);
+    if (!t.from.includes(row.state)) {
+      throw new RuleRefusedError(`"${transitionId}" cannot be taken from state "${row.state}" (allowed from: ${t.from.join(', ')})`, [{ pointer: '/transition', code: 'invalid-state', message: `case is in state ${row.state}` }]);
+    }
+    let formData: Record<string, unknown> = {};
+    if (t.form) formData = this.validateForm(type, t.form, input.data ?? {}, '/data');
+    else if (input.data !== undefined && !(isEmptyObject(input.data))) {
+      throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
+    }
+    const data: Record<string, unknown> = { ...row.data, ...formData };
+    const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
+    const context = () => ruleContext(row, data, ruleActor, type.settings);
+
+    const guard = type.logic.get(`transitions/${transitionId}/guard`);
+    if (guard && !truthy(guard.evaluate(context()))) {
+      const msg = t.guardMessage?.['zh-CN'] ? `${t.guardMessage['zh-CN']}${t.guardMessage.en ? ` / ${t.guardMessage.en}` : ''}` : `the conditions of "${transitionId}" are not met`;
+      throw new RuleRefusedError(msg, [{ pointer: '/data', code: 'guard', message: msg }]);
+    }
+    let target = t.to;
+    for (let i = 0; i < (t.branches ?? []).length; i++) {
+      if (truthy(type.logic.get(`transitions/${transitionId}/branches/${i}`)!.evaluate(context()))) {
+        target = t.branches![i]!.to;
+        break;
+      }
+    }
+
+    const now = this.now();
+    const fromState = row.state;
+    let assigneeRole = wf.states[target]?.assignRole ?? row.assigneeRole ?? null;
+    let assigneeId = wf.states[target]?.assignRole ? null : (row.assigneeId ?? null);
+    let followUpRequested = false;
+    const applied: Record<string, unknown>[] = [];
+    for (const [i, effect] of (t.effects ?? []).entries()) {
+      if (effect.type === 'set') {
+        const value = effect.rule ? type.rules.get(effect.rule)!.evaluate(context()) : type.logic.get(`transitions/${transitionId}/effects/${i}`)!.evaluate(context());
+        // a set effect fills a field the form left empty; it never overwrites what staff entered
+        if (data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
+          data[effect.field!] = value;
+          applied.push({ set: effect.field, value });
+        }
+      } else if (effect.type === 'assign') {
+        if (effect.to === 'actor') {
+          assigneeId = actor.staffId;
+          assigneeRole = actor.role;
+        } else {
+          assigneeRole = effect.role!;
+          assigneeId = null;
+        }
+        applied.push({ assign: assigneeRole, staffId: assigneeId });
+      } else if (effect.type === 'followUp') {
+        followUpRequested = true;
+      } else {
+        const handler = this.extensions.effects.get(effect.type);
+        if (!handler) throw new Error(`effect ${effect.type} has no handler`);
+        await handler({ caseType: row.caseType, caseId: row.id, state: target, data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles }, params: effect.params ?? {} });
+        applied.push({ effect: effect.type });
+      }
+    }
+
+    const severity = wf.severityField ? asText(data[wf.severityField]) : null;
+    row.state = target;
+    row.data = data;
+    row.severity = severity;
+    row.assigneeRole = assigneeRole;
+    row.assigneeId = assigneeId;
+    row.version += 1;
+    row.updatedAt = now;
+    if (wf.states[target]?.final) row.closedAt = now;
+    if (wf.titleField) row.title = asText(data[wf.titleField])?.slice(0, 200) ?? null;
+
+    em.create(CaseEvent, {
+      companyId: row.companyId, caseId: row.id, type: 'transition', transition: transitionId, fromState, toState: target,
+      actorId: actor.staffId, actorRole: actor.role, data: { ...formData, ...(applied.length ? { effects: applied } : {}), ...extraEventData }, createdAt: now,
+    });
+    await this.stopClocks(em, row, type, target, now);
+    this.startClocks(em, row, type, target, now, config);
+    if (followUpRequested) this.scheduleFollowUp(em, row, type, config, now);
+    await em.flush();
+    await this.refreshDue(em, row);
+    return row;
+  }
+
+  private startClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date, config: CompiledConfig): void {
+    const starts = clocksStartingOn(type.workflow, state, row.severity, now, config.calendar);
+    for (const s of starts) {
+      em.create(CaseDeadline, {
+        companyId: row.companyId, caseId: row.id, key: s.key, startedAt: s.startedAt, dueAt: s.dueAt, duration: s.duration,
+        status: 'running', metAt: null, overdueAt: null, escalatedToRole: null,
+      });
+      if (!row.nextDueAt || s.dueAt < row.nextDueAt) row.nextDueAt = s.dueAt;
+    }
+  }
+
+  private async stopClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date): Promise<void> {
+    const stopping = clocksStoppingOn(type.workflow, state);
+    if (stopping !== 'all' && stopping.size === 0) return;
+    const running = await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, status: { $in: ['running', 'overdue'] }, metAt: null });
+    for (const d of running) {
+      if (stopping === 'all' || stopping.has(d.key)) {
+        d.metAt = now;
+        if (d.status === 'running') d.status = 'met';
+      }
+    }
+  }
+
+  /** nextDueAt and overdue follow the clocks still running. */
+  async refreshDue(em: EntityManager, row: WorkCase): Promise<void> {
+    const open = await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, metAt: null }, { orderBy: { dueAt: 'asc' } });
+    const pending = open.filter((d) => d.status === 'running' || d.status === 'overdue');
+    row.nextDueAt = pending[0]?.dueAt ?? null;
+    row.overdue = pending.some((d) => d.status === 'overdue');
+    await em.flush();
+  }
+
+  private scheduleFollowUp(em: EntityManager, row: WorkCase, type: CompiledCaseType, config: CompiledConfig, now: Date): void {
+    const policy = type.workflow.followUp!;
+    const severity = row.severity ?? '';
+    const method = policy.methodBySeverity?.[severity] ?? policy.method;
+    const roles = policy.rolesBySeverity?.[severity] ?? policy.roles;
+    const dueAt = addDuration(now, policy.deadline, config.calendar);
+    em.create(FollowUp, {
+      companyId: row.companyId, caseId: row.id, caseType: row.caseType, projectId: row.projectId, dueAt, method, roles,
+      status: 'due', satisfied: null, onSite: null, result: null, doneAt: null, doneBy: null, createdAt: now,
+    });
+    em.create(CaseEvent, {
+      companyId: row.companyId, caseId: row.id, type: 'followUpScheduled', transition: null, fromState: row.state, toState: row.state,
+      actorId: null, actorRole: null, data: { dueAt: dueAt.toISOString(), method, roles, requiredRate: policy.requiredRate }, createdAt: now,
+    });
+  }
+
+  /** Validates form data against the compiled form; issues point into the request body. */
+  validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string): Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new ValidationError([{ pointer: basePointer, code: 'type', message: 'must be an object' }]);
+    }
+    const validate = type.validators.get(form)!;
+    if (!validate(value)) throw new ValidationError(ajvIssues(validate.errors, basePointer));
+    return structuredClone(value) as Record<string, unknown>;
+  }
+
+  /** Unit and person must be the company's; the unit must be in the project. */
+  private async checkRefs(em: EntityManager, companyId: number, input: CreateCaseInput): Promise<{ buildingId: number | null }> {
+    const issues: FieldIssue[] = [];
+    let buildingId: number | null = null;
+    if (input.unitId != null) {
+      const unit = await em.findOne(Unit, { id: input.unitId, companyId });
+      if (!unit) throw new NotFoundError('unitId: unit');
+      if (unit.projectId !== input.projectId) issues.push({ pointer: '/unitId', code: 'wrong-project', message: 'the unit is not in this project' });
+      buildingId = unit.buildingId;
+    }
+    if (input.personId != null) {
+      const person = await em.findOne(Person, { id: input.personId, companyId });
+      if (!person) throw new NotFoundError('personId: person');
+      if (input.unitId != null) {
+        const link = await em.findOne(UnitPerson, { unitId: input.unitId, personId: input.personId, companyId });
+        if (!link) issues.push({ pointer: '/personId', code: 'not-linked', message: 'the person is not an owner, occupant or agent of the unit' });
+      }
+    }
+    if (issues.length) throw new ValidationError(issues);
+    return { buildingId };
+  }
+}
+
+function asText(v: unknown): string | null {
+  return v === undefined || v === null ? null : String(v);
+}
+
+function isEmptyObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+}

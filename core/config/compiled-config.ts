@@ -1,0 +1,121 @@
+/**
+ * Everything a request needs from configuration, compiled once per (config version, project):
+ * ajv validators for every form, compiled rules and guards, compiled templates, the calendar and
+ * role graph. Requests never re-read or re-compile configuration.
+ */
+import Handlebars from 'handlebars';
+import type { ValidateFunction } from 'ajv';
+import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
+import type { FormDeclaration } from '../../schemas/generated/form.js';
+import { createFormAjv } from '../declarations/ajv-factory.js';
+import type { PluginBundle } from '../declarations/plugin-bundle.js';
+import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
+import { workflowFormNames } from '../declarations/check-workflow.js';
+import { compileRule, type CompiledRule } from '../rules/index.js';
+import { WorkingCalendar } from '../calendar/index.js';
+import type { ExtensionRegistry } from '../extensions.js';
+import type { EffectiveConfig, RoleInfo } from './effective-config.js';
+
+export interface CompiledCaseType {
+  pluginId: string;
+  caseType: string;
+  workflow: WorkflowDeclaration;
+  bundle: PluginBundle;
+  forms: Map<string, FormDeclaration>;
+  validators: Map<string, ValidateFunction>;
+  /** named rules of the plugin */
+  rules: Map<string, CompiledRule>;
+  /** guards, branch conditions and effect values, keyed by their pointer in the workflow */
+  logic: Map<string, CompiledRule>;
+  templates: Map<string, Handlebars.TemplateDelegate>;
+  /** label and enum labels of every field of the workflow's forms */
+  fields: Map<string, FieldSchema>;
+  settings: Record<string, unknown>;
+}
+
+export interface CompiledConfig {
+  versionId: number;
+  projectCode: string | null;
+  roles: Map<string, RoleInfo>;
+  calendar: WorkingCalendar;
+  caseTypes: Map<string, CompiledCaseType>;
+  /** the roles a staff member acts as: their own plus the roles merged into them */
+  actingRoles(staffRoles: readonly string[]): Set<string>;
+  /** the next role up for escalation */
+  reportsTo(role: string | null | undefined): string | undefined;
+  handlebars: typeof Handlebars;
+}
+
+export function compileConfig(versionId: number, projectCode: string | null, effective: EffectiveConfig, extensions: ExtensionRegistry): CompiledConfig {
+  const ajv = createFormAjv();
+  const hb = Handlebars.create();
+  for (const [name, helper] of extensions.templateHelpers) hb.registerHelper(name, helper);
+
+  const caseTypes = new Map<string, CompiledCaseType>();
+  for (const bundle of effective.bundles) {
+    const rules = new Map<string, CompiledRule>();
+    for (const [name, r] of Object.entries(bundle.rules)) rules.set(name, compileRule(r.logic));
+    for (const [caseType, workflow] of Object.entries(bundle.workflows)) {
+      const forms = new Map<string, FormDeclaration>();
+      const validators = new Map<string, ValidateFunction>();
+      for (const name of workflowFormNames(workflow)) {
+        const form = bundle.forms[name]!;
+        forms.set(name, form);
+        validators.set(name, ajv.compile(form));
+      }
+      const logic = new Map<string, CompiledRule>();
+      for (const [tid, t] of Object.entries(workflow.transitions)) {
+        if (t.guard !== undefined) logic.set(`transitions/${tid}/guard`, compileRule(t.guard));
+        (t.branches ?? []).forEach((b, i) => logic.set(`transitions/${tid}/branches/${i}`, compileRule(b.when)));
+        (t.effects ?? []).forEach((e, i) => {
+          if (e.value !== undefined) logic.set(`transitions/${tid}/effects/${i}`, compileRule(e.value));
+        });
+      }
+      const templates = new Map<string, Handlebars.TemplateDelegate>();
+      for (const doc of Object.values(workflow.documents ?? {})) {
+        templates.set(doc.template, hb.compile(bundle.templates[doc.template]!, { strict: false, noEscape: false }));
+      }
+      const fields = new Map<string, FieldSchema>();
+      for (const form of forms.values()) for (const [p, s] of fieldPaths(form)) if (!fields.has(p)) fields.set(p, s);
+      caseTypes.set(caseType, {
+        pluginId: bundle.id,
+        caseType,
+        workflow,
+        bundle,
+        forms,
+        validators,
+        rules,
+        logic,
+        templates,
+        fields,
+        settings: effective.pluginSettings.get(bundle.id) ?? {},
+      });
+    }
+  }
+
+  const mergedFrom = new Map<string, string[]>();
+  for (const role of effective.roles.values()) {
+    if (role.mergedInto) mergedFrom.set(role.mergedInto, [...(mergedFrom.get(role.mergedInto) ?? []), role.id]);
+  }
+  return {
+    versionId,
+    projectCode,
+    roles: effective.roles,
+    calendar: new WorkingCalendar(effective.calendar),
+    caseTypes,
+    handlebars: hb,
+    actingRoles(staffRoles) {
+      const acting = new Set<string>();
+      const add = (r: string) => {
+        if (acting.has(r)) return;
+        acting.add(r);
+        for (const m of mergedFrom.get(r) ?? []) add(m);
+      };
+      staffRoles.forEach(add);
+      return acting;
+    },
+    reportsTo(role) {
+      return role ? effective.roles.get(role)?.reportsTo : undefined;
+    },
+  };
+}

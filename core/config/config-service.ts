@@ -1,0 +1,195 @@
+/**
+ * Versioned company configuration: propose (validated, precise errors), activate (from an
+ * effective date), roll back (a new version restoring the previous document), history.
+ * Versions are immutable; a case keeps the version it was opened under.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { ConfigVersion, Project } from '../db/entities/index.js';
+import { DeclarationError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError } from '../errors.js';
+import type { LoadedPlugins } from '../declarations/load-plugins.js';
+import { DOCUMENT_HELPERS } from '../documents/helpers.js';
+import { compileConfig, type CompiledConfig } from './compiled-config.js';
+import { resolveEffectiveConfig, type ConfigDocument } from './effective-config.js';
+import { validateConfigDocument } from './validate-config.js';
+import { mergePatch, isPlainObject } from './merge-patch.js';
+
+interface TimelineEntry { id: number; number: number; effectiveFrom: Date }
+interface Timeline { loadedAt: number; entries: TimelineEntry[] }
+
+/** Other instances activate versions too: re-read the (tiny) timeline at most this often. */
+const TIMELINE_TTL_MS = 5_000;
+const COMPILED_CACHE_LIMIT = 256;
+
+export interface ProposeInput {
+  /** a whole new document, or */
+  document?: unknown;
+  /** a JSON Merge Patch over the currently effective document */
+  patch?: unknown;
+  reason: string;
+  effectiveFrom?: Date;
+}
+
+export class ConfigService {
+  private readonly timelines = new Map<number, Timeline>();
+  private readonly compiled = new Map<string, CompiledConfig>();
+  private readonly documents = new Map<number, ConfigDocument>();
+
+  constructor(private readonly orm: MikroORM, private readonly plugins: LoadedPlugins) {}
+
+  /** Every company starts at version 1: the plugins' defaults, unchanged. */
+  async createInitialVersion(em: EntityManager, companyId: number, authorId: number | null): Promise<ConfigVersion> {
+    const now = new Date();
+    // The plugins' defaults have always applied: effective from the epoch, so back-dated work
+    // (imports, tests on a fixed clock) finds a version too.
+    const v = em.create(ConfigVersion, {
+      companyId, number: 1, document: {}, status: 'activated', reason: 'initial configuration: plugin defaults',
+      authorId, createdAt: now, effectiveFrom: new Date(0), activatedAt: now, activatedBy: authorId, basedOn: null,
+    });
+    em.persist(v);
+    return v;
+  }
+
+  /** The version new cases use at `at` (default now). */
+  async current(companyId: number, at = new Date()): Promise<TimelineEntry> {
+    const entries = await this.timeline(companyId);
+    const effective = entries.filter((e) => e.effectiveFrom.getTime() <= at.getTime());
+    const current = effective[effective.length - 1];
+    if (!current) throw new NotFoundError('configuration of company');
+    return current;
+  }
+
+  /** Compiled configuration for a version and project; compiled once, then served from memory. */
+  async compiledFor(companyId: number, versionId: number, projectCode: string | null): Promise<CompiledConfig> {
+    const key = `${versionId}:${projectCode ?? ''}`;
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    const document = await this.documentOf(companyId, versionId);
+    const effective = resolveEffectiveConfig(this.plugins.bundles, document, projectCode);
+    const compiled = compileConfig(versionId, projectCode, effective, this.plugins.extensions);
+    if (this.compiled.size >= COMPILED_CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
+    this.compiled.set(key, compiled);
+    return compiled;
+  }
+
+  async documentOf(companyId: number, versionId: number): Promise<ConfigDocument> {
+    const cached = this.documents.get(versionId);
+    if (cached) return cached;
+    const row = await this.orm.em.fork().findOne(ConfigVersion, { id: versionId, companyId });
+    if (!row) throw new NotFoundError('configuration version');
+    this.documents.set(versionId, row.document as ConfigDocument);
+    return row.document as ConfigDocument;
+  }
+
+  async history(companyId: number): Promise<ConfigVersion[]> {
+    return this.orm.em.fork().find(ConfigVersion, { companyId }, { orderBy: { number: 'desc' } });
+  }
+
+  async getVersion(companyId: number, number: number): Promise<ConfigVersion> {
+    const row = await this.orm.em.fork().findOne(ConfigVersion, { companyId, number });
+    if (!row) throw new NotFoundError('configuration version');
+    return row;
+  }
+
+  /** Validates without storing: the issues a proposal would get. */
+  async check(companyId: number, document: unknown) {
+    const projects = await this.orm.em.fork().find(Project, { companyId }, { fields: ['code'] });
+    return validateConfigDocument(document, {
+      base: this.plugins.bundles,
+      effectTypes: this.plugins.extensions.effectTypes(),
+      templateHelpers: new Set([...DOCUMENT_HELPERS, ...this.plugins.extensions.templateHelpers.keys()]),
+      projectCodes: new Set(projects.map((p) => p.code)),
+    });
+  }
+
+  /** Builds the proposed document from a patch or a whole document. */
+  async buildDocument(companyId: number, input: ProposeInput): Promise<{ document: unknown; basedOn: TimelineEntry }> {
+    const basedOn = await this.current(companyId);
+    if ((input.document === undefined) === (input.patch === undefined)) {
+      throw new ValidationError([{ pointer: '/document', code: 'required', message: 'give exactly one of document or patch' }]);
+    }
+    if (input.document !== undefined) return { document: input.document, basedOn };
+    if (!isPlainObject(input.patch)) throw new ValidationError([{ pointer: '/patch', code: 'type', message: 'must be an object (JSON Merge Patch)' }]);
+    return { document: mergePatch(await this.documentOf(companyId, basedOn.id), input.patch), basedOn };
+  }
+
+  async propose(companyId: number, authorId: number, input: ProposeInput): Promise<ConfigVersion> {
+    const { document, basedOn } = await this.buildDocument(companyId, input);
+    const issues = await this.check(companyId, document);
+    if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, pointer: `/document${i.pointer}` })), `configuration refused: ${issues.length} problem(s)`);
+    return this.orm.em.fork().transactional(async (em) => {
+      const last = await em.findOne(ConfigVersion, { companyId }, { orderBy: { number: 'desc' }, fields: ['number'] });
+      const v = em.create(ConfigVersion, {
+        companyId, number: (last?.number ?? 0) + 1, document: document as Record<string, unknown>, status: 'proposed', reason: input.reason,
+        authorId, createdAt: new Date(), effectiveFrom: input.effectiveFrom ?? new Date(), activatedAt: null, activatedBy: null, basedOn: basedOn.number,
+      });
+      em.persist(v);
+      return v;
+    });
+  }
+
+  /**
+   * Activates a proposed version. `expectedCurrent` guards against two admins activating on top of
+   * each other (409 when the effective version moved since the caller looked).
+   */
+  async activate(companyId: number, number: number, actorId: number, expectedCurrent?: number): Promise<ConfigVersion> {
+    const current = await this.current(companyId);
+    if (expectedCurrent !== undefined && expectedCurrent !== current.number) throw new StaleVersionError(expectedCurrent, current.number);
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      const v = await em.findOne(ConfigVersion, { companyId, number });
+      if (!v) throw new NotFoundError('configuration version');
+      if (v.status !== 'proposed') throw new RuleRefusedError(`version ${number} is ${v.status}, only a proposed version can be activated`);
+      // Plugins may have been upgraded since the proposal: validate again.
+      const issues = await this.check(companyId, v.document);
+      if (issues.length) throw new DeclarationError(issues, `configuration version ${number}`);
+      v.status = 'activated';
+      v.activatedAt = new Date();
+      v.activatedBy = actorId;
+      if (v.effectiveFrom.getTime() < v.activatedAt.getTime()) v.effectiveFrom = v.activatedAt;
+      return v;
+    });
+    this.timelines.delete(companyId);
+    return result;
+  }
+
+  /** Restores the document that was effective before the current one, as a new activated version. */
+  async rollback(companyId: number, actorId: number, reason: string): Promise<ConfigVersion> {
+    const entries = (await this.timeline(companyId)).filter((e) => e.effectiveFrom.getTime() <= Date.now());
+    const current = entries[entries.length - 1];
+    const previous = entries[entries.length - 2];
+    if (!current || !previous) throw new RuleRefusedError('there is no earlier configuration version to roll back to');
+    const document = await this.documentOf(companyId, previous.id);
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      const last = await em.findOne(ConfigVersion, { companyId }, { orderBy: { number: 'desc' }, fields: ['number'] });
+      const now = new Date();
+      const v = em.create(ConfigVersion, {
+        companyId, number: (last?.number ?? 0) + 1, document: structuredClone(document) as Record<string, unknown>, status: 'activated',
+        reason: `rollback to version ${previous.number}: ${reason}`, authorId: actorId, createdAt: now, effectiveFrom: now,
+        activatedAt: now, activatedBy: actorId, basedOn: current.number,
+      });
+      em.persist(v);
+      return v;
+    });
+    this.timelines.delete(companyId);
+    return result;
+  }
+
+  private async timeline(companyId: number): Promise<TimelineEntry[]> {
+    const cached = this.timelines.get(companyId);
+    if (cached && Date.now() - cached.loadedAt < TIMELINE_TTL_MS) return cached.entries;
+    const rows = await this.orm.em.fork().find(
+      ConfigVersion,
+      { companyId, status: 'activated' },
+      { fields: ['id', 'number', 'effectiveFrom'], orderBy: { number: 'asc' } },
+    );
+    // Effective order: by effective date, ties by number.
+    const entries = rows.map((r) => ({ id: r.id, number: r.number, effectiveFrom: r.effectiveFrom }))
+      .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.number - b.number);
+    this.timelines.set(companyId, { loadedAt: Date.now(), entries });
+    return entries;
+  }
+
+  /** Project code lookup is needed to pick the project layer of a case's configuration. */
+  effectiveFor(document: ConfigDocument, projectCode: string | null) {
+    return resolveEffectiveConfig(this.plugins.bundles, document, projectCode);
+  }
+}

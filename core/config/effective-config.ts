@@ -1,0 +1,98 @@
+/**
+ * Layering: plugin defaults -> company -> project. Produces the declarations a project actually
+ * runs on, from the loaded plugins and one version of the company's configuration document.
+ */
+import type { ConfigDeclaration } from '../../schemas/generated/config.js';
+import type { PluginBundle } from '../declarations/plugin-bundle.js';
+import type { CalendarSettings } from '../calendar/index.js';
+import { DEFAULT_CALENDAR } from '../calendar/index.js';
+import { mergePatch } from './merge-patch.js';
+
+export type ConfigDocument = ConfigDeclaration;
+type PluginPatch = NonNullable<ConfigDocument['plugins']>[string];
+
+export interface RoleInfo {
+  id: string;
+  title: { 'zh-CN': string; en?: string };
+  reportsTo?: string;
+  allProjects: boolean;
+  permissions: string[];
+  mergedInto?: string;
+}
+
+export interface EffectiveConfig {
+  /** enabled plugins' bundles after the company's and the project's patches, dependency order */
+  bundles: PluginBundle[];
+  roles: Map<string, RoleInfo>;
+  calendar: CalendarSettings;
+  /** each plugin's effective settings (defaults + patches) */
+  pluginSettings: Map<string, Record<string, unknown>>;
+}
+
+const SECTIONS = ['workflows', 'forms', 'ui', 'rules'] as const;
+
+function applyPluginPatch(bundle: PluginBundle, patch: PluginPatch | undefined): PluginBundle {
+  if (!patch) return bundle;
+  const next: PluginBundle = { ...bundle };
+  for (const section of SECTIONS) {
+    const sectionPatch = patch[section];
+    if (!sectionPatch) continue;
+    next[section] = mergePatch(bundle[section] as Record<string, unknown>, sectionPatch) as never;
+  }
+  if (patch.templates) next.templates = { ...bundle.templates, ...patch.templates };
+  if (patch.config && bundle.manifest.config) {
+    next.manifest = { ...bundle.manifest, config: { ...bundle.manifest.config, defaults: mergePatch(bundle.manifest.config.defaults, patch.config) } };
+  }
+  return next;
+}
+
+export function resolveRoles(bundles: PluginBundle[], patches: ConfigDocument['roles']): Map<string, RoleInfo> {
+  let raw: Record<string, Record<string, unknown>> = {};
+  for (const b of bundles) raw = mergePatch(raw, b.manifest.roles ?? {});
+  if (patches) raw = mergePatch(raw, patches);
+  const roles = new Map<string, RoleInfo>();
+  for (const [id, r] of Object.entries(raw)) {
+    roles.set(id, {
+      id,
+      title: (r.title as RoleInfo['title']) ?? { 'zh-CN': id },
+      reportsTo: (r.reportsTo as string | undefined) ?? undefined,
+      allProjects: r.allProjects === true,
+      permissions: (r.permissions as string[] | undefined) ?? [],
+      mergedInto: (r.mergedInto as string | undefined) ?? undefined,
+    });
+  }
+  return roles;
+}
+
+function resolveCalendar(bundles: PluginBundle[], layers: (ConfigDocument['calendar'] | undefined)[]): CalendarSettings {
+  const result: CalendarSettings = { timezone: DEFAULT_CALENDAR.timezone, holidays: [], workdays: [] };
+  for (const layer of [...bundles.map((b) => b.manifest.calendar), ...layers]) {
+    if (!layer) continue;
+    if (layer.timezone) result.timezone = layer.timezone;
+    // Extra days accumulate across layers: a project adds to its company's list.
+    result.holidays = [...new Set([...result.holidays, ...(layer.holidays ?? [])])];
+    result.workdays = [...new Set([...result.workdays, ...(layer.workdays ?? [])])];
+  }
+  return result;
+}
+
+/** The effective declarations for a company (projectCode null) or one of its projects. */
+export function resolveEffectiveConfig(base: PluginBundle[], doc: ConfigDocument, projectCode: string | null): EffectiveConfig {
+  const project = projectCode ? doc.projects?.[projectCode] : undefined;
+  const bundles: PluginBundle[] = [];
+  for (const b of base) {
+    const companyPatch = doc.plugins?.[b.id];
+    const projectPatch = project?.plugins?.[b.id];
+    const enabled = projectPatch?.enabled ?? companyPatch?.enabled ?? true;
+    if (!enabled) continue;
+    bundles.push(applyPluginPatch(applyPluginPatch(b, companyPatch), projectPatch));
+  }
+  const pluginSettings = new Map<string, Record<string, unknown>>();
+  for (const b of bundles) pluginSettings.set(b.id, (b.manifest.config?.defaults as Record<string, unknown>) ?? {});
+  return {
+    bundles,
+    roles: resolveRoles(bundles, doc.roles),
+    calendar: resolveCalendar(bundles, [doc.calendar, project?.calendar]),
+    pluginSettings,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Validates a proposed configuration document before it can become a version: its own shape,
+ * then every patched plugin declaration exactly as the loader validates files, for the company
+ * and for each project it mentions. Issues point into the document (e.g.
+ * /plugins/complaints/workflows/complaint/deadlines/resolve/duration/amount).
+ */
+import type { FieldIssue } from '../errors.js';
+import { joinPointer } from '../errors.js';
+import { validateDeclaration } from '../declarations/meta-validator.js';
+import { validateBundle, type BundleIssue } from '../declarations/validate-bundle.js';
+import type { PluginBundle } from '../declarations/plugin-bundle.js';
+import { WorkingCalendar } from '../calendar/index.js';
+import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './effective-config.js';
+
+export interface ConfigCheckContext {
+  base: PluginBundle[];
+  effectTypes: ReadonlySet<string>;
+  templateHelpers: ReadonlySet<string>;
+  /** the company's project codes; per-project sections must name one of them */
+  projectCodes: ReadonlySet<string>;
+}
+
+export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): FieldIssue[] {
+  const shape = validateDeclaration('config', doc);
+  if (shape.length) return shape;
+  const document = doc as ConfigDocument;
+  const issues: FieldIssue[] = [];
+  const baseIds = new Set(ctx.base.map((b) => b.id));
+
+  const scopes: { code: string | null; prefix: string }[] = [{ code: null, prefix: '' }];
+  for (const code of Object.keys(document.projects ?? {})) {
+    if (!ctx.projectCodes.has(code)) issues.push({ pointer: joinPointer('projects', code), code: 'unknown-project', message: `no project with code "${code}"` });
+    else scopes.push({ code, prefix: joinPointer('projects', code) });
+  }
+  for (const scope of scopes) {
+    const plugins = scope.code ? document.projects?.[scope.code]?.plugins : document.plugins;
+    for (const id of Object.keys(plugins ?? {})) {
+      if (!baseIds.has(id)) issues.push({ pointer: `${scope.prefix}${joinPointer('plugins', id)}`, code: 'unknown-plugin', message: `no plugin "${id}" is installed` });
+    }
+    const calendar = scope.code ? document.projects?.[scope.code]?.calendar : document.calendar;
+    if (calendar?.timezone) {
+      try {
+        new WorkingCalendar({ timezone: calendar.timezone });
+      } catch (e) {
+        issues.push({ pointer: `${scope.prefix}/calendar/timezone`, code: 'invalid-timezone', message: (e as Error).message });
+      }
+    }
+    const effective = resolveEffectiveConfig(ctx.base, document, scope.code);
+    const enabledIds = new Set(effective.bundles.map((b) => b.id));
+    issues.push(...checkRoles(effective.roles));
+    const bundleCtx = { roles: new Set(effective.roles.keys()), effectTypes: ctx.effectTypes, templateHelpers: ctx.templateHelpers, pluginIds: enabledIds };
+    for (const bundle of effective.bundles) {
+      for (const issue of validateBundle(bundle, bundleCtx)) issues.push(locate(issue, bundle.id, document, scope));
+    }
+  }
+  // the same problem found at company level and again in each project is reported once
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.pointer}|${i.code}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function checkRoles(roles: Map<string, RoleInfo>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const role of roles.values()) {
+    for (const key of ['reportsTo', 'mergedInto'] as const) {
+      const ref = role[key];
+      if (ref && !roles.has(ref)) issues.push({ pointer: joinPointer('roles', role.id, key), code: 'unknown-role', message: `unknown role "${ref}"` });
+    }
+    // reportsTo must end at a top role, never loop (escalation would never stop)
+    const seen = new Set<string>([role.id]);
+    let next = role.reportsTo;
+    while (next) {
+      if (seen.has(next)) {
+        issues.push({ pointer: joinPointer('roles', role.id, 'reportsTo'), code: 'role-cycle', message: `reportsTo loops: ${[...seen, next].join(' -> ')}` });
+        break;
+      }
+      seen.add(next);
+      next = roles.get(next)?.reportsTo;
+    }
+  }
+  return issues;
+}
+
+/** Map an issue inside a patched bundle back to the place in the document that caused it. */
+function locate(issue: BundleIssue, pluginId: string, doc: ConfigDocument, scope: { code: string | null; prefix: string }): FieldIssue {
+  const projectPatch = scope.code ? doc.projects?.[scope.code]?.plugins?.[pluginId] : undefined;
+  const companyPatch = doc.plugins?.[pluginId];
+  if (issue.section === 'manifest') {
+    const inConfig = issue.pointer.startsWith('/config/defaults');
+    const tail = inConfig ? issue.pointer.slice('/config/defaults'.length) : '';
+    const where = projectPatch?.config ? scope.prefix : '';
+    return { pointer: `${where}${joinPointer('plugins', pluginId, 'config')}${tail}`, code: issue.code, message: issue.message };
+  }
+  const section = issue.section;
+  const touchedByProject = section !== 'templates' ? projectPatch?.[section]?.[issue.name] !== undefined : projectPatch?.templates?.[issue.name] !== undefined;
+  const touchedByCompany = section !== 'templates' ? companyPatch?.[section]?.[issue.name] !== undefined : companyPatch?.templates?.[issue.name] !== undefined;
+  const prefix = touchedByProject ? scope.prefix : '';
+  const base = `${prefix}${joinPointer('plugins', pluginId, section, issue.name)}`;
+  const message = touchedByProject || touchedByCompany ? issue.message : `${issue.message} (in the plugin's own ${section} "${issue.name}")`;
+  return { pointer: base + issue.pointer, code: issue.code, message };
+}

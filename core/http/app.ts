@@ -1,0 +1,57 @@
+/**
+ * Builds the fastify application: strict validation, one error shape, sessions, rate-limited
+ * login, an OpenAPI document of every route, and the routes of core and of each case type.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { KernelServices } from '../kernel-services.js';
+import { createValidatorCompiler } from './validation.js';
+import { installErrorHandler } from './error-handler.js';
+import { installAuth } from './auth-hook.js';
+import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
+import { configRoutes } from './routes/config.js';
+import { followUpRoutes } from './routes/follow-ups.js';
+import { registryRoutes } from './routes/registry.js';
+import { metaRoutes } from './routes/meta.js';
+
+export interface AppOptions {
+  logger: boolean;
+  /** request body limit in bytes */
+  bodyLimit: number;
+  loginRateLimit: { max: number; timeWindow: number };
+  secureCookies: boolean;
+}
+
+export async function buildApp(services: KernelServices, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: options.bodyLimit,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(createValidatorCompiler());
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Wuye API', description: '物业客服低代码平台 — customer-service platform for property-management companies', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'wuye_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  installAuth(app, services.sessions);
+
+  await app.register(authRoutes, { orm: services.orm, sessions: services.sessions, loginRateLimit: options.loginRateLimit, secureCookies: options.secureCookies });
+  await app.register(metaRoutes, { plugins: services.plugins });
+  await app.register(registryRoutes, { orm: services.orm, queries: services.queries });
+  await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
+  await app.register(followUpRoutes, { followUps: services.followUps, now: services.now });
+  await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

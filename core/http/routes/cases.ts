@@ -1,0 +1,198 @@
+/**
+ * Routes for every case type, generated from the plugins' workflow declarations: create, list,
+ * get, transition, history, print and the monthly summary. The OpenAPI document shows each
+ * plugin's own form; the data is validated against the case's configuration version.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import type { WorkflowDeclaration } from '../../../schemas/generated/workflow.js';
+import type { PluginBundle } from '../../declarations/plugin-bundle.js';
+import { CaseDeadline, CaseEvent, FollowUp } from '../../db/entities/index.js';
+import type { CaseService } from '../../cases/case-service.js';
+import type { CaseQueries, CaseListQuery } from '../../cases/case-queries.js';
+import { caseView } from '../../cases/case-view.js';
+import { renderCaseDocument } from '../../documents/render-document.js';
+import { principalOf } from '../auth-hook.js';
+import { VALIDATED_BY_CONFIG } from '../validation.js';
+import { errorResponses } from '../schemas.js';
+
+export interface CaseRouteOptions {
+  orm: MikroORM;
+  bundles: PluginBundle[];
+  cases: CaseService;
+  queries: CaseQueries;
+  now: () => Date;
+}
+
+const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
+
+function formSchema(bundle: PluginBundle, form: string) {
+  const { $schema: _s, ...schema } = bundle.forms[form] as unknown as Record<string, unknown>;
+  return { ...schema, [VALIDATED_BY_CONFIG]: true };
+}
+
+export async function caseRoutes(app: FastifyInstance, opts: CaseRouteOptions): Promise<void> {
+  for (const bundle of opts.bundles) {
+    for (const [caseType, wf] of Object.entries(bundle.workflows)) registerCaseType(app, opts, bundle, caseType, wf);
+  }
+}
+
+function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: PluginBundle, caseType: string, wf: WorkflowDeclaration): void {
+  const base = `/api/cases/${caseType}`;
+  const tags = [caseType];
+  const title = wf.title.en ?? wf.title['zh-CN'];
+
+  app.post(base, {
+    schema: {
+      tags, summary: `Register a ${title} (${wf.title['zh-CN']})`,
+      body: {
+        type: 'object',
+        properties: { projectId: id32, unitId: { ...id32, nullable: true }, personId: { ...id32, nullable: true }, data: formSchema(bundle, wf.form) },
+        required: ['projectId', 'data'],
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    const row = await opts.cases.create(principal, caseType, request.body as never);
+    const ctx = await opts.cases.load(principal, caseType, row.id);
+    reply.code(201 as never);
+    return { ...caseView(row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
+  });
+
+  app.get(base, {
+    schema: {
+      tags, summary: `List ${title} cases (keyset pages, newest first)`,
+      querystring: {
+        type: 'object',
+        properties: {
+          state: { type: 'string', maxLength: 64 }, projectId: id32, buildingId: id32, unitId: id32,
+          assigneeId: { anyOf: [{ type: 'string', enum: ['me'] }, id32] }, assigneeRole: { type: 'string', maxLength: 64 },
+          severity: { type: 'string', maxLength: 64 }, overdue: { type: 'boolean' }, open: { type: 'boolean' },
+          createdFrom: { type: 'string', format: 'date-time' }, createdTo: { type: 'string', format: 'date-time' },
+          q: { type: 'string', minLength: 1, maxLength: 100 }, cursor: id32, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+        },
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { items, nextCursor } = await opts.queries.list(principal, caseType, request.query as CaseListQuery);
+    const version = items.length ? await opts.cases.configForNewCase(principal, items[0]!.projectId).catch(() => null) : null;
+    return { items: items.map((r) => caseView(r, version?.caseTypes.get(caseType))), nextCursor };
+  });
+
+  app.get(`${base}/summary`, {
+    schema: {
+      tags, summary: `Monthly summary of ${title} cases by state and by ${(wf.summaryFields ?? []).join(', ') || 'state'}`,
+      querystring: {
+        type: 'object',
+        properties: { month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, projectId: id32 },
+        required: ['month'],
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { month, projectId } = request.query as { month: string; projectId?: number };
+    const current = await opts.cases.configForCompany(principal);
+    const type = current.caseTypes.get(caseType);
+    return opts.queries.monthlySummary(principal, caseType, month, type?.workflow.summaryFields ?? [], current.calendar.timezone, projectId);
+  });
+
+  app.get(`${base}/:id`, {
+    schema: { tags, summary: `Get one ${title} with its deadlines, follow-ups and the transitions you may take`, params: paramsWithId, response: { ...errorResponses } },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { id } = request.params as { id: number };
+    const em = opts.orm.em.fork();
+    const ctx = await opts.cases.load(principal, caseType, id, em);
+    const [deadlines, followUps] = await Promise.all([
+      em.find(CaseDeadline, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } }),
+      em.find(FollowUp, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } }),
+    ]);
+    return {
+      ...caseView(ctx.row, ctx.type),
+      availableTransitions: opts.cases.availableTransitions(principal, ctx),
+      deadlines: deadlines.map((d) => ({
+        key: d.key, title: ctx.type.workflow.deadlines?.[d.key]?.title ?? null, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(),
+        duration: d.duration, status: d.status, metAt: d.metAt?.toISOString() ?? null, overdueAt: d.overdueAt?.toISOString() ?? null, escalatedToRole: d.escalatedToRole ?? null,
+      })),
+      followUps: followUps.map((f) => ({
+        id: f.id, dueAt: f.dueAt.toISOString(), method: f.method, roles: f.roles, status: f.status, satisfied: f.satisfied ?? null,
+        doneAt: f.doneAt?.toISOString() ?? null, result: f.result ?? null,
+      })),
+    };
+  });
+
+  app.post(`${base}/:id/transitions/:transition`, {
+    schema: {
+      tags, summary: `Take a transition of a ${title}: ${Object.keys(wf.transitions).filter((t) => !wf.transitions[t]!.system).join(', ')}`,
+      params: {
+        type: 'object',
+        properties: { id: id32, transition: { type: 'string', enum: Object.keys(wf.transitions) } },
+        required: ['id', 'transition'],
+        additionalProperties: false,
+      },
+      body: {
+        type: 'object',
+        properties: {
+          version: { type: 'integer', minimum: 1, description: 'the case version you saw; a stale one is refused with 409' },
+          data: { type: 'object', description: "the transition's form", [VALIDATED_BY_CONFIG]: true },
+        },
+        required: ['version'],
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { id, transition } = request.params as { id: number; transition: string };
+    const row = await opts.cases.transition(principal, caseType, id, transition, request.body as never);
+    const ctx = await opts.cases.load(principal, caseType, row.id);
+    return { ...caseView(ctx.row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
+  });
+
+  app.get(`${base}/:id/events`, {
+    schema: { tags, summary: `The event log of a ${title}, oldest first`, params: paramsWithId, response: { ...errorResponses } },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { id } = request.params as { id: number };
+    const em = opts.orm.em.fork();
+    await opts.cases.load(principal, caseType, id, em);
+    const events = await em.find(CaseEvent, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } });
+    return {
+      items: events.map((e) => ({
+        id: e.id, type: e.type, transition: e.transition ?? null, fromState: e.fromState ?? null, toState: e.toState ?? null,
+        actorId: e.actorId ?? null, actorRole: e.actorRole ?? null, data: e.data, createdAt: e.createdAt.toISOString(),
+      })),
+    };
+  });
+
+  app.get(`${base}/:id/documents/:document`, {
+    schema: {
+      tags, summary: `Printable document of a ${title} (HTML): ${Object.keys(wf.documents ?? {}).join(', ')}`,
+      params: {
+        type: 'object',
+        properties: { id: id32, document: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
+        required: ['id', 'document'],
+        additionalProperties: false,
+      },
+      querystring: { type: 'object', properties: { lang: { type: 'string', enum: ['zh-CN', 'en'] } }, additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    const { id, document } = request.params as { id: number; document: string };
+    const lang = (request.query as { lang?: 'zh-CN' | 'en' }).lang ?? (principal.language === 'en' ? 'en' : 'zh-CN');
+    const em = opts.orm.em.fork();
+    const ctx = await opts.cases.load(principal, caseType, id, em);
+    const html = await renderCaseDocument(em, ctx, document, { language: lang, now: opts.now() });
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(html);
+  });
+}
+
+const paramsWithId = { type: 'object', properties: { id: id32 }, required: ['id'], additionalProperties: false } as const;

@@ -1,0 +1,105 @@
+/**
+ * Read access to the shared registry: projects, buildings, units with their people, and people
+ * search. Always scoped to the caller's company and visible projects.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import { Building, Person, Project, Unit, UnitPerson, WorkCase } from '../../db/entities/index.js';
+import type { CaseQueries } from '../../cases/case-queries.js';
+import { NotFoundError } from '../../errors.js';
+import { principalOf } from '../auth-hook.js';
+import { errorResponses } from '../schemas.js';
+
+const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
+
+export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM; queries: CaseQueries }): Promise<void> {
+  const visibleProjects = async (request: Parameters<typeof principalOf>[0]) => {
+    const principal = principalOf(request);
+    const scope = await opts.queries.projectScope(principal);
+    return { principal, scope };
+  };
+
+  app.get('/api/projects', { schema: { tags: ['registry'], summary: 'Projects you may work in' } }, async (request) => {
+    const { principal, scope } = await visibleProjects(request);
+    const where: Record<string, unknown> = { companyId: principal.companyId };
+    if (scope) where.id = { $in: scope };
+    const rows = await opts.orm.em.fork().find(Project, where, { orderBy: { code: 'asc' } });
+    return { items: rows.map((p) => ({ id: p.id, code: p.code, name: p.name })) };
+  });
+
+  app.get('/api/buildings', {
+    schema: {
+      tags: ['registry'], summary: 'Buildings of a project',
+      querystring: { type: 'object', properties: { projectId: id32 }, required: ['projectId'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const { principal, scope } = await visibleProjects(request);
+    const { projectId } = request.query as { projectId: number };
+    if (scope && !scope.includes(projectId)) throw new NotFoundError('project');
+    const rows = await opts.orm.em.fork().find(Building, { companyId: principal.companyId, projectId }, { orderBy: { code: 'asc' } });
+    return { items: rows.map((b) => ({ id: b.id, projectId: b.projectId, code: b.code, name: b.name })) };
+  });
+
+  app.get('/api/units', {
+    schema: {
+      tags: ['registry'], summary: 'Units of a building or project (keyset pages)',
+      querystring: {
+        type: 'object',
+        properties: { projectId: id32, buildingId: id32, number: { type: 'string', maxLength: 32 }, cursor: id32, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const { principal, scope } = await visibleProjects(request);
+    const q = request.query as { projectId?: number; buildingId?: number; number?: string; cursor?: number; limit: number };
+    const where: Record<string, unknown> = { companyId: principal.companyId };
+    if (q.projectId) where.projectId = scope && !scope.includes(q.projectId) ? -1 : q.projectId;
+    else if (scope) where.projectId = { $in: scope };
+    if (q.buildingId) where.buildingId = q.buildingId;
+    if (q.number) where.number = q.number;
+    if (q.cursor) where.id = { $gt: q.cursor };
+    const rows = await opts.orm.em.fork().find(Unit, where, { orderBy: { id: 'asc' }, limit: q.limit + 1 });
+    const items = rows.slice(0, q.limit);
+    return {
+      items: items.map((u) => ({ id: u.id, projectId: u.projectId, buildingId: u.buildingId, number: u.number, floor: u.floor ?? null, area: u.area, unitType: u.unitType, status: u.status })),
+      nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null,
+    };
+  });
+
+  app.get('/api/units/:id', {
+    schema: { tags: ['registry'], summary: "A unit with its people and the household's case archive (all cases, by type)", params: { type: 'object', properties: { id: id32 }, required: ['id'], additionalProperties: false }, response: { ...errorResponses } },
+  }, async (request) => {
+    const { principal, scope } = await visibleProjects(request);
+    const { id } = request.params as { id: number };
+    const em = opts.orm.em.fork();
+    const unit = await em.findOne(Unit, { id, companyId: principal.companyId });
+    if (!unit || (scope && !scope.includes(unit.projectId))) throw new NotFoundError('unit');
+    const links = await em.find(UnitPerson, { unitId: id, companyId: principal.companyId });
+    const people = new Map((await em.find(Person, { id: { $in: links.map((l) => l.personId) }, companyId: principal.companyId })).map((p) => [p.id, p]));
+    const cases = await em.find(WorkCase, { unitId: id, companyId: principal.companyId }, { orderBy: { id: 'desc' }, limit: 500, fields: ['id', 'serial', 'caseType', 'state', 'title', 'createdAt', 'closedAt', 'overdue'] });
+    const byType: Record<string, unknown[]> = {};
+    for (const c of cases) (byType[c.caseType] ??= []).push({ id: c.id, serial: c.serial, state: c.state, title: c.title ?? null, createdAt: c.createdAt.toISOString(), closedAt: c.closedAt?.toISOString() ?? null, overdue: c.overdue });
+    return {
+      id: unit.id, projectId: unit.projectId, buildingId: unit.buildingId, number: unit.number, area: unit.area, unitType: unit.unitType, status: unit.status,
+      people: links.map((l) => ({ personId: l.personId, relation: l.relation, name: people.get(l.personId)?.name ?? null, phone: people.get(l.personId)?.phone ?? null })),
+      cases: byType,
+    };
+  });
+
+  app.get('/api/people', {
+    schema: {
+      tags: ['registry'], summary: 'Find residents by name or phone',
+      querystring: { type: 'object', properties: { q: { type: 'string', minLength: 1, maxLength: 50 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 } }, required: ['q'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { q, limit } = request.query as { q: string; limit: number };
+    const term = q.replace(/[%_\\]/g, (c) => `\\${c}`);
+    const rows = await opts.orm.em.fork().find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit, orderBy: { id: 'asc' } });
+    const links = await opts.orm.em.fork().find(UnitPerson, { personId: { $in: rows.map((p) => p.id) }, companyId: principal.companyId });
+    return { items: rows.map((p) => ({ id: p.id, name: p.name, phone: p.phone ?? null, units: links.filter((l) => l.personId === p.id).map((l) => ({ unitId: l.unitId, relation: l.relation })) })) };
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The kernel: opens the database, loads and validates the plugins, wires the services and builds
+ * the HTTP app. `startKernel` is what the server and every test harness call.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseOptions } from './db/orm.js';
+import { loadPlugins } from './declarations/load-plugins.js';
+import { SessionStore } from './auth/sessions.js';
+import { ConfigService } from './config/config-service.js';
+import { ProjectDirectory } from './registry/project-directory.js';
+import { CaseService } from './cases/case-service.js';
+import { CaseQueries } from './cases/case-queries.js';
+import { FollowUpService } from './workflow/follow-ups.js';
+import { runOverdueScan } from './workflow/overdue-job.js';
+import { buildApp } from './http/app.js';
+import type { KernelServices } from './kernel-services.js';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface KernelOptions {
+  database: DatabaseOptions;
+  /** plugin folder (default plugins/) */
+  pluginsDir?: string;
+  /** load only these plugins; default all */
+  plugins?: string[];
+  /** the clock; tests pass a controllable one */
+  now?: () => Date;
+  logger?: boolean;
+  /** run scheduled jobs on timers (the server does; tests call runJobs) */
+  jobTimers?: boolean;
+  loginRateLimit?: { max: number; timeWindow: number };
+  bodyLimit?: number;
+  secureCookies?: boolean;
+}
+
+export interface Kernel extends KernelServices {
+  app: FastifyInstance;
+  /** runs every scheduled job once, as of `now` */
+  runJobs(now?: Date): Promise<{ overdue: number }>;
+  close(): Promise<void>;
+}
+
+export async function startKernel(options: KernelOptions): Promise<Kernel> {
+  const now = options.now ?? (() => new Date());
+  const plugins = await loadPlugins({ pluginsDir: options.pluginsDir ?? path.join(ROOT_DIR, 'plugins'), only: options.plugins });
+  const orm = await openDatabase(options.database);
+  const sessions = new SessionStore(orm);
+  const configs = new ConfigService(orm, plugins);
+  const projects = new ProjectDirectory(orm);
+  const cases = new CaseService(orm, configs, projects, plugins.extensions, now);
+  const queries = new CaseQueries(orm, configs, now);
+  const followUps = new FollowUpService(orm, cases, now);
+  const services: KernelServices = { orm, plugins, sessions, configs, projects, cases, queries, followUps, now };
+  const app = await buildApp(services, {
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
+    secureCookies: options.secureCookies ?? false,
+  });
+  await app.ready();
+
+  const runJobs = async (at = now()) => {
+    const overdue = await runOverdueScan(orm, cases, at);
+    for (const job of plugins.extensions.jobs.values()) await job.run(at);
+    return { overdue };
+  };
+  const timers: NodeJS.Timeout[] = [];
+  if (options.jobTimers) {
+    timers.push(setInterval(() => void runJobs().catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
+    for (const [name, job] of plugins.extensions.jobs) {
+      timers.push(setInterval(() => void job.run(now()).catch((err) => app.log.error({ err, job: name }, 'job failed')), job.everySeconds * 1000));
+    }
+  }
+  return {
+    ...services,
+    app,
+    runJobs,
+    async close() {
+      timers.forEach(clearInterval);
+      await app.close();
+      await orm.close(true);
+    },
+  };
+}

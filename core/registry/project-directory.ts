@@ -1,0 +1,28 @@
+/**
+ * Projects change rarely and are needed on every case request (their code picks the project
+ * layer of configuration): cache them per process.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import { Project } from '../db/entities/index.js';
+
+export class ProjectDirectory {
+  private readonly byId = new Map<number, Project>();
+
+  constructor(private readonly orm: MikroORM) {}
+
+  /** The project if it belongs to the company, else null (foreign ids look like unknown ones). */
+  async get(companyId: number, projectId: number): Promise<Project | null> {
+    let p = this.byId.get(projectId);
+    if (!p) {
+      const found = await this.orm.em.fork().findOne(Project, { id: projectId });
+      if (!found) return null;
+      this.byId.set(projectId, found);
+      p = found;
+    }
+    return p.companyId === companyId ? p : null;
+  }
+
+  forget(): void {
+    this.byId.clear();
+  }
+}

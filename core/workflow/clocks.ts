@@ -1,0 +1,37 @@
+/**
+ * Deadline clocks of a workflow: which start and which stop when a case enters a state, and when
+ * a started clock is due (duration by severity, on the company calendar).
+ */
+import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
+import { addDuration, type Duration, type WorkingCalendar } from '../calendar/index.js';
+
+export interface ClockStart {
+  key: string;
+  startedAt: Date;
+  dueAt: Date;
+  duration: Duration;
+}
+
+type DeadlineDecl = NonNullable<WorkflowDeclaration['deadlines']>[string];
+
+export function durationFor(decl: DeadlineDecl, severity: string | null | undefined): Duration {
+  return (severity ? decl.bySeverity?.[severity] : undefined) ?? decl.duration;
+}
+
+/** Clocks that start on entering `state` (for the case's severity). */
+export function clocksStartingOn(workflow: WorkflowDeclaration, state: string, severity: string | null | undefined, at: Date, calendar: WorkingCalendar): ClockStart[] {
+  const out: ClockStart[] = [];
+  for (const [key, decl] of Object.entries(workflow.deadlines ?? {})) {
+    if (!decl.startOn.includes(state)) continue;
+    if (decl.onlyFor && (!severity || !decl.onlyFor.includes(severity))) continue;
+    const duration = durationFor(decl, severity);
+    out.push({ key, startedAt: at, dueAt: addDuration(at, duration, calendar), duration });
+  }
+  return out;
+}
+
+/** Clock keys that stop on entering `state`; a final state stops every clock. */
+export function clocksStoppingOn(workflow: WorkflowDeclaration, state: string): Set<string> | 'all' {
+  if (workflow.states[state]?.final) return 'all';
+  return new Set(Object.entries(workflow.deadlines ?? {}).filter(([, d]) => d.stopOn.includes(state)).map(([k]) => k));
+}
