@@ -13,7 +13,7 @@ import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { addDuration } from '../calendar/index.js';
-import { truthy } from '../rules/index.js';
+import { truthy, type CompiledRule } from '../rules/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
 import { actingRoleFor, canSeeProject } from './access.js';
@@ -173,14 +173,22 @@ export class CaseService {
     const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
     const context = () => ruleContext(row, data, ruleActor, type.settings);
 
+    const run = (rule: CompiledRule, what: string) => {
+      try {
+        return rule.evaluate(context());
+      } catch (e) {
+        // a rule that cannot be evaluated on this data refuses the action rather than guessing
+        throw new RuleRefusedError(`${what} could not be evaluated: ${(e as Error).message}`);
+      }
+    };
     const guard = type.logic.get(`transitions/${transitionId}/guard`);
-    if (guard && !truthy(guard.evaluate(context()))) {
+    if (guard && !truthy(run(guard, `the guard of ${transitionId}`))) {
       const msg = t.guardMessage?.['zh-CN'] ? `${t.guardMessage['zh-CN']}${t.guardMessage.en ? ` / ${t.guardMessage.en}` : ''}` : `the conditions of "${transitionId}" are not met`;
       throw new RuleRefusedError(msg, [{ pointer: '/data', code: 'guard', message: msg }]);
     }
     let target = t.to;
     for (let i = 0; i < (t.branches ?? []).length; i++) {
-      if (truthy(type.logic.get(`transitions/${transitionId}/branches/${i}`)!.evaluate(context()))) {
+      if (truthy(run(type.logic.get(`transitions/${transitionId}/branches/${i}`)!, `branch ${i} of ${transitionId}`))) {
         target = t.branches![i]!.to;
         break;
       }
@@ -194,7 +202,7 @@ export class CaseService {
     const applied: Record<string, unknown>[] = [];
     for (const [i, effect] of (t.effects ?? []).entries()) {
       if (effect.type === 'set') {
-        const value = effect.rule ? type.rules.get(effect.rule)!.evaluate(context()) : type.logic.get(`transitions/${transitionId}/effects/${i}`)!.evaluate(context());
+        const value = effect.rule ? run(type.rules.get(effect.rule)!, `rule ${effect.rule}`) : run(type.logic.get(`transitions/${transitionId}/effects/${i}`)!, `effect ${i} of ${transitionId}`);
         // a set effect fills a field the form left empty; it never overwrites what staff entered
         if (data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
           data[effect.field!] = value;

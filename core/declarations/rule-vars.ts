@@ -16,16 +16,6 @@ export const CASE_VARIABLES = [
 ] as const;
 export const ACTOR_VARIABLES = ['staffId', 'roles'] as const;
 
-const SCOPED_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none']);
-
-function isInsideScopedBody(pointer: string): boolean {
-  const segs = pointer.split('/').slice(1);
-  for (let i = 0; i + 1 < segs.length; i++) {
-    if (SCOPED_OPERATORS.has(segs[i]!) && Number(segs[i + 1]) >= 1) return true;
-  }
-  return false;
-}
-
 export interface RuleScope {
   fields: Map<string, FieldSchema>;
   configKeys: Set<string>;
@@ -35,8 +25,8 @@ export interface RuleScope {
 export function checkRuleAgainstScope(logic: unknown, scope: RuleScope, basePointer: string): FieldIssue[] {
   const issues: FieldIssue[] = checkRule(logic).map((i) => ({ ...i, pointer: basePointer + i.pointer, code: `rule-${i.code}` }));
   if (issues.length > 0) return issues;
-  for (const { path, pointer } of collectVarPaths(logic)) {
-    if (isInsideScopedBody(pointer)) continue;
+  for (const { path, pointer, scoped } of collectVarPaths(logic)) {
+    if (scoped) continue;
     const problem = unknownVariable(path, scope);
     if (problem) issues.push({ pointer: basePointer + pointer, code: 'unknown-variable', message: problem });
   }

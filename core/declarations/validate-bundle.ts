@@ -123,7 +123,13 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     if (found.length > 0) continue;
     const compiled = compileRule(rule.logic);
     (rule.examples ?? []).forEach((ex, i) => {
-      const got = compiled.evaluate(ex.context);
+      let got: unknown;
+      try {
+        got = compiled.evaluate(ex.context);
+      } catch (e) {
+        push('rules', name, [{ pointer: `/examples/${i}/context`, code: 'rule-example-failed', message: `example fails: ${(e as Error).message}` }]);
+        return;
+      }
       if (JSON.stringify(got) !== JSON.stringify(ex.result)) {
         push('rules', name, [{ pointer: `/examples/${i}/result`, code: 'rule-example-failed', message: `example gives ${JSON.stringify(got)}, expected ${JSON.stringify(ex.result)}` }]);
       }
