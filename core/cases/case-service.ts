@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { CaseDeadline, CaseEvent, FollowUp, Person, Unit, UnitPerson, WorkCase } from '../db/entities/index.js';
 import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, type FieldIssue } from '../errors.js';
 import { ajvIssues } from '../declarations/ajv-factory.js';
+import { applyFormRules } from '../config/form-rules.js';
 import type { Principal } from '../auth/sessions.js';
 import type { ConfigService } from '../config/config-service.js';
 import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config.js';
@@ -75,7 +76,11 @@ export class CaseService {
     if (!type) throw new NotFoundError(`case type ${caseType}`);
     const role = actingRoleFor(principal, config, type.workflow.createRoles);
     if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not register a ${caseType}; allowed: ${type.workflow.createRoles.join(', ')}`);
-    const data = this.validateForm(type, type.workflow.form, input.data, '/data');
+    const actorRoles = [...config.actingRoles(principal.roles)];
+    const data = this.validateForm(type, type.workflow.form, input.data, '/data', (form) => ({
+      data: form, case: { caseType, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null },
+      actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
+    }));
 
     return this.orm.em.fork().transactional(async (em) => {
       const { buildingId } = await this.checkRefs(em, principal.companyId, input);
@@ -110,7 +115,7 @@ export class CaseService {
         companyId: row.companyId, caseId: row.id, type: 'created', transition: null, fromState: null, toState: row.state,
         actorId: principal.staffId, actorRole: role, data, createdAt: now,
       });
-      this.startClocks(em, row, type, row.state, now, config);
+      await this.startClocks(em, row, type, row.state, now, config, true);
       return row;
     });
   }
@@ -165,12 +170,12 @@ export class CaseService {
       throw new RuleRefusedError(`"${transitionId}" cannot be taken from state "${row.state}" (allowed from: ${t.from.join(', ')})`, [{ pointer: '/transition', code: 'invalid-state', message: `case is in state ${row.state}` }]);
     }
     let formData: Record<string, unknown> = {};
-    if (t.form) formData = this.validateForm(type, t.form, input.data ?? {}, '/data');
+    const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
+    if (t.form) formData = this.validateForm(type, t.form, input.data ?? {}, '/data', (form) => ruleContext(row, { ...row.data, ...form }, ruleActor, type.settings));
     else if (input.data !== undefined && !(isEmptyObject(input.data))) {
       throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
     }
     const data: Record<string, unknown> = { ...row.data, ...formData };
-    const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
     const context = () => ruleContext(row, data, ruleActor, type.settings);
 
     const run = (rule: CompiledRule, what: string) => {
@@ -203,8 +208,8 @@ export class CaseService {
     for (const [i, effect] of (t.effects ?? []).entries()) {
       if (effect.type === 'set') {
         const value = effect.rule ? run(type.rules.get(effect.rule)!, `rule ${effect.rule}`) : run(type.logic.get(`transitions/${transitionId}/effects/${i}`)!, `effect ${i} of ${transitionId}`);
-        // a set effect fills a field the form left empty; it never overwrites what staff entered
-        if (data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
+        // a set effect fills a field the form left empty, unless declared to overwrite it
+        if (effect.overwrite || data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
           data[effect.field!] = value;
           applied.push({ set: effect.field, value });
         }
@@ -212,6 +217,13 @@ export class CaseService {
         if (effect.to === 'actor') {
           assigneeId = actor.staffId;
           assigneeRole = actor.role;
+        } else if (effect.rule) {
+          const role = run(type.rules.get(effect.rule)!, `rule ${effect.rule}`);
+          if (typeof role !== 'string' || !config.roles.has(role)) {
+            throw new RuleRefusedError(`rule ${effect.rule} chose "${String(role)}", which is not a role of this company`);
+          }
+          assigneeRole = role;
+          assigneeId = null;
         } else {
           assigneeRole = effect.role!;
           assigneeId = null;
@@ -243,16 +255,21 @@ export class CaseService {
       actorId: actor.staffId, actorRole: actor.role, data: { ...formData, ...(applied.length ? { effects: applied } : {}), ...extraEventData }, createdAt: now,
     });
     await this.stopClocks(em, row, type, target, now);
-    this.startClocks(em, row, type, target, now, config);
+    await em.flush();
+    await this.startClocks(em, row, type, target, now, config);
     if (followUpRequested) this.scheduleFollowUp(em, row, type, config, now);
     await em.flush();
     await this.refreshDue(em, row);
     return row;
   }
 
-  private startClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date, config: CompiledConfig): void {
+  private async startClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date, config: CompiledConfig, isNew = false): Promise<void> {
     const starts = clocksStartingOn(type.workflow, state, row.severity, now, config.calendar);
+    if (starts.length === 0) return;
+    // Re-entering a state (a self-loop, or back from escalation) keeps a clock that still runs.
+    const running = isNew ? new Set<string>() : new Set((await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, metAt: null }, { fields: ['key'] })).map((d) => d.key));
     for (const s of starts) {
+      if (running.has(s.key)) continue;
       em.create(CaseDeadline, {
         companyId: row.companyId, caseId: row.id, key: s.key, startedAt: s.startedAt, dueAt: s.dueAt, duration: s.duration,
         status: 'running', metAt: null, overdueAt: null, escalatedToRole: null,
@@ -298,14 +315,24 @@ export class CaseService {
     });
   }
 
-  /** Validates form data against the compiled form; issues point into the request body. */
-  validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string): Record<string, unknown> {
+  /**
+   * Validates form data against the compiled form (ajv), then applies the form's UI rules the way
+   * the browser does: computed values are recomputed, hidden fields must be empty, required-if
+   * fields present. `context` builds the rule context around the form (case data, actor, config).
+   */
+  validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new ValidationError([{ pointer: basePointer, code: 'type', message: 'must be an object' }]);
     }
     const validate = type.validators.get(form)!;
     if (!validate(value)) throw new ValidationError(ajvIssues(validate.errors, basePointer));
-    return structuredClone(value) as Record<string, unknown>;
+    const data = structuredClone(value) as Record<string, unknown>;
+    const rules = type.formRules.get(form);
+    if (!rules || (!rules.computed.length && !rules.visibleIf.length && !rules.requiredIf.length)) return data;
+    const issues = applyFormRules(rules, data, context ?? ((f) => ({ data: f, config: type.settings })), basePointer);
+    if (rules.computed.length && !validate(data)) issues.push(...ajvIssues(validate.errors, basePointer));
+    if (issues.length) throw new ValidationError(issues);
+    return data;
   }
 
   /** Unit and person must be the company's; the unit must be in the project. */

@@ -14,6 +14,7 @@ import { workflowFormNames } from '../declarations/check-workflow.js';
 import { compileRule, type CompiledRule } from '../rules/index.js';
 import { WorkingCalendar } from '../calendar/index.js';
 import type { ExtensionRegistry } from '../extensions.js';
+import { compileFormRules, type FormRules } from './form-rules.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
 
 export interface CompiledCaseType {
@@ -23,6 +24,8 @@ export interface CompiledCaseType {
   bundle: PluginBundle;
   forms: Map<string, FormDeclaration>;
   validators: Map<string, ValidateFunction>;
+  /** the UI declaration's computed / visibleIf / requiredIf rules, per form, enforced on the server */
+  formRules: Map<string, FormRules>;
   /** named rules of the plugin */
   rules: Map<string, CompiledRule>;
   /** guards, branch conditions and effect values, keyed by their pointer in the workflow */
@@ -58,10 +61,13 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
     for (const [caseType, workflow] of Object.entries(bundle.workflows)) {
       const forms = new Map<string, FormDeclaration>();
       const validators = new Map<string, ValidateFunction>();
+      const formRules = new Map<string, FormRules>();
+      const uiByForm = new Map(Object.values(bundle.ui).map((u) => [u.form, u]));
       for (const name of workflowFormNames(workflow)) {
         const form = bundle.forms[name]!;
         forms.set(name, form);
         validators.set(name, ajv.compile(form));
+        formRules.set(name, compileFormRules(uiByForm.get(name)));
       }
       const logic = new Map<string, CompiledRule>();
       for (const [tid, t] of Object.entries(workflow.transitions)) {
@@ -84,6 +90,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
         bundle,
         forms,
         validators,
+        formRules,
         rules,
         logic,
         templates,

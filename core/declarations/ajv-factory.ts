@@ -34,7 +34,7 @@ export function createFormAjv(options: Options = {}): Ajv {
   ajv.addFormat('phone', PHONE_FORMAT);
   ajv.addFormat('attachment', ATTACHMENT_FORMAT);
   ajv.addFormat('signature', SIGNATURE_FORMAT);
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['object', 'array', 'string', 'integer', 'boolean'] });
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['object', 'array', 'string', 'number', 'integer', 'boolean'] });
   return ajv;
 }
 

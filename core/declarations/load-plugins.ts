@@ -65,6 +65,16 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
       issues.push({ file: `plugins/${r.bundle.id}/${fileOf(issue, r.ruleFiles)}`, pointer: prefix + issue.pointer, code: issue.code, message: issue.message });
     }
   }
+  // A case type names routes and tables' rows: two plugins may not both declare it.
+  const owners = new Map<string, string>();
+  for (const r of reads) {
+    for (const [name, wf] of Object.entries(r.bundle.workflows)) {
+      const caseType = (wf as { caseType?: string }).caseType ?? name;
+      const owner = owners.get(caseType);
+      if (owner) issues.push({ file: `plugins/${r.bundle.id}/${name}.workflow.json`, pointer: '/caseType', code: 'duplicate-case-type', message: `case type "${caseType}" is already declared by plugin ${owner}` });
+      else owners.set(caseType, r.bundle.id);
+    }
+  }
   if (issues.length) throw new DeclarationError(issues, 'plugins');
 
   return { bundles: orderByDependencies(reads.map((r) => r.bundle)), extensions };

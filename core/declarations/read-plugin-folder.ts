@@ -54,8 +54,8 @@ export async function readPluginFolder(dir: string, displayDir: string): Promise
       if (value === undefined) continue;
       const stem = file.slice(0, -suffix.length);
       if (section === 'rules') {
-        const rules = (value as { rules?: Record<string, RuleEntry> }).rules;
-        if (!rules || typeof rules !== 'object') {
+        const rules = value && typeof value === 'object' ? (value as { rules?: Record<string, RuleEntry> }).rules : undefined;
+        if (!rules || typeof rules !== 'object' || Array.isArray(rules)) {
           issues.push({ file: `${displayDir}/${file}`, pointer: '/rules', code: 'schema-required', message: 'must have a "rules" object' });
           continue;
         }

@@ -28,7 +28,8 @@ export interface BundleCheckContext {
   pluginIds: ReadonlySet<string>;
 }
 
-const formAjv = createFormAjv();
+/** A fresh ajv per validation: forms may carry $id, and compiled schemas must not pile up across proposals. */
+const newFormAjv = () => createFormAjv();
 
 export function configKeysOf(bundle: PluginBundle): Set<string> {
   const props = (bundle.manifest.config?.schema as { properties?: Record<string, unknown> } | undefined)?.properties;
@@ -51,7 +52,13 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   const formsOk = new Set(Object.entries(bundle.forms).filter(([n, f]) => meta('form', 'forms', n, f)).map(([n]) => n));
   const uiOk = Object.entries(bundle.ui).filter(([n, u]) => meta('ui', 'ui', n, u));
   const workflowsOk = Object.entries(bundle.workflows).filter(([n, w]) => meta('workflow', 'workflows', n, w));
-  const rulesOk = Object.entries(bundle.rules).filter(([n, r]) => meta('rules', 'rules', n, { rules: { [n]: r } }));
+  // Rules are validated one by one (wrapped as a rules file); pointers are made relative to the rule.
+  const rulesOk = Object.entries(bundle.rules).filter(([n, r]) => {
+    const prefix = `/rules/${n}`;
+    const found = validateDeclaration('rules', { rules: { [n]: r } }).map((i) => ({ ...i, pointer: i.pointer.startsWith(prefix) ? i.pointer.slice(prefix.length) : i.pointer }));
+    push('rules', n, found);
+    return found.length === 0;
+  });
   if (!manifestOk || formsOk.size !== Object.keys(bundle.forms).length) return issues;
 
   // 2. Manifest references.
@@ -68,7 +75,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   const config = bundle.manifest.config;
   if (config) {
     try {
-      const validate = formAjv.compile({ ...config.schema, $async: undefined });
+      const validate = newFormAjv().compile(config.schema);
       if (!validate(config.defaults)) {
         push('manifest', '', (validate.errors ?? []).map((e) => ({ pointer: `/config/defaults${e.instancePath}`, code: 'config-defaults', message: e.message ?? 'invalid' })));
       }
@@ -78,9 +85,10 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   }
 
   // 3. Forms: required fields exist, enum labels match, ajv accepts the schema.
+  const formAjv = newFormAjv();
   for (const name of formsOk) {
     const form = bundle.forms[name]!;
-    push('forms', name, checkForm(form));
+    push('forms', name, checkForm(form, formAjv));
   }
   // 4. Workflows.
   const configKeys = configKeysOf(bundle);
@@ -91,6 +99,12 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
       const src = bundle.templates[doc.template];
       if (src !== undefined) push('templates', doc.template, checkTemplate(src, workflowFields(wf, bundle), ctx.templateHelpers));
     }
+  }
+  // Templates no document uses yet are still checked, against every field of the plugin.
+  const referenced = new Set(workflowsOk.flatMap(([, wf]) => Object.values(wf.documents ?? {}).map((d) => d.template)));
+  const pluginFields = unionFields(Object.values(bundle.forms));
+  for (const [name, src] of Object.entries(bundle.templates)) {
+    if (!referenced.has(name)) push('templates', name, checkTemplate(src, pluginFields, ctx.templateHelpers));
   }
   // 5. UI layouts.
   for (const [name, ui] of uiOk) {
@@ -138,7 +152,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   return issues;
 }
 
-function checkForm(form: { properties?: unknown; required?: string[] }): FieldIssue[] {
+function checkForm(form: { properties?: unknown; required?: string[] }, formAjv: ReturnType<typeof createFormAjv>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const walk = (schema: FieldSchema, pointer: string) => {
     (schema.required ?? []).forEach((r, i) => {

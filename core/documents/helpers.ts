@@ -35,7 +35,7 @@ export function documentHelpers(locale: DocumentLocale, fieldLabels: (field: str
       return pickText(fieldLabels(String(field))?.enumLabels?.[String(value)], locale.language) || String(value);
     },
     eq: (a: unknown, b: unknown) => a === b,
-    /** a multilingual text object: {{text case.stateTitle}} */
+    /** a multilingual {zh-CN, en} object, in the document language: {{text someTitle}} */
     text: (t: unknown, _opts?: HelperOptions) => pickText(t as Text, locale.language),
   };
 }

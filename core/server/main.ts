@@ -3,7 +3,7 @@
  * company on first start, runs scheduled jobs and prints the URL and demo logins.
  *
  * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…), WUYE_SQLITE
- * (data/wuye.sqlite), WUYE_NO_DEMO=1 to skip the demo company, LOG_LEVEL.
+ * (data/wuye.sqlite), WUYE_PLUGINS_DIR (plugins/), WUYE_NO_DEMO=1 to skip the demo company, LOG_LEVEL.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 
   const kernel = await startKernel({
     database: { url: process.env.DATABASE_URL, sqlitePath },
+    pluginsDir: process.env.WUYE_PLUGINS_DIR,
     logger: true,
     jobTimers: true,
   });

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, RuleRefusedError } from '../errors.js';
 import type { Principal } from '../auth/sessions.js';
 import type { CaseService } from '../cases/case-service.js';
 import { actingRoleFor, canSeeProject, seesAllProjects } from '../cases/access.js';
+import { ruleContext } from './rule-context.js';
 
 export interface FollowUpListQuery {
   status?: 'due' | 'done';
@@ -49,7 +50,8 @@ export class FollowUpService {
       const role = actingRoleFor(principal, ctx.config, f.roles);
       if (!role) throw new ForbiddenError(`this follow-up is done by: ${f.roles.join(', ')}`);
       const policy = ctx.type.workflow.followUp!;
-      const data = this.cases.validateForm(ctx.type, policy.form, body.data, '/data');
+      const actorRoles = [...ctx.config.actingRoles(principal.roles)];
+      const data = this.cases.validateForm(ctx.type, policy.form, body.data, '/data', (form) => ruleContext(ctx.row, { ...ctx.row.data, ...form }, { staffId: principal.staffId, roles: actorRoles }, ctx.type.settings));
       const satisfied = data[policy.satisfiedField] === true;
       const now = this.now();
       f.status = 'done';

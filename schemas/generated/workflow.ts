@@ -1773,6 +1773,10 @@ export interface Effect {
   role?: string;
   to?: 'actor' | 'role';
   params?: {};
+  /**
+   * set: replace a value staff already entered (default: only fill an empty field)
+   */
+  overwrite?: boolean;
 }
 /**
  * A clock: starts when the case enters one of startOn (or on creation), stops when it enters one of stopOn

@@ -1,0 +1,83 @@
+/**
+ * The UI declaration's rules, enforced on the server too (the browser only previews them):
+ * computed fields are recomputed and override what was sent, hidden fields must be absent and
+ * required-if fields present. Same JsonLogic, same context as in the browser.
+ */
+import type { UiDeclaration } from '../../schemas/generated/ui.js';
+import type { FieldIssue } from '../errors.js';
+import { compileRule, truthy, type CompiledRule } from '../rules/index.js';
+
+export interface FormRules {
+  computed: { field: string; rule: CompiledRule }[];
+  requiredIf: { field: string; rule: CompiledRule }[];
+  /** a field (or each field of a section) that is hidden when the rule is false */
+  visibleIf: { fields: string[]; rule: CompiledRule }[];
+}
+
+export function compileFormRules(ui: UiDeclaration | undefined): FormRules {
+  const rules: FormRules = { computed: [], requiredIf: [], visibleIf: [] };
+  if (!ui) return rules;
+  for (const section of ui.sections) {
+    if (section.visibleIf !== undefined) rules.visibleIf.push({ fields: section.fields, rule: compileRule(section.visibleIf) });
+  }
+  for (const [field, opts] of Object.entries(ui.fields ?? {})) {
+    if (opts.computed !== undefined) rules.computed.push({ field, rule: compileRule(opts.computed) });
+    if (opts.requiredIf !== undefined) rules.requiredIf.push({ field, rule: compileRule(opts.requiredIf) });
+    if (opts.visibleIf !== undefined) rules.visibleIf.push({ fields: [field], rule: compileRule(opts.visibleIf) });
+  }
+  return rules;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function getPath(data: Record<string, unknown>, path: string): unknown {
+  let cur: unknown = data;
+  for (const seg of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+  return cur;
+}
+
+function setPath(data: Record<string, unknown>, path: string, value: unknown): void {
+  const segs = path.split('.');
+  let cur = data;
+  for (const seg of segs.slice(0, -1)) {
+    if (!cur[seg] || typeof cur[seg] !== 'object') cur[seg] = {};
+    cur = cur[seg] as Record<string, unknown>;
+  }
+  cur[segs[segs.length - 1]!] = value;
+}
+
+/**
+ * Applies the rules to `form` (mutated: computed values set). `context(form)` builds the rule
+ * context, so rules can read the case's existing data as well. Returns issues, pointers under
+ * `basePointer`.
+ */
+export function applyFormRules(rules: FormRules, form: Record<string, unknown>, context: (form: Record<string, unknown>) => Record<string, unknown>, basePointer: string): FieldIssue[] {
+  const evaluate = (rule: CompiledRule) => {
+    try {
+      return rule.evaluate(context(form));
+    } catch {
+      return null; // a rule that cannot run on incomplete data neither shows, requires nor computes
+    }
+  };
+  for (const { field, rule } of rules.computed) {
+    const value = evaluate(rule);
+    if (value !== null && value !== undefined) setPath(form, field, value);
+  }
+  const issues: FieldIssue[] = [];
+  const hidden = new Set<string>();
+  for (const { fields, rule } of rules.visibleIf) {
+    if (!truthy(evaluate(rule))) fields.forEach((f) => hidden.add(f));
+  }
+  for (const field of hidden) {
+    if (!isEmpty(getPath(form, field))) {
+      issues.push({ pointer: `${basePointer}/${field.split('.').join('/')}`, code: 'hidden-field', message: 'does not apply here (the field is hidden by its condition): leave it empty' });
+    }
+  }
+  for (const { field, rule } of rules.requiredIf) {
+    if (hidden.has(field)) continue;
+    if (truthy(evaluate(rule)) && isEmpty(getPath(form, field))) {
+      issues.push({ pointer: `${basePointer}/${field.split('.').join('/')}`, code: 'required', message: 'is required here' });
+    }
+  }
+  return issues;
+}
