@@ -9,6 +9,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import { ormOptions } from './orm.js';
+import { writeMigrationIndex } from './migrations/write-index.js';
 
 async function create(label: string, options: Parameters<typeof ormOptions>[0]): Promise<void> {
   const orm = await MikroORM.init(ormOptions(options));
@@ -17,6 +18,8 @@ async function create(label: string, options: Parameters<typeof ormOptions>[0]):
     await migrator.up();
     const result = await migrator.createMigration();
     console.log(result.fileName ? `${label}: created ${result.fileName}` : `${label}: schema up to date, nothing to create`);
+    const dir = (orm.config.get('migrations') as { path: string }).path;
+    if (writeMigrationIndex(dir)) console.log(`${label}: updated ${dir}/index.ts`);
   } finally {
     await orm.close(true);
   }

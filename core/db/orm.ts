@@ -9,6 +9,8 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ALL_ENTITIES } from './entities/index.js';
+import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
+import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -40,7 +42,8 @@ export function ormOptions(options: DatabaseOptions): Options {
     migrations: {
       path: migrationsPath,
       pathTs: migrationsPath,
-      glob: '!(*.d).{js,ts}',
+      glob: '!(*.d|index).{js,ts}',
+      migrationsList: dialect === 'postgresql' ? postgresqlMigrations : sqliteMigrations,
       transactional: true,
       emit: 'ts' as const,
       snapshot: false,
