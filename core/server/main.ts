@@ -32,9 +32,7 @@ async function main(): Promise<void> {
     await seedRegistry(kernel.orm, kernel.configs, demo);
     kernel.app.log.info('seeded the demo company');
   }
-  await kernel.app.listen({ port, host });
-
-  const url = `http://${host}:${port}`;
+  const url = await kernel.app.listen({ port, host });
   const lines = [
     '',
     `Wuye 物业客服平台 is running at ${url}`,

@@ -95,11 +95,16 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
       response: { ...errorResponses },
     },
   }, async (request) => {
-    const principal = principalOf(request);
+    const { principal, scope } = await visibleProjects(request);
     const { q, limit } = request.query as { q: string; limit: number };
     const term = q.replace(/[%_\\]/g, (c) => `\\${c}`);
-    const rows = await opts.orm.em.fork().find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit, orderBy: { id: 'asc' } });
-    const links = await opts.orm.em.fork().find(UnitPerson, { personId: { $in: rows.map((p) => p.id) }, companyId: principal.companyId });
-    return { items: rows.map((p) => ({ id: p.id, name: p.name, phone: p.phone ?? null, units: links.filter((l) => l.personId === p.id).map((l) => ({ unitId: l.unitId, relation: l.relation })) })) };
+    const em = opts.orm.em.fork();
+    // Residents are confidential: staff limited to some projects only find people living there.
+    const candidates = await em.find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit: scope ? limit * 5 : limit, orderBy: { id: 'asc' } });
+    const links = await em.find(UnitPerson, { personId: { $in: candidates.map((p) => p.id) }, companyId: principal.companyId });
+    const units = new Map((await em.find(Unit, { id: { $in: [...new Set(links.map((l) => l.unitId))] }, companyId: principal.companyId }, { fields: ['id', 'projectId'] })).map((u) => [u.id, u]));
+    const visibleLinks = links.filter((l) => !scope || scope.includes(units.get(l.unitId)?.projectId ?? -1));
+    const rows = scope ? candidates.filter((p) => visibleLinks.some((l) => l.personId === p.id)).slice(0, limit) : candidates;
+    return { items: rows.map((p) => ({ id: p.id, name: p.name, phone: p.phone ?? null, units: visibleLinks.filter((l) => l.personId === p.id).map((l) => ({ unitId: l.unitId, relation: l.relation })) })) };
   });
 }
