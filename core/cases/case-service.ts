@@ -70,7 +70,7 @@ export class CaseService {
     return this.configs.compiledFor(principal.companyId, version.id, null);
   }
 
-  async create(principal: Principal, caseType: string, input: CreateCaseInput): Promise<WorkCase> {
+  async create(principal: Principal, caseType: string, input: CreateCaseInput): Promise<CaseContext> {
     const config = await this.configForNewCase(principal, input.projectId);
     const type = config.caseTypes.get(caseType);
     if (!type) throw new NotFoundError(`case type ${caseType}`);
@@ -82,7 +82,7 @@ export class CaseService {
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
 
-    return this.orm.em.fork().transactional(async (em) => {
+    const row = await this.orm.em.fork().transactional(async (em) => {
       const { buildingId } = await this.checkRefs(em, principal.companyId, input);
       const now = this.now();
       const wf = type.workflow;
@@ -118,6 +118,7 @@ export class CaseService {
       await this.startClocks(em, row, type, row.state, now, config, true);
       return row;
     });
+    return { row, config, type };
   }
 
   /** Loads a case the principal may see, with the configuration it was opened under. */

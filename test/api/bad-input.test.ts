@@ -62,7 +62,7 @@ async function snapshot() {
 async function refused(request: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {
   const before = await snapshot();
   const res = await request();
-  expect(await snapshot()).toEqual(before);
+  expect(await snapshot(), `written despite ${res.statusCode} ${res.body.slice(0, 300)}`).toEqual(before);
   return res;
 }
 
@@ -230,6 +230,38 @@ describe('missing, conditionally required and hidden fields', () => {
   it('accepts content of exactly maxLength', async () => {
     const created = await createCase('frontdesk', validComplaint({ content: '灯'.repeat(2000) }));
     expect((created.data.content as string).length).toBe(2000);
+  });
+});
+
+describe('text no database can store (NUL, unpaired surrogates)', () => {
+  // PostgreSQL rejects U+0000 in text and jsonb and unpaired surrogates in UTF-8; SQLite stops at a
+  // raw NUL in the statement. Refusing such text up front is the only behaviour both can honour.
+  const raw = (token: string, url: string, payload: string) => kernel.app.inject({
+    method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload,
+  });
+  const registerWithContent = (escapedContent: string) => JSON.stringify(validComplaint({ content: 'CONTENT' })).replace('"CONTENT"', `"${escapedContent}"`);
+
+  it('refuses a NUL character in a form field with 400 naming it', async () => {
+    const res = await refused(() => raw(tokens.frontdesk!, '/api/cases/complaint', registerWithContent('灯\\u0000坏了')));
+    expectFieldError(res, '/data/content');
+  });
+
+  it('refuses an unpaired surrogate in a form field with 400 naming it', async () => {
+    const res = await refused(() => raw(tokens.frontdesk!, '/api/cases/complaint', registerWithContent('灯\\ud800坏了')));
+    expectFieldError(res, '/data/content');
+  });
+
+  it("refuses a NUL character in a transition's form with 400 naming it", async () => {
+    const c = await createCase('frontdesk', validComplaint({ content: '垃圾未清运' }));
+    const payload = JSON.stringify({ version: 1, data: { ...classification, classificationNote: 'NOTE' } }).replace('"NOTE"', '"a\\u0000b"');
+    const res = await refused(() => raw(tokens.supervisor!, `/api/cases/complaint/${c.id}/transitions/classify`, payload));
+    expectFieldError(res, '/data/classificationNote');
+    expect(await getCase('supervisor', c.id)).toMatchObject({ state: 'registered', version: 1 });
+  });
+
+  it('refuses a NUL character in a list filter with 400 naming it', async () => {
+    const res = await kernel.call(tokens.manager!, 'GET', '/api/cases/complaint?q=a%00b');
+    expectFieldError(res, '/querystring/q');
   });
 });
 

@@ -55,10 +55,9 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request, reply) => {
     const principal = principalOf(request);
-    const row = await opts.cases.create(principal, caseType, request.body as never);
-    const ctx = await opts.cases.load(principal, caseType, row.id);
+    const ctx = await opts.cases.create(principal, caseType, request.body as never);
     reply.code(201 as never);
-    return { ...caseView(row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
+    return { ...caseView(ctx.row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
   });
 
   app.get(base, {
