@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase, type DatabaseOptions } from './db/orm.js';
+import { dialectOf, openDatabase, type DatabaseOptions } from './db/orm.js';
+import { SqliteCaseStore } from './cases/sqlite-case-store.js';
+import { OrmCaseStore } from './cases/orm-case-store.js';
 import { loadPlugins } from './declarations/load-plugins.js';
 import { SessionStore } from './auth/sessions.js';
 import { ConfigService } from './config/config-service.js';
@@ -49,7 +51,8 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const sessions = new SessionStore(orm);
   const configs = new ConfigService(orm, plugins);
   const projects = new ProjectDirectory(orm);
-  const cases = new CaseService(orm, configs, projects, plugins.extensions, now);
+  const store = dialectOf(options.database) === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
+  const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
   const queries = new CaseQueries(orm, configs, now);
   const followUps = new FollowUpService(orm, cases, now);
   const services: KernelServices = { orm, plugins, sessions, configs, projects, cases, queries, followUps, now };

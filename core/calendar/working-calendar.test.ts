@@ -129,3 +129,13 @@ describe('WorkingCalendar.addWorkingDays', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('WorkingCalendar.localYear', () => {
+  it('gives the local year, also at the year boundary in the calendar zone', () => {
+    const cal = new WorkingCalendar({ timezone: 'Asia/Shanghai' });
+    expect(cal.localYear(new Date('2026-12-31T15:59:59.999Z'))).toBe(2026); // 23:59:59.999 in Shanghai
+    expect(cal.localYear(new Date('2026-12-31T16:00:00.000Z'))).toBe(2027); // midnight in Shanghai
+    expect(cal.localYear(new Date('2026-06-01T00:00:00Z'))).toBe(2026);
+    expect(new WorkingCalendar({ timezone: 'America/New_York' }).localYear(new Date('2027-01-01T03:00:00Z'))).toBe(2026);
+  });
+});

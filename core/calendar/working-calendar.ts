@@ -69,6 +69,22 @@ export class WorkingCalendar {
    * can be Saturday in Shanghai and still Friday in New York.
    * @throws RangeError for an invalid Date
    */
+  /**
+   * The local calendar year of an instant. Asked on every case creation (serial numbers are per
+   * year), so the current year's bounds are cached instead of converting time zones each call.
+   */
+  localYear(instant: Date): number {
+    const t = instant.getTime();
+    const cached = this.yearCache;
+    if (cached && t >= cached.from && t < cached.to) return cached.year;
+    const local = DateTime.fromJSDate(instant, { zone: this.timezone });
+    const start = local.startOf('year');
+    this.yearCache = { year: local.year, from: start.toMillis(), to: start.plus({ years: 1 }).toMillis() };
+    return local.year;
+  }
+
+  private yearCache: { year: number; from: number; to: number } | undefined;
+
   localDate(instant: Date): string {
     assertValidInstant(instant, 'localDate instant');
     const date = DateTime.fromJSDate(instant, { zone: this.timezone }).toISODate();

@@ -3,9 +3,8 @@
  * one transaction; a stale version is refused (409), never silently overwritten.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DateTime } from 'luxon';
-import { CaseDeadline, CaseEvent, FollowUp, Person, Unit, UnitPerson, WorkCase } from '../db/entities/index.js';
-import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, type FieldIssue } from '../errors.js';
+import { CaseDeadline, CaseEvent, FollowUp, WorkCase } from '../db/entities/index.js';
+import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, type WuyeError } from '../errors.js';
 import { ajvIssues } from '../declarations/ajv-factory.js';
 import { applyFormRules } from '../config/form-rules.js';
 import type { Principal } from '../auth/sessions.js';
@@ -18,7 +17,7 @@ import { truthy, type CompiledRule } from '../rules/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
 import { actingRoleFor, canSeeProject } from './access.js';
-import { nextSerial } from './serials.js';
+import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
 
 export interface CreateCaseInput {
   projectId: number;
@@ -52,6 +51,7 @@ export class CaseService {
     private readonly projects: ProjectDirectory,
     private readonly extensions: ExtensionRegistry,
     private readonly now: () => Date,
+    private readonly store: CaseStore,
   ) {}
 
   /** The configuration new cases of a project use right now. */
@@ -82,42 +82,37 @@ export class CaseService {
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
 
-    const row = await this.orm.em.fork().transactional(async (em) => {
-      const { buildingId } = await this.checkRefs(em, principal.companyId, input);
-      const now = this.now();
-      const wf = type.workflow;
-      const year = DateTime.fromJSDate(now).setZone(config.calendar.timezone).year;
-      const severity = wf.severityField ? asText(data[wf.severityField]) : null;
-      const row = em.create(WorkCase, {
-        companyId: principal.companyId,
-        caseType,
-        serial: await nextSerial(em, principal.companyId, wf.serialPrefix, caseType, year),
-        projectId: input.projectId,
-        buildingId,
-        unitId: input.unitId ?? null,
-        personId: input.personId ?? null,
-        state: wf.initialState,
-        data,
-        severity,
-        title: wf.titleField ? asText(data[wf.titleField])?.slice(0, 200) ?? null : null,
-        assigneeRole: wf.initialAssignRole ?? wf.states[wf.initialState]?.assignRole ?? null,
-        assigneeId: null,
-        configVersionId: config.versionId,
-        version: 1,
-        overdue: false,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: principal.staffId,
-        closedAt: null,
-      });
-      await em.flush(); // the id is needed by the event and clocks
-      em.create(CaseEvent, {
-        companyId: row.companyId, caseId: row.id, type: 'created', transition: null, fromState: null, toState: row.state,
-        actorId: principal.staffId, actorRole: role, data, createdAt: now,
-      });
-      await this.startClocks(em, row, type, row.state, now, config, true);
-      return row;
-    });
+    const now = this.now();
+    const wf = type.workflow;
+    const severity = wf.severityField ? asText(data[wf.severityField]) : null;
+    const plan: NewCasePlan = {
+      companyId: principal.companyId,
+      caseType,
+      serialPrefix: wf.serialPrefix,
+      serialYear: config.calendar.localYear(now),
+      projectId: input.projectId,
+      unitId: input.unitId ?? null,
+      personId: input.personId ?? null,
+      state: wf.initialState,
+      data,
+      severity,
+      title: wf.titleField ? asText(data[wf.titleField])?.slice(0, 200) ?? null : null,
+      assigneeRole: wf.initialAssignRole ?? wf.states[wf.initialState]?.assignRole ?? null,
+      configVersionId: config.versionId,
+      createdAt: now,
+      createdBy: principal.staffId,
+      actorRole: role,
+      clocks: clocksStartingOn(wf, wf.initialState, severity, now, config.calendar),
+    };
+    const result = await this.store.createCase(plan);
+    if (!result.ok) throw refProblemError(result.problem);
+    // A plain object shaped like the entity: the row is already written, nothing for the ORM to track.
+    const row: WorkCase = {
+      id: result.id, companyId: plan.companyId, caseType, serial: result.serial, projectId: plan.projectId, buildingId: result.buildingId,
+      unitId: plan.unitId, personId: plan.personId, state: plan.state, data, severity, title: plan.title, assigneeRole: plan.assigneeRole,
+      assigneeId: null, configVersionId: plan.configVersionId, version: 1, nextDueAt: result.nextDueAt, overdue: false,
+      createdAt: now, updatedAt: now, createdBy: principal.staffId, closedAt: null,
+    };
     return { row, config, type };
   }
 
@@ -264,11 +259,11 @@ export class CaseService {
     return row;
   }
 
-  private async startClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date, config: CompiledConfig, isNew = false): Promise<void> {
+  private async startClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date, config: CompiledConfig): Promise<void> {
     const starts = clocksStartingOn(type.workflow, state, row.severity, now, config.calendar);
     if (starts.length === 0) return;
     // Re-entering a state (a self-loop, or back from escalation) keeps a clock that still runs.
-    const running = isNew ? new Set<string>() : new Set((await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, metAt: null }, { fields: ['key'] })).map((d) => d.key));
+    const running = new Set((await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, metAt: null }, { fields: ['key'] })).map((d) => d.key));
     for (const s of starts) {
       if (running.has(s.key)) continue;
       em.create(CaseDeadline, {
@@ -336,26 +331,15 @@ export class CaseService {
     return data;
   }
 
-  /** Unit and person must be the company's; the unit must be in the project. */
-  private async checkRefs(em: EntityManager, companyId: number, input: CreateCaseInput): Promise<{ buildingId: number | null }> {
-    const issues: FieldIssue[] = [];
-    let buildingId: number | null = null;
-    if (input.unitId != null) {
-      const unit = await em.findOne(Unit, { id: input.unitId, companyId });
-      if (!unit) throw new NotFoundError('unitId: unit');
-      if (unit.projectId !== input.projectId) issues.push({ pointer: '/unitId', code: 'wrong-project', message: 'the unit is not in this project' });
-      buildingId = unit.buildingId;
-    }
-    if (input.personId != null) {
-      const person = await em.findOne(Person, { id: input.personId, companyId });
-      if (!person) throw new NotFoundError('personId: person');
-      if (input.unitId != null) {
-        const link = await em.findOne(UnitPerson, { unitId: input.unitId, personId: input.personId, companyId });
-        if (!link) issues.push({ pointer: '/personId', code: 'not-linked', message: 'the person is not an owner, occupant or agent of the unit' });
-      }
-    }
-    if (issues.length) throw new ValidationError(issues);
-    return { buildingId };
+
+}
+
+function refProblemError(problem: RefProblem): WuyeError {
+  switch (problem) {
+    case 'unit-not-found': return new NotFoundError('unitId: unit');
+    case 'person-not-found': return new NotFoundError('personId: person');
+    case 'unit-wrong-project': return new ValidationError([{ pointer: '/unitId', code: 'wrong-project', message: 'the unit is not in this project' }]);
+    case 'person-not-linked': return new ValidationError([{ pointer: '/personId', code: 'not-linked', message: 'the person is not an owner, occupant or agent of the unit' }]);
   }
 }
 

@@ -10,6 +10,7 @@ import type { KernelServices } from '../kernel-services.js';
 import { createValidatorCompiler } from './validation.js';
 import { installErrorHandler } from './error-handler.js';
 import { installAuth } from './auth-hook.js';
+import { installTextGuard } from './text-guard.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { configRoutes } from './routes/config.js';
@@ -33,6 +34,9 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   });
   app.setValidatorCompiler(createValidatorCompiler());
   installErrorHandler(app);
+  installTextGuard(app);
+  // JSON only: other bodies get 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

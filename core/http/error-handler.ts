@@ -30,7 +30,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(500).send(body(500, 'WUYE_INTERNAL', 'internal error', []));
     }
     // fastify's own 4xx: malformed JSON, body too large, wrong content type, rate limit…
-    return reply.status(status).send(body(status, err.code ?? 'WUYE_BAD_REQUEST', err.message, [{ pointer: '', code: err.code ?? 'bad-request', message: err.message }]));
+    const code = err.code ?? (status === 429 ? 'WUYE_RATE_LIMITED' : 'WUYE_BAD_REQUEST');
+    return reply.status(status).send(body(status, code, err.message, [{ pointer: '', code, message: err.message }]));
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(body(404, 'WUYE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, []));

@@ -31,7 +31,10 @@ export interface SeededRegistry {
   staff: Map<string, Staff>;
 }
 
-/** Hashing is slow on purpose; the same demo password is hashed once per process. */
+/**
+ * Hashing is slow on purpose; the same demo password is hashed once per process. Demo and test
+ * fixtures only: real staff accounts get their own salt (hashPassword per account).
+ */
 const hashes = new Map<string, Promise<string>>();
 function cachedHash(password: string): Promise<string> {
   let h = hashes.get(password);

@@ -94,6 +94,17 @@ describe('login', () => {
     const missing = await kernel.call(null, 'POST', '/api/auth/login', { username: 'frontdesk' });
     expect(expectError(missing, 400).issues.map((i) => i.pointer)).toContain('/password');
   });
+
+  it('refuses a NUL character in the username with 400 naming it (text no database can store), not a 500', async () => {
+    const res = await kernel.app.inject({
+      method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' },
+      payload: '{"username":"front\\u0000desk","password":"wuye2026"}',
+    });
+    const body = expectError(res, 400);
+    expect(body.issues.map((i) => i.pointer)).toContain('/username');
+    expect(body.message).toContain('username');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
 });
 
 describe('protected and public routes', () => {

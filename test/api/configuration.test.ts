@@ -178,8 +178,18 @@ async function propose(w: World, username: string, body: Record<string, unknown>
   return res.json() as VersionView & { document: unknown };
 }
 
+/** An activation must answer promptly: a hung request is reported as such, not as a test timeout. */
+const ACTIVATION_LIMIT_MS = 10_000;
+
 async function activate(w: World, username: string, number: number, body: Record<string, unknown> = {}): Promise<VersionView> {
-  const res = await w.kernel.call(await w.token(username), 'POST', `/api/config/versions/${number}/activate`, body);
+  const token = await w.token(username);
+  let timer: NodeJS.Timeout | undefined;
+  const res = await Promise.race([
+    w.kernel.call(token, 'POST', `/api/config/versions/${number}/activate`, body),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`POST /api/config/versions/${number}/activate did not answer within ${ACTIVATION_LIMIT_MS} ms`)), ACTIVATION_LIMIT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as VersionView;
 }
@@ -192,7 +202,7 @@ async function register(w: World, reg: SeededRegistry, username: string, project
   const res = await w.kernel.call(await w.token(username), 'POST', '/api/cases/complaint', {
     projectId: reg.projects.get(project)!.id,
     unitId: unit.id,
-    data: { channel: 'phone', complainantName: '张伟', content: '楼道灯坏了三天无人修理' },
+    data: { channel: 'phone', complainantName: '张伟', contactPhone: '13800000001', content: '楼道灯坏了三天无人修理' },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as CaseView;
@@ -436,53 +446,62 @@ describe('invalid proposals are refused with precise pointers and nothing is sto
   const WF = '/document/plugins/complaints/workflows/complaint';
   const complaintPatch = (workflow: Record<string, unknown>) => ({ plugins: { complaints: { workflows: { complaint: workflow } } } });
 
-  const cases: { name: string; patch: Record<string, unknown>; pointer: string; code: string }[] = [
+  /** each proposal is sent as a merge patch over the current document, or as a whole document */
+  const cases: { name: string; body: { patch: Record<string, unknown> } | { document: Record<string, unknown> }; pointer: string; code: string }[] = [
     {
       name: 'a transition to a missing state',
-      patch: complaintPatch({ transitions: { classify: { to: 'forwarded' } } }),
+      body: { patch: complaintPatch({ transitions: { classify: { to: 'forwarded' } } }) },
       pointer: `${WF}/transitions/classify/to`, code: 'unknown-state',
     },
     {
       name: 'a negative deadline amount',
-      patch: complaintPatch({ deadlines: { resolve: { duration: { amount: -1, unit: 'hours' } } } }),
-      pointer: `${WF}/deadlines/resolve/duration/amount`, code: 'minimum',
+      body: { patch: complaintPatch({ deadlines: { resolve: { duration: { amount: -1, unit: 'hours' } } } }) },
+      pointer: `${WF}/deadlines/resolve/duration/amount`, code: 'schema-minimum',
     },
     {
       name: 'a guard reading an unknown field',
-      patch: complaintPatch({ transitions: { classify: { guard: { '==': [{ var: 'data.urgency' }, 'high'] } } } }),
+      // The document is itself a merge patch over the plugin: the plugin's guard {"or": …} is removed
+      // (null) and replaced. Sent as a whole document, because a null inside a `patch` body only
+      // deletes from the company's current document and never reaches the plugin's declaration.
+      body: { document: complaintPatch({ transitions: { classify: { guard: { or: null, '==': [{ var: 'data.urgency' }, 'high'] } } } }) },
       pointer: `${WF}/transitions/classify/guard/==/0`, code: 'unknown-variable',
     },
     {
+      name: 'a branch condition reading an unknown field',
+      body: { patch: complaintPatch({ transitions: { classify: { branches: [{ when: { '==': [{ var: 'data.urgency' }, 'high'] }, to: 'explaining' }] } } }) },
+      pointer: `${WF}/transitions/classify/branches/0/when/==/0`, code: 'unknown-variable',
+    },
+    {
       name: 'an unknown role in a transition',
-      patch: complaintPatch({ transitions: { classify: { roles: ['supervisor', 'nightShiftLead'] } } }),
+      body: { patch: complaintPatch({ transitions: { classify: { roles: ['supervisor', 'nightShiftLead'] } } }) },
       pointer: `${WF}/transitions/classify/roles/1`, code: 'unknown-role',
     },
     {
       name: 'an unknown plugin id',
-      patch: { plugins: { billing: { enabled: true } } },
+      body: { patch: { plugins: { billing: { enabled: true } } } },
       pointer: '/document/plugins/billing', code: 'unknown-plugin',
     },
     {
       name: 'an unknown project code',
-      patch: { projects: { XY: { calendar: { holidays: ['2026-10-09'] } } } },
+      body: { patch: { projects: { XY: { calendar: { holidays: ['2026-10-09'] } } } } },
       pointer: '/document/projects/XY', code: 'unknown-project',
     },
     {
       name: 'a bad timezone',
-      patch: { calendar: { timezone: 'Asia/Beijing' } },
+      body: { patch: { calendar: { timezone: 'Asia/Beijing' } } },
       pointer: '/document/calendar/timezone', code: 'invalid-timezone',
     },
     {
       name: 'a reportsTo cycle',
-      patch: { roles: { manager: { reportsTo: 'supervisor' } } },
+      body: { patch: { roles: { manager: { reportsTo: 'supervisor' } } } },
       pointer: '/document/roles/manager/reportsTo', code: 'role-cycle',
     },
   ];
 
-  it.each(cases)('$name → 400 at $pointer', async ({ patch, pointer, code }) => {
+  it.each(cases)('$name → 400 at $pointer', async ({ body: proposal, pointer, code }) => {
     const token = await w.token('admin');
     const before = await history(w, 'admin');
-    const res = await w.kernel.call(token, 'POST', '/api/config/versions', { patch, reason: 'should be refused' });
+    const res = await w.kernel.call(token, 'POST', '/api/config/versions', { ...proposal, reason: 'should be refused' });
     expect(res.statusCode, res.body).toBe(400);
     const body = res.json() as ErrorBody;
     expect(body.code).toBe('WUYE_VALIDATION');
@@ -498,7 +517,7 @@ describe('invalid proposals are refused with precise pointers and nothing is sto
     expect(config.document).toEqual({});
 
     // check says the same without storing
-    const check = await w.kernel.call(token, 'POST', '/api/config/check', { patch });
+    const check = await w.kernel.call(token, 'POST', '/api/config/check', proposal);
     expect(check.statusCode, check.body).toBe(200);
     const checked = check.json() as { valid: boolean; issues: ErrorBody['issues'] };
     expect(checked.valid).toBe(false);
@@ -661,6 +680,13 @@ describe('rollback', () => {
       { number: 1, status: 'activated', current: false, reason: INITIAL_REASON, authorId: null, activatedBy: null, basedOn: null },
     ]);
   });
+
+});
+
+describe('rollback without an earlier version', () => {
+  let w: World;
+  beforeAll(async () => { w = await startWorld(); });
+  afterAll(async () => { await w?.kernel.close(); });
 
   it('with nothing to roll back to, rollback is refused (422) and stores nothing', async () => {
     const res = await w.kernel.call(await w.token('admin'), 'POST', '/api/config/rollback', { reason: 'nothing to undo' });

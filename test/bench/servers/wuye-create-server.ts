@@ -15,3 +15,5 @@ const body = JSON.stringify({
   data: { channel: 'phone', complainantName: '张伟', contactPhone: '13800000001', content: '楼道灯坏了三天没人修' },
 });
 console.log(`READY ${JSON.stringify({ url: `${url}/api/cases/complaint`, token: session.token, body })}`);
+process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));

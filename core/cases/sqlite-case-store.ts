@@ -1,0 +1,96 @@
+/**
+ * The embedded database's fast path for case creation. better-sqlite3 is synchronous, so the
+ * whole creation — reference checks, serial, case, event and clock rows — runs as one prepared,
+ * synchronous transaction on the ORM's own connection, borrowed from its pool so it can never
+ * interleave with an ORM transaction. Rows are written exactly as MikroORM writes them
+ * (dates as epoch milliseconds, JSON as text, booleans as 0/1).
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import type { Database, Statement } from 'better-sqlite3';
+import { earliestDue, serialOf, type CaseStore, type CreateResult, type NewCasePlan } from './case-store.js';
+
+interface Statements {
+  unit: Statement;
+  person: Statement;
+  link: Statement;
+  readCounter: Statement;
+  writeCounter: Statement;
+  insertCase: Statement;
+  insertEvent: Statement;
+  insertClock: Statement;
+  create: (plan: NewCasePlan) => CreateResult;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<Database>;
+  releaseConnection(connection: Database): Promise<void>;
+}
+
+export class SqliteCaseStore implements CaseStore {
+  private readonly prepared = new WeakMap<Database, Statements>();
+
+  constructor(private readonly orm: MikroORM) {}
+
+  async createCase(plan: NewCasePlan): Promise<CreateResult> {
+    const client = (this.orm.em.getConnection() as AbstractSqlConnection).getKnex().client as unknown as KnexClient;
+    const db = await client.acquireConnection();
+    try {
+      return this.statements(db).create(plan);
+    } finally {
+      await client.releaseConnection(db);
+    }
+  }
+
+  private statements(db: Database): Statements {
+    let s = this.prepared.get(db);
+    if (s) return s;
+    const unit = db.prepare('select project_id, building_id from unit where id = ? and company_id = ?');
+    const person = db.prepare('select 1 from person where id = ? and company_id = ?');
+    const link = db.prepare('select 1 from unit_person where unit_id = ? and person_id = ? and company_id = ?');
+    const readCounter = db.prepare('select value from counter where company_id = ? and key = ?');
+    const writeCounter = db.prepare('insert into counter (company_id, key, value) values (?, ?, ?) on conflict (company_id, key) do update set value = excluded.value');
+    const counters = new Map<string, number>();
+    const insertCase = db.prepare(`insert into work_case (company_id, case_type, serial, project_id, building_id, unit_id, person_id, state, data, severity, title,
+      assignee_role, assignee_id, config_version_id, version, next_due_at, overdue, created_at, updated_at, created_by, closed_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 1, ?, 0, ?, ?, ?, null)`);
+    const insertEvent = db.prepare(`insert into case_event (company_id, case_id, type, transition, from_state, to_state, actor_id, actor_role, data, created_at)
+      values (?, ?, 'created', null, null, ?, ?, ?, ?, ?)`);
+    const insertClock = db.prepare(`insert into case_deadline (company_id, case_id, key, started_at, due_at, duration, status, met_at, overdue_at, escalated_to_role)
+      values (?, ?, ?, ?, ?, ?, 'running', null, null, null)`);
+    const create = db.transaction((plan: NewCasePlan): CreateResult => {
+      let buildingId: number | null = null;
+      if (plan.unitId != null) {
+        const u = unit.get(plan.unitId, plan.companyId) as { project_id: number; building_id: number } | undefined;
+        if (!u) return { ok: false, problem: 'unit-not-found' };
+        if (u.project_id !== plan.projectId) return { ok: false, problem: 'unit-wrong-project' };
+        buildingId = u.building_id;
+      }
+      if (plan.personId != null) {
+        if (!person.get(plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-found' };
+        if (plan.unitId != null && !link.get(plan.unitId, plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-linked' };
+      }
+      const key = `serial:${plan.caseType}:${plan.serialYear}`;
+      const counterKey = `${plan.companyId}|${key}`;
+      let last = counters.get(counterKey);
+      if (last === undefined) last = (readCounter.get(plan.companyId, key) as { value: number } | undefined)?.value ?? 0;
+      const value = last + 1;
+      writeCounter.run(plan.companyId, key, value);
+      const serialText = serialOf(plan.serialPrefix, plan.serialYear, value);
+      const nextDueAt = earliestDue(plan.clocks);
+      const at = plan.createdAt.getTime();
+      const data = JSON.stringify(plan.data);
+      const id = Number(insertCase.run(
+        plan.companyId, plan.caseType, serialText, plan.projectId, buildingId, plan.unitId, plan.personId, plan.state, data, plan.severity, plan.title,
+        plan.assigneeRole, plan.configVersionId, nextDueAt?.getTime() ?? null, at, at, plan.createdBy,
+      ).lastInsertRowid);
+      insertEvent.run(plan.companyId, id, plan.state, plan.createdBy, plan.actorRole, data, at);
+      for (const c of plan.clocks) insertClock.run(plan.companyId, id, c.key, c.startedAt.getTime(), c.dueAt.getTime(), JSON.stringify(c.duration));
+      counters.set(counterKey, value); // only once every statement succeeded
+      return { ok: true, id, serial: serialText, buildingId, nextDueAt };
+    });
+    s = { unit, person, link, readCounter, writeCounter, insertCase, insertEvent, insertClock, create };
+    this.prepared.set(db, s);
+    return s;
+  }
+}
