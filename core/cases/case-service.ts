@@ -120,16 +120,17 @@ export class CaseService {
   async load(principal: Principal, caseType: string, id: number, em?: EntityManager): Promise<CaseContext> {
     const row = await (em ?? this.orm.em.fork()).findOne(WorkCase, { id, companyId: principal.companyId, caseType });
     if (!row) throw new NotFoundError(caseType);
-    const config = await this.configFor(row);
+    const config = await this.configFor(row, em);
     if (!canSeeProject(principal, config, row.projectId)) throw new NotFoundError(caseType);
     const type = config.caseTypes.get(caseType);
     if (!type) throw new NotFoundError(`case type ${caseType}`);
     return { row, config, type };
   }
 
-  async configFor(row: WorkCase): Promise<CompiledConfig> {
-    const project = await this.projects.get(row.companyId, row.projectId);
-    return this.configs.compiledFor(row.companyId, row.configVersionId!, project?.code ?? null);
+  /** The configuration a case was opened under. Inside a transaction pass its `em`. */
+  async configFor(row: WorkCase, em?: EntityManager): Promise<CompiledConfig> {
+    const project = await this.projects.get(row.companyId, row.projectId, em);
+    return this.configs.compiledFor(row.companyId, row.configVersionId!, project?.code ?? null, em);
   }
 
   /** Transitions the principal's roles may take from the case's current state. */

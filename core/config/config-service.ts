@@ -58,12 +58,15 @@ export class ConfigService {
     return current;
   }
 
-  /** Compiled configuration for a version and project; compiled once, then served from memory. */
-  async compiledFor(companyId: number, versionId: number, projectCode: string | null): Promise<CompiledConfig> {
+  /**
+   * Compiled configuration for a version and project; compiled once, then served from memory.
+   * Inside a transaction pass its `em`: on SQLite the transaction holds the only connection.
+   */
+  async compiledFor(companyId: number, versionId: number, projectCode: string | null, em?: EntityManager): Promise<CompiledConfig> {
     const key = `${versionId}:${projectCode ?? ''}`;
     const hit = this.compiled.get(key);
     if (hit) return hit;
-    const document = await this.documentOf(companyId, versionId);
+    const document = await this.documentOf(companyId, versionId, em);
     const effective = resolveEffectiveConfig(this.plugins.bundles, document, projectCode);
     const compiled = compileConfig(versionId, projectCode, effective, this.plugins.extensions);
     if (this.compiled.size >= COMPILED_CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
@@ -71,10 +74,10 @@ export class ConfigService {
     return compiled;
   }
 
-  async documentOf(companyId: number, versionId: number): Promise<ConfigDocument> {
+  async documentOf(companyId: number, versionId: number, em?: EntityManager): Promise<ConfigDocument> {
     const cached = this.documents.get(versionId);
     if (cached) return cached;
-    const row = await this.orm.em.fork().findOne(ConfigVersion, { id: versionId, companyId });
+    const row = await (em ?? this.orm.em.fork()).findOne(ConfigVersion, { id: versionId, companyId }, { disableIdentityMap: true });
     if (!row) throw new NotFoundError('configuration version');
     this.documents.set(versionId, row.document as ConfigDocument);
     return row.document as ConfigDocument;
@@ -134,13 +137,16 @@ export class ConfigService {
   async activate(companyId: number, number: number, actorId: number, expectedCurrent?: number): Promise<ConfigVersion> {
     const current = await this.current(companyId);
     if (expectedCurrent !== undefined && expectedCurrent !== current.number) throw new StaleVersionError(expectedCurrent, current.number);
+    const proposed = await this.orm.em.fork().findOne(ConfigVersion, { companyId, number });
+    if (!proposed) throw new NotFoundError('configuration version');
+    if (proposed.status !== 'proposed') throw new RuleRefusedError(`version ${number} is ${proposed.status}, only a proposed version can be activated`);
+    // Plugins may have been upgraded since the proposal: validate again (before the transaction,
+    // which on SQLite holds the only connection).
+    const issues = await this.check(companyId, proposed.document);
+    if (issues.length) throw new DeclarationError(issues, `configuration version ${number}`);
     const result = await this.orm.em.fork().transactional(async (em) => {
-      const v = await em.findOne(ConfigVersion, { companyId, number });
-      if (!v) throw new NotFoundError('configuration version');
-      if (v.status !== 'proposed') throw new RuleRefusedError(`version ${number} is ${v.status}, only a proposed version can be activated`);
-      // Plugins may have been upgraded since the proposal: validate again.
-      const issues = await this.check(companyId, v.document);
-      if (issues.length) throw new DeclarationError(issues, `configuration version ${number}`);
+      const v = await em.findOne(ConfigVersion, { companyId, number, status: 'proposed' });
+      if (!v) throw new RuleRefusedError(`version ${number} was activated or withdrawn meanwhile`);
       v.status = 'activated';
       v.activatedAt = new Date();
       v.activatedBy = actorId;

@@ -20,7 +20,7 @@ export async function runOverdueScan(orm: MikroORM, cases: CaseService, now: Dat
         const claimed = await tx.nativeUpdate(CaseDeadline, { id: d.id, status: 'running' }, { status: 'overdue', overdueAt: now });
         if (claimed === 0) return false;
         const row = await tx.findOneOrFail(WorkCase, { id: d.caseId, companyId: d.companyId });
-        const config = await cases.configFor(row);
+        const config = await cases.configFor(row, tx);
         const decl = config.caseTypes.get(row.caseType)?.workflow.deadlines?.[d.key];
         const fromRole = row.assigneeRole ?? null;
         const toRole = decl?.escalateTo ?? config.reportsTo(fromRole) ?? fromRole;

@@ -233,7 +233,7 @@ async function getCase(w: World, username: string, id: number): Promise<CaseView
   return res.json() as CaseView & { deadlines: DeadlineView[] };
 }
 
-/** The case's clocks keyed by deadline id (a key appears once per start). */
+/** The case's clocks keyed by deadline id; a clock started twice fails the test. */
 async function clocks(w: World, username: string, id: number): Promise<Record<string, Omit<DeadlineView, 'key'>>> {
   const c = await getCase(w, username, id);
   const out: Record<string, Omit<DeadlineView, 'key'>> = {};
