@@ -49,7 +49,7 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const plugins = await loadPlugins({ pluginsDir: options.pluginsDir ?? path.join(ROOT_DIR, 'plugins'), only: options.plugins });
   const orm = await openDatabase(options.database);
   const sessions = new SessionStore(orm);
-  const configs = new ConfigService(orm, plugins);
+  const configs = new ConfigService(orm, plugins, now);
   const projects = new ProjectDirectory(orm);
   const store = dialectOf(options.database) === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
   const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);

@@ -5,7 +5,7 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { ConfigVersion, Project } from '../db/entities/index.js';
-import { DeclarationError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError } from '../errors.js';
+import { DeclarationError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, WuyeError } from '../errors.js';
 import type { LoadedPlugins } from '../declarations/load-plugins.js';
 import { DOCUMENT_HELPERS } from '../documents/helpers.js';
 import { compileConfig, type CompiledConfig } from './compiled-config.js';
@@ -34,11 +34,16 @@ export class ConfigService {
   private readonly compiled = new Map<string, CompiledConfig>();
   private readonly documents = new Map<number, ConfigDocument>();
 
-  constructor(private readonly orm: MikroORM, private readonly plugins: LoadedPlugins) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly plugins: LoadedPlugins,
+    /** the kernel's clock: versions become effective on the same clock cases are timed by */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Every company starts at version 1: the plugins' defaults, unchanged. */
   async createInitialVersion(em: EntityManager, companyId: number, authorId: number | null): Promise<ConfigVersion> {
-    const now = new Date();
+    const now = this.now();
     // The plugins' defaults have always applied: effective from the epoch, so back-dated work
     // (imports, tests on a fixed clock) finds a version too.
     const v = em.create(ConfigVersion, {
@@ -50,7 +55,7 @@ export class ConfigService {
   }
 
   /** The version new cases use at `at` (default now). */
-  async current(companyId: number, at = new Date()): Promise<TimelineEntry> {
+  async current(companyId: number, at = this.now()): Promise<TimelineEntry> {
     const entries = await this.timeline(companyId);
     const effective = entries.filter((e) => e.effectiveFrom.getTime() <= at.getTime());
     const current = effective[effective.length - 1];
@@ -123,7 +128,7 @@ export class ConfigService {
       const last = await em.findOne(ConfigVersion, { companyId }, { orderBy: { number: 'desc' }, fields: ['number'] });
       const v = em.create(ConfigVersion, {
         companyId, number: (last?.number ?? 0) + 1, document: document as Record<string, unknown>, status: 'proposed', reason: input.reason,
-        authorId, createdAt: new Date(), effectiveFrom: input.effectiveFrom ?? new Date(), activatedAt: null, activatedBy: null, basedOn: basedOn.number,
+        authorId, createdAt: this.now(), effectiveFrom: input.effectiveFrom ?? this.now(), activatedAt: null, activatedBy: null, basedOn: basedOn.number,
       });
       em.persist(v);
       return v;
@@ -140,6 +145,13 @@ export class ConfigService {
     const proposed = await this.orm.em.fork().findOne(ConfigVersion, { companyId, number });
     if (!proposed) throw new NotFoundError('configuration version');
     if (proposed.status !== 'proposed') throw new RuleRefusedError(`version ${number} is ${proposed.status}, only a proposed version can be activated`);
+    // A proposal holds a whole document: activating one made on an older version would silently
+    // undo what was activated since. Re-propose on the current version instead.
+    if (proposed.basedOn != null && proposed.basedOn !== current.number) {
+      throw new WuyeError('WUYE_STALE_VERSION', 409, `version ${number} was proposed on version ${proposed.basedOn}, but version ${current.number} is now in force: propose the change again`, [
+        { pointer: '/basedOn', code: 'stale', message: `current version is ${current.number}` },
+      ]);
+    }
     // Plugins may have been upgraded since the proposal: validate again (before the transaction,
     // which on SQLite holds the only connection).
     const issues = await this.check(companyId, proposed.document);
@@ -148,7 +160,7 @@ export class ConfigService {
       const v = await em.findOne(ConfigVersion, { companyId, number, status: 'proposed' });
       if (!v) throw new RuleRefusedError(`version ${number} was activated or withdrawn meanwhile`);
       v.status = 'activated';
-      v.activatedAt = new Date();
+      v.activatedAt = this.now();
       v.activatedBy = actorId;
       if (v.effectiveFrom.getTime() < v.activatedAt.getTime()) v.effectiveFrom = v.activatedAt;
       return v;
@@ -159,14 +171,14 @@ export class ConfigService {
 
   /** Restores the document that was effective before the current one, as a new activated version. */
   async rollback(companyId: number, actorId: number, reason: string): Promise<ConfigVersion> {
-    const entries = (await this.timeline(companyId)).filter((e) => e.effectiveFrom.getTime() <= Date.now());
+    const entries = (await this.timeline(companyId)).filter((e) => e.effectiveFrom.getTime() <= this.now().getTime());
     const current = entries[entries.length - 1];
     const previous = entries[entries.length - 2];
     if (!current || !previous) throw new RuleRefusedError('there is no earlier configuration version to roll back to');
     const document = await this.documentOf(companyId, previous.id);
     const result = await this.orm.em.fork().transactional(async (em) => {
       const last = await em.findOne(ConfigVersion, { companyId }, { orderBy: { number: 'desc' }, fields: ['number'] });
-      const now = new Date();
+      const now = this.now();
       const v = em.create(ConfigVersion, {
         companyId, number: (last?.number ?? 0) + 1, document: structuredClone(document) as Record<string, unknown>, status: 'activated',
         reason: `rollback to version ${previous.number}: ${reason}`, authorId: actorId, createdAt: now, effectiveFrom: now,

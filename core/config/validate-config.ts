@@ -70,16 +70,16 @@ function checkRoles(roles: Map<string, RoleInfo>): FieldIssue[] {
       const ref = role[key];
       if (ref && !roles.has(ref)) issues.push({ pointer: joinPointer('roles', role.id, key), code: 'unknown-role', message: `unknown role "${ref}"` });
     }
-    // reportsTo must end at a top role, never loop (escalation would never stop)
-    const seen = new Set<string>([role.id]);
+    // reportsTo must end at a top role, never loop (escalation would never stop). A loop is
+    // reported once per role in it, not on the roles that merely report into it.
+    const trail: string[] = [role.id];
     let next = role.reportsTo;
-    while (next) {
-      if (seen.has(next)) {
-        issues.push({ pointer: joinPointer('roles', role.id, 'reportsTo'), code: 'role-cycle', message: `reportsTo loops: ${[...seen, next].join(' -> ')}` });
-        break;
-      }
-      seen.add(next);
+    while (next && !trail.includes(next)) {
+      trail.push(next);
       next = roles.get(next)?.reportsTo;
+    }
+    if (next && next === role.id) {
+      issues.push({ pointer: joinPointer('roles', role.id, 'reportsTo'), code: 'role-cycle', message: `reportsTo loops: ${[...trail, next].join(' -> ')}` });
     }
   }
   return issues;

@@ -637,6 +637,20 @@ describe('activation guard', () => {
     expect(items.map((v) => [v.number, v.status, v.current])).toEqual([[3, 'proposed', false], [2, 'activated', true], [1, 'activated', false]]);
     expect((await getConfig(w, 'admin')).version).toBe(2);
   });
+
+  it('a proposal made on an older version is refused with 409 even without expectedCurrent (it would undo newer changes)', async () => {
+    const token = await w.token('admin');
+    // version 3 was proposed on version 1; version 2 is now in force
+    const res = await w.kernel.call(token, 'POST', '/api/config/versions/3/activate', {});
+    expect(res.statusCode, res.body).toBe(409);
+    expect((res.json() as ErrorBody).message).toContain('proposed on version 1');
+    expect((await getConfig(w, 'admin')).version).toBe(2);
+    // proposed again on version 2, the same change activates
+    const again = await propose(w, 'admin', { patch: { plugins: { complaints: { config: { writtenReplyToLetters: false } } } }, reason: 'v4 on v2' });
+    expect(again.basedOn).toBe(2);
+    await activate(w, 'admin', again.number);
+    expect((await getConfig(w, 'admin')).version).toBe(again.number);
+  });
 });
 
 // =============================================================================================
