@@ -160,6 +160,18 @@ describe('complaints: a minor complaint solved in time', () => {
     const en = await kernel.call(tokens.supervisor!, 'GET', `/api/cases/complaint/${id}/documents/sheet?lang=en`);
     expect(en.body).toContain('Complaint sheet');
   });
+
+  it('escapes what residents and staff typed: the printed sheet never runs their markup', async () => {
+    kernel.clock.set(bj('2026-08-15 10:00')); // a month the summary test does not look at
+    const hostile = await register({ complainantName: '<img src=x onerror=alert(1)>', content: '<script>alert("x")</script> 楼上漏水' });
+    const res = await kernel.call(tokens.supervisor!, 'GET', `/api/cases/complaint/${hostile.id}/documents/sheet`);
+    expect(res.body).not.toContain('<script>alert');
+    expect(res.body).not.toContain('<img src=x');
+    expect(res.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 楼上漏水');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    const cancelled = await take('supervisor', hostile, 'cancel', { cancelReason: 'enteredByMistake', cancelNote: '测试' });
+    expect(cancelled.state).toBe('cancelled');
+  });
 });
 
 describe('complaints: a major complaint over National Day escalates when overdue', () => {
