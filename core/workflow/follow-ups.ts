@@ -7,7 +7,7 @@ import { FollowUp, WorkCase } from '../db/entities/index.js';
 import { ForbiddenError, NotFoundError, RuleRefusedError } from '../errors.js';
 import type { Principal } from '../auth/sessions.js';
 import type { CaseService } from '../cases/case-service.js';
-import { actingRoleFor, canSeeProject, seesAllProjects } from '../cases/access.js';
+import { actingRoleFor } from '../cases/access.js';
 import { ruleContext } from './rule-context.js';
 
 export interface FollowUpListQuery {
@@ -20,25 +20,19 @@ export interface FollowUpListQuery {
 export class FollowUpService {
   constructor(private readonly orm: MikroORM, private readonly cases: CaseService, private readonly now: () => Date) {}
 
-  async list(principal: Principal, query: FollowUpListQuery) {
+  async list(principal: Principal, query: FollowUpListQuery, projectScope: number[] | null) {
     const em = this.orm.em.fork();
     const where: Record<string, unknown> = { companyId: principal.companyId, status: query.status ?? 'due' };
+    if (projectScope) where.projectId = { $in: projectScope };
     if (query.caseType) where.caseType = query.caseType;
     if (query.overdueOnly) where.dueAt = { $lt: this.now() };
-    const rows = await em.find(FollowUp, where, { orderBy: { dueAt: 'asc' }, limit: query.limit * 4 });
-    // Project visibility needs the case's configuration; cases are loaded in one query, not one each.
-    const caseIds = [...new Set(rows.map((r) => r.caseId))];
-    const cases = new Map((await em.find(WorkCase, { id: { $in: caseIds }, companyId: principal.companyId })).map((c) => [c.id, c]));
-    const visible: { followUp: FollowUp; case: WorkCase }[] = [];
-    for (const f of rows) {
+    const rows = await em.find(FollowUp, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: query.limit });
+    // the cases in one query, not one each
+    const cases = new Map((await em.find(WorkCase, { id: { $in: [...new Set(rows.map((r) => r.caseId))] }, companyId: principal.companyId })).map((c) => [c.id, c]));
+    return rows.flatMap((f) => {
       const c = cases.get(f.caseId);
-      if (!c) continue;
-      const config = await this.cases.configFor(c);
-      if (!canSeeProject(principal, config, c.projectId)) continue;
-      visible.push({ followUp: f, case: c });
-      if (visible.length >= query.limit) break;
-    }
-    return visible;
+      return c ? [{ followUp: f, case: c }] : [];
+    });
   }
 
   async complete(principal: Principal, followUpId: number, body: { caseVersion: number; data: unknown }) {
@@ -71,4 +65,3 @@ export class FollowUpService {
   }
 }
 
-export { seesAllProjects };

@@ -32,7 +32,7 @@ const bj = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 beforeAll(async () => {
   kernel = await startTestKernel({ plugins: ['service-desk', 'complaints'], startAt: bj('2026-09-29 10:00') });
   reg = await kernel.seed();
-  for (const u of ['frontdesk', 'supervisor', 'manager', 'engineering', 'assistant', 'gm', 'concierge']) tokens[u] = await kernel.login(u);
+  for (const u of ['frontdesk', 'supervisor', 'manager', 'engineering', 'assistant', 'gm', 'concierge', 'frontdesk-jr']) tokens[u] = await kernel.login(u);
 });
 afterAll(async () => kernel?.close());
 
@@ -115,6 +115,9 @@ describe('complaints: a minor complaint solved in time', () => {
     ]);
     const list = await kernel.call(tokens.supervisor!, 'GET', '/api/follow-ups');
     expect((list.json() as { items: { caseId: number }[] }).items.map((i) => i.caseId)).toContain(id);
+    // staff of the other project do not see this project's follow-ups
+    const other = await kernel.call(tokens['frontdesk-jr']!, 'GET', '/api/follow-ups');
+    expect((other.json() as { items: unknown[] }).items).toEqual([]);
     // the front desk is not among the follow-up roles
     const byDesk = await kernel.call(tokens.frontdesk!, 'POST', `/api/follow-ups/${full.followUps[0]!.id}/complete`, {
       caseVersion: full.version, data: { method: 'phone', satisfied: true, satisfaction: 'satisfied', visitorNote: '电话回访' },

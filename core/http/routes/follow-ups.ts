@@ -1,12 +1,13 @@
 /** The follow-up (回访) list and recording a follow-up's result. */
 import type { FastifyInstance } from 'fastify';
 import type { FollowUpService } from '../../workflow/follow-ups.js';
+import type { CaseQueries } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
 
-export async function followUpRoutes(app: FastifyInstance, opts: { followUps: FollowUpService; now: () => Date }): Promise<void> {
+export async function followUpRoutes(app: FastifyInstance, opts: { followUps: FollowUpService; queries: CaseQueries; now: () => Date }): Promise<void> {
   app.get('/api/follow-ups', {
     schema: {
       tags: ['follow-ups'], summary: 'Follow-ups due (or done), soonest first',
@@ -22,7 +23,8 @@ export async function followUpRoutes(app: FastifyInstance, opts: { followUps: Fo
     },
   }, async (request) => {
     const q = request.query as { status?: 'due' | 'done'; caseType?: string; overdue?: boolean; limit: number };
-    const rows = await opts.followUps.list(principalOf(request), { status: q.status, caseType: q.caseType, overdueOnly: q.overdue, limit: q.limit });
+    const principal = principalOf(request);
+    const rows = await opts.followUps.list(principal, { status: q.status, caseType: q.caseType, overdueOnly: q.overdue, limit: q.limit }, await opts.queries.projectScope(principal));
     const now = opts.now().getTime();
     return {
       items: rows.map(({ followUp: f, case: c }) => ({
