@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import multipart from '@fastify/multipart';
 import type { KernelServices } from '../kernel-services.js';
 import { createValidatorCompiler } from './validation.js';
 import { installErrorHandler } from './error-handler.js';
@@ -17,6 +18,10 @@ import { configRoutes } from './routes/config.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { registryRoutes } from './routes/registry.js';
 import { metaRoutes } from './routes/meta.js';
+import { caseTypeRoutes } from './routes/case-types.js';
+import { queueRoutes } from './routes/queue.js';
+import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
+import { serveStaffApp } from './static-app.js';
 
 export interface AppOptions {
   logger: boolean;
@@ -39,6 +44,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0, parts: 1 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -55,6 +61,10 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
+  await app.register(caseTypeRoutes, { cases: services.cases });
+  await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
+  await app.register(attachmentRoutes, { orm: services.orm, now: services.now });
+  await serveStaffApp(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;

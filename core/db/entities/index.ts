@@ -1,12 +1,15 @@
 export * from './registry.js';
 export * from './configuration.js';
 export * from './cases.js';
+export * from './attachments.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
 import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
+import { AttachmentSchema } from './attachments.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
+  AttachmentSchema,
 ];

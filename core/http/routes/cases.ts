@@ -7,7 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import type { WorkflowDeclaration } from '../../../schemas/generated/workflow.js';
 import type { PluginBundle } from '../../declarations/plugin-bundle.js';
-import { CaseDeadline, CaseEvent, FollowUp } from '../../db/entities/index.js';
+import { CaseDeadline, CaseEvent, FollowUp, Staff } from '../../db/entities/index.js';
+import { actingRoleFor } from '../../cases/access.js';
+import { formPayload } from './case-types.js';
 import type { CaseService } from '../../cases/case-service.js';
 import type { CaseQueries, CaseListQuery } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
@@ -113,9 +115,17 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       em.find(CaseDeadline, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } }),
       em.find(FollowUp, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } }),
     ]);
+    const available = opts.cases.availableTransitions(principal, ctx);
+    const dueFollowUp = followUps.find((f) => f.status === 'due' && actingRoleFor(principal, ctx.config, f.roles) !== null);
     return {
       ...caseView(ctx.row, ctx.type),
-      availableTransitions: opts.cases.availableTransitions(principal, ctx),
+      availableTransitions: available,
+      transitionForms: Object.fromEntries(available.map((t) => {
+        const decl = ctx.type.workflow.transitions[t]!;
+        return [t, { title: decl.title, form: decl.form ? formPayload(ctx.type, decl.form) : null }];
+      })),
+      followUpForm: dueFollowUp && ctx.type.workflow.followUp ? { followUpId: dueFollowUp.id, form: formPayload(ctx.type, ctx.type.workflow.followUp.form) } : null,
+      documents: Object.entries(ctx.type.workflow.documents ?? {}).map(([docId, d]) => ({ id: docId, title: d.title })),
       deadlines: deadlines.map((d) => ({
         key: d.key, title: ctx.type.workflow.deadlines?.[d.key]?.title ?? null, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(),
         duration: d.duration, status: d.status, metAt: d.metAt?.toISOString() ?? null, overdueAt: d.overdueAt?.toISOString() ?? null, escalatedToRole: d.escalatedToRole ?? null,
@@ -161,12 +171,19 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     const principal = principalOf(request);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();
-    await opts.cases.load(principal, caseType, id, em);
+    const ctx = await opts.cases.load(principal, caseType, id, em);
     const events = await em.find(CaseEvent, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } });
+    const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is number => a != null))];
+    const names = new Map((await em.find(Staff, { id: { $in: actorIds }, companyId: principal.companyId }, { fields: ['id', 'name'] })).map((s) => [s.id, s.name]));
+    const wfDecl = ctx.type.workflow;
     return {
       items: events.map((e) => ({
         id: e.id, type: e.type, transition: e.transition ?? null, fromState: e.fromState ?? null, toState: e.toState ?? null,
-        actorId: e.actorId ?? null, actorRole: e.actorRole ?? null, data: e.data, createdAt: e.createdAt.toISOString(),
+        actorId: e.actorId ?? null, actorName: e.actorId != null ? (names.get(e.actorId) ?? null) : null, actorRole: e.actorRole ?? null,
+        actorRoleTitle: e.actorRole ? (ctx.config.roles.get(e.actorRole)?.title ?? null) : null,
+        transitionTitle: e.transition ? (wfDecl.transitions[e.transition]?.title ?? null) : null,
+        toStateTitle: e.toState ? (wfDecl.states[e.toState]?.title ?? null) : null,
+        data: e.data, createdAt: e.createdAt.toISOString(),
       })),
     };
   });

@@ -46,19 +46,23 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
       tags: ['registry'], summary: 'Units of a building or project (keyset pages)',
       querystring: {
         type: 'object',
-        properties: { projectId: id32, buildingId: id32, number: { type: 'string', maxLength: 32 }, cursor: id32, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        properties: {
+          projectId: id32, buildingId: id32, number: { type: 'string', maxLength: 32 }, q: { type: 'string', minLength: 1, maxLength: 32, description: 'room number prefix' },
+          cursor: id32, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+        },
         additionalProperties: false,
       },
       response: { ...errorResponses },
     },
   }, async (request) => {
     const { principal, scope } = await visibleProjects(request);
-    const q = request.query as { projectId?: number; buildingId?: number; number?: string; cursor?: number; limit: number };
+    const q = request.query as { projectId?: number; buildingId?: number; number?: string; q?: string; cursor?: number; limit: number };
     const where: Record<string, unknown> = { companyId: principal.companyId };
     if (q.projectId) where.projectId = scope && !scope.includes(q.projectId) ? -1 : q.projectId;
     else if (scope) where.projectId = { $in: scope };
     if (q.buildingId) where.buildingId = q.buildingId;
     if (q.number) where.number = q.number;
+    if (q.q) where.number = { $like: `${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
     if (q.cursor) where.id = { $gt: q.cursor };
     const rows = await opts.orm.em.fork().find(Unit, where, { orderBy: { id: 'asc' }, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);

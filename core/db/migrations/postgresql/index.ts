@@ -1,6 +1,8 @@
 // GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create`.
 import { Migration20261122145407 } from './Migration20261122145407.js';
+import { Migration20261122154158 } from './Migration20261122154158.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
+  { name: 'Migration20261122154158', class: Migration20261122154158 },
 ];

@@ -1,0 +1,71 @@
+/**
+ * Uploads: one file per request, size-limited, its type established from its content (magic
+ * bytes) and checked against the accepted types; stored per company. Downloads only within the
+ * uploader's company.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import { fileTypeFromBuffer } from 'file-type';
+import { Attachment } from '../../db/entities/index.js';
+import { NotFoundError, ValidationError, WuyeError } from '../../errors.js';
+import { principalOf } from '../auth-hook.js';
+import { errorResponses } from '../schemas.js';
+
+/** What staff attach to cases: scans and photos of documents, and PDFs. */
+export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export async function attachmentRoutes(app: FastifyInstance, opts: { orm: MikroORM; now: () => Date }): Promise<void> {
+  app.post('/api/attachments', {
+    schema: {
+      tags: ['attachments'], summary: `Upload one file (field "file"; ${ACCEPTED_TYPES.join(', ')}; at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
+      consumes: ['multipart/form-data'],
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (!request.isMultipart()) throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, 'send the file as multipart/form-data in a field named "file"');
+    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } });
+    if (!part || part.fieldname !== 'file') throw new ValidationError([{ pointer: '/file', code: 'required', message: 'a file in the field "file" is required' }]);
+    const content = await part.toBuffer().catch((err: { code?: string }) => {
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new WuyeError('WUYE_TOO_LARGE', 413, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, [{ pointer: '/file', code: 'too-large', message: `at most ${MAX_ATTACHMENT_BYTES} bytes` }]);
+      throw err;
+    });
+    if (content.length === 0) throw new ValidationError([{ pointer: '/file', code: 'empty', message: 'the file is empty' }]);
+    const sniffed = await fileTypeFromBuffer(content);
+    if (!sniffed || !(ACCEPTED_TYPES as readonly string[]).includes(sniffed.mime)) {
+      throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, `this kind of file is not accepted (accepted: ${ACCEPTED_TYPES.join(', ')})`, [
+        { pointer: '/file', code: 'type', message: `content is ${sniffed?.mime ?? 'not recognised'}` },
+      ]);
+    }
+    const name = (part.filename || 'file').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200);
+    const em = opts.orm.em.fork();
+    const row = em.create(Attachment, {
+      id: `att_${randomBytes(12).toString('base64url')}`, companyId: principal.companyId, name, type: sniffed.mime, size: content.length,
+      content, uploadedBy: principal.staffId, createdAt: opts.now(),
+    });
+    await em.flush();
+    reply.code(201 as never);
+    return { id: row.id, name: row.name, size: row.size, type: row.type };
+  });
+
+  app.get('/api/attachments/:id', {
+    schema: {
+      tags: ['attachments'], summary: 'Download a file of your company',
+      params: { type: 'object', properties: { id: { type: 'string', pattern: '^att_[A-Za-z0-9_-]{8,64}$' } }, required: ['id'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    const { id } = request.params as { id: string };
+    const row = await opts.orm.em.fork().findOne(Attachment, { id, companyId: principal.companyId }, { populate: ['content'] });
+    if (!row) throw new NotFoundError('attachment');
+    return reply
+      .type(row.type)
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'")
+      .send(row.content);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The work queue: open cases assigned to me, or to one of my roles, across every case type —
+ * overdue first, then the soonest deadline (the desk's daily clearing, 日清日审).
+ */
+import type { FastifyInstance } from 'fastify';
+import { QueryOrder, type MikroORM } from '@mikro-orm/core';
+import { WorkCase } from '../../db/entities/index.js';
+import type { CaseService } from '../../cases/case-service.js';
+import type { CaseQueries } from '../../cases/case-queries.js';
+import { caseView } from '../../cases/case-view.js';
+import { principalOf } from '../auth-hook.js';
+import { errorResponses } from '../schemas.js';
+
+export async function queueRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; queries: CaseQueries }): Promise<void> {
+  app.get('/api/queue', {
+    schema: {
+      tags: ['cases'], summary: 'My work queue (mine: assigned to me; team: to my roles), overdue first then soonest due',
+      querystring: {
+        type: 'object',
+        properties: { scope: { type: 'string', enum: ['mine', 'team'], default: 'mine' }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        additionalProperties: false,
+      },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const { scope, limit } = request.query as { scope: 'mine' | 'team'; limit: number };
+    const config = await opts.cases.configForCompany(principal);
+    const where: Record<string, unknown> = { companyId: principal.companyId, closedAt: null };
+    if (scope === 'mine') where.assigneeId = principal.staffId;
+    else where.assigneeRole = { $in: [...config.actingRoles(principal.roles)] };
+    const projects = await opts.queries.projectScope(principal);
+    if (projects) where.projectId = { $in: projects };
+    const rows = await opts.orm.em.fork().find(WorkCase, where, {
+      orderBy: [{ overdue: QueryOrder.DESC }, { nextDueAt: QueryOrder.ASC_NULLS_LAST }, { id: QueryOrder.DESC }],
+      limit,
+    });
+    return {
+      items: rows.map((r) => {
+        const type = config.caseTypes.get(r.caseType);
+        return { ...caseView(r, type), caseTypeTitle: type?.workflow.title ?? null };
+      }),
+    };
+  });
+}
