@@ -1,0 +1,63 @@
+/**
+ * Browser tests: a test kernel (throw-away database, demo company, controllable clock) listening
+ * on 127.0.0.1 and serving the built staff app, driven by Debian's Chromium through
+ * playwright-core. Screenshots go to test-results/screenshots/ so people can look at the screens.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT_DIR } from '../../core/kernel.js';
+import { UI_DIST } from '../../core/http/static-app.js';
+import type { SeededRegistry } from '../../core/registry/seed-registry.js';
+import { startTestKernel, type TestKernel, type TestKernelOptions } from '../../core/testing/harness.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const SCREENSHOT_DIR = path.join(ROOT_DIR, 'test-results/screenshots');
+
+export interface BrowserHarness {
+  baseUrl: string;
+  kernel: TestKernel;
+  registry: SeededRegistry;
+  browser: Browser;
+  /** a page in its own browser context (own cookies), zh-CN, 1280×900 */
+  newPage(options?: { language?: 'zh-CN' | 'en' }): Promise<Page>;
+  /** saves test-results/screenshots/<name>.png (full page) and returns its path */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(options: TestKernelOptions = {}): Promise<BrowserHarness> {
+  if (!existsSync(path.join(UI_DIST, 'index.html'))) {
+    throw new Error(`the staff app is not built (${UI_DIST}): run \`npm run build:ui\` (npm install does it)`);
+  }
+  const kernel = await startTestKernel(options);
+  const registry = await kernel.seed();
+  const baseUrl = await kernel.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    baseUrl,
+    kernel,
+    registry,
+    browser,
+    async newPage({ language = 'zh-CN' } = {}) {
+      const context = await browser.newContext({ locale: language, viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await kernel.close();
+    },
+  };
+}
