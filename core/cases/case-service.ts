@@ -13,7 +13,7 @@ import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { addDuration } from '../calendar/index.js';
-import { truthy, type CompiledRule } from '../rules/index.js';
+import { prepareRuleContext, truthy, type CompiledRule, type PreparedRuleContext } from '../rules/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
 import { actingRoleFor, canSeeProject } from './access.js';
@@ -173,7 +173,9 @@ export class CaseService {
       throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
     }
     const data: Record<string, unknown> = { ...row.data, ...formData };
-    const context = () => ruleContext(row, data, ruleActor, type.settings);
+    // one copy of the context while the data stays the same; a set effect changes it
+    let prepared: PreparedRuleContext | null = null;
+    const context = () => (prepared ??= prepareRuleContext(ruleContext(row, data, ruleActor, type.settings)));
 
     const run = (rule: CompiledRule, what: string) => {
       try {
@@ -208,6 +210,7 @@ export class CaseService {
         // a set effect fills a field the form left empty, unless declared to overwrite it
         if (effect.overwrite || data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
           data[effect.field!] = value;
+          prepared = null;
           applied.push({ set: effect.field, value });
         }
       } else if (effect.type === 'assign') {

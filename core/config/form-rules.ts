@@ -5,7 +5,7 @@
  */
 import type { UiDeclaration } from '../../schemas/generated/ui.js';
 import type { FieldIssue } from '../errors.js';
-import { compileRule, truthy, type CompiledRule } from '../rules/index.js';
+import { compileRule, prepareRuleContext, truthy, type CompiledRule, type PreparedRuleContext } from '../rules/index.js';
 
 export interface FormRules {
   computed: { field: string; rule: CompiledRule }[];
@@ -52,16 +52,22 @@ function setPath(data: Record<string, unknown>, path: string, value: unknown): v
  * `basePointer`.
  */
 export function applyFormRules(rules: FormRules, form: Record<string, unknown>, context: (form: Record<string, unknown>) => Record<string, unknown>, basePointer: string): FieldIssue[] {
+  // one copy of the context per state of the form: recomputed only after a computed field changes it
+  let prepared: PreparedRuleContext | null = null;
   const evaluate = (rule: CompiledRule) => {
     try {
-      return rule.evaluate(context(form));
+      prepared ??= prepareRuleContext(context(form));
+      return rule.evaluate(prepared);
     } catch {
       return null; // a rule that cannot run on incomplete data neither shows, requires nor computes
     }
   };
   for (const { field, rule } of rules.computed) {
     const value = evaluate(rule);
-    if (value !== null && value !== undefined) setPath(form, field, value);
+    if (value !== null && value !== undefined) {
+      setPath(form, field, value);
+      prepared = null;
+    }
   }
   const issues: FieldIssue[] = [];
   const hidden = new Set<string>();

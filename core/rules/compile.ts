@@ -4,6 +4,7 @@ import { applyWithBudget } from './engine.js';
 import { frozenCopy } from './frozen-copy.js';
 import { RuleError, summarizeIssues } from './rule-error.js';
 import { toRuleData } from './rule-data.js';
+import { isPreparedRuleContext } from './prepared-context.js';
 import type { RuleLogic } from './types.js';
 
 export interface CompiledRule {
@@ -11,7 +12,8 @@ export interface CompiledRule {
   readonly logic: RuleLogic;
   /**
    * Runs the rule against a JSON copy of `context` (see toRuleData), so the rule can neither see
-   * functions or prototypes nor change the caller's objects.
+   * functions or prototypes nor change the caller's objects. A context from prepareRuleContext is
+   * already such a copy and is used as it is.
    * @throws RuleError with code 'evaluation-failed' when an operator fails (money.add on a missing
    *   field, date.addDays on a malformed date) or the rule exceeds the evaluation limits
    *   (MAX_EVAL_STEPS, MAX_EVAL_ARRAY_LENGTH, MAX_EVAL_STRING_LENGTH).
@@ -27,7 +29,7 @@ export function compileRule(logic: RuleLogic): CompiledRule {
   return Object.freeze({
     logic: rule,
     evaluate(context: Record<string, unknown>): unknown {
-      const data = toRuleData(context);
+      const data = isPreparedRuleContext(context) ? context : toRuleData(context);
       try {
         return applyWithBudget(rule, data);
       } catch (error) {

@@ -11,6 +11,7 @@ export { checkRule } from './check.js';
 export { collectVarPaths, type VarPathRef } from './collect.js';
 export { compileRule, type CompiledRule } from './compile.js';
 export { truthy } from './engine.js';
+export { prepareRuleContext, type PreparedRuleContext } from './prepared-context.js';
 export {
   MAX_EVAL_ARRAY_LENGTH,
   MAX_EVAL_STEPS,
