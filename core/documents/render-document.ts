@@ -67,7 +67,8 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
   body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #111; }
   table { border-collapse: collapse; width: 100%; margin: 8px 0; }
   th, td { border: 1px solid #444; padding: 4px 8px; text-align: left; vertical-align: top; }
-  th { background: #f2f2f2; width: 22%; }
+  th { background: #f2f2f2; }
+  tbody th { width: 22%; } /* label cells of key–value rows; header rows size by content */
   h1 { font-size: 20px; text-align: center; }
   @media print { body { margin: 0; } .no-print { display: none; } }
 </style></head>

@@ -1,0 +1,68 @@
+import { LitElement, css, html } from 'lit';
+import { appState } from '../app-state.js';
+import { I18nController, loc, t } from '../i18n.js';
+import { href, type Route } from '../router.js';
+import { base } from '../styles.js';
+
+/** The main navigation: work queue, one entry per case type, follow-ups, household archive. */
+export class WyAppNav extends LitElement {
+  static override properties = { route: { attribute: false } };
+
+  static override styles = [base, css`
+    :host { display: block; }
+    nav { padding: 12px 8px; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li a {
+      display: block; padding: 8px 12px; border-radius: var(--wy-radius); color: #1f2933; text-decoration: none;
+    }
+    li a:hover { background: var(--wy-bg); }
+    li a[aria-current='page'] { background: var(--wy-primary-light); color: var(--wy-primary-dark); font-weight: 600; }
+    .group { margin: 14px 12px 6px; font-size: 12px; color: var(--wy-muted); }
+    @media (max-width: 760px) {
+      nav { padding: 4px; }
+      ul { display: flex; flex-wrap: wrap; gap: 2px; }
+      .group { display: none; }
+    }
+  `];
+
+  declare route: Route | undefined;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.route = undefined;
+  }
+
+  #current(match: (r: Route) => boolean) {
+    return this.route && match(this.route) ? 'page' : undefined;
+  }
+
+  override render() {
+    const { caseTypes } = appState();
+    return html`
+      <nav aria-label=${t('navMain')}>
+        <ul>
+          <li><a href=${href('/')} aria-current=${this.#current((r) => r.name === 'queue') ?? 'false'}>${t('navQueue')}</a></li>
+        </ul>
+        <div class="group" aria-hidden="true">${t('navCaseTypes')}</div>
+        <ul>
+          ${caseTypes.map((c) => html`<li><a href=${href(`/cases/${c.caseType}`)}
+            aria-current=${this.#current((r) => (r.name === 'list' || r.name === 'case' || r.name === 'new') && r.caseType === c.caseType) ?? 'false'}>${loc(c.title)}</a></li>`)}
+        </ul>
+        <div class="group" aria-hidden="true"></div>
+        <ul>
+          <li><a href=${href('/follow-ups')} aria-current=${this.#current((r) => r.name === 'followUps') ?? 'false'}>${t('navFollowUps')}</a></li>
+          <li><a href=${href('/households')} aria-current=${this.#current((r) => r.name === 'households' || r.name === 'unit') ?? 'false'}>${t('navHouseholds')}</a></li>
+        </ul>
+      </nav>
+    `;
+  }
+}
+
+customElements.define('wy-app-nav', WyAppNav);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-app-nav': WyAppNav;
+  }
+}

@@ -1,0 +1,127 @@
+import { LitElement, css, html } from 'lit';
+import { api, ApiError } from '../api.js';
+import { appState, caseTypeInfo, caseTypeTitle } from '../app-state.js';
+import { getLanguage, I18nController, t } from '../i18n.js';
+import { caseHref, href, navigate } from '../router.js';
+import { formServices } from '../services.js';
+import { base } from '../styles.js';
+import type { CaseView, Issue } from '../types.js';
+import type { HouseholdChoice } from './wy-household-picker.js';
+import './wy-household-picker.js';
+import '../../../forms/index.js';
+
+/**
+ * Registering a case (首问负责: whoever takes the call registers it): project, unit and resident,
+ * then the case type's own form. Server issues on the form's fields are shown on the fields.
+ */
+export class WyCaseNewPage extends LitElement {
+  static override properties = {
+    caseType: { type: String },
+    busy: { state: true },
+    error: { state: true },
+    formIssues: { state: true },
+    pickerErrors: { state: true },
+  };
+
+  static override styles = [base, css`
+    :host { display: block; max-width: 960px; }
+    .back { margin-bottom: 8px; display: inline-block; }
+    .form { margin-bottom: 24px; }
+  `];
+
+  declare caseType: string;
+  declare busy: boolean;
+  declare error: string;
+  declare formIssues: Issue[];
+  declare pickerErrors: Record<string, string>;
+  #household: HouseholdChoice = { projectId: null, unitId: null, personId: null };
+  #services = formServices(() => this.#household.projectId);
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.caseType = '';
+    this.busy = false;
+    this.error = '';
+    this.formIssues = [];
+    this.pickerErrors = {};
+  }
+
+  async #submit(e: CustomEvent<{ value: Record<string, unknown> }>) {
+    if (this.busy) return;
+    const { projectId, unitId, personId } = this.#household;
+    if (!projectId) {
+      this.pickerErrors = { projectId: t('chooseProject') };
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.pickerErrors = {};
+    try {
+      const created = await api.post<CaseView>(`/api/cases/${this.caseType}`, { projectId, unitId, personId, data: e.detail.value });
+      this.formIssues = [];
+      navigate(caseHref(this.caseType, created.id));
+    } catch (err) {
+      this.#showError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #showError(err: unknown) {
+    if (!(err instanceof ApiError)) {
+      this.error = t('networkError');
+      return;
+    }
+    const issues = err.issues;
+    this.formIssues = issues.filter((i) => i.pointer === '/data' || i.pointer.startsWith('/data/'));
+    const picker: Record<string, string> = {};
+    for (const i of issues) {
+      const key = i.pointer.replace(/^\//, '');
+      if (key === 'projectId' || key === 'unitId' || key === 'personId') picker[key] = i.message;
+    }
+    this.pickerErrors = picker;
+    const other = issues.filter((i) => !this.formIssues.includes(i) && !(i.pointer.replace(/^\//, '') in picker));
+    this.error = err.status === 403 ? t('cannotCreate')
+      : err.status === 400 ? [t('formErrors'), ...other.map((i) => `${i.pointer}: ${i.message}`)].join(' ')
+      : err.status === 0 ? t('networkError') : err.message;
+  }
+
+  override render() {
+    const info = caseTypeInfo(this.caseType);
+    const title = caseTypeTitle(this.caseType);
+    if (!info) return html`<div class="card">${t('notFound')}</div>`;
+    if (!info.canCreate) return html`<div class="card error-box" role="alert">${t('cannotCreate')}</div>`;
+    const { me } = appState();
+    return html`
+      <a class="back" href=${href(`/cases/${this.caseType}`)}>‹ ${title}</a>
+      <h1>${t('newTitle', { type: title })}</h1>
+      <section class="card" aria-labelledby="household-title">
+        <h2 id="household-title">${t('household')}</h2>
+        <wy-household-picker .errors=${this.pickerErrors} @wy-household-change=${(e: CustomEvent<HouseholdChoice>) => { this.#household = e.detail; }}></wy-household-picker>
+      </section>
+      <section class="form" aria-label=${title}>
+        ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
+        <wy-form
+          .schema=${info.form.schema}
+          .ui=${info.form.ui ?? undefined}
+          .language=${getLanguage()}
+          .context=${{ data: {}, case: { caseType: this.caseType, projectId: this.#household.projectId }, actor: { staffId: me.id, roles: me.roles }, config: {} }}
+          .services=${this.#services}
+          .errors=${this.formIssues}
+          .submitLabel=${t('register')}
+          .disabled=${this.busy}
+          @wy-submit=${this.#submit}
+        ></wy-form>
+      </section>
+    `;
+  }
+}
+
+customElements.define('wy-case-new-page', WyCaseNewPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-case-new-page': WyCaseNewPage;
+  }
+}

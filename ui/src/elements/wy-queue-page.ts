@@ -1,0 +1,120 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { api, ApiError } from '../api.js';
+import { I18nController, t } from '../i18n.js';
+import { queueOrder } from '../queue-order.js';
+import { href, navigate } from '../router.js';
+import { base } from '../styles.js';
+import type { CaseView } from '../types.js';
+import './wy-case-table.js';
+
+type Scope = 'mine' | 'team';
+
+/** 工作台: open cases assigned to me, or to my roles, overdue first. Refreshes every minute. */
+export class WyQueuePage extends LitElement {
+  static override properties = {
+    scope: { type: String },
+    items: { state: true },
+    loading: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = [base, css`
+    :host { display: block; }
+    [role='tablist'] { display: flex; gap: 4px; border-bottom: 1px solid var(--wy-border); margin-bottom: 12px; }
+    [role='tab'] {
+      border: none; border-bottom: 2px solid transparent; border-radius: 0; background: none; padding: 8px 16px; color: var(--wy-muted);
+    }
+    [role='tab'][aria-selected='true'] { border-bottom-color: var(--wy-primary); color: var(--wy-primary-dark); font-weight: 600; }
+    .hint { font-size: 13px; margin-top: 0; }
+    .toolbar h1 { margin: 0; }
+  `];
+
+  declare scope: Scope;
+  declare items: CaseView[];
+  declare loading: boolean;
+  declare error: string;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.scope = 'mine';
+    this.items = [];
+    this.loading = true;
+    this.error = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => void this.#load(true), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#timer);
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('scope')) void this.#load(false);
+  }
+
+  async #load(quiet: boolean) {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    if (!quiet) this.loading = true;
+    try {
+      const res = await api.get<{ items: CaseView[] }>('/api/queue', { scope: this.scope, limit: 50 }, { signal: abort.signal });
+      this.items = [...res.items].sort(queueOrder);
+      this.error = '';
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      this.error = err instanceof ApiError && err.status ? err.message : t('networkError');
+    }
+    if (abort === this.#abort) this.loading = false;
+  }
+
+  #select(scope: Scope) {
+    navigate(href('/', { scope: scope === 'team' ? 'team' : undefined }), { replace: true });
+  }
+
+  #onTabKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next: Scope = this.scope === 'mine' ? 'team' : 'mine';
+    this.#select(next);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  override render() {
+    const tab = (scope: Scope, label: string) => html`
+      <button role="tab" id="tab-${scope}" aria-selected=${this.scope === scope ? 'true' : 'false'} aria-controls="queue-panel"
+        tabindex=${this.scope === scope ? 0 : -1} @click=${() => this.#select(scope)} @keydown=${this.#onTabKey}>${label}</button>`;
+    return html`
+      <div class="toolbar">
+        <h1>${t('queueTitle')}</h1>
+        <span class="spacer"></span>
+        <button type="button" @click=${() => void this.#load(false)}>${t('refresh')}</button>
+      </div>
+      <div role="tablist" aria-label=${t('queueTitle')}>
+        ${tab('mine', t('queueMine'))}
+        ${tab('team', t('queueTeam'))}
+      </div>
+      <section id="queue-panel" role="tabpanel" aria-labelledby="tab-${this.scope}" class="card" aria-busy=${this.loading ? 'true' : 'false'}>
+        <p class="muted hint">${t('queueHint')}</p>
+        ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
+        ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : html`
+          <wy-case-table show-type .items=${this.items} empty-text=${t('queueEmpty')} caption=${this.scope === 'mine' ? t('queueMine') : t('queueTeam')}></wy-case-table>`}
+      </section>
+    `;
+  }
+}
+
+customElements.define('wy-queue-page', WyQueuePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-queue-page': WyQueuePage;
+  }
+}

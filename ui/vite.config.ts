@@ -1,0 +1,72 @@
+/**
+ * Builds the staff web app (ui/index.html) and the forms lab (forms/lab/forms-lab.html, served
+ * at /forms-lab.html) into ui/dist, which the server serves at `/`. Everything is bundled: the
+ * machines running Wuye are often offline, so there is no CDN.
+ *
+ *   npx vite build --config ui/vite.config.ts        (npm run build:ui)
+ *   npx vite --config ui/vite.config.ts              (dev server; /api is proxied to WUYE_API or 127.0.0.1:3000)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const uiDir = path.dirname(fileURLToPath(import.meta.url));
+const rootDir = path.resolve(uiDir, '..');
+const formsLab = path.join(rootDir, 'forms/lab/forms-lab.html');
+
+/**
+ * The forms lab lives in forms/lab/, outside the app's root. For the build it enters as a virtual
+ * page ui/forms-lab.html (so it lands at dist/forms-lab.html) whose content is the lab's file with
+ * its relative URLs pointed back at forms/lab/. The dev server redirects /forms-lab.html to the file
+ * itself. Included only when the lab exists.
+ */
+const labEntry = path.join(uiDir, 'forms-lab.html');
+const labRelative = path.relative(uiDir, path.dirname(formsLab)).split(path.sep).join('/');
+
+function formsLabEntry(): Plugin {
+  return {
+    name: 'wuye-forms-lab',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === labEntry || id === '/forms-lab.html' ? labEntry : null;
+    },
+    load(id) {
+      if (id !== labEntry) return null;
+      return readFileSync(formsLab, 'utf8').replace(/(\s(?:src|href)=["'])\.\//g, `$1${labRelative}/`);
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/forms-lab.html' || !existsSync(formsLab)) return next();
+        res.statusCode = 302;
+        res.setHeader('location', `/@fs${formsLab}`);
+        res.end();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: uiDir,
+  base: '/',
+  publicDir: false,
+  plugins: [formsLabEntry()],
+  server: {
+    host: '127.0.0.1',
+    fs: { allow: [rootDir] },
+    proxy: { '/api': { target: process.env.WUYE_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: path.join(uiDir, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: {
+        app: path.join(uiDir, 'index.html'),
+        ...(existsSync(formsLab) ? { 'forms-lab': labEntry } : {}),
+      },
+    },
+  },
+});
