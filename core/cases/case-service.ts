@@ -205,6 +205,8 @@ export class CaseService {
     let followUpRequested = false;
     const applied: Record<string, unknown>[] = [];
     for (const [i, effect] of (t.effects ?? []).entries()) {
+      const when = type.logic.get(`transitions/${transitionId}/effects/${i}/when`);
+      if (when && !truthy(run(when, `the condition of effect ${i} of ${transitionId}`))) continue;
       if (effect.type === 'set') {
         const value = effect.rule ? run(type.rules.get(effect.rule)!, `rule ${effect.rule}`) : run(type.logic.get(`transitions/${transitionId}/effects/${i}`)!, `effect ${i} of ${transitionId}`);
         // a set effect fills a field the form left empty, unless declared to overwrite it

@@ -75,6 +75,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
         (t.branches ?? []).forEach((b, i) => logic.set(`transitions/${tid}/branches/${i}`, compileRule(b.when)));
         (t.effects ?? []).forEach((e, i) => {
           if (e.value !== undefined) logic.set(`transitions/${tid}/effects/${i}`, compileRule(e.value));
+          if (e.when !== undefined) logic.set(`transitions/${tid}/effects/${i}/when`, compileRule(e.when));
         });
       }
       const templates = new Map<string, Handlebars.TemplateDelegate>();

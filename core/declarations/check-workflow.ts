@@ -95,6 +95,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
       if (e.type === 'followUp' && !wf.followUp) add(ep, 'no-follow-up-policy', 'a followUp effect needs the workflow\'s followUp policy');
       if (e.rule !== undefined && !bundle.rules[e.rule]) add(`${ep}/rule`, 'unknown-rule', `unknown rule "${e.rule}"`);
       if (e.value !== undefined) issues.push(...checkRuleAgainstScope(e.value, scope, `${ep}/value`));
+      if (e.when !== undefined) issues.push(...checkRuleAgainstScope(e.when, scope, `${ep}/when`));
     });
   }
   for (const s of states) {

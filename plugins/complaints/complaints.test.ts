@@ -186,6 +186,7 @@ describe('complaints: a major complaint over National Day escalates when overdue
     id = created.id;
     const c = await take('supervisor', created, 'classify', { nature: 'major', severity: 'major', category: 'facilities', classificationNote: '涉及人身安全' });
     expect(c.state).toBe('routed');
+    expect(c.assigneeRole).toBe('engineering'); // forwarded to the department's queue (rule departmentRole)
     const full = await get(id);
     // Oct 1–7 are holidays, Oct 8 (Thu), 9 (Fri) and the make-up working Saturday Oct 10 count.
     expect(clock(full, 'answer')[0]!.dueAt).toBe(new Date('2026-10-10T23:59:59.999+08:00').toISOString());
@@ -199,7 +200,7 @@ describe('complaints: a major complaint over National Day escalates when overdue
     expect(c.data.severity).toBe('major');
   });
 
-  it('nothing is overdue on the Saturday evening; just after midnight the job escalates to the manager', async () => {
+  it('nothing is overdue on the Saturday evening; just after midnight the job escalates to the service manager', async () => {
     kernel.clock.set(bj('2026-10-10 22:00'));
     expect((await kernel.runJobs()).overdue).toBe(0);
     const before = await get(id);
@@ -207,7 +208,7 @@ describe('complaints: a major complaint over National Day escalates when overdue
     expect((await kernel.runJobs()).overdue).toBe(2); // this case's answer clock and the other major case's
     const after = await get(id);
     expect(after.overdue).toBe(true);
-    expect(after.assigneeRole).toBe('manager'); // supervisor reportsTo manager
+    expect(after.assigneeRole).toBe('manager'); // the answer clock escalates to the manager (escalateTo), not up engineering's line
     expect(after.version).toBe(before.version + 1);
     expect(clock(after, 'answer')[0]).toMatchObject({ status: 'overdue', overdueAt: bj('2026-10-11 00:30').toISOString(), escalatedToRole: 'manager' });
     expect(clock(after, 'resolve')[0]!.status).toBe('running');
@@ -215,7 +216,7 @@ describe('complaints: a major complaint over National Day escalates when overdue
     expect((await kernel.runJobs()).overdue).toBe(0);
     const events = (await kernel.call(tokens.manager!, 'GET', `/api/cases/complaint/${id}/events`)).json() as { items: { type: string; data: Record<string, unknown> }[] };
     expect(events.items.filter((e) => e.type === 'overdue')).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ deadline: 'answer', escalatedFrom: 'supervisor', escalatedTo: 'manager' }) }),
+      expect.objectContaining({ data: expect.objectContaining({ deadline: 'answer', escalatedFrom: 'engineering', escalatedTo: 'manager' }) }),
     ]);
   });
 

@@ -13,6 +13,10 @@ export type RoleList = [string, ...string[]];
  * A JsonLogic rule (checked against the operator whitelist at load)
  */
 export type Rule = {} | unknown[] | string | number | boolean | null;
+/**
+ * A JsonLogic rule (checked against the operator whitelist at load)
+ */
+export type Rule1 = {} | unknown[] | string | number | boolean | null;
 
 /**
  * *.workflow.json: one case type — its states, transitions, deadlines, follow-up policy and printable documents. States, transitions and deadlines are maps keyed by id so that a company's configuration can patch one of them (JSON Merge Patch).
@@ -1777,6 +1781,7 @@ export interface Effect {
    * set: replace a value staff already entered (default: only fill an empty field)
    */
   overwrite?: boolean;
+  when?: Rule1;
 }
 /**
  * A clock: starts when the case enters one of startOn (or on creation), stops when it enters one of stopOn
