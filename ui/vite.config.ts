@@ -6,7 +6,8 @@
  *   npx vite build --config ui/vite.config.ts        (npm run build:ui)
  *   npx vite --config ui/vite.config.ts              (dev server; /api is proxied to WUYE_API or 127.0.0.1:3000)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -46,11 +47,32 @@ function formsLabEntry(): Plugin {
   };
 }
 
+/**
+ * Writes a .gz next to every text asset, which the server sends to browsers that accept gzip
+ * (@fastify/static preCompressed): compressed once at build, never per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'wuye-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(file);
+          else if (/\.(js|css|html|svg|json)$/.test(entry.name)) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+        }
+      };
+      walk(path.join(uiDir, 'dist'));
+    },
+  };
+}
+
 export default defineConfig({
   root: uiDir,
   base: '/',
   publicDir: false,
-  plugins: [formsLabEntry()],
+  plugins: [formsLabEntry(), precompress()],
   server: {
     host: '127.0.0.1',
     fs: { allow: [rootDir] },

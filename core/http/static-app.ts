@@ -19,6 +19,8 @@ export async function serveStaffApp(app: FastifyInstance, dist = UI_DIST): Promi
     root: dist,
     prefix: '/',
     index: ['index.html'],
+    // the build writes .gz files next to the assets
+    preCompressed: true,
     // hashed asset names never change: cache them; index.html always revalidates
     setHeaders(res, filePath) {
       res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -5,7 +5,7 @@
  *
  *   npm run build:ui && npm run bench:ui
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -46,6 +46,29 @@ try {
   await page.fill('input[name="password"]', 'wuye2026');
   await page.click('button[type="submit"]');
   await page.waitForLoadState('networkidle');
+  // what the browser requests (sent gzip-compressed) to show the list, with its cache disabled
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let transferred = 0;
+  const counted: string[] = [];
+  const onFinished = (req: import('playwright-core').Request) => {
+    if (!/\.(js|css)$/.test(new URL(req.url()).pathname)) return;
+    // preloaded modules report no body size to the page: count the .gz the server sends for each
+    const file = new URL(req.url()).pathname.replace(/^\//, '');
+    const gz = statSync(path.join(UI_DIST, `${file}.gz`)).size;
+    transferred += gz;
+    counted.push(`${file} ${(gz / 1024).toFixed(1)} KB`);
+  };
+  page.on('requestfinished', onFinished);
+  await page.goto('about:blank');
+  await page.goto(`${h.baseUrl}/#/cases/complaint`);
+  await page.locator('wy-case-table tbody tr').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  page.off('requestfinished', onFinished);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  console.log(`JS + CSS downloaded to show the case list (cold cache): ${(transferred / 1024).toFixed(1)} KB in ${counted.length} files`);
+  for (const c of counted) console.log(`  ${c}`);
+
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto('about:blank');
