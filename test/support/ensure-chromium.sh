@@ -2,7 +2,7 @@
 # Browser tests drive Debian's Chromium (a browser download is not possible on these machines).
 # Installs it, with CJK fonts for screenshots and print views, when it is missing and we may.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then exit 0; fi
+if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then exit 0; fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian's chromium and fonts-noto-cjk for the browser tests…"
   apt-get update -qq
