@@ -13,9 +13,9 @@ import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { addDuration } from '../calendar/index.js';
-import { prepareRuleContext, truthy, type CompiledRule, type PreparedRuleContext } from '../rules/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
+import { planTransition } from '../workflow/plan-transition.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
 
@@ -172,85 +172,29 @@ export class CaseService {
     else if (input.data !== undefined && !(isEmptyObject(input.data))) {
       throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
     }
-    const data: Record<string, unknown> = { ...row.data, ...formData };
-    // one copy of the context while the data stays the same; a set effect changes it
-    let prepared: PreparedRuleContext | null = null;
-    const context = () => (prepared ??= prepareRuleContext(ruleContext(row, data, ruleActor, type.settings)));
-
-    const run = (rule: CompiledRule, what: string) => {
-      try {
-        return rule.evaluate(context());
-      } catch (e) {
-        // a rule that cannot be evaluated on this data refuses the action rather than guessing
-        throw new RuleRefusedError(`${what} could not be evaluated: ${(e as Error).message}`);
-      }
-    };
-    const guard = type.logic.get(`transitions/${transitionId}/guard`);
-    if (guard && !truthy(run(guard, `the guard of ${transitionId}`))) {
-      const msg = t.guardMessage?.['zh-CN'] ? `${t.guardMessage['zh-CN']}${t.guardMessage.en ? ` / ${t.guardMessage.en}` : ''}` : `the conditions of "${transitionId}" are not met`;
-      throw new RuleRefusedError(msg, [{ pointer: '/data', code: 'guard', message: msg }]);
-    }
-    let target = t.to;
-    for (let i = 0; i < (t.branches ?? []).length; i++) {
-      if (truthy(run(type.logic.get(`transitions/${transitionId}/branches/${i}`)!, `branch ${i} of ${transitionId}`))) {
-        target = t.branches![i]!.to;
-        break;
-      }
+    const plan = planTransition(type, config, row, transitionId, formData, actor);
+    // plugin effects run with the plan's data and may change it
+    for (const effect of plan.pluginEffects) {
+      const handler = this.extensions.effects.get(effect.type);
+      if (!handler) throw new Error(`effect ${effect.type} has no handler`);
+      await handler({ caseType: row.caseType, caseId: row.id, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles }, params: effect.params });
+      plan.applied.push({ effect: effect.type });
     }
 
     const now = this.now();
     const fromState = row.state;
-    let assigneeRole = wf.states[target]?.assignRole ?? row.assigneeRole ?? null;
-    let assigneeId = wf.states[target]?.assignRole ? null : (row.assigneeId ?? null);
-    let followUpRequested = false;
-    const applied: Record<string, unknown>[] = [];
-    for (const [i, effect] of (t.effects ?? []).entries()) {
-      const when = type.logic.get(`transitions/${transitionId}/effects/${i}/when`);
-      if (when && !truthy(run(when, `the condition of effect ${i} of ${transitionId}`))) continue;
-      if (effect.type === 'set') {
-        const value = effect.rule ? run(type.rules.get(effect.rule)!, `rule ${effect.rule}`) : run(type.logic.get(`transitions/${transitionId}/effects/${i}`)!, `effect ${i} of ${transitionId}`);
-        // a set effect fills a field the form left empty, unless declared to overwrite it
-        if (effect.overwrite || data[effect.field!] === undefined || data[effect.field!] === null || data[effect.field!] === '') {
-          data[effect.field!] = value;
-          prepared = null;
-          applied.push({ set: effect.field, value });
-        }
-      } else if (effect.type === 'assign') {
-        if (effect.to === 'actor') {
-          assigneeId = actor.staffId;
-          assigneeRole = actor.role;
-        } else if (effect.rule) {
-          const role = run(type.rules.get(effect.rule)!, `rule ${effect.rule}`);
-          if (typeof role !== 'string' || !config.roles.has(role)) {
-            throw new RuleRefusedError(`rule ${effect.rule} chose "${String(role)}", which is not a role of this company`);
-          }
-          assigneeRole = role;
-          assigneeId = null;
-        } else {
-          assigneeRole = effect.role!;
-          assigneeId = null;
-        }
-        applied.push({ assign: assigneeRole, staffId: assigneeId });
-      } else if (effect.type === 'followUp') {
-        followUpRequested = true;
-      } else {
-        const handler = this.extensions.effects.get(effect.type);
-        if (!handler) throw new Error(`effect ${effect.type} has no handler`);
-        await handler({ caseType: row.caseType, caseId: row.id, state: target, data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles }, params: effect.params ?? {} });
-        applied.push({ effect: effect.type });
-      }
-    }
-
-    const severity = wf.severityField ? asText(data[wf.severityField]) : null;
+    const target = plan.target;
     row.state = target;
-    row.data = data;
-    row.severity = severity;
-    row.assigneeRole = assigneeRole;
-    row.assigneeId = assigneeId;
+    row.data = plan.data;
+    row.severity = plan.severity;
+    row.assigneeRole = plan.assigneeRole;
+    row.assigneeId = plan.assigneeId;
     row.version += 1;
     row.updatedAt = now;
-    if (wf.states[target]?.final) row.closedAt = now;
-    if (wf.titleField) row.title = asText(data[wf.titleField])?.slice(0, 200) ?? null;
+    if (plan.final) row.closedAt = now;
+    row.title = plan.title;
+    const applied = plan.applied;
+    const followUpRequested = plan.followUp;
 
     em.create(CaseEvent, {
       companyId: row.companyId, caseId: row.id, type: 'transition', transition: transitionId, fromState, toState: target,
