@@ -4,7 +4,7 @@
  * Versions are immutable; a case keeps the version it was opened under.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { ConfigVersion, Project } from '../db/entities/index.js';
+import { AuditEntry, ConfigVersion, Project } from '../db/entities/index.js';
 import { DeclarationError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, WuyeError } from '../errors.js';
 import type { LoadedPlugins } from '../declarations/load-plugins.js';
 import { DOCUMENT_HELPERS } from '../documents/helpers.js';
@@ -98,14 +98,18 @@ export class ConfigService {
     return row;
   }
 
+  async projectCodes(companyId: number): Promise<Set<string>> {
+    const projects = await this.orm.em.fork().find(Project, { companyId }, { fields: ['code'] });
+    return new Set(projects.map((p) => p.code));
+  }
+
   /** Validates without storing: the issues a proposal would get. */
   async check(companyId: number, document: unknown) {
-    const projects = await this.orm.em.fork().find(Project, { companyId }, { fields: ['code'] });
     return validateConfigDocument(document, {
       base: this.plugins.bundles,
       effectTypes: this.plugins.extensions.effectTypes(),
       templateHelpers: new Set([...DOCUMENT_HELPERS, ...this.plugins.extensions.templateHelpers.keys()]),
-      projectCodes: new Set(projects.map((p) => p.code)),
+      projectCodes: await this.projectCodes(companyId),
     });
   }
 
@@ -131,6 +135,7 @@ export class ConfigService {
         authorId, createdAt: this.now(), effectiveFrom: input.effectiveFrom ?? this.now(), activatedAt: null, activatedBy: null, basedOn: basedOn.number,
       });
       em.persist(v);
+      em.create(AuditEntry, { companyId, actorId: authorId, action: 'config.propose', target: `config:${v.number}`, data: { reason: input.reason, basedOn: basedOn.number }, createdAt: this.now() });
       return v;
     });
   }
@@ -163,6 +168,7 @@ export class ConfigService {
       v.activatedAt = this.now();
       v.activatedBy = actorId;
       if (v.effectiveFrom.getTime() < v.activatedAt.getTime()) v.effectiveFrom = v.activatedAt;
+      em.create(AuditEntry, { companyId, actorId, action: 'config.activate', target: `config:${v.number}`, data: { effectiveFrom: v.effectiveFrom.toISOString(), previous: current.number }, createdAt: this.now() });
       return v;
     });
     this.timelines.delete(companyId);
@@ -185,6 +191,7 @@ export class ConfigService {
         activatedAt: now, activatedBy: actorId, basedOn: current.number,
       });
       em.persist(v);
+      em.create(AuditEntry, { companyId, actorId, action: 'config.rollback', target: `config:${v.number}`, data: { restored: previous.number, reason }, createdAt: now });
       return v;
     });
     this.timelines.delete(companyId);
@@ -204,6 +211,11 @@ export class ConfigService {
       .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.number - b.number);
     this.timelines.set(companyId, { loadedAt: Date.now(), entries });
     return entries;
+  }
+
+  /** Compiles a document that is not (yet) a version, for dry runs. Not cached. */
+  compileDraft(document: ConfigDocument, projectCode: string | null): CompiledConfig {
+    return compileConfig(0, projectCode, resolveEffectiveConfig(this.plugins.bundles, document, projectCode), this.plugins.extensions);
   }
 
   /** Project code lookup is needed to pick the project layer of a case's configuration. */

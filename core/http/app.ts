@@ -19,6 +19,8 @@ import { followUpRoutes } from './routes/follow-ups.js';
 import { registryRoutes } from './routes/registry.js';
 import { metaRoutes } from './routes/meta.js';
 import { caseTypeRoutes } from './routes/case-types.js';
+import { configToolRoutes } from './routes/config-tools.js';
+import { staffRoutes } from './routes/staff.js';
 import { queueRoutes } from './routes/queue.js';
 import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
 import { serveStaffApp } from './static-app.js';
@@ -61,6 +63,8 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
+  await app.register(configToolRoutes, { configs: services.configs, cases: services.cases, now: services.now });
+  await app.register(staffRoutes, { orm: services.orm, cases: services.cases, sessions: services.sessions, now: services.now });
   await app.register(caseTypeRoutes, { cases: services.cases });
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
   await app.register(attachmentRoutes, { orm: services.orm, now: services.now });

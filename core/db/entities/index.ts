@@ -2,14 +2,16 @@ export * from './registry.js';
 export * from './configuration.js';
 export * from './cases.js';
 export * from './attachments.js';
+export * from './audit.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
 import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
 import { AttachmentSchema } from './attachments.js';
+import { AuditEntrySchema } from './audit.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
-  AttachmentSchema,
+  AttachmentSchema, AuditEntrySchema,
 ];
