@@ -98,6 +98,15 @@ export class ConfigService {
     return row;
   }
 
+  /** Open cases per version id: a change never strands them, they finish on their own version. */
+  async openCasesByVersion(companyId: number): Promise<Map<number, number>> {
+    const rows = (await this.orm.em.fork().getConnection().execute(
+      'select config_version_id as v, count(*) as n from work_case where company_id = ? and closed_at is null group by config_version_id',
+      [companyId],
+    )) as { v: number; n: number | string }[];
+    return new Map(rows.map((r) => [Number(r.v), Number(r.n)]));
+  }
+
   async projectCodes(companyId: number): Promise<Set<string>> {
     const projects = await this.orm.em.fork().find(Project, { companyId }, { fields: ['code'] });
     return new Set(projects.map((p) => p.code));

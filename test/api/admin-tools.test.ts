@@ -99,6 +99,13 @@ describe('diff and export', () => {
     expect(diff).toEqual({ number: 2, against: 1, changes: [{ pointer: '/plugins', kind: 'added', after: MANUAL_B.plugins }] });
   });
 
+  it('counts the open cases that stay on each version', async () => {
+    const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', { projectId: reg.projects.get('CH')!.id, ...createData });
+    expect(created.statusCode).toBe(201);
+    const versions = (await kernel.call(t.admin!, 'GET', '/api/config/versions')).json().items as { number: number; openCases: number }[];
+    expect(versions.map((v) => [v.number, v.openCases])).toEqual([[2, 0], [1, 1]]);
+  });
+
   it('exports the document in force as a JSON file', async () => {
     const res = await kernel.call(t.admin!, 'GET', '/api/config/export');
     expect(res.headers['content-disposition']).toContain('wuye-config-v1.json');

@@ -64,10 +64,13 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
     };
   });
 
-  app.get('/api/config/versions', { schema: { tags: ['config'], summary: 'History of configuration versions, newest first' } }, async (request) => {
+  app.get('/api/config/versions', {
+    schema: { tags: ['config'], summary: 'History of configuration versions, newest first, with how many open cases still run on each (a case keeps its version)' },
+  }, async (request) => {
     const principal = principalOf(request);
     const current = await configs.current(principal.companyId, opts.now());
-    return { items: (await configs.history(principal.companyId)).map((v) => versionView(v, current.number)) };
+    const open = await configs.openCasesByVersion(principal.companyId);
+    return { items: (await configs.history(principal.companyId)).map((v) => ({ ...versionView(v, current.number), openCases: open.get(v.id) ?? 0 })) };
   });
 
   app.get('/api/config/versions/:number', {
