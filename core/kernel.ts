@@ -64,14 +64,16 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   });
   await app.ready();
 
+  const scanOverdue = (at: Date) => runOverdueScan(orm, cases, at, (err, deadlineId) => app.log.error({ err, deadlineId }, 'overdue scan skipped a deadline'));
   const runJobs = async (at = now()) => {
-    const overdue = await runOverdueScan(orm, cases, at);
+    const overdue = await scanOverdue(at);
     for (const job of plugins.extensions.jobs.values()) await job.run(at);
     return { overdue };
   };
   const timers: NodeJS.Timeout[] = [];
   if (options.jobTimers) {
-    timers.push(setInterval(() => void runJobs().catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
+    // each job on its own timer: the overdue scan every minute, plugin jobs at their own pace
+    timers.push(setInterval(() => void scanOverdue(now()).catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
     for (const [name, job] of plugins.extensions.jobs) {
       timers.push(setInterval(() => void job.run(now()).catch((err) => app.log.error({ err, job: name }, 'job failed')), job.everySeconds * 1000));
     }

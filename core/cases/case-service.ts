@@ -163,6 +163,10 @@ export class CaseService {
     const wf = type.workflow;
     const t = wf.transitions[transitionId]!;
     if (input.version !== row.version) throw new StaleVersionError(input.version, row.version);
+    // Claim the version in the database: of two concurrent changes (PostgreSQL has many
+    // connections) exactly one moves the row from this version; the other gets 409.
+    const claimed = await em.nativeUpdate(WorkCase, { id: row.id, companyId: row.companyId, version: input.version }, { version: input.version + 1 });
+    if (claimed === 0) throw new StaleVersionError(input.version, input.version + 1);
     if (!t.from.includes(row.state)) {
       throw new RuleRefusedError(`"${transitionId}" cannot be taken from state "${row.state}" (allowed from: ${t.from.join(', ')})`, [{ pointer: '/transition', code: 'invalid-state', message: `case is in state ${row.state}` }]);
     }
@@ -186,13 +190,14 @@ export class CaseService {
     const target = plan.target;
     row.state = target;
     row.data = plan.data;
-    row.severity = plan.severity;
+    // plugin effects may have changed the data the severity and title come from
+    row.severity = wf.severityField ? asText(plan.data[wf.severityField]) : plan.severity;
     row.assigneeRole = plan.assigneeRole;
     row.assigneeId = plan.assigneeId;
-    row.version += 1;
+    row.version = input.version + 1;
     row.updatedAt = now;
     if (plan.final) row.closedAt = now;
-    row.title = plan.title;
+    row.title = wf.titleField ? asText(plan.data[wf.titleField])?.slice(0, 200) ?? null : plan.title;
     const applied = plan.applied;
     const followUpRequested = plan.followUp;
 

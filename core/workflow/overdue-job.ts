@@ -3,19 +3,21 @@
  * (or the deadline's escalateTo role). Idempotent: a clock is marked by a conditional update, so
  * two instances running the job at once escalate it once.
  */
-import type { MikroORM } from '@mikro-orm/core';
+import { raw, type MikroORM } from '@mikro-orm/core';
 import { CaseDeadline, CaseEvent, WorkCase } from '../db/entities/index.js';
 import type { CaseService } from '../cases/case-service.js';
 
 const BATCH = 500;
 
-export async function runOverdueScan(orm: MikroORM, cases: CaseService, now: Date): Promise<number> {
+export async function runOverdueScan(orm: MikroORM, cases: CaseService, now: Date, log: (err: unknown, deadlineId: number) => void = () => undefined): Promise<number> {
   let marked = 0;
+  const failed = new Set<number>();
   for (;;) {
     const em = orm.em.fork();
-    const due = await em.find(CaseDeadline, { status: 'running', dueAt: { $lt: now } }, { orderBy: { dueAt: 'asc' }, limit: BATCH });
+    const due = await em.find(CaseDeadline, { status: 'running', dueAt: { $lt: now }, ...(failed.size ? { id: { $nin: [...failed] } } : {}) }, { orderBy: { dueAt: 'asc' }, limit: BATCH });
     if (due.length === 0) break;
     for (const d of due) {
+      // one broken case (a configuration that no longer compiles…) must not stop the scan for everyone
       const done = await em.fork().transactional(async (tx) => {
         const claimed = await tx.nativeUpdate(CaseDeadline, { id: d.id, status: 'running' }, { status: 'overdue', overdueAt: now });
         if (claimed === 0) return false;
@@ -29,14 +31,15 @@ export async function runOverdueScan(orm: MikroORM, cases: CaseService, now: Dat
           companyId: row.companyId, caseId: row.id, type: 'overdue', transition: null, fromState: row.state, toState: row.state,
           actorId: null, actorRole: null, data: { deadline: d.key, dueAt: d.dueAt.toISOString(), escalatedFrom: fromRole, escalatedTo: toRole }, createdAt: now,
         });
-        row.overdue = true;
-        if (toRole && toRole !== fromRole) {
-          row.assigneeRole = toRole;
-          row.assigneeId = null;
-        }
-        row.version += 1;
-        row.updatedAt = now;
+        // one statement that bumps the version whatever it is now: a staff change committed in
+        // between is kept, and the staff member's next stale write gets its 409
+        const escalate = toRole && toRole !== fromRole ? { assigneeRole: toRole, assigneeId: null } : {};
+        await tx.nativeUpdate(WorkCase, { id: row.id, companyId: row.companyId }, { overdue: true, ...escalate, version: raw('version + 1'), updatedAt: now });
         return true;
+      }).catch((err: unknown) => {
+        failed.add(d.id);
+        log(err, d.id);
+        return false;
       });
       if (done) marked++;
     }

@@ -295,7 +295,7 @@ describe('configuration API: reading', () => {
     const items = await history(w, 'admin');
     expect(items).toEqual([{
       number: 1, status: 'activated', current: true, reason: INITIAL_REASON, authorId: null, createdAt: expect.any(String),
-      effectiveFrom: '1970-01-01T00:00:00.000Z', activatedAt: expect.any(String), activatedBy: null, basedOn: null,
+      effectiveFrom: '1970-01-01T00:00:00.000Z', activatedAt: expect.any(String), activatedBy: null, basedOn: null, openCases: 0,
     }]);
     const one = await w.kernel.call(await w.token('admin'), 'GET', '/api/config/versions/1');
     expect(one.statusCode).toBe(200);
