@@ -291,9 +291,8 @@ export class CaseService {
 
 function refProblemError(problem: RefProblem): WuyeError {
   switch (problem) {
-    case 'unit-not-found': return new NotFoundError('unitId: unit');
-    case 'person-not-found': return new NotFoundError('personId: person');
-    case 'unit-wrong-project': return new ValidationError([{ pointer: '/unitId', code: 'wrong-project', message: 'the unit is not in this project' }]);
+    case 'unit-not-found': return new NotFoundError('unitId: unit (in this project)');
+    case 'person-not-found': return new NotFoundError('personId: resident (of this project)');
     case 'person-not-linked': return new ValidationError([{ pointer: '/personId', code: 'not-linked', message: 'the person is not an owner, occupant or agent of the unit' }]);
   }
 }

@@ -26,7 +26,7 @@ export interface NewCasePlan {
 }
 
 /** Why the references of a new case were refused. */
-export type RefProblem = 'unit-not-found' | 'unit-wrong-project' | 'person-not-found' | 'person-not-linked';
+export type RefProblem = 'unit-not-found' | 'person-not-found' | 'person-not-linked';
 
 export type CreateResult =
   | { ok: true; id: number; serial: string; buildingId: number | null; nextDueAt: Date | null }

@@ -14,12 +14,15 @@ export class OrmCaseStore implements CaseStore {
       if (plan.unitId != null) {
         const unit = await em.findOne(Unit, { id: plan.unitId, companyId: plan.companyId }, { fields: ['projectId', 'buildingId'] });
         if (!unit) return { ok: false, problem: 'unit-not-found' };
-        if (unit.projectId !== plan.projectId) return { ok: false, problem: 'unit-wrong-project' };
+        if (unit.projectId !== plan.projectId) return { ok: false, problem: 'unit-not-found' };
         buildingId = unit.buildingId;
       }
       if (plan.personId != null) {
         const person = await em.findOne(Person, { id: plan.personId, companyId: plan.companyId }, { fields: ['id'] });
-        if (!person) return { ok: false, problem: 'person-not-found' };
+        // a resident is referenced through the project: one who lives elsewhere is not found here
+        const homes = person ? await em.find(UnitPerson, { personId: plan.personId, companyId: plan.companyId }, { fields: ['unitId'] }) : [];
+        const inProject = homes.length > 0 && (await em.count(Unit, { id: { $in: homes.map((h) => h.unitId) }, projectId: plan.projectId, companyId: plan.companyId })) > 0;
+        if (!person || !inProject) return { ok: false, problem: 'person-not-found' };
         if (plan.unitId != null && !(await em.findOne(UnitPerson, { unitId: plan.unitId, personId: plan.personId, companyId: plan.companyId }))) {
           return { ok: false, problem: 'person-not-linked' };
         }

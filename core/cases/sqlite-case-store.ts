@@ -48,6 +48,7 @@ export class SqliteCaseStore implements CaseStore {
     const unit = db.prepare('select project_id, building_id from unit where id = ? and company_id = ?');
     const person = db.prepare('select 1 from person where id = ? and company_id = ?');
     const link = db.prepare('select 1 from unit_person where unit_id = ? and person_id = ? and company_id = ?');
+    const livesInProject = db.prepare('select 1 from unit_person up join unit u on u.id = up.unit_id where up.person_id = ? and up.company_id = ? and u.project_id = ? limit 1');
     const readCounter = db.prepare('select value from counter where company_id = ? and key = ?');
     const writeCounter = db.prepare('insert into counter (company_id, key, value) values (?, ?, ?) on conflict (company_id, key) do update set value = excluded.value');
     const counters = new Map<string, number>();
@@ -63,11 +64,12 @@ export class SqliteCaseStore implements CaseStore {
       if (plan.unitId != null) {
         const u = unit.get(plan.unitId, plan.companyId) as { project_id: number; building_id: number } | undefined;
         if (!u) return { ok: false, problem: 'unit-not-found' };
-        if (u.project_id !== plan.projectId) return { ok: false, problem: 'unit-wrong-project' };
+        if (u.project_id !== plan.projectId) return { ok: false, problem: 'unit-not-found' };
         buildingId = u.building_id;
       }
       if (plan.personId != null) {
-        if (!person.get(plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-found' };
+        // a resident is referenced through the project: one who lives elsewhere is not found here
+        if (!person.get(plan.personId, plan.companyId) || !livesInProject.get(plan.personId, plan.companyId, plan.projectId)) return { ok: false, problem: 'person-not-found' };
         if (plan.unitId != null && !link.get(plan.unitId, plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-linked' };
       }
       const key = `serial:${plan.caseType}:${plan.serialYear}`;

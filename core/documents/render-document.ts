@@ -53,7 +53,6 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     followUps: followUps.map((f) => ({ dueAt: f.dueAt.toISOString(), method: f.method, status: f.status, satisfied: f.satisfied, doneAt: f.doneAt?.toISOString() ?? null, result: f.result })),
     document: { title: pickText(doc.title, lang) },
     now: options.now.toISOString(),
-    labels: {},
   };
   const helpers = documentHelpers({ timezone: config.calendar.timezone, language: lang }, (field) => {
     const f = type.fields.get(field);

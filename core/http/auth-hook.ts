@@ -26,7 +26,10 @@ export function tokenOf(request: FastifyRequest): string | null {
 export function installAuth(app: FastifyInstance, sessions: SessionStore): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public || !request.url.startsWith('/api/')) return;
+    // Decide on the matched route, not the raw URL (which may be percent-encoded): every /api
+    // route needs a session unless it is declared public. Unmatched URLs go on to the 404 handler.
+    const route = request.routeOptions.url;
+    if (!route || request.routeOptions.config?.public || !route.startsWith('/api/')) return;
     const token = tokenOf(request);
     const principal = token ? await sessions.resolve(token) : null;
     if (!principal) throw new UnauthorizedError();

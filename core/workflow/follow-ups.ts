@@ -60,7 +60,7 @@ export class FollowUpService {
       const row = await this.cases.applyTransition(em, ctx, transition, { version: body.caseVersion }, actor, {
         followUpId: f.id, satisfied, onTime: now.getTime() <= f.dueAt.getTime(), result: data,
       });
-      return { followUp: f, case: row };
+      return { followUp: f, case: row, type: ctx.type };
     });
   }
 }

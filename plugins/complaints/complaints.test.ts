@@ -301,3 +301,19 @@ describe('complaints: monthly summary', () => {
     expect(sept.deadlines.overdueOpen + sept.deadlines.metLate).toBe(2);
   });
 });
+
+describe('complaints: concurrent changes', () => {
+  it('of several simultaneous transitions from the same version exactly one wins; the others get 409', async () => {
+    kernel.clock.set(bj('2026-11-03 09:00'));
+    const c = await register({ content: '并发测试' });
+    const attempts = await Promise.all([
+      ...Array.from({ length: 3 }, () => kernel.call(tokens.supervisor!, 'POST', `/api/cases/complaint/${c.id}/transitions/cancel`, { version: c.version, data: { cancelReason: 'duplicate', cancelNote: '重复' } })),
+      ...Array.from({ length: 3 }, () => kernel.call(tokens.manager!, 'POST', `/api/cases/complaint/${c.id}/transitions/classify`, { version: c.version, data: { nature: 'valid', severity: 'minor', category: 'other' } })),
+    ]);
+    const statuses = attempts.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+    const events = (await kernel.call(tokens.supervisor!, 'GET', `/api/cases/complaint/${c.id}/events`)).json().items as { type: string }[];
+    expect(events.filter((e) => e.type === 'transition')).toHaveLength(1);
+    expect((await get(c.id)).version).toBe(c.version + 1);
+  });
+});

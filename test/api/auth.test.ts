@@ -234,7 +234,9 @@ describe('OpenAPI document', () => {
     }
     const transition = doc.paths['/api/cases/complaint/{id}/transitions/{transition}']!.post!;
     const param = transition.parameters!.find((p) => p.in === 'path' && p.name === 'transition');
-    expect(param?.schema.enum).toEqual(expect.arrayContaining(['classify', 'reply', 'handle', 'cancel']));
+    // companies may add transitions in their configuration: the parameter is an identifier, the summary names the plugin's
+    expect(param?.schema.pattern).toBe('^[a-z][a-zA-Z0-9]*$');
+    for (const t of ['classify', 'reply', 'handle', 'cancel']) expect(transition.summary).toContain(t);
   });
 
   it("documents the complaint form in the register route's body", () => {

@@ -445,9 +445,11 @@ describe('transitions', () => {
     expect(await getCase('supervisor', chCase.id)).toMatchObject({ state: 'registered', version: 1 });
   });
 
-  it('refuses an unknown transition name with 400 naming the parameter', async () => {
-    const res = await refused(() => kernel.call(tokens.supervisor!, 'POST', `/api/cases/complaint/${chCase.id}/transitions/teleport`, { version: 1 }));
-    expectFieldError(res, '/params/transition', 'enum');
+  it('answers an unknown transition with 404, and a malformed transition name with 400 naming the parameter', async () => {
+    const unknown = await refused(() => kernel.call(tokens.supervisor!, 'POST', `/api/cases/complaint/${chCase.id}/transitions/teleport`, { version: 1 }));
+    expectError(unknown, 404, 'WUYE_NOT_FOUND');
+    const malformed = await refused(() => kernel.call(tokens.supervisor!, 'POST', `/api/cases/complaint/${chCase.id}/transitions/Tele-port`, { version: 1 }));
+    expectFieldError(malformed, '/params/transition', 'pattern');
   });
 
   it('refuses a transition without a version with 400', async () => {

@@ -160,3 +160,19 @@ describe('unit picker', () => {
     expect(jr.items).toEqual([]);
   });
 });
+
+describe('scope holes found in review', () => {
+  it('a resident of another project cannot be referenced without a unit either (404, nothing written)', async () => {
+    const jrResident = reg.people.get('吴刚')!; // lives in JR; frontdesk works in CH only
+    const res = await kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', {
+      projectId: reg.projects.get('CH')!.id, personId: jrResident.id, data: { channel: 'letter', complainantName: 'x', content: 'y' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toContain('personId');
+  });
+
+  it('a percent-encoded /api path does not skip authentication', async () => {
+    const res = await kernel.app.inject({ method: 'GET', url: '/%61pi/plugins' });
+    expect(res.statusCode).toBe(401);
+  });
+});

@@ -81,8 +81,8 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
   }, async (request) => {
     const principal = principalOf(request);
     const { items, nextCursor } = await opts.queries.list(principal, caseType, request.query as CaseListQuery);
-    const version = items.length ? await opts.cases.configForNewCase(principal, items[0]!.projectId).catch(() => null) : null;
-    return { items: items.map((r) => caseView(r, version?.caseTypes.get(caseType))), nextCursor };
+    const current = items.length ? await opts.cases.configForCompany(principal) : null;
+    return { items: items.map((r) => caseView(r, current?.caseTypes.get(caseType))), nextCursor };
   });
 
   app.get(`${base}/summary`, {
@@ -142,7 +142,8 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       tags, summary: `Take a transition of a ${title}: ${Object.keys(wf.transitions).filter((t) => !wf.transitions[t]!.system).join(', ')}`,
       params: {
         type: 'object',
-        properties: { id: id32, transition: { type: 'string', enum: Object.keys(wf.transitions) } },
+        // a company may add transitions in its configuration: any identifier, the service answers 404 for unknown ones
+        properties: { id: id32, transition: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
         required: ['id', 'transition'],
         additionalProperties: false,
       },

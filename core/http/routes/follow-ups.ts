@@ -55,7 +55,7 @@ export async function followUpRoutes(app: FastifyInstance, opts: { followUps: Fo
     const result = await opts.followUps.complete(principalOf(request), id, request.body as never);
     return {
       followUp: { id: result.followUp.id, status: result.followUp.status, satisfied: result.followUp.satisfied, doneAt: result.followUp.doneAt?.toISOString() },
-      case: caseView(result.case, undefined),
+      case: caseView(result.case, result.type),
     };
   });
 }
