@@ -7,20 +7,11 @@
  */
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { earliestDue, serialOf, type CaseStore, type CreateResult, type NewCasePlan } from './case-store.js';
 
-interface Statements {
-  unit: Statement;
-  person: Statement;
-  link: Statement;
-  readCounter: Statement;
-  writeCounter: Statement;
-  insertCase: Statement;
-  insertEvent: Statement;
-  insertClock: Statement;
-  create: (plan: NewCasePlan) => CreateResult;
-}
+/** The prepared transaction of one connection. */
+type CreateTransaction = (plan: NewCasePlan) => CreateResult;
 
 interface KnexClient {
   acquireConnection(): Promise<Database>;
@@ -28,7 +19,7 @@ interface KnexClient {
 }
 
 export class SqliteCaseStore implements CaseStore {
-  private readonly prepared = new WeakMap<Database, Statements>();
+  private readonly prepared = new WeakMap<Database, CreateTransaction>();
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -36,22 +27,20 @@ export class SqliteCaseStore implements CaseStore {
     const client = (this.orm.em.getConnection() as AbstractSqlConnection).getKnex().client as unknown as KnexClient;
     const db = await client.acquireConnection();
     try {
-      return this.statements(db).create(plan);
+      return this.transactionFor(db)(plan);
     } finally {
       await client.releaseConnection(db);
     }
   }
 
-  private statements(db: Database): Statements {
-    let s = this.prepared.get(db);
-    if (s) return s;
+  private transactionFor(db: Database): CreateTransaction {
+    const known = this.prepared.get(db);
+    if (known) return known;
     const unit = db.prepare('select project_id, building_id from unit where id = ? and company_id = ?');
     const person = db.prepare('select 1 from person where id = ? and company_id = ?');
     const link = db.prepare('select 1 from unit_person where unit_id = ? and person_id = ? and company_id = ?');
     const livesInProject = db.prepare('select 1 from unit_person up join unit u on u.id = up.unit_id where up.person_id = ? and up.company_id = ? and u.project_id = ? limit 1');
-    const readCounter = db.prepare('select value from counter where company_id = ? and key = ?');
-    const writeCounter = db.prepare('insert into counter (company_id, key, value) values (?, ?, ?) on conflict (company_id, key) do update set value = excluded.value');
-    const counters = new Map<string, number>();
+    const serial = db.prepare('insert into counter (company_id, key, value) values (?, ?, 1) on conflict (company_id, key) do update set value = counter.value + 1 returning value');
     const insertCase = db.prepare(`insert into work_case (company_id, case_type, serial, project_id, building_id, unit_id, person_id, state, data, severity, title,
       assignee_role, assignee_id, config_version_id, version, next_due_at, overdue, created_at, updated_at, created_by, closed_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 1, ?, 0, ?, ?, ?, null)`);
@@ -72,12 +61,7 @@ export class SqliteCaseStore implements CaseStore {
         if (!person.get(plan.personId, plan.companyId) || !livesInProject.get(plan.personId, plan.companyId, plan.projectId)) return { ok: false, problem: 'person-not-found' };
         if (plan.unitId != null && !link.get(plan.unitId, plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-linked' };
       }
-      const key = `serial:${plan.caseType}:${plan.serialYear}`;
-      const counterKey = `${plan.companyId}|${key}`;
-      let last = counters.get(counterKey);
-      if (last === undefined) last = (readCounter.get(plan.companyId, key) as { value: number } | undefined)?.value ?? 0;
-      const value = last + 1;
-      writeCounter.run(plan.companyId, key, value);
+      const value = (serial.get(plan.companyId, `serial:${plan.caseType}:${plan.serialYear}`) as { value: number }).value;
       const serialText = serialOf(plan.serialPrefix, plan.serialYear, value);
       const nextDueAt = earliestDue(plan.clocks);
       const at = plan.createdAt.getTime();
@@ -88,11 +72,9 @@ export class SqliteCaseStore implements CaseStore {
       ).lastInsertRowid);
       insertEvent.run(plan.companyId, id, plan.state, plan.createdBy, plan.actorRole, data, at);
       for (const c of plan.clocks) insertClock.run(plan.companyId, id, c.key, c.startedAt.getTime(), c.dueAt.getTime(), JSON.stringify(c.duration));
-      counters.set(counterKey, value); // only once every statement succeeded
       return { ok: true, id, serial: serialText, buildingId, nextDueAt };
     });
-    s = { unit, person, link, readCounter, writeCounter, insertCase, insertEvent, insertClock, create };
-    this.prepared.set(db, s);
-    return s;
+    this.prepared.set(db, create);
+    return create;
   }
 }

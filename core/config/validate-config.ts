@@ -32,6 +32,7 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     if (!ctx.projectCodes.has(code)) issues.push({ pointer: joinPointer('projects', code), code: 'unknown-project', message: `no project with code "${code}"` });
     else scopes.push({ code, prefix: joinPointer('projects', code) });
   }
+  issues.push(...findPatterns(document));
   for (const scope of scopes) {
     const plugins = scope.code ? document.projects?.[scope.code]?.plugins : document.plugins;
     for (const id of Object.keys(plugins ?? {})) {
@@ -61,6 +62,26 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Regular expressions run on every submission, and a badly written one can take the shared server
+ * down (catastrophic backtracking): company configuration may bound fields with maxLength, enum and
+ * format, not with pattern. Plugin files, reviewed code, may still use pattern.
+ */
+function findPatterns(document: ConfigDocument): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const walk = (value: unknown, pointer: string) => {
+    if (!value || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value)) {
+      const p = pointer + joinPointer(k);
+      if (k === 'pattern' && /\/forms\//.test(pointer) && v !== null) {
+        issues.push({ pointer: p, code: 'pattern-not-allowed', message: 'company configuration may not set regular expressions: use maxLength, enum or a format (phone, email, date…)' });
+      } else walk(v, p);
+    }
+  };
+  walk(document, '');
+  return issues;
 }
 
 function checkRoles(roles: Map<string, RoleInfo>): FieldIssue[] {

@@ -74,6 +74,12 @@ describe('dry run', () => {
     expect(invalid.issues[0].pointer).toBe('/document/plugins/complaints/workflows/complaint/deadlines/resolve/duration/amount');
   });
 
+  it('refuses regular expressions in company configuration (one bad pattern could stall the shared server)', async () => {
+    const res = await kernel.call(t.admin!, 'POST', '/api/config/versions', { reason: 'x', patch: { plugins: { complaints: { forms: { complaint: { properties: { place: { pattern: '^(a+)+$' } } } } } } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { pointer: string; code: string }) => [i.pointer, i.code])).toContainEqual(['/document/plugins/complaints/forms/complaint/properties/place/pattern', 'pattern-not-allowed']);
+  });
+
   it('evaluates a rule on sample data', async () => {
     const named = (await kernel.call(t.admin!, 'POST', '/api/config/dry-run/rule', { pluginId: 'complaints', rule: 'routeDepartment', context: { data: { category: 'fees' } } })).json();
     expect(named).toEqual({ result: 'finance', issues: [] });

@@ -211,7 +211,7 @@ describe('login rate limit', () => {
 });
 
 describe('OpenAPI document', () => {
-  let doc: { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: { enum?: string[] } }[]; requestBody?: unknown }>> };
+  let doc: { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: { enum?: string[]; pattern?: string } }[]; requestBody?: unknown; summary?: string }>> };
 
   beforeAll(async () => {
     const res = await kernel.call(null, 'GET', '/api/openapi.json');
