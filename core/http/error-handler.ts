@@ -4,6 +4,7 @@
  * that leaks nothing.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { WuyeError, type FieldIssue } from '../errors.js';
 import { ajvIssues } from '../declarations/ajv-factory.js';
 
@@ -16,6 +17,10 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof WuyeError) {
       return reply.status(err.statusCode).send(body(err.statusCode, err.code, err.message, err.issues));
+    }
+    if (err instanceof UniqueConstraintViolationException) {
+      // two requests raced for the same number or name: the loser retries
+      return reply.status(409).send(body(409, 'WUYE_CONFLICT', 'a concurrent change took the same number or name: retry', [{ pointer: '', code: 'conflict', message: 'retry' }]));
     }
     if (err.validation) {
       const part = err.validationContext ?? 'body';

@@ -145,10 +145,24 @@ describe('staff accounts', () => {
     const both = [reg.projects.get('CH')!.id, reg.projects.get('JR')!.id];
     const patched = await kernel.call(t.admin!, 'PATCH', `/api/staff/${desk.id}`, { roles: ['frontDesk', 'assistant'], projectIds: both });
     expect(patched.json()).toMatchObject({ roles: ['frontDesk', 'assistant'], projectIds: both });
-    expect((await kernel.call(t.frontdesk!, 'GET', '/api/auth/me')).json()).toMatchObject({ roles: ['frontDesk', 'assistant'], projectIds: both });
-    expect((await kernel.call(t.admin!, 'PATCH', `/api/staff/${desk.id}`, { active: false })).statusCode).toBe(200);
+    // new roles end the old sessions; the next login carries them
     expect((await kernel.call(t.frontdesk!, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const fresh = await kernel.login('frontdesk');
+    expect((await kernel.call(fresh, 'GET', '/api/auth/me')).json()).toMatchObject({ roles: ['frontDesk', 'assistant'], projectIds: both });
+    expect((await kernel.call(t.admin!, 'PATCH', `/api/staff/${desk.id}`, { active: false })).statusCode).toBe(200);
+    expect((await kernel.call(fresh, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    await expect(kernel.login('frontdesk')).rejects.toThrow(/401/);
     const self = list.find((s) => s.username === 'admin')!;
+    // a staff manager with fewer powers cannot hand out more, nor take over a stronger account
+    const v = (await kernel.call(t.admin!, 'POST', '/api/config/versions', { reason: 'HR manages staff', patch: { roles: { hrAdmin: { permissions: ['staff.manage'] } } } })).json();
+    expect((await kernel.call(t.admin!, 'POST', `/api/config/versions/${v.number}/activate`, {})).statusCode).toBe(200);
+    const hr = await kernel.login('hradmin');
+    expect((await kernel.call(hr, 'GET', '/api/staff')).statusCode).toBe(200);
+    const grant = await kernel.call(hr, 'POST', '/api/staff', { username: 'sneaky', name: 'S', password: 'password1', roles: ['companyAdmin'], projectIds: [] });
+    expect(grant.statusCode).toBe(403);
+    expect(grant.json().message).toContain('config.edit');
+    expect((await kernel.call(hr, 'PATCH', `/api/staff/${self.id}`, { password: 'takeover-2026' })).statusCode).toBe(403);
+    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'desk3', name: '前台', password: 'password1', roles: ['frontDesk'], projectIds: [] })).statusCode).toBe(201);
     const lockout = await kernel.call(t.admin!, 'PATCH', `/api/staff/${self.id}`, { active: false });
     expect(lockout.statusCode).toBe(400);
   });

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { AuditEntry, Project, Staff, StaffProject } from '../../db/entities/index.js';
+import { AuditEntry, Project, Session, Staff, StaffProject } from '../../db/entities/index.js';
 import { hashPassword } from '../../auth/passwords.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { CaseService } from '../../cases/case-service.js';
@@ -28,6 +28,16 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
     const config = await opts.cases.configForCompany(principal);
     if (!hasPermission(principal, config, STAFF_MANAGE)) throw new ForbiddenError(`managing staff needs the ${STAFF_MANAGE} permission`);
     return { principal, config };
+  };
+  /** Permissions of a set of roles, with merged roles and the '*' wildcard. */
+  const permissionsOf = (config: Awaited<ReturnType<typeof manager>>['config'], roles: readonly string[]) =>
+    new Set([...config.actingRoles(roles)].flatMap((r) => config.roles.get(r)?.permissions ?? []));
+  /** Nobody hands out, or takes over an account with, more power than they have themselves. */
+  const checkPower = (config: Awaited<ReturnType<typeof manager>>['config'], actorRoles: readonly string[], roles: readonly string[], pointer: string) => {
+    const mine = permissionsOf(config, actorRoles);
+    if (mine.has('*')) return;
+    const beyond = [...permissionsOf(config, roles)].filter((p) => !mine.has(p));
+    if (beyond.length) throw new ForbiddenError(`${pointer.slice(1)}: would carry permissions you do not have yourself (${beyond.join(', ')})`);
   };
   const view = (s: Staff, projects: number[]) => ({ id: s.id, username: s.username, name: s.name, roles: s.roles, projectIds: projects, active: s.active, language: s.language });
 
@@ -63,10 +73,11 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
   }, async (request, reply) => {
     const { principal, config } = await manager(request);
     const body = request.body as Required<StaffBody>;
+    checkPower(config, principal.roles, body.roles, '/roles');
     const passwordHash = await hashPassword(body.password);
     const created = await opts.orm.em.fork().transactional(async (em) => {
       await checkRefs(em, principal.companyId, body.roles, new Set(config.roles.keys()), body.projectIds);
-      if (await em.findOne(Staff, { username: body.username })) {
+      if (await em.findOne(Staff, { username: body.username }, { fields: ['id'] })) {
         throw new WuyeError('WUYE_CONFLICT', 409, `username ${body.username} is taken`, [{ pointer: '/username', code: 'taken', message: 'choose another username' }]);
       }
       const s = em.create(Staff, { companyId: principal.companyId, username: body.username, name: body.name, passwordHash, roles: body.roles, active: true, language: body.language ?? 'zh-CN' });
@@ -95,13 +106,16 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
     const { principal, config } = await manager(request);
     const { id } = request.params as { id: number };
     const body = request.body as StaffBody;
-    if (id === principal.staffId && (body.active === false || (body.roles && !body.roles.some((r) => (config.roles.get(r)?.permissions ?? []).includes(STAFF_MANAGE))))) {
+    if (body.roles) checkPower(config, principal.roles, body.roles, '/roles');
+    const keepsManaging = (roles: string[]) => { const p = permissionsOf(config, roles); return p.has(STAFF_MANAGE) || p.has('*'); };
+    if (id === principal.staffId && (body.active === false || (body.roles && !keepsManaging(body.roles)))) {
       throw new ValidationError([{ pointer: body.active === false ? '/active' : '/roles', code: 'self-lockout', message: 'you cannot deactivate yourself or drop your own staff.manage permission' }]);
     }
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
     const result = await opts.orm.em.fork().transactional(async (em) => {
       const s = await em.findOne(Staff, { id, companyId: principal.companyId });
       if (!s) throw new NotFoundError('staff');
+      checkPower(config, principal.roles, s.roles, '/id');
       await checkRefs(em, principal.companyId, body.roles, new Set(config.roles.keys()), body.projectIds);
       const before = { name: s.name, roles: s.roles, active: s.active, language: s.language };
       if (body.name !== undefined) s.name = body.name;
@@ -113,12 +127,16 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
         await em.nativeDelete(StaffProject, { staffId: s.id, companyId: principal.companyId });
         for (const projectId of body.projectIds) em.create(StaffProject, { companyId: principal.companyId, staffId: s.id, projectId });
       }
+      // a new password, a deactivation or new roles end the account's sessions everywhere
+      if (passwordHash || body.active === false || body.roles !== undefined || body.projectIds !== undefined) {
+        await em.nativeDelete(Session, { staffId: s.id, companyId: principal.companyId });
+      }
       const { password: _p, ...changes } = body;
       em.create(AuditEntry, { companyId: principal.companyId, actorId: principal.staffId, action: 'staff.update', target: `staff:${s.id}`, data: { before, changes, passwordChanged: Boolean(passwordHash) }, createdAt: opts.now() });
       const links = await em.find(StaffProject, { staffId: s.id, companyId: principal.companyId });
       return view(s, body.projectIds ?? links.map((l) => l.projectId));
     });
-    // sessions cache who people are: roles, projects and deactivation apply at once
+    // and this process's cache of who people are forgets them at once
     opts.sessions.forgetAll();
     return result;
   });
