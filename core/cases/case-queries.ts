@@ -2,6 +2,7 @@
  * Lists and summaries. Lists are keyset pages (id < cursor, newest first) over indexed columns and
  * never count the whole table, so page one costs the same at 10,000 and at 1,000,000 cases.
  */
+import { likeTerm } from '../db/like-term.js';
 import type { MikroORM } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { CaseDeadline, FollowUp, WorkCase } from '../db/entities/index.js';
@@ -57,7 +58,7 @@ export class CaseQueries {
     if (q.createdTo) created.$lt = new Date(q.createdTo);
     if (Object.keys(created).length) where.createdAt = created;
     if (q.q) {
-      const term = q.q.replace(/[%_\\]/g, (c) => `\\${c}`);
+      const term = likeTerm(q.q);
       where.$or = [{ serial: q.q }, { title: { $like: `%${term}%` } }];
     }
     if (q.cursor !== undefined) where.id = { $lt: q.cursor };

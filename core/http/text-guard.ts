@@ -1,8 +1,8 @@
 /**
  * Refuses text the databases cannot store faithfully: NUL characters (PostgreSQL rejects them in
- * text and jsonb) and unpaired UTF-16 surrogates (not valid Unicode). Checked on every body, query
- * string and path parameter before validation, so the answer is a 400 naming the field rather
- * than a failed write.
+ * text and jsonb) and unpaired UTF-16 surrogates (not valid Unicode), and input nested deeper than
+ * any real document (recursive code must never meet it). Checked on every body, query string and
+ * path parameter before validation, so the answer is a 400 naming the field rather than a failure.
  */
 import type { FastifyInstance } from 'fastify';
 import { ValidationError, type FieldIssue } from '../errors.js';
@@ -10,8 +10,15 @@ import { ValidationError, type FieldIssue } from '../errors.js';
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Deeper than any form or configuration document; deeper input is refused, not recursed into. */
+const MAX_DEPTH = 64;
+
 function findBadText(value: unknown, pointer: string, issues: FieldIssue[], depth = 0): void {
-  if (issues.length >= 20 || depth > 64) return;
+  if (issues.length >= 20) return;
+  if (depth > MAX_DEPTH) {
+    issues.push({ pointer, code: 'too-deep', message: `nested more than ${MAX_DEPTH} levels` });
+    return;
+  }
   if (typeof value === 'string') {
     if (BAD_TEXT.test(value)) issues.push({ pointer, code: 'invalid-text', message: 'contains a NUL character or broken Unicode' });
   } else if (Array.isArray(value)) {

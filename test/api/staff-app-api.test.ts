@@ -171,6 +171,25 @@ describe('scope holes found in review', () => {
     expect(res.json().message).toContain('personId');
   });
 
+  it('bad input that used to become a 500: leap seconds, absurd nesting, a multipart body without boundary', async () => {
+    const leap = await kernel.call(t.supervisor!, 'GET', '/api/cases/complaint?createdFrom=2026-12-31T23:59:60Z');
+    expect(leap.statusCode).toBe(400);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 1000; i++) deep = { a: deep };
+    const nested = await kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', { projectId: reg.projects.get('CH')!.id, data: deep });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().issues[0].code).toBe('too-deep');
+    const noBoundary = await kernel.app.inject({ method: 'POST', url: '/api/attachments', headers: { authorization: `Bearer ${t.frontdesk}`, 'content-type': 'multipart/form-data' }, payload: 'garbage' });
+    expect(noBoundary.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noBoundary.statusCode).toBeLessThan(500);
+  });
+
+  it('search terms with wildcard characters behave the same on both databases', async () => {
+    const c = await register('搜索 50% 折扣');
+    const found = (await kernel.call(t.supervisor!, 'GET', `/api/cases/complaint?q=${encodeURIComponent('50%')}`)).json().items.map((i: { id: number }) => i.id);
+    expect(found).toContain(c.id);
+  });
+
   it('a percent-encoded /api path does not skip authentication', async () => {
     const res = await kernel.app.inject({ method: 'GET', url: '/%61pi/plugins' });
     expect(res.statusCode).toBe(401);

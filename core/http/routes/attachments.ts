@@ -26,7 +26,10 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { orm: MikroO
   }, async (request, reply) => {
     const principal = principalOf(request);
     if (!request.isMultipart()) throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, 'send the file as multipart/form-data in a field named "file"');
-    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } });
+    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } }).catch((err: Error) => {
+      // a malformed multipart body (no boundary, a field instead of the file…) is the client's mistake
+      throw new ValidationError([{ pointer: '/file', code: 'multipart', message: `send one file in the field "file" (${err.message})` }]);
+    });
     if (!part || part.fieldname !== 'file') throw new ValidationError([{ pointer: '/file', code: 'required', message: 'a file in the field "file" is required' }]);
     const content = await part.toBuffer().catch((err: { code?: string }) => {
       if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new WuyeError('WUYE_TOO_LARGE', 413, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, [{ pointer: '/file', code: 'too-large', message: `at most ${MAX_ATTACHMENT_BYTES} bytes` }]);

@@ -2,6 +2,7 @@
  * Read access to the shared registry: projects, buildings, units with their people, and people
  * search. Always scoped to the caller's company and visible projects.
  */
+import { likeTerm } from '../../db/like-term.js';
 import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import { Building, Person, Project, Unit, UnitPerson, WorkCase } from '../../db/entities/index.js';
@@ -62,7 +63,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     else if (scope) where.projectId = { $in: scope };
     if (q.buildingId) where.buildingId = q.buildingId;
     if (q.number) where.number = q.number;
-    if (q.q) where.number = { $like: `${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
+    if (q.q) where.number = { $like: `${likeTerm(q.q)}%` };
     if (q.cursor) where.id = { $gt: q.cursor };
     const rows = await opts.orm.em.fork().find(Unit, where, { orderBy: { id: 'asc' }, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
@@ -101,7 +102,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
   }, async (request) => {
     const { principal, scope } = await visibleProjects(request);
     const { q, limit } = request.query as { q: string; limit: number };
-    const term = q.replace(/[%_\\]/g, (c) => `\\${c}`);
+    const term = likeTerm(q);
     const em = opts.orm.em.fork();
     // Residents are confidential: staff limited to some projects only find people living there.
     const candidates = await em.find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit: scope ? limit * 5 : limit, orderBy: { id: 'asc' } });
