@@ -3,6 +3,9 @@
  * contributions up here instead of letting plugins reach into its internals.
  */
 import type { HelperDelegate } from 'handlebars';
+import { DOCUMENT_HELPERS } from './documents/helpers.js';
+
+const RESERVED_HELPERS = new Set<string>([...DOCUMENT_HELPERS, 'lookup', 'log', 'blockHelperMissing', 'helperMissing']);
 
 /** What an effect handler may read and change while a transition is applied. */
 export interface EffectContext {
@@ -59,7 +62,11 @@ export function setupContextFor(pluginId: string, registry: ExtensionRegistry): 
   return {
     pluginId,
     registerEffect: (name, handler) => registry.effects.set(`${pluginId}.${name}`, handler),
-    registerTemplateHelper: (name, helper) => registry.templateHelpers.set(name, helper),
+    registerTemplateHelper: (name, helper) => {
+      // a plugin adds helpers; it never replaces if/each/with or the platform's own
+      if (RESERVED_HELPERS.has(name) || registry.templateHelpers.has(name)) throw new Error(`plugin ${pluginId}: template helper "${name}" already exists`);
+      registry.templateHelpers.set(name, helper);
+    },
     registerJob: (name, job) => registry.jobs.set(`${pluginId}.${name}`, job),
   };
 }

@@ -123,6 +123,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     const followUpForm = bundle.forms[f.form];
     const satisfied = followUpForm?.properties?.[f.satisfiedField] as FieldSchema | undefined;
     if (followUpForm && satisfied?.type !== 'boolean') add('/followUp/satisfiedField', 'unknown-field', `"${f.satisfiedField}" must be a boolean field of form ${f.form}`);
+    if (f.methodField && followUpForm && !followUpForm.properties?.[f.methodField]) add('/followUp/methodField', 'unknown-field', `"${f.methodField}" is not a field of form ${f.form}`);
     for (const key of ['onSatisfied', 'onUnsatisfied'] as const) {
       if (!transitions.has(f[key])) add(`/followUp/${key}`, 'unknown-transition', `unknown transition "${f[key]}"`);
     }

@@ -51,7 +51,7 @@ export class FollowUpService {
       f.status = 'done';
       f.result = data;
       f.satisfied = satisfied;
-      f.onSite = data.method === 'onSite';
+      f.onSite = policy.methodField ? data[policy.methodField] === 'onSite' : null;
       f.doneAt = now;
       f.doneBy = principal.staffId;
       const transition = satisfied ? policy.onSatisfied : policy.onUnsatisfied;

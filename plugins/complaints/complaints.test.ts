@@ -317,3 +317,17 @@ describe('complaints: concurrent changes', () => {
     expect((await get(c.id)).version).toBe(c.version + 1);
   });
 });
+
+describe('complaints: reclassifying', () => {
+  it('returns the case to the supervisor, clears the routing and routes it again by the new category', async () => {
+    let c = await register({ content: '收费有误，被当成维修投诉' });
+    c = await take('supervisor', c, 'classify', { nature: 'valid', severity: 'minor', category: 'repair' });
+    expect([c.data.department, c.assigneeRole]).toEqual(['engineering', 'engineering']);
+    c = await take('supervisor', c, 'reclassify');
+    expect(c.state).toBe('registered');
+    expect(c.assigneeRole).toBe('supervisor');
+    expect(c.data.department).toBeNull();
+    c = await take('supervisor', c, 'classify', { nature: 'valid', severity: 'minor', category: 'fees' });
+    expect([c.data.department, c.assigneeRole]).toEqual(['finance', 'finance']);
+  });
+});

@@ -1840,4 +1840,8 @@ export interface FollowUpPolicy {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   onUnsatisfied: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  methodField?: string;
 }
