@@ -40,8 +40,11 @@ export interface Actor {
 
 export interface CaseContext {
   row: WorkCase;
+  /** the configuration the case was opened under: its workflow, forms and clocks */
   config: CompiledConfig;
   type: CompiledCaseType;
+  /** the company's configuration in force now: who may see the case and act in which role */
+  access: CompiledConfig;
 }
 
 export class CaseService {
@@ -64,10 +67,10 @@ export class CaseService {
     return config;
   }
 
-  /** The company-level configuration in force now (no project layer). */
-  async configForCompany(principal: Principal): Promise<CompiledConfig> {
-    const version = await this.configs.current(principal.companyId, this.now());
-    return this.configs.compiledFor(principal.companyId, version.id, null);
+  /** The company-level configuration in force now (no project layer). Inside a transaction pass its `em`. */
+  async configForCompany(principal: Principal, em?: EntityManager): Promise<CompiledConfig> {
+    const version = await this.configs.current(principal.companyId, this.now(), em);
+    return this.configs.compiledFor(principal.companyId, version.id, null, em);
   }
 
   async create(principal: Principal, caseType: string, input: CreateCaseInput): Promise<CaseContext> {
@@ -113,7 +116,7 @@ export class CaseService {
       assigneeId: null, configVersionId: plan.configVersionId, version: 1, nextDueAt: result.nextDueAt, overdue: false,
       createdAt: now, updatedAt: now, createdBy: principal.staffId, closedAt: null,
     };
-    return { row, config, type };
+    return { row, config, type, access: config };
   }
 
   /** Loads a case the principal may see, with the configuration it was opened under. */
@@ -121,10 +124,12 @@ export class CaseService {
     const row = await (em ?? this.orm.em.fork()).findOne(WorkCase, { id, companyId: principal.companyId, caseType });
     if (!row) throw new NotFoundError(caseType);
     const config = await this.configFor(row, em);
-    if (!canSeeProject(principal, config, row.projectId)) throw new NotFoundError(caseType);
+    // roles and project visibility follow today's configuration; the workflow stays the case's own
+    const access = await this.configForCompany(principal, em);
+    if (!canSeeProject(principal, access, row.projectId)) throw new NotFoundError(caseType);
     const type = config.caseTypes.get(caseType);
     if (!type) throw new NotFoundError(`case type ${caseType}`);
-    return { row, config, type };
+    return { row, config, type, access };
   }
 
   /** The configuration a case was opened under. Inside a transaction pass its `em`. */
@@ -135,7 +140,7 @@ export class CaseService {
 
   /** Transitions the principal's roles may take from the case's current state. */
   availableTransitions(principal: Principal, ctx: CaseContext): string[] {
-    const acting = ctx.config.actingRoles(principal.roles);
+    const acting = ctx.access.actingRoles(principal.roles);
     return Object.entries(ctx.type.workflow.transitions)
       .filter(([, t]) => !t.system && t.from.includes(ctx.row.state) && t.roles.some((r) => acting.has(r)))
       .map(([id]) => id);
@@ -147,9 +152,9 @@ export class CaseService {
       const t = ctx.type.workflow.transitions[transitionId];
       if (!t) throw new NotFoundError(`transition ${transitionId}`);
       if (t.system) throw new ForbiddenError(`${transitionId} is taken by the platform (e.g. by a follow-up result), not by staff`);
-      const role = actingRoleFor(principal, ctx.config, t.roles);
+      const role = actingRoleFor(principal, ctx.access, t.roles);
       if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not take "${transitionId}"; allowed: ${t.roles.join(', ')}`);
-      const actor: Actor = { staffId: principal.staffId, role, roles: [...ctx.config.actingRoles(principal.roles)] };
+      const actor: Actor = { staffId: principal.staffId, role, roles: [...ctx.access.actingRoles(principal.roles)] };
       return this.applyTransition(em, ctx, transitionId, input, actor);
     });
   }

@@ -55,8 +55,8 @@ export class ConfigService {
   }
 
   /** The version new cases use at `at` (default now). */
-  async current(companyId: number, at = this.now()): Promise<TimelineEntry> {
-    const entries = await this.timeline(companyId);
+  async current(companyId: number, at = this.now(), em?: EntityManager): Promise<TimelineEntry> {
+    const entries = await this.timeline(companyId, em);
     const effective = entries.filter((e) => e.effectiveFrom.getTime() <= at.getTime());
     const current = effective[effective.length - 1];
     if (!current) throw new NotFoundError('configuration of company');
@@ -207,13 +207,13 @@ export class ConfigService {
     return result;
   }
 
-  private async timeline(companyId: number): Promise<TimelineEntry[]> {
+  private async timeline(companyId: number, em?: EntityManager): Promise<TimelineEntry[]> {
     const cached = this.timelines.get(companyId);
     if (cached && Date.now() - cached.loadedAt < TIMELINE_TTL_MS) return cached.entries;
-    const rows = await this.orm.em.fork().find(
+    const rows = await (em ?? this.orm.em.fork()).find(
       ConfigVersion,
       { companyId, status: 'activated' },
-      { fields: ['id', 'number', 'effectiveFrom'], orderBy: { number: 'asc' } },
+      { fields: ['id', 'number', 'effectiveFrom'], orderBy: { number: 'asc' }, disableIdentityMap: true },
     );
     // Effective order: by effective date, ties by number.
     const entries = rows.map((r) => ({ id: r.id, number: r.number, effectiveFrom: r.effectiveFrom }))

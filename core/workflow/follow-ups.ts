@@ -41,10 +41,10 @@ export class FollowUpService {
       if (!f) throw new NotFoundError('follow-up');
       const ctx = await this.cases.load(principal, f.caseType, f.caseId, em);
       if (f.status !== 'due') throw new RuleRefusedError(`follow-up ${followUpId} is already ${f.status}`);
-      const role = actingRoleFor(principal, ctx.config, f.roles);
+      const role = actingRoleFor(principal, ctx.access, f.roles);
       if (!role) throw new ForbiddenError(`this follow-up is done by: ${f.roles.join(', ')}`);
       const policy = ctx.type.workflow.followUp!;
-      const actorRoles = [...ctx.config.actingRoles(principal.roles)];
+      const actorRoles = [...ctx.access.actingRoles(principal.roles)];
       const data = this.cases.validateForm(ctx.type, policy.form, body.data, '/data', (form) => ruleContext(ctx.row, { ...ctx.row.data, ...form }, { staffId: principal.staffId, roles: actorRoles }, ctx.type.settings));
       const satisfied = data[policy.satisfiedField] === true;
       const now = this.now();
@@ -55,7 +55,7 @@ export class FollowUpService {
       f.doneAt = now;
       f.doneBy = principal.staffId;
       const transition = satisfied ? policy.onSatisfied : policy.onUnsatisfied;
-      const actor = { staffId: principal.staffId, role, roles: [...ctx.config.actingRoles(principal.roles)] };
+      const actor = { staffId: principal.staffId, role, roles: [...ctx.access.actingRoles(principal.roles)] };
       // The follow-up's answers are recorded on the follow-up, not merged into the case data.
       const row = await this.cases.applyTransition(em, ctx, transition, { version: body.caseVersion }, actor, {
         followUpId: f.id, satisfied, onTime: now.getTime() <= f.dueAt.getTime(), result: data,

@@ -116,7 +116,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       em.find(FollowUp, { caseId: id, companyId: principal.companyId }, { orderBy: { id: 'asc' } }),
     ]);
     const available = opts.cases.availableTransitions(principal, ctx);
-    const dueFollowUp = followUps.find((f) => f.status === 'due' && actingRoleFor(principal, ctx.config, f.roles) !== null);
+    const dueFollowUp = followUps.find((f) => f.status === 'due' && actingRoleFor(principal, ctx.access, f.roles) !== null);
     return {
       ...caseView(ctx.row, ctx.type),
       availableTransitions: available,
