@@ -68,9 +68,14 @@ export class ConfigService {
    * Inside a transaction pass its `em`: on SQLite the transaction holds the only connection.
    */
   async compiledFor(companyId: number, versionId: number, projectCode: string | null, em?: EntityManager): Promise<CompiledConfig> {
-    const key = `${versionId}:${projectCode ?? ''}`;
+    const key = `${companyId}:${versionId}:${projectCode ?? ''}`;
     const hit = this.compiled.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // least recently used goes first: move a hit to the back of the map
+      this.compiled.delete(key);
+      this.compiled.set(key, hit);
+      return hit;
+    }
     const document = await this.documentOf(companyId, versionId, em);
     const effective = resolveEffectiveConfig(this.plugins.bundles, document, projectCode);
     const compiled = compileConfig(versionId, projectCode, effective, this.plugins.extensions);
