@@ -21,6 +21,9 @@ export class ApiError extends Error {
 /** Fired on `window` when a call comes back 401 (session ended): the app shows the login page. */
 export const UNAUTHORIZED_EVENT = 'wy-unauthorized';
 
+/** Fired on `window` when the configuration in force changed (the admin activated or rolled back a version). */
+export const CONFIG_CHANGED_EVENT = 'wy-config-changed';
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -66,5 +69,6 @@ async function request<T>(method: string, path: string, body?: unknown, init: Re
 export const api = {
   get: <T>(path: string, query?: Query, init?: RequestInit) => request<T>('GET', withQuery(path, query), undefined, init),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

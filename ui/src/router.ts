@@ -11,9 +11,14 @@ export type Route =
   | { name: 'followUps'; query: URLSearchParams }
   | { name: 'households'; query: URLSearchParams }
   | { name: 'unit'; id: number; query: URLSearchParams }
+  | { name: 'admin'; section: AdminSection; query: URLSearchParams }
   | { name: 'notFound'; query: URLSearchParams };
 
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
+
+/** The pages of the configuration editor (`#/admin/workflow?plugin=complaints&caseType=complaint`). */
+export const ADMIN_SECTIONS = ['forms', 'workflow', 'rules', 'roles', 'calendar', 'review'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -24,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/queue') return { name: 'queue', query };
   if (path === '/follow-ups') return { name: 'followUps', query };
   if (path === '/households') return { name: 'households', query };
+  if (path === '/admin') return { name: 'admin', section: 'forms', query };
+  if ((m = path.match(/^\/admin\/([a-z]+)$/)) && (ADMIN_SECTIONS as readonly string[]).includes(m[1]!)) return { name: 'admin', section: m[1] as AdminSection, query };
   if ((m = path.match(/^\/units\/(\d{1,10})$/))) return { name: 'unit', id: Number(m[1]), query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})$`)))) return { name: 'list', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/new$`)))) return { name: 'new', caseType: m[1]!, query };

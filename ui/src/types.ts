@@ -199,6 +199,9 @@ export interface RoleInfo {
   id: string;
   title: LocalizedTitle;
   reportsTo?: string;
+  allProjects?: boolean;
+  permissions?: string[];
+  mergedInto?: string;
 }
 
 export interface Issue {

@@ -1,10 +1,34 @@
 import { LitElement, css, html } from 'lit';
 import { appState } from '../app-state.js';
-import { I18nController, loc, t } from '../i18n.js';
-import { href, type Route } from '../router.js';
+import { I18nController, loc, t, type StringKey } from '../i18n.js';
+import { CONFIG_CHANGED_EVENT } from '../api.js';
+import { href, type AdminSection, type Route } from '../router.js';
 import { base } from '../styles.js';
 
-/** The main navigation: work queue, one entry per case type, follow-ups, household archive. */
+/** Whether the logged-in user's roles (or the roles they were merged into) carry a permission. */
+export function userHasPermission(permission: string): boolean {
+  const { me, roles } = appState();
+  return me.roles.some((id) => {
+    const seen = new Set<string>();
+    for (let r: string | undefined = id; r && !seen.has(r); r = roles[r]?.mergedInto) {
+      seen.add(r);
+      const perms = roles[r]?.permissions ?? [];
+      if (perms.includes(permission) || perms.includes('*')) return true;
+    }
+    return false;
+  });
+}
+
+const ADMIN_LINKS: { section: AdminSection; label: StringKey }[] = [
+  { section: 'forms', label: 'navAdminForms' },
+  { section: 'workflow', label: 'navAdminWorkflow' },
+  { section: 'rules', label: 'navAdminRules' },
+  { section: 'roles', label: 'navAdminRoles' },
+  { section: 'calendar', label: 'navAdminCalendar' },
+  { section: 'review', label: 'navAdminReview' },
+];
+
+/** The main navigation: work queue, one entry per case type, follow-ups, household archive; the configuration editor for admins. */
 export class WyAppNav extends LitElement {
   static override properties = { route: { attribute: false } };
 
@@ -33,6 +57,18 @@ export class WyAppNav extends LitElement {
     this.route = undefined;
   }
 
+  #onConfigChanged = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(CONFIG_CHANGED_EVENT, this.#onConfigChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(CONFIG_CHANGED_EVENT, this.#onConfigChanged);
+  }
+
   #current(match: (r: Route) => boolean) {
     return this.route && match(this.route) ? 'page' : undefined;
   }
@@ -54,6 +90,12 @@ export class WyAppNav extends LitElement {
           <li><a href=${href('/follow-ups')} aria-current=${this.#current((r) => r.name === 'followUps') ?? 'false'}>${t('navFollowUps')}</a></li>
           <li><a href=${href('/households')} aria-current=${this.#current((r) => r.name === 'households' || r.name === 'unit') ?? 'false'}>${t('navHouseholds')}</a></li>
         </ul>
+        ${userHasPermission('config.edit') ? html`
+          <div class="group" id="nav-admin">${t('navAdmin')}</div>
+          <ul aria-labelledby="nav-admin" data-testid="admin-nav">
+            ${ADMIN_LINKS.map((l) => html`<li><a href=${href(`/admin/${l.section}`)}
+              aria-current=${this.#current((r) => r.name === 'admin' && r.section === l.section) ?? 'false'}>${t(l.label)}</a></li>`)}
+          </ul>` : null}
       </nav>
     `;
   }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { api, ApiError, UNAUTHORIZED_EVENT } from '../api.js';
+import { api, ApiError, CONFIG_CHANGED_EVENT, UNAUTHORIZED_EVENT } from '../api.js';
 import { appState, clearAppState, loadAppState, roleTitle } from '../app-state.js';
 import { getLanguage, I18nController, setLanguage, t } from '../i18n.js';
 import { parseRoute, type Route } from '../router.js';
@@ -18,6 +18,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   followUps: () => import('./wy-follow-ups-page.js'),
   households: () => import('./wy-household-search-page.js'),
   unit: () => import('./wy-household-page.js'),
+  admin: () => import('../admin/wy-admin-page.js'),
 };
 
 /** The staff app: login, then the shell (user, language, logout, navigation) around the routed page. */
@@ -72,6 +73,11 @@ export class WyApp extends LitElement {
     void this.#loadPage();
   };
 
+  /** The configuration editor activated a version: role titles and case types may have changed. */
+  #onConfigChanged = () => {
+    void loadAppState().then(() => this.requestUpdate(), () => undefined);
+  };
+
   #onUnauthorized = () => {
     clearAppState();
     this.phase = 'login';
@@ -81,6 +87,7 @@ export class WyApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
     window.addEventListener(UNAUTHORIZED_EVENT, this.#onUnauthorized);
+    window.addEventListener(CONFIG_CHANGED_EVENT, this.#onConfigChanged);
     document.documentElement.lang = getLanguage();
     void this.#start();
   }
@@ -89,6 +96,7 @@ export class WyApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
     window.removeEventListener(UNAUTHORIZED_EVENT, this.#onUnauthorized);
+    window.removeEventListener(CONFIG_CHANGED_EVENT, this.#onConfigChanged);
   }
 
   async #start() {
@@ -105,13 +113,17 @@ export class WyApp extends LitElement {
     }
   }
 
+  /** Pages whose module is loaded: going back to one (or changing its query) keeps its element. */
+  #loaded = new Set<Route['name']>();
+
   async #loadPage() {
     const loader = pageLoaders[this.route.name];
-    this.pageReady = !loader;
-    if (!loader) return;
+    this.pageReady = !loader || this.#loaded.has(this.route.name);
+    if (!loader || this.pageReady) return;
     const route = this.route;
     try {
       await loader();
+      this.#loaded.add(route.name);
     } catch {
       this.failure = t('networkError');
     }
@@ -170,6 +182,7 @@ export class WyApp extends LitElement {
       case 'followUps': return html`<wy-follow-ups-page .query=${r.query}></wy-follow-ups-page>`;
       case 'households': return html`<wy-household-search-page .query=${r.query}></wy-household-search-page>`;
       case 'unit': return html`<wy-household-page .unitId=${r.id}></wy-household-page>`;
+      case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;
       case 'notFound': return html`<div class="card"><p>${t('pageNotFound')}</p><a href="#/">${t('backToQueue')}</a></div>`;
     }
   }

@@ -1,0 +1,339 @@
+/**
+ * The admin's DRAFT of the company configuration document. Loaded from `GET /api/config`, edited
+ * by every admin page, sent whole to check / diff / dry-run / propose. Pages edit effective
+ * declarations; the store writes each change into the draft document as a merge-patch entry:
+ *
+ *   company scope: document.plugins.<id>.<section>.<name>  = the company's entry, then the edit
+ *   project scope: document.projects.<code>.plugins.<id>.<section>.<name> = the edit over the
+ *                  company's (draft) declaration
+ *   roles:         document.roles.<id>;   calendar: document.calendar / projects.<code>.calendar
+ *
+ * Deleting a declaration the plugin has puts `null` at its place. The draft survives a reload
+ * (localStorage) as long as the configuration in force is still the one it was based on.
+ * Server issues (check, propose, dry run) are kept here with the pointer → control map.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { api } from '../api.js';
+import type { CalendarDecl, ConfigDeclaration, ConfigResponse, DeclSection, Issue, PluginDecls, RoleView } from './admin-types.js';
+import { clone, composePatch, deepEqual, diffPatch, getAt, isPlainObject, listChanges, mergePatch, pointer, pointerWithin, setAt } from './patch.js';
+
+/** null: the whole company; otherwise a project code. */
+export type Scope = string | null;
+
+const STORAGE_PREFIX = 'wuye.admin.draft.';
+
+interface Saved {
+  baseVersion: number;
+  doc: ConfigDeclaration;
+  decls: Record<string, Partial<PluginDecls>>;
+  roles: Record<string, RoleView>;
+}
+
+export class DraftStore extends EventTarget {
+  active: ConfigResponse | null = null;
+  /** the company-level effective declarations of the draft */
+  decls: Record<string, PluginDecls> = {};
+  roles: Record<string, RoleView> = {};
+  doc: ConfigDeclaration = {};
+  scope: Scope = null;
+  issues: Issue[] = [];
+  /** 'check' | 'propose' | 'dry-run': where the issues came from; valid after a clean check */
+  issuesFrom = '';
+  checkedValid: boolean | null = null;
+  restored = false;
+  #ownerKey = '';
+  #loading: Promise<void> | null = null;
+  /** every pointer a control was rendered for (longest match owns an issue) */
+  readonly controls = new Set<string>();
+
+  get loaded(): boolean {
+    return this.active !== null;
+  }
+
+  /** Loads the configuration in force; keeps (or restores) the draft of `ownerKey` (company and user) when it is based on the same version. */
+  load(force = false, ownerKey = this.#ownerKey): Promise<void> {
+    if (this.#loading && !force) return this.#loading;
+    if (this.active && !force && ownerKey === this.#ownerKey) return Promise.resolve();
+    this.#loading = (async () => {
+      const res = await api.get<ConfigResponse>('/api/config');
+      this.#ownerKey = ownerKey;
+      this.active = res;
+      this.#reset();
+      const saved = this.#readSaved();
+      if (saved && saved.baseVersion === res.version && !deepEqual(saved.doc, res.document)) {
+        this.doc = saved.doc;
+        for (const [id, d] of Object.entries(saved.decls)) if (this.decls[id]) Object.assign(this.decls[id]!, d);
+        this.roles = saved.roles;
+        this.restored = true;
+      }
+      this.#emit(false);
+    })().finally(() => { this.#loading = null; });
+    return this.#loading;
+  }
+
+  #reset() {
+    const a = this.active!;
+    this.doc = clone(a.document ?? {});
+    this.decls = clone(a.effective.plugins);
+    this.roles = Object.fromEntries(Object.entries(clone(a.effective.roles)).map(([id, r]) => [id, roleView(r)]));
+    this.issues = [];
+    this.issuesFrom = '';
+    this.checkedValid = null;
+    this.restored = false;
+  }
+
+  /** Throws the draft away (back to the configuration in force). */
+  discard(): void {
+    if (!this.active) return;
+    this.#reset();
+    this.#clearSaved();
+    this.#emit(false);
+  }
+
+  get dirty(): boolean {
+    return !!this.active && !deepEqual(this.doc, this.active.document ?? {});
+  }
+
+  /** What the draft changes, pointer by pointer (client side; the review page asks the server). */
+  changes() {
+    return this.active ? listChanges(this.active.document ?? {}, this.doc) : [];
+  }
+
+  document(): ConfigDeclaration {
+    return clone(this.doc);
+  }
+
+  setScope(scope: Scope): void {
+    if (scope === this.scope) return;
+    this.scope = scope;
+    this.#emit(false);
+  }
+
+  // ---- plugin declarations ----
+
+  pluginIds(): string[] {
+    return Object.keys(this.decls);
+  }
+
+  /** The effective (draft) declaration for the scope. */
+  decl<T = unknown>(pluginId: string, section: DeclSection, name: string, scope: Scope = this.scope): T | undefined {
+    const company = (this.decls[pluginId]?.[section] as Record<string, unknown> | undefined)?.[name];
+    if (!scope) return company as T | undefined;
+    const entry = getAt(this.doc, ['projects', scope, 'plugins', pluginId, section, name]);
+    if (entry === undefined) return company as T | undefined;
+    if (entry === null) return undefined;
+    return mergePatch(company, entry) as T;
+  }
+
+  /** Names of a section's declarations in the scope. */
+  names(pluginId: string, section: DeclSection, scope: Scope = this.scope): string[] {
+    const names = new Set(Object.keys((this.decls[pluginId]?.[section] as object | undefined) ?? {}));
+    if (scope) {
+      const entries = getAt(this.doc, ['projects', scope, 'plugins', pluginId, section]);
+      if (isPlainObject(entries)) for (const [n, v] of Object.entries(entries)) (v === null ? names.delete(n) : names.add(n));
+    }
+    return [...names];
+  }
+
+  /** Replaces a declaration (null/undefined: deletes it) and writes the patch entry. */
+  setDecl(pluginId: string, section: DeclSection, name: string, value: unknown, scope: Scope = this.scope): void {
+    const deleting = value === null || value === undefined;
+    if (!scope) {
+      const map = ((this.decls[pluginId] ??= { manifest: {} as never, workflows: {}, forms: {}, ui: {}, rules: {} })[section] ??= {}) as Record<string, unknown>;
+      const activeDecl = (this.active?.effective.plugins[pluginId]?.[section] as Record<string, unknown> | undefined)?.[name];
+      const activeEntry = getAt(this.active?.document, ['plugins', pluginId, section, name]);
+      let entry: unknown;
+      if (deleting) {
+        delete map[name];
+        entry = activeDecl === undefined && activeEntry === undefined ? undefined : null;
+      } else {
+        map[name] = clone(value);
+        const p = diffPatch(activeDecl, value);
+        entry = p === undefined ? clone(activeEntry) : composePatch(activeEntry, p);
+        if (isPlainObject(entry) && Object.keys(entry).length === 0 && activeEntry === undefined) entry = undefined;
+      }
+      setAt(this.doc as Record<string, unknown>, ['plugins', pluginId, section, name], entry);
+    } else {
+      const company = (this.decls[pluginId]?.[section] as Record<string, unknown> | undefined)?.[name];
+      let entry: unknown;
+      if (deleting) entry = company === undefined ? undefined : null;
+      else {
+        entry = diffPatch(company, value);
+        if (isPlainObject(entry) && Object.keys(entry).length === 0) entry = undefined;
+      }
+      setAt(this.doc as Record<string, unknown>, ['projects', scope, 'plugins', pluginId, section, name], entry);
+    }
+    this.#changed();
+  }
+
+  /** Edits a copy of a declaration and stores it: `update('complaints', 'workflows', 'complaint', (wf) => { … })`. */
+  update<T>(pluginId: string, section: DeclSection, name: string, edit: (draft: T) => void, scope: Scope = this.scope): void {
+    const current = this.decl<T>(pluginId, section, name, scope);
+    if (current === undefined) return;
+    const next = clone(current);
+    edit(next);
+    this.setDecl(pluginId, section, name, next, scope);
+  }
+
+  /** Whether the project overrides this declaration (shown as a badge in project scope). */
+  overridden(pluginId: string, section: DeclSection, name: string, scope: Scope): boolean {
+    return !!scope && getAt(this.doc, ['projects', scope, 'plugins', pluginId, section, name]) !== undefined;
+  }
+
+  // ---- roles ----
+
+  setRole(id: string, role: RoleView | null): void {
+    const activeRole = this.active?.effective.roles[id];
+    const activeEntry = getAt(this.active?.document, ['roles', id]);
+    let entry: unknown;
+    if (role === null) {
+      delete this.roles[id];
+      entry = activeRole === undefined && activeEntry === undefined ? undefined : null;
+    } else {
+      const next = roleView(role);
+      this.roles[id] = next;
+      const p = diffPatch(activeRole ? roleView(activeRole) : undefined, next);
+      entry = p === undefined ? clone(activeEntry) : composePatch(activeEntry, p);
+      if (isPlainObject(entry) && Object.keys(entry).length === 0 && activeEntry === undefined) entry = undefined;
+    }
+    setAt(this.doc as Record<string, unknown>, ['roles', id], entry);
+    this.#changed();
+  }
+
+  // ---- calendar ----
+
+  calendar(scope: Scope): CalendarDecl {
+    return clone((scope ? this.doc.projects?.[scope]?.calendar : this.doc.calendar) ?? {});
+  }
+
+  setCalendar(scope: Scope, cal: CalendarDecl): void {
+    const clean: CalendarDecl = {};
+    if (cal.timezone?.trim()) clean.timezone = cal.timezone.trim();
+    if (cal.holidays?.length) clean.holidays = [...cal.holidays].sort();
+    if (cal.workdays?.length) clean.workdays = [...cal.workdays].sort();
+    const value = Object.keys(clean).length ? clean : undefined;
+    setAt(this.doc as Record<string, unknown>, scope ? ['projects', scope, 'calendar'] : ['calendar'], value);
+    this.#changed();
+  }
+
+  /** Replaces the whole draft document (import). Effective views are kept for the pages. */
+  replaceDocument(doc: ConfigDeclaration): void {
+    this.doc = clone(doc);
+    this.#changed();
+  }
+
+  // ---- issues ----
+
+  setIssues(issues: Issue[], from: string): void {
+    this.issues = issues;
+    this.issuesFrom = from;
+    this.checkedValid = from === 'check' ? issues.length === 0 : this.checkedValid;
+    this.#emit(false);
+  }
+
+  /** Registers a control's pointer; returns whether it was new. */
+  register(ptr: string): boolean {
+    if (this.controls.has(ptr)) return false;
+    this.controls.add(ptr);
+    return true;
+  }
+
+  /** The registered control an issue belongs to: the longest registered pointer containing it. */
+  ownerOf(issuePointer: string): string | null {
+    let best: string | null = null;
+    for (const c of this.controls) if (pointerWithin(issuePointer, c) && (!best || c.length > best.length)) best = c;
+    return best;
+  }
+
+  /** Issues shown on the control at `ptr`. */
+  issuesAt(ptr: string): Issue[] {
+    return this.issues.filter((i) => this.ownerOf(i.pointer) === ptr);
+  }
+
+  /** Issues under `ptr` (a whole card or page part). */
+  issuesWithin(ptr: string): Issue[] {
+    return this.issues.filter((i) => pointerWithin(i.pointer, ptr));
+  }
+
+  // ---- internals ----
+
+  #changed() {
+    this.checkedValid = null;
+    this.#save();
+    this.#emit(true);
+  }
+
+  #emit(edited: boolean) {
+    this.dispatchEvent(new CustomEvent('change', { detail: { edited } }));
+  }
+
+  #storageKey() {
+    return `${STORAGE_PREFIX}${this.#ownerKey}`;
+  }
+
+  #readSaved(): Saved | null {
+    try {
+      const raw = localStorage.getItem(this.#storageKey());
+      return raw ? (JSON.parse(raw) as Saved) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  #save() {
+    if (!this.active) return;
+    try {
+      if (!this.dirty) {
+        localStorage.removeItem(this.#storageKey());
+        return;
+      }
+      const decls: Saved['decls'] = {};
+      for (const [id, d] of Object.entries(this.decls)) decls[id] = { workflows: d.workflows, forms: d.forms, ui: d.ui, rules: d.rules };
+      const saved: Saved = { baseVersion: this.active.version, doc: this.doc, decls, roles: this.roles };
+      localStorage.setItem(this.#storageKey(), JSON.stringify(saved));
+    } catch {
+      // storage full or unavailable: the draft lives in this page only
+    }
+  }
+
+  #clearSaved() {
+    try {
+      localStorage.removeItem(this.#storageKey());
+    } catch {
+      // nothing to clear
+    }
+  }
+}
+
+/** A role as the editor compares it: only what a role patch may say. */
+export function roleView(r: RoleView & { id?: string }): RoleView {
+  // allProjects and permissions are always spelled out: a role patch may not null them
+  const out: RoleView = { title: clone(r.title), allProjects: r.allProjects === true, permissions: [...(r.permissions ?? [])] };
+  if (r.reportsTo) out.reportsTo = r.reportsTo;
+  if (r.mergedInto) out.mergedInto = r.mergedInto;
+  return out;
+}
+
+/** The document pointer of a plugin declaration member in a scope (what the server's issues use). */
+export function declPointer(scope: Scope, pluginId: string, section: DeclSection, name: string, ...path: (string | number)[]): string {
+  const head = scope ? ['document', 'projects', scope, 'plugins'] : ['document', 'plugins'];
+  return pointer(...head, pluginId, section, name, ...path);
+}
+
+export const draft = new DraftStore();
+
+/** Re-renders its host when the draft (or its issues) change. */
+export class DraftController implements ReactiveController {
+  #off = () => {};
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    const listener = () => this.host.requestUpdate();
+    draft.addEventListener('change', listener);
+    this.#off = () => draft.removeEventListener('change', listener);
+  }
+  hostDisconnected(): void {
+    this.#off();
+  }
+}

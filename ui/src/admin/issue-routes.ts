@@ -1,0 +1,38 @@
+/**
+ * Where the control for a document pointer lives: the editor page and its query, with
+ * `focus=<pointer>` so the page opens the right form / workflow / rule and focuses the control.
+ */
+import { href, type AdminSection } from '../router.js';
+import { draft } from './draft-store.js';
+import { tokensOf } from './patch.js';
+
+export function issueHref(ptr: string): { section: AdminSection; href: string } {
+  const t = tokensOf(ptr);
+  if (t[0] === 'document') t.shift();
+  let project: string | undefined;
+  if (t[0] === 'projects' && t[1]) {
+    project = t[1];
+    t.splice(0, 2);
+  }
+  const go = (section: AdminSection, query: Record<string, string | undefined> = {}) => ({
+    section,
+    href: href(`/admin/${section}`, { ...query, project, focus: ptr }),
+  });
+  if (t[0] === 'roles') return go('roles');
+  if (t[0] === 'calendar') return go('calendar');
+  if (t[0] === 'plugins' && t[1]) {
+    const plugin = t[1];
+    const name = t[3];
+    switch (t[2]) {
+      case 'workflows': return go('workflow', { plugin, caseType: name });
+      case 'forms': return go('forms', { plugin, form: name });
+      case 'ui': {
+        const form = name ? draft.decl<{ form?: string }>(plugin, 'ui', name, project ?? null)?.form ?? name : undefined;
+        return go('forms', { plugin, form });
+      }
+      case 'rules': return go('rules', { plugin, rule: name });
+      default: break;
+    }
+  }
+  return { section: 'review', href: href('/admin/review') };
+}

@@ -1,0 +1,170 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { I18nController, loc } from '../i18n.js';
+import { base } from '../styles.js';
+import { adminStyles } from './admin-styles.js';
+import { at } from './admin-i18n.js';
+import type { FieldSchema, Text } from './admin-types.js';
+import { declPointer, DraftController } from './draft-store.js';
+import {
+  FIELD_KINDS, fieldKind, fieldRule, formOf, sectionsOf, setField, setFieldRule, setFieldSection, setRequired, uiOf, withKind,
+  type FieldRuleKind, type FormRef,
+} from './form-edit.js';
+import { ctl, invalid, issueId, issueNote } from './issue-view.js';
+import { clone } from './patch.js';
+import type { ConditionField } from './wy-admin-condition-editor.js';
+import './wy-admin-condition-editor.js';
+
+/**
+ * Edits one field of a form: labels (zh-CN / English), kind, required, maximum length, options of
+ * a choice with their labels, help text, its section, and the visibility / required-if conditions.
+ */
+export class WyAdminFieldEditor extends LitElement {
+  static override properties = {
+    formRef: { attribute: false },
+    fieldKey: { type: String },
+  };
+
+  static override styles = [base, adminStyles, css`
+    :host { display: block; border: 1px solid var(--wy-primary-light); background: #fbfdff; border-radius: var(--wy-radius); padding: 12px; margin: 6px 0 10px; }
+    .options { display: grid; gap: 6px; }
+    .option { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+    .option input { width: 140px; }
+    .wide { grid-column: 1 / -1; }
+  `];
+
+  declare formRef: FormRef;
+  declare fieldKey: string;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    new DraftController(this);
+    this.formRef = { pluginId: '', form: '', scope: null };
+    this.fieldKey = '';
+  }
+
+  #field(): FieldSchema | undefined {
+    return formOf(this.formRef)?.properties[this.fieldKey];
+  }
+
+  #edit(edit: (f: FieldSchema) => void) {
+    const f = this.#field();
+    if (!f) return;
+    const next = clone(f);
+    edit(next);
+    setField(this.formRef, this.fieldKey, next);
+  }
+
+  #setText(key: 'x-label' | 'x-help', lang: 'zh-CN' | 'en', value: string) {
+    this.#edit((f) => {
+      const text: Partial<Text> = { ...(f[key] ?? {}) };
+      if (value.trim()) text[lang] = value;
+      else delete text[lang];
+      if (Object.keys(text).length) f[key] = text as Text;
+      else delete f[key];
+    });
+  }
+
+  override render() {
+    const ref = this.formRef;
+    const f = this.#field();
+    if (!f) return nothing;
+    const key = this.fieldKey;
+    const fp = (...path: string[]) => declPointer(ref.scope, ref.pluginId, 'forms', ref.form, 'properties', key, ...path);
+    const kind = fieldKind(f);
+    const form = formOf(ref)!;
+    const required = (form.required ?? []).includes(key);
+    const ui = uiOf(ref);
+    const uiName = ui?.name ?? ref.form;
+    const up = (...path: string[]) => declPointer(ref.scope, ref.pluginId, 'ui', uiName, ...path);
+    const sections = sectionsOf(ref);
+    const sectionOfField = sections.find((s) => s.fields.includes(key))?.id ?? '';
+    const name = loc(f['x-label']) || key;
+    const others: ConditionField[] = Object.entries(form.properties).filter(([k]) => k !== key).map(([k, schema]) => ({ key: k, schema }));
+    const text = (label: string, ptr: string, value: string | undefined, set: (v: string) => void, attrs: { required?: boolean } = {}) => html`
+      <label>${label}
+        <input .value=${value ?? ''} data-pointer=${ctl(ptr)} aria-invalid=${invalid(ptr)} aria-describedby=${issueId(ptr)} ?required=${attrs.required}
+          @input=${(e: Event) => set((e.target as HTMLInputElement).value)}>
+        ${issueNote(ptr)}
+      </label>`;
+    return html`
+      <div class="grid" data-pointer=${ctl(fp())} role="group" aria-label=${at('fieldEditorOf', { name })}>
+        <label>${at('fieldKey')}<input .value=${key} readonly class="id"></label>
+        ${text(at('labelZh'), fp('x-label', 'zh-CN'), f['x-label']?.['zh-CN'], (v) => this.#setText('x-label', 'zh-CN', v), { required: true })}
+        ${text(at('labelEn'), fp('x-label', 'en'), f['x-label']?.en, (v) => this.#setText('x-label', 'en', v))}
+        <label>${at('fieldType')}
+          <select data-pointer=${ctl(fp('type'))} aria-invalid=${invalid(fp('type'))} ?disabled=${kind === 'other'}
+            @change=${(e: Event) => setField(ref, key, withKind(f, (e.target as HTMLSelectElement).value as never))}>
+            ${kind === 'other' ? html`<option selected>${at('kind_other')}（${f.type}${f.format ? ` ${f.format}` : ''}）</option>` : nothing}
+            ${FIELD_KINDS.map((k) => html`<option value=${k} ?selected=${k === kind}>${at(`kind_${k}`)}</option>`)}
+          </select>
+          ${issueNote(fp('type'))}
+        </label>
+        <label class="inline"><input type="checkbox" .checked=${required} data-pointer=${ctl(declPointer(ref.scope, ref.pluginId, 'forms', ref.form, 'required'))}
+          @change=${(e: Event) => setRequired(ref, key, (e.target as HTMLInputElement).checked)}>${at('required')}</label>
+        ${kind === 'string' ? html`
+          <label>${at('maxLength')}
+            <input type="number" class="num" .value=${String(f.maxLength ?? '')} data-pointer=${ctl(fp('maxLength'))} aria-invalid=${invalid(fp('maxLength'))}
+              @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; this.#edit((x) => { if (v === '') delete x.maxLength; else x.maxLength = Number(v); }); }}>
+            ${issueNote(fp('maxLength'))}
+          </label>` : nothing}
+        <label>${at('section')}
+          <select data-pointer=${ctl(up('sections'))} @change=${(e: Event) => setFieldSection(ref, key, (e.target as HTMLSelectElement).value)}>
+            ${sectionOfField ? nothing : html`<option value="" selected>${at('noSection')}</option>`}
+            ${sections.map((s) => html`<option value=${s.id} ?selected=${s.id === sectionOfField}>${loc(s.title)}</option>`)}
+          </select>
+          ${issueNote(up('sections'))}
+        </label>
+        ${text(at('helpZh'), fp('x-help', 'zh-CN'), f['x-help']?.['zh-CN'], (v) => this.#setText('x-help', 'zh-CN', v))}
+        ${text(at('helpEn'), fp('x-help', 'en'), f['x-help']?.en, (v) => this.#setText('x-help', 'en', v))}
+        ${kind === 'enum' ? this.#options(f, fp) : nothing}
+        ${(['visibleIf', 'requiredIf'] as FieldRuleKind[]).map((rk) => html`
+          <div class="wide">
+            <wy-admin-condition-editor .label=${at(rk === 'visibleIf' ? 'visibleIf' : 'requiredIf')} .rule=${fieldRule(ref, key, rk)} .fields=${others}
+              .pointer=${up('fields', key, rk)}
+              @wy-rule-change=${(e: CustomEvent<{ rule: unknown }>) => setFieldRule(ref, key, rk, e.detail.rule)}></wy-admin-condition-editor>
+          </div>`)}
+      </div>
+    `;
+  }
+
+  #options(f: FieldSchema, fp: (...p: string[]) => string) {
+    const values = (f.enum ?? []).map(String);
+    const labels = f['x-enumLabels'] ?? {};
+    const setOptions = (next: { value: string; zh: string; en: string }[]) => this.#edit((x) => {
+      x.enum = next.map((o) => o.value) as never;
+      x['x-enumLabels'] = Object.fromEntries(next.map((o) => [o.value, o.en ? { 'zh-CN': o.zh || o.value, en: o.en } : { 'zh-CN': o.zh || o.value }]));
+    });
+    const rows = values.map((v) => ({ value: v, zh: labels[v]?.['zh-CN'] ?? '', en: labels[v]?.en ?? '' }));
+    const change = (i: number, patch: Partial<(typeof rows)[number]>) => setOptions(rows.map((r, j) => (i === j ? { ...r, ...patch } : r)));
+    return html`
+      <fieldset class="wide" data-pointer=${ctl(fp('enum'))}>
+        <legend>${at('options')}</legend>
+        <div class="options">
+          ${rows.map((r, i) => html`
+            <div class="option">
+              <input aria-label=${at('optionValue', { n: i + 1 })} class="id" .value=${r.value} @change=${(e: Event) => change(i, { value: (e.target as HTMLInputElement).value.trim() })}>
+              <input aria-label=${at('optionZh', { n: i + 1 })} .value=${r.zh} data-pointer=${ctl(fp('x-enumLabels', r.value))} aria-invalid=${invalid(fp('x-enumLabels', r.value))}
+                @input=${(e: Event) => change(i, { zh: (e.target as HTMLInputElement).value })}>
+              <input aria-label=${at('optionEn', { n: i + 1 })} .value=${r.en} @input=${(e: Event) => change(i, { en: (e.target as HTMLInputElement).value })}>
+              <button type="button" class="icon" aria-label=${at('optionRemove', { n: i + 1 })} ?disabled=${rows.length <= 1} @click=${() => setOptions(rows.filter((_, j) => j !== i))}>✕</button>
+              ${issueNote(fp('x-enumLabels', r.value))}
+            </div>`)}
+        </div>
+        <button type="button" class="icon" @click=${() => {
+          let n = rows.length + 1;
+          while (values.includes(`option${n}`)) n++;
+          setOptions([...rows, { value: `option${n}`, zh: `选项${n}`, en: '' }]);
+        }}>${at('optionAdd')}</button>
+        ${issueNote(fp('enum'))}
+      </fieldset>`;
+  }
+}
+
+customElements.define('wy-admin-field-editor', WyAdminFieldEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-admin-field-editor': WyAdminFieldEditor;
+  }
+}
