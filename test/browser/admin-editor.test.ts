@@ -284,6 +284,65 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     await admin.close();
   });
 
+  it('a rule reading an unknown field and a duplicate field name are refused on their controls; the version in force stays', async () => {
+    const RULE = '/document/plugins/complaints/rules/routeDepartment/logic';
+    // over the API: 400 with unknown-variable under the rule's logic
+    const refused = await h.kernel.call(await token('admin'), 'POST', '/api/config/versions', {
+      patch: { plugins: { complaints: { rules: { routeDepartment: { logic: { if: [{ var: 'data.nope' }, 'engineering', 'customerService'] } } } } } }, reason: 'x',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as { issues: { pointer: string; code: string }[] }).issues)
+      .toContainEqual(expect.objectContaining({ code: 'unknown-variable', pointer: expect.stringMatching(/^\/document\/plugins\/complaints\/rules\/routeDepartment\/logic\//) }));
+    expect(await currentVersion()).toBe(2);
+
+    // in the browser: saved to the draft, checked by the server, shown on the rule's logic
+    const admin = await login('admin');
+    await admin.goto(`${h.baseUrl}/#/admin/rules`);
+    const rule = admin.locator('[data-rule="routeDepartment"]');
+    await rule.getByText('按类别确定责任部门').click();
+    const logic = rule.getByLabel('按类别确定责任部门 的规则');
+    await logic.fill('{"if": [{"var": "data.nope"}, "engineering", "customerService"]}');
+    await rule.getByRole('button', { name: '保存到草稿' }).click();
+    const logicIssue = issueOn(admin, RULE);
+    await expect.poll(() => logicIssue.textContent()).toContain('规则读取了不存在的数据');
+    expect(await logicIssue.textContent()).toContain('data.nope');
+    expect(await logic.getAttribute('aria-invalid')).toBe('true');
+    await h.screenshot(admin, 'admin-14-rule-unknown-field');
+    await shotOf(rule, 'admin-14b-rule-unknown-field-control');
+
+    // proposing the draft is refused; nothing changed
+    await tab(admin, '审阅与启用');
+    await admin.getByLabel('修改原因（必填）').fill('测试：规则读取不存在的字段');
+    await admin.getByRole('button', { name: '提交（待启用）' }).click();
+    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('提交被拒绝');
+    expect(await currentVersion()).toBe(2);
+    await admin.getByRole('button', { name: '放弃草稿' }).click();
+    await expect.poll(() => admin.getByTestId('draft-status').textContent()).toContain('无修改');
+
+    // a second field named content: refused by the new-field form, no field added
+    await admin.getByTestId('admin-nav').getByRole('link', { name: '表单' }).click();
+    await admin.getByRole('heading', { name: /字段：客户投诉记录表/ }).waitFor();
+    const fieldsBefore = await admin.locator('[data-field]').count();
+    const form = admin.getByTestId('new-field');
+    await form.getByLabel('字段标识').fill('content');
+    await form.getByLabel('中文名称').fill('投诉内容（重复）');
+    await form.getByRole('button', { name: '添加', exact: true }).click();
+    const section = admin.getByRole('region', { name: '添加字段' });
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('已有字段“content”');
+    expect(await form.getByLabel('字段标识').inputValue()).toBe('content');
+    // the message is on the key control: marked invalid and described by it
+    expect(await form.getByLabel('字段标识').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('字段标识').getAttribute('aria-describedby')).toBe('new-field-error');
+    expect(await form.getByLabel('中文名称').getAttribute('aria-invalid')).toBe('false');
+    expect(await admin.locator('[data-field="content"]').count()).toBe(1);
+    expect(await admin.locator('[data-field]').count()).toBe(fieldsBefore);
+    expect(await admin.getByTestId('draft-status').textContent()).toContain('无修改');
+    await h.screenshot(admin, 'admin-15-duplicate-field');
+    await shotOf(section, 'admin-15b-duplicate-field-control');
+    expect(await currentVersion()).toBe(2);
+    await admin.close();
+  });
+
   it('staff accounts: create one with roles and a project, then deactivate it', async () => {
     const admin = await login('admin');
     await admin.goto(`${h.baseUrl}/#/admin/roles`);

@@ -212,6 +212,13 @@ export class WyAdminFormsPage extends LitElement {
     `;
   }
 
+  #newErrorOn: 'key' | 'zh' | null = null;
+
+  #refuseNew(on: 'key' | 'zh', message: string) {
+    this.#newErrorOn = on;
+    this.newError = message;
+  }
+
   #newField(ref: FormRef, form: FormDeclaration) {
     const sections = sectionsOf(ref);
     const submit = (e: Event) => {
@@ -221,23 +228,27 @@ export class WyAdminFormsPage extends LitElement {
       const zh = String(fd.get('zh') ?? '').trim();
       const en = String(fd.get('en') ?? '').trim();
       const kind = String(fd.get('kind') ?? 'string') as FieldKind;
-      if (!IDENTIFIER.test(key)) { this.newError = at('keyInvalid'); return; }
-      if (form.properties[key]) { this.newError = at('keyTaken', { key }); return; }
-      if (!zh) { this.newError = at('labelRequired'); return; }
+      if (!IDENTIFIER.test(key)) { this.#refuseNew('key', at('keyInvalid')); return; }
+      if (form.properties[key]) { this.#refuseNew('key', at('keyTaken', { key })); return; }
+      if (!zh) { this.#refuseNew('zh', at('labelRequired')); return; }
       const label: Text = en ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
       const field: FieldSchema = withKind({ type: 'string', 'x-label': label } as FieldSchema, kind);
       if (kind === 'string') field.maxLength = Number(fd.get('maxLength')) || 200;
       addField(ref, key, field, fd.get('required') === 'on', String(fd.get('section') ?? ''));
       this.newError = '';
+      this.#newErrorOn = null;
       this.expanded = key;
       (e.target as HTMLFormElement).reset();
     };
+    // the message belongs to the control that caused it: marked invalid and described by it
+    const invalid = (name: 'key' | 'zh') => (this.newError && this.#newErrorOn === name ? 'true' : 'false');
+    const describedBy = (name: 'key' | 'zh') => (this.newError && this.#newErrorOn === name ? 'new-field-error' : nothing);
     return html`
       <section class="card" aria-labelledby="new-field-title">
         <h2 id="new-field-title">${at('addField')}</h2>
         <form class="row" @submit=${submit} data-testid="new-field">
-          <label>${at('fieldKey')}<input name="key" required pattern="[a-z][a-zA-Z0-9]*" placeholder="receivedBy" class="id"></label>
-          <label>${at('labelZh')}<input name="zh" required></label>
+          <label>${at('fieldKey')}<input name="key" required pattern="[a-z][a-zA-Z0-9]*" placeholder="receivedBy" class="id" aria-invalid=${invalid('key')} aria-describedby=${describedBy('key')}></label>
+          <label>${at('labelZh')}<input name="zh" required aria-invalid=${invalid('zh')} aria-describedby=${describedBy('zh')}></label>
           <label>${at('labelEn')}<input name="en"></label>
           <label>${at('fieldType')}<select name="kind">${FIELD_KINDS.map((k) => html`<option value=${k}>${at(`kind_${k}`)}</option>`)}</select></label>
           <label>${at('maxLength')}<input name="maxLength" type="number" min="1" class="num" value="200"></label>
@@ -245,7 +256,7 @@ export class WyAdminFormsPage extends LitElement {
           <label class="inline"><input type="checkbox" name="required">${at('required')}</label>
           <button type="submit" class="primary">${at('add')}</button>
         </form>
-        ${this.newError ? html`<div class="issue" role="alert">${this.newError}</div>` : nothing}
+        ${this.newError ? html`<div class="issue" role="alert" id="new-field-error">${this.newError}</div>` : nothing}
         <p class="hint">${at('keyHint')}</p>
       </section>`;
   }
