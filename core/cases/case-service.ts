@@ -146,7 +146,8 @@ export class CaseService {
       .map(([id]) => id);
   }
 
-  async transition(principal: Principal, caseType: string, id: number, transitionId: string, input: TransitionInput): Promise<WorkCase> {
+  /** Takes a transition; returns the case as changed, with the configurations it was judged by. */
+  async transition(principal: Principal, caseType: string, id: number, transitionId: string, input: TransitionInput): Promise<CaseContext> {
     return this.orm.em.fork().transactional(async (em) => {
       const ctx = await this.load(principal, caseType, id, em);
       const t = ctx.type.workflow.transitions[transitionId];
@@ -155,7 +156,8 @@ export class CaseService {
       const role = actingRoleFor(principal, ctx.access, t.roles);
       if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not take "${transitionId}"; allowed: ${t.roles.join(', ')}`);
       const actor: Actor = { staffId: principal.staffId, role, roles: [...ctx.access.actingRoles(principal.roles)] };
-      return this.applyTransition(em, ctx, transitionId, input, actor);
+      const row = await this.applyTransition(em, ctx, transitionId, input, actor);
+      return { ...ctx, row };
     });
   }
 

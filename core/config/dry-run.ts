@@ -7,7 +7,7 @@
 import type { CompiledCaseType, CompiledConfig } from './compiled-config.js';
 import { WuyeError, type FieldIssue } from '../errors.js';
 import { addDuration } from '../calendar/index.js';
-import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
+import { clocksStartingOn, clocksStoppingOn, escalationTarget } from '../workflow/clocks.js';
 import { planTransition, type CaseSnapshot } from '../workflow/plan-transition.js';
 
 export interface DryRunInput {
@@ -86,7 +86,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
     for (const c of clocks) {
       if (c.status === 'running' && new Date(c.dueAt) < at) {
         c.status = 'overdue';
-        const to = wf.deadlines?.[c.key]?.escalateTo ?? config.reportsTo(snapshot.assigneeRole) ?? snapshot.assigneeRole ?? null;
+        const to = escalationTarget(wf, c.key, config.reportsTo, snapshot.assigneeRole ?? null);
         c.escalatedTo = to;
         if (to) snapshot.assigneeRole = to;
       }

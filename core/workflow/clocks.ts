@@ -35,3 +35,11 @@ export function clocksStoppingOn(workflow: WorkflowDeclaration, state: string): 
   if (workflow.states[state]?.final) return 'all';
   return new Set(Object.entries(workflow.deadlines ?? {}).filter(([, d]) => d.stopOn.includes(state)).map(([k]) => k));
 }
+
+/**
+ * Whom an overdue clock escalates to: the deadline's escalateTo, else the next role up from the
+ * role the case is with. One answer for the overdue job and the configuration dry run.
+ */
+export function escalationTarget(workflow: WorkflowDeclaration, key: string, reportsTo: (role: string | null | undefined) => string | undefined, currentRole: string | null): string | null {
+  return workflow.deadlines?.[key]?.escalateTo ?? reportsTo(currentRole) ?? currentRole;
+}

@@ -6,6 +6,7 @@
 import { raw, type MikroORM } from '@mikro-orm/core';
 import { CaseDeadline, CaseEvent, WorkCase } from '../db/entities/index.js';
 import type { CaseService } from '../cases/case-service.js';
+import { escalationTarget } from './clocks.js';
 
 const BATCH = 500;
 
@@ -23,9 +24,9 @@ export async function runOverdueScan(orm: MikroORM, cases: CaseService, now: Dat
         if (claimed === 0) return false;
         const row = await tx.findOneOrFail(WorkCase, { id: d.caseId, companyId: d.companyId });
         const config = await cases.configFor(row, tx);
-        const decl = config.caseTypes.get(row.caseType)?.workflow.deadlines?.[d.key];
+        const workflow = config.caseTypes.get(row.caseType)?.workflow;
         const fromRole = row.assigneeRole ?? null;
-        const toRole = decl?.escalateTo ?? config.reportsTo(fromRole) ?? fromRole;
+        const toRole = workflow ? escalationTarget(workflow, d.key, config.reportsTo, fromRole) : fromRole;
         await tx.nativeUpdate(CaseDeadline, { id: d.id }, { escalatedToRole: toRole });
         tx.create(CaseEvent, {
           companyId: row.companyId, caseId: row.id, type: 'overdue', transition: null, fromState: row.state, toState: row.state,

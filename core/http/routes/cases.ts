@@ -161,8 +161,8 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
   }, async (request) => {
     const principal = principalOf(request);
     const { id, transition } = request.params as { id: number; transition: string };
-    const row = await opts.cases.transition(principal, caseType, id, transition, request.body as never);
-    const ctx = await opts.cases.load(principal, caseType, row.id);
+    // the changed case as the transaction left it: no second read after the commit
+    const ctx = await opts.cases.transition(principal, caseType, id, transition, request.body as never);
     return { ...caseView(ctx.row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
   });
 

@@ -108,3 +108,6 @@ export interface StaffRow {
   active: boolean;
   language?: string | null;
 }
+
+/** Ids of fields, states, transitions, clocks, roles and rules (schemas/common.schema.json `identifier`). */
+export const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;

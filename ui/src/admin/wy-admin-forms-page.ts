@@ -5,6 +5,7 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, issueMessage } from './admin-i18n.js';
 import type { FieldSchema, FormDeclaration, Text } from './admin-types.js';
+import { IDENTIFIER } from './admin-types.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import {
   addField, addSection, FIELD_KINDS, fieldKind, fieldRule, formOf, moveField, moveSection, removeField, removeSection, sectionsOf,
@@ -17,7 +18,6 @@ import './wy-admin-field-editor.js';
 import './wy-admin-condition-editor.js';
 import '../../../forms/index.js';
 
-const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 
 /**
  * Forms: pick a plugin form, then add / remove / reorder its fields, edit each field, the

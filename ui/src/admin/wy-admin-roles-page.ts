@@ -5,12 +5,12 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at } from './admin-i18n.js';
 import type { RoleView, Text } from './admin-types.js';
+import { IDENTIFIER } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueNote } from './issue-view.js';
 import { pointer } from './patch.js';
 import './wy-admin-staff-panel.js';
 
-const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 const KNOWN_PERMISSIONS = ['config.edit', 'staff.manage', '*'];
 
 /**

@@ -5,11 +5,11 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, issueMessage } from './admin-i18n.js';
 import type { Issue, RuleEntry, Text } from './admin-types.js';
+import { IDENTIFIER } from './admin-types.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { pointerWithin } from './patch.js';
 
-const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 
 interface RuleUiState {
   logic?: string;

@@ -4,6 +4,7 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, colon, listSeparator } from './admin-i18n.js';
 import type { DeadlineDecl, Duration, FieldSchema, FollowUpDecl, FormDeclaration, Text, TransitionDecl, WorkflowDeclaration } from './admin-types.js';
+import { IDENTIFIER } from './admin-types.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { pointerWithin } from './patch.js';
@@ -11,7 +12,6 @@ import './wy-admin-workflow-diagram.js';
 
 const UNITS: Duration['unit'][] = ['minutes', 'hours', 'days', 'workingDays'];
 const METHODS = ['phone', 'onSite', 'any'] as const;
-const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 
 /**
  * Workflow: the diagram, states (title, final, role assigned on entry), transitions (title,
