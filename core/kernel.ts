@@ -18,6 +18,7 @@ import { FollowUpService } from './workflow/follow-ups.js';
 import { runOverdueScan } from './workflow/overdue-job.js';
 import { buildApp } from './http/app.js';
 import type { KernelServices } from './kernel-services.js';
+import { createPluginServices, type PluginServices } from './plugin-services.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,6 +40,8 @@ export interface KernelOptions {
 
 export interface Kernel extends KernelServices {
   app: FastifyInstance;
+  /** what each plugin's routes, jobs and commands are given, by plugin id */
+  pluginServices: Map<string, PluginServices>;
   /** runs every scheduled job once, as of `now` */
   runJobs(now?: Date): Promise<{ overdue: number }>;
   close(): Promise<void>;
@@ -47,11 +50,14 @@ export interface Kernel extends KernelServices {
 export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const now = options.now ?? (() => new Date());
   const plugins = await loadPlugins({ pluginsDir: options.pluginsDir ?? path.join(ROOT_DIR, 'plugins'), only: options.plugins });
-  const orm = await openDatabase(options.database);
+  const dialect = dialectOf(options.database);
+  // plugins' tables in dependency order, after core's
+  const pluginTables = plugins.bundles.map((b) => plugins.extensions.databases.get(b.id)).filter((d) => d !== undefined);
+  const orm = await openDatabase(options.database, pluginTables);
   const sessions = new SessionStore(orm);
   const configs = new ConfigService(orm, plugins, now);
   const projects = new ProjectDirectory(orm);
-  const store = dialectOf(options.database) === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
+  const store = dialect === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
   const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
   const queries = new CaseQueries(orm, configs, now);
   const followUps = new FollowUpService(orm, cases, now);
@@ -62,12 +68,17 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
     secureCookies: options.secureCookies ?? false,
   });
+  const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now })]));
+  for (const [pluginId, routes] of plugins.extensions.routes) {
+    const services = pluginServices.get(pluginId)!;
+    await app.register(async (scope) => routes(scope, services), { prefix: `/api/${pluginId}` });
+  }
   await app.ready();
 
   const scanOverdue = (at: Date) => runOverdueScan(orm, cases, at, (err, deadlineId) => app.log.error({ err, deadlineId }, 'overdue scan skipped a deadline'));
   const runJobs = async (at = now()) => {
     const overdue = await scanOverdue(at);
-    for (const job of plugins.extensions.jobs.values()) await job.run(at);
+    for (const job of plugins.extensions.jobs.values()) await job.run(at, pluginServices.get(job.pluginId)!);
     return { overdue };
   };
   const timers: NodeJS.Timeout[] = [];
@@ -75,12 +86,13 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     // each job on its own timer: the overdue scan every minute, plugin jobs at their own pace
     timers.push(setInterval(() => void scanOverdue(now()).catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
     for (const [name, job] of plugins.extensions.jobs) {
-      timers.push(setInterval(() => void job.run(now()).catch((err) => app.log.error({ err, job: name }, 'job failed')), job.everySeconds * 1000));
+      timers.push(setInterval(() => void job.run(now(), pluginServices.get(job.pluginId)!).catch((err) => app.log.error({ err, job: name }, 'job failed')), job.everySeconds * 1000));
     }
   }
   return {
     ...services,
     app,
+    pluginServices,
     runJobs,
     async close() {
       timers.forEach(clearInterval);

@@ -188,7 +188,11 @@ export class CaseService {
     for (const effect of plan.pluginEffects) {
       const handler = this.extensions.effects.get(effect.type);
       if (!handler) throw new Error(`effect ${effect.type} has no handler`);
-      await handler({ caseType: row.caseType, caseId: row.id, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles }, params: effect.params });
+      await handler({
+        caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
+        configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles },
+        params: effect.params, now: this.now(), em,
+      });
       plan.applied.push({ effect: effect.type });
     }
 

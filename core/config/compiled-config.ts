@@ -16,6 +16,9 @@ import { WorkingCalendar } from '../calendar/index.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { compileFormRules, type FormRules } from './form-rules.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
+import { NotFoundError } from '../errors.js';
+import { documentHelpers, pickText } from '../documents/helpers.js';
+import { printPage } from '../documents/render-document.js';
 
 export interface CompiledCaseType {
   pluginId: string;
@@ -42,6 +45,15 @@ export interface CompiledConfig {
   roles: Map<string, RoleInfo>;
   calendar: WorkingCalendar;
   caseTypes: Map<string, CompiledCaseType>;
+  /** each enabled plugin's effective settings (its config defaults with the company's and project's patches) */
+  pluginSettings: Map<string, Record<string, unknown>>;
+  /** the enabled plugins' effective bundles, by id */
+  bundles: Map<string, PluginBundle>;
+  /**
+   * Renders one of a plugin's own documents (manifest `documents`) with the effective template —
+   * compiled once per configuration, output escaped — inside the print page.
+   */
+  renderPluginDocument(pluginId: string, name: string, context: Record<string, unknown>, language: 'zh-CN' | 'en'): string;
   /** the roles a staff member acts as: their own plus the roles merged into them */
   actingRoles(staffRoles: readonly string[]): Set<string>;
   /** the next role up for escalation */
@@ -105,9 +117,29 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
   for (const role of effective.roles.values()) {
     if (role.mergedInto) mergedFrom.set(role.mergedInto, [...(mergedFrom.get(role.mergedInto) ?? []), role.id]);
   }
+  const pluginTemplates = new Map<string, Handlebars.TemplateDelegate>();
+  const bundles = new Map(effective.bundles.map((b) => [b.id, b]));
   return {
     versionId,
     projectCode,
+    pluginSettings: effective.pluginSettings,
+    bundles,
+    renderPluginDocument(pluginId, name, context, language) {
+      const bundle = bundles.get(pluginId);
+      const declared = bundle?.manifest.documents?.[name];
+      const source = bundle?.templates[name];
+      if (!bundle || !declared || source === undefined) throw new NotFoundError(`document ${pluginId}/${name}`);
+      const key = `${pluginId}/${name}`;
+      let template = pluginTemplates.get(key);
+      if (!template) {
+        template = hb.compile(source, { strict: false, noEscape: false });
+        pluginTemplates.set(key, template);
+      }
+      const title = pickText(declared.title, language);
+      const helpers = documentHelpers({ timezone: effective.calendar.timezone, language }, () => undefined);
+      const body = template({ ...context, document: { title, ...(context.document as object | undefined) } }, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return printPage(typeof (context.document as { title?: unknown } | undefined)?.title === 'string' ? String((context.document as { title: string }).title) : title, language, body);
+    },
     roles: effective.roles,
     calendar: new WorkingCalendar(effective.calendar),
     caseTypes,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -13,6 +13,12 @@ import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
 import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
+
+/** Tables contributed by plugins, in dependency order (see PluginDatabase). */
+export interface PluginTables {
+  entities: EntitySchema<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  migrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] };
+}
 
 export interface DatabaseOptions {
   /** postgres://… for PostgreSQL; otherwise ignored */
@@ -28,11 +34,14 @@ export function dialectOf(options: DatabaseOptions): Dialect {
   return options.url && /^postgres(ql)?:\/\//.test(options.url) ? 'postgresql' : 'sqlite';
 }
 
-export function ormOptions(options: DatabaseOptions): Options {
+export function ormOptions(options: DatabaseOptions, plugins: PluginTables[] = [], migrationsPathOverride?: string): Options {
   const dialect = dialectOf(options);
-  const migrationsPath = path.join(here, 'migrations', dialect);
+  const migrationsPath = migrationsPathOverride ?? path.join(here, 'migrations', dialect);
+  // core's migrations first, then each plugin's (in dependency order): a plugin's tables may
+  // only refer to core's and its dependencies'
+  const migrationsList = [...(dialect === 'postgresql' ? postgresqlMigrations : sqliteMigrations), ...plugins.flatMap((p) => p.migrations[dialect])];
   const common = {
-    entities: ALL_ENTITIES,
+    entities: [...ALL_ENTITIES, ...plugins.flatMap((p) => p.entities)],
     extensions: [Migrator],
     debug: options.debug ?? false,
     allowGlobalContext: false,
@@ -43,7 +52,7 @@ export function ormOptions(options: DatabaseOptions): Options {
       path: migrationsPath,
       pathTs: migrationsPath,
       glob: '!(*.d|index).{js,ts}',
-      migrationsList: dialect === 'postgresql' ? postgresqlMigrations : sqliteMigrations,
+      migrationsList,
       transactional: true,
       emit: 'ts' as const,
       snapshot: false,
@@ -57,8 +66,8 @@ export function ormOptions(options: DatabaseOptions): Options {
 }
 
 /** Opens the database and brings its schema up to date. */
-export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(options));
+export async function openDatabase(options: DatabaseOptions, plugins: PluginTables[] = []): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(options, plugins));
   if (dialectOf(options) === 'sqlite') {
     const conn = orm.em.getConnection();
     // WAL lets readers work while one writer commits; NORMAL sync is durable enough in WAL mode.

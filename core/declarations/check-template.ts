@@ -14,7 +14,11 @@ const SCOPING_BLOCKS = new Set(['each', 'with']);
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
-export function checkTemplate(source: string, fields: Map<string, FieldSchema>, helpers: ReadonlySet<string>): FieldIssue[] {
+/**
+ * @param roots the context roots the template may read: a case document's by default; a plugin
+ *   document (manifest `documents`) declares its own.
+ */
+export function checkTemplate(source: string, fields: Map<string, FieldSchema>, helpers: ReadonlySet<string>, roots: readonly string[] = TEMPLATE_ROOTS): FieldIssue[] {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(source);
@@ -36,8 +40,8 @@ export function checkTemplate(source: string, fields: Map<string, FieldSchema>, 
   const checkRootPath = (parts: string[], node: hbs.AST.Node) => {
     const [root, ...rest] = parts;
     if (!root) return;
-    if (!(TEMPLATE_ROOTS as readonly string[]).includes(root)) {
-      issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: "${parts.join('.')}" is not available (roots: ${TEMPLATE_ROOTS.join(', ')})` });
+    if (!roots.includes(root)) {
+      issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: "${parts.join('.')}" is not available (roots: ${roots.join(', ')})` });
     } else if (root === 'data' && rest.length > 0 && !hasFieldPath(fields, rest.join('.'))) {
       issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: data.${rest.join('.')} is not a field of this case type's forms` });
     }

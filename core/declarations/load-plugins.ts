@@ -48,6 +48,16 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
       issues.push({ file: `plugins/${r.bundle.id}/${path.basename(r.entry)}`, pointer: '', code: 'bad-entry', message: 'index must `export default definePlugin({ setup })`' });
       continue;
     }
+    const database = mod.default.database;
+    if (database) {
+      // a plugin's tables carry its id, so they cannot collide with core's or another plugin's
+      const prefix = `${r.bundle.id.replace(/-/g, '_')}_`;
+      for (const schema of database.entities) {
+        const table = schema.meta.tableName ?? schema.meta.collection;
+        if (!table?.startsWith(prefix)) issues.push({ file: `plugins/${r.bundle.id}/${path.basename(r.entry)}`, pointer: '/database/entities', code: 'bad-table-name', message: `table "${table}" must start with "${prefix}"` });
+      }
+      extensions.databases.set(r.bundle.id, database);
+    }
     await mod.default.setup(setupContextFor(r.bundle.id, extensions));
   }
 

@@ -103,8 +103,15 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   // Templates no document uses yet are still checked, against every field of the plugin.
   const referenced = new Set(workflowsOk.flatMap(([, wf]) => Object.values(wf.documents ?? {}).map((d) => d.template)));
   const pluginFields = unionFields(Object.values(bundle.forms));
+  const pluginDocuments = bundle.manifest.documents ?? {};
   for (const [name, src] of Object.entries(bundle.templates)) {
-    if (!referenced.has(name)) push('templates', name, checkTemplate(src, pluginFields, ctx.templateHelpers));
+    if (referenced.has(name)) continue;
+    // a plugin document (rendered by the plugin's code) reads the roots its manifest declares
+    const declared = pluginDocuments[name];
+    push('templates', name, declared ? checkTemplate(src, new Map(), ctx.templateHelpers, ['company', 'project', 'document', 'now', ...declared.context]) : checkTemplate(src, pluginFields, ctx.templateHelpers));
+  }
+  for (const name of Object.keys(pluginDocuments)) {
+    if (bundle.templates[name] === undefined) push('manifest', '', [{ pointer: `/documents/${name}`, code: 'unknown-template', message: `no templates/${name}.hbs` }]);
   }
   // 5. UI layouts.
   for (const [name, ui] of uiOk) {

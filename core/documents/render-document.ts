@@ -59,9 +59,13 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     return f ? { label: f['x-label'] as never, enumLabels: f['x-enumLabels'] as never } : undefined;
   });
   const body = template(context, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  const title = Handlebars.escapeExpression(`${context.document.title} ${row.serial}`);
+  return printPage(`${context.document.title} ${row.serial}`, lang, body);
+}
+
+/** A rendered template body inside the print-ready HTML page every document uses. */
+export function printPage(title: string, lang: 'zh-CN' | 'en', body: string): string {
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${Handlebars.escapeExpression(title)}</title>
 <style>
   body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #111; }
   table { border-collapse: collapse; width: 100%; margin: 8px 0; }
@@ -69,9 +73,11 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
   th { background: #f2f2f2; }
   tbody th { width: 22%; } /* label cells of key–value rows; header rows size by content */
   h1 { font-size: 20px; text-align: center; }
+  .page-break { page-break-after: always; }
   @media print { body { margin: 0; } .no-print { display: none; } }
 </style></head>
 <body>
 ${body}
 </body></html>`;
 }
+

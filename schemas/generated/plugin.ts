@@ -28,6 +28,15 @@ export interface PluginDeclaration {
     defaults: {};
   };
   calendar?: Calendar;
+  /**
+   * Printable documents the plugin's own code renders (not tied to a case), keyed by template name (templates/<name>.hbs): their title and the context roots the code provides besides company, project, document and now
+   */
+  documents?: {
+    [k: string]: {
+      title: Text;
+      context: string[];
+    };
+  };
 }
 /**
  * Text in several languages; zh-CN is required, en is the fallback for English users

@@ -7,9 +7,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function migrationIndexSource(dir: string): string {
-  const names = readdirSync(dir).filter((f) => /^Migration\d+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+  const names = readdirSync(dir).filter((f) => /^Migration\d+(_[a-z0-9_]+)?\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
   return [
-    '// GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create`.',
+    '// GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create` (a plugin\'s: `-- --plugin <id>`).',
     ...names.map((n) => `import { ${n} } from './${n}.js';`),
     '',
     'export const migrations = [',

@@ -1,0 +1,25 @@
+/**
+ * The public API for plugin code: everything a plugin's `index.ts`, routes, jobs and commands may
+ * import from core. Plugins import this module only, never core's internals.
+ */
+export {
+  definePlugin,
+  type PluginDefinition,
+  type PluginSetupContext,
+  type PluginDatabase,
+  type PluginRoutes,
+  type PluginCommand,
+  type EffectContext,
+  type EffectHandler,
+  type ScheduledJob,
+} from './extensions.js';
+export type { PluginServices, PluginConfigView } from './plugin-services.js';
+export type { Principal } from './auth/sessions.js';
+export { WuyeError, ValidationError, NotFoundError, ForbiddenError, StaleVersionError, RuleRefusedError, type FieldIssue } from './errors.js';
+export { idParam, errorResponse, errorResponses } from './http/schemas.js';
+export { MONEY_PATTERN, ROUNDING_MODES, MoneyDecimal, formatMoney, formatYuan, fromFen, parseMoney, roundMoney, toFen, type Decimal, type RoundingMode } from './money/index.js';
+export { WorkingCalendar, addDuration, isIsoDate, type Duration } from './calendar/index.js';
+export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js';
+/** the registry rows plugins read (always filter by companyId) */
+export { Company, Project, Building, Unit, Person, UnitPerson, Staff } from './db/entities/index.js';
+export { WorkCase } from './db/entities/index.js';
