@@ -3,6 +3,7 @@
  * of truth, nothing is written twice by hand):
  *  - schemas/*.schema.json      -> schemas/generated/<name>.ts
  *  - plugins/<id>/*.form.json   -> plugins/<id>/generated/<name>.form.ts
+ *  - plugins/<id>/plugin.json's config.schema -> plugins/<id>/generated/settings.ts (type <Id>Settings)
  *
  * `--check` regenerates in memory and exits 1 when a committed file differs (CI drift check).
  */
@@ -36,8 +37,9 @@ function toTypeName(fileStem: string): string {
   return fileStem.split(/[-.]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 }
 
-async function compileFile(file: string, typeName: string, cwd: string, source: string): Promise<string> {
-  const schema = stripIds(JSON.parse(await readFile(file, 'utf8'))) as Record<string, unknown>;
+async function compileFile(file: string, typeName: string, cwd: string, source: string, pick?: (json: Record<string, unknown>) => unknown): Promise<string> {
+  const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  const schema = stripIds(pick ? pick(json) : json) as Record<string, unknown>;
   schema.title = typeName;
   return compile(schema as never, typeName, {
     cwd,
@@ -76,6 +78,13 @@ async function pluginFormOutputs(): Promise<Output[]> {
       outputs.push({
         file: path.join(dir, 'generated', `${stem}.form.ts`),
         content: await compileFile(path.join(dir, f), toTypeName(stem) + 'Data', dir, `plugins/${entry.name}/${f}`),
+      });
+    }
+    const manifest = JSON.parse(await readFile(path.join(dir, 'plugin.json'), 'utf8').catch(() => '{}')) as { config?: { schema?: unknown } };
+    if (manifest.config?.schema) {
+      outputs.push({
+        file: path.join(dir, 'generated', 'settings.ts'),
+        content: await compileFile(path.join(dir, 'plugin.json'), toTypeName(entry.name) + 'Settings', dir, `plugins/${entry.name}/plugin.json (config.schema)`, (json) => (json.config as { schema: unknown }).schema),
       });
     }
   }

@@ -48,7 +48,16 @@ function applyPluginPatch(bundle: PluginBundle, patch: PluginPatch | undefined):
 
 export function resolveRoles(bundles: PluginBundle[], patches: ConfigDocument['roles']): Map<string, RoleInfo> {
   let raw: Record<string, Record<string, unknown>> = {};
-  for (const b of bundles) raw = mergePatch(raw, b.manifest.roles ?? {});
+  for (const b of bundles) {
+    const before = raw;
+    raw = mergePatch(raw, b.manifest.roles ?? {});
+    // plugins add permissions to a role another plugin declared (billing gives the cashier
+    // billing.collect); a company's own patch below then sets the list as a whole
+    for (const [id, role] of Object.entries(b.manifest.roles ?? {})) {
+      const earlier = before[id]?.permissions as string[] | undefined;
+      if (earlier && role.permissions) raw[id] = { ...raw[id], permissions: [...new Set([...earlier, ...role.permissions])] };
+    }
+  }
   if (patches) raw = mergePatch(raw, patches);
   const roles = new Map<string, RoleInfo>();
   for (const [id, r] of Object.entries(raw)) {

@@ -1,0 +1,19 @@
+/**
+ * Billing's code: its tables, and in setup the billing run (command, job, routes) and the ledger
+ * (posting effect, payments, deposits, reports, notices). Everything a company may change lives in
+ * plugin.json's settings.
+ */
+import { definePlugin } from '../../core/plugin-api.js';
+import { BILLING_ENTITIES } from './db/entities.js';
+import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { migrations as postgresql } from './migrations/postgresql/index.js';
+import { setupBillingRun } from './run/setup.js';
+import { setupLedger } from './ledger/setup.js';
+
+export default definePlugin({
+  database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
+  setup(ctx) {
+    setupBillingRun(ctx);
+    setupLedger(ctx);
+  },
+});

@@ -1,0 +1,6 @@
+// GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create` (a plugin's: `-- --plugin <id>`).
+import { Migration20261122173028_billing } from './Migration20261122173028_billing.js';
+
+export const migrations = [
+  { name: 'Migration20261122173028_billing', class: Migration20261122173028_billing },
+];

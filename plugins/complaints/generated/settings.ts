@@ -1,0 +1,11 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: plugins/complaints/plugin.json (config.schema)
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+export interface ComplaintsSettings {
+  writtenReplyToLetters: boolean;
+  serviceComplaintsDepartment: 'hrAdmin' | 'customerService';
+}
