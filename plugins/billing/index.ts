@@ -7,13 +7,17 @@ import { definePlugin } from '../../core/plugin-api.js';
 import { BILLING_ENTITIES } from './db/entities.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
-import { setupBillingRun } from './run/setup.js';
-import { setupLedger } from './ledger/setup.js';
+import { runRoutes, setupBillingRun } from './run/setup.js';
+import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 
 export default definePlugin({
   database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
   setup(ctx) {
     setupBillingRun(ctx);
     setupLedger(ctx);
+    ctx.registerRoutes(async (app, services) => {
+      await runRoutes(app, services);
+      await ledgerRoutes(app, services);
+    });
   },
 });
