@@ -1,0 +1,88 @@
+/**
+ * Late fee (滞纳金): "3‰ of the overdue amount per day, counted from the first day of the period"
+ * (seed 001 第五篇), with rate, start, when it becomes chargeable, cap and rounding from settings.
+ *
+ * Conventions:
+ * - Days are counted from `start` up to but EXCLUDING `asOf`: an assessment on 20 Jan charges the
+ *   days up to 19 Jan and leaves `through` = 20 Jan (the bill's lateFeeThrough means "assessed up to,
+ *   excluding, this date"). start = the period's first day (startsOn 'periodStart') or the day after
+ *   the payment notice's last day (startsOn 'dayAfterDue').
+ * - Nothing is charged until asOf is AFTER the chargeableAfter date (the notice's, the reminder's or
+ *   the final notice's last day); once chargeable, the fee covers every day since `start`.
+ * - Base = unpaid principal (principal − principal paid). Late fees never bear late fees.
+ * - Incremental assessments telescope: each one adds round(base × rate × days(start, asOf)) −
+ *   round(base × rate × days(start, through)) with the base as it is now. When nothing was paid in
+ *   between, the sum of increments equals one assessment over the whole span exactly (no rounding
+ *   drift); after a partial payment, later days accrue on the smaller base.
+ * - Cap (capOfPrincipal, e.g. "1" = at most the principal): total late fees ≤ cap × principal,
+ *   rounded down to the fen so the cap is never exceeded.
+ */
+import { DateTime } from 'luxon';
+import { MoneyDecimal, roundMoney, toFen } from '../../../core/plugin-api.js';
+import type { BillingSettings } from '../generated/settings.js';
+
+export type LateFeeSettings = BillingSettings['lateFee'];
+
+export interface LateFeeBill {
+  periodStart: string;
+  dueOn: string;
+  reminderDueOn: string;
+  finalDueOn: string;
+  principalFen: number;
+  principalPaidFen: number;
+  lateFeeFen: number;
+  lateFeeThrough: string | null;
+}
+
+export interface LateFeeAssessment {
+  /** late fee to add, in fen (> 0) */
+  addFen: number;
+  /** the new lateFeeThrough: assessed up to, excluding, this date (= asOf) */
+  through: string;
+}
+
+function day(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' });
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round(day(to).diff(day(from), 'days').days));
+}
+
+/** The first day late fees are counted for. */
+export function lateFeeStart(bill: Pick<LateFeeBill, 'periodStart' | 'dueOn'>, lateFee: LateFeeSettings): string {
+  return lateFee.startsOn === 'periodStart' ? bill.periodStart : day(bill.dueOn).plus({ days: 1 }).toFormat('yyyy-MM-dd');
+}
+
+/** The last day an owner can pay without a late fee being charged. */
+export function chargeableAfter(bill: Pick<LateFeeBill, 'dueOn' | 'reminderDueOn' | 'finalDueOn'>, lateFee: LateFeeSettings): string {
+  return lateFee.chargeableAfter === 'due' ? bill.dueOn : lateFee.chargeableAfter === 'reminderDue' ? bill.reminderDueOn : bill.finalDueOn;
+}
+
+/** Late fee owed on `baseFen` for `days` days, rounded per the late-fee rounding, in fen. */
+function accruedFen(baseFen: number, days: number, lateFee: LateFeeSettings): number {
+  if (days <= 0) return 0;
+  const yuan = new MoneyDecimal(baseFen).dividedBy(100).times(lateFee.ratePerDay).times(days);
+  return Number(toFen(roundMoney(yuan, lateFee.rounding.places, lateFee.rounding.mode)));
+}
+
+/**
+ * What to add to a bill's late fee as of `asOf`, or null when there is nothing to add: disabled,
+ * not chargeable yet, nothing outstanding, already assessed through asOf, cap reached, or an
+ * amount that rounds to zero (the days stay unassessed, so the next assessment still counts them).
+ */
+export function assessLateFee(bill: LateFeeBill, asOf: string, lateFee: LateFeeSettings): LateFeeAssessment | null {
+  if (!lateFee.enabled) return null;
+  if (!(asOf > chargeableAfter(bill, lateFee))) return null;
+  const baseFen = bill.principalFen - bill.principalPaidFen;
+  if (baseFen <= 0) return null;
+  const start = lateFeeStart(bill, lateFee);
+  const from = bill.lateFeeThrough && bill.lateFeeThrough > start ? bill.lateFeeThrough : start;
+  if (!(asOf > from)) return null;
+  let addFen = accruedFen(baseFen, daysBetween(start, asOf), lateFee) - accruedFen(baseFen, daysBetween(start, from), lateFee);
+  if (lateFee.capOfPrincipal !== null) {
+    const capFen = Number(toFen(roundMoney(new MoneyDecimal(bill.principalFen).dividedBy(100).times(lateFee.capOfPrincipal), 2, 'down')));
+    addFen = Math.min(addFen, capFen - bill.lateFeeFen);
+  }
+  return addFen > 0 ? { addFen, through: asOf } : null;
+}
