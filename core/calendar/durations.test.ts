@@ -174,3 +174,55 @@ describe('describeDuration', () => {
     expect(() => describeDuration({ amount: 2, unit: 'days' }, 'fr' as 'en')).toThrow(/locale.*fr/);
   });
 });
+
+describe('addDuration: dayOfNextMonth', () => {
+  const tenth = { amount: 10, unit: 'dayOfNextMonth' } as const;
+
+  it('is the end of that day of the next month, wherever in this month it starts', () => {
+    expect(addDuration(new Date('2026-09-01T00:00:00+08:00'), tenth, shanghai)).toEqual(new Date('2026-10-10T23:59:59.999+08:00'));
+    expect(addDuration(beforeNationalDay, tenth, shanghai)).toEqual(new Date('2026-10-10T23:59:59.999+08:00'));
+    // a public holiday or weekend does not move it: it is a calendar date, not working time
+    expect(addDuration(new Date('2026-09-15T10:00:00+08:00'), { amount: 4, unit: 'dayOfNextMonth' }, shanghai)).toEqual(
+      new Date('2026-10-04T23:59:59.999+08:00'),
+    );
+  });
+
+  it('crosses the year end', () => {
+    expect(addDuration(new Date('2026-12-31T18:00:00+08:00'), tenth, shanghai)).toEqual(new Date('2027-01-10T23:59:59.999+08:00'));
+  });
+
+  it('uses the local month of the start, not the UTC month', () => {
+    // 2026-09-30T16:30Z is 00:30 on 1 October in Shanghai: the next month is November.
+    expect(addDuration(new Date('2026-09-30T16:30:00Z'), tenth, shanghai)).toEqual(new Date('2026-11-10T23:59:59.999+08:00'));
+    // and in UTC the same instant is still September: the next month is October
+    expect(addDuration(new Date('2026-09-30T16:30:00Z'), tenth, new WorkingCalendar({ timezone: 'UTC' }))).toEqual(
+      new Date('2026-10-10T23:59:59.999Z'),
+    );
+  });
+
+  it('clamps a day the next month lacks to its last day', () => {
+    expect(addDuration(new Date('2026-01-31T12:00:00+08:00'), { amount: 31, unit: 'dayOfNextMonth' }, shanghai)).toEqual(
+      new Date('2026-02-28T23:59:59.999+08:00'),
+    );
+    expect(addDuration(new Date('2028-01-05T12:00:00+08:00'), { amount: 30, unit: 'dayOfNextMonth' }, shanghai)).toEqual(
+      new Date('2028-02-29T23:59:59.999+08:00'),
+    );
+    expect(addDuration(new Date('2026-03-05T12:00:00+08:00'), { amount: 31, unit: 'dayOfNextMonth' }, shanghai)).toEqual(
+      new Date('2026-04-30T23:59:59.999+08:00'),
+    );
+  });
+
+  it('refuses a day that no month has', () => {
+    expect(() => addDuration(beforeNationalDay, { amount: 0, unit: 'dayOfNextMonth' }, shanghai)).toThrow(/1–31.*0/);
+    expect(() => addDuration(beforeNationalDay, { amount: 32, unit: 'dayOfNextMonth' }, shanghai)).toThrow(/1–31.*32/);
+  });
+
+  it('is described as a date', () => {
+    expect(describeDuration(tenth, 'zh-CN')).toBe('次月10日');
+    expect(describeDuration(tenth, 'en')).toBe('the 10th of the next month');
+    expect(describeDuration({ amount: 1, unit: 'dayOfNextMonth' }, 'en')).toBe('the 1st of the next month');
+    expect(describeDuration({ amount: 22, unit: 'dayOfNextMonth' }, 'en')).toBe('the 22nd of the next month');
+    expect(describeDuration({ amount: 13, unit: 'dayOfNextMonth' }, 'en')).toBe('the 13th of the next month');
+    expect(() => describeDuration(tenth, 'fr' as 'en')).toThrow(/locale/);
+  });
+});

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { assertValidInstant, type WorkingCalendar } from './working-calendar.js';
 
-export type DurationUnit = 'minutes' | 'hours' | 'days' | 'workingDays';
+export type DurationUnit = 'minutes' | 'hours' | 'days' | 'workingDays' | 'dayOfNextMonth';
 
 export interface Duration {
   /** whole, non-negative number of units */
@@ -13,7 +13,7 @@ export interface Duration {
   unit: DurationUnit;
 }
 
-const UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'days', 'workingDays'];
+const UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'days', 'workingDays', 'dayOfNextMonth'];
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
@@ -28,6 +28,11 @@ const HOUR_MS = 3_600_000;
  *   counted, however early the start); due at the END of the Nth working day, 23:59:59.999 local
  *   time in the calendar's zone. amount 0 = end of the start day if it is a working day, else end
  *   of the next working day. Capped at MAX_WORKING_DAYS.
+ * - `dayOfNextMonth`: a day of the month after the start's local month, not an amount of time —
+ *   `{ amount: 10, unit: 'dayOfNextMonth' }` is due at the END of the 10th of the next month,
+ *   23:59:59.999 local time in the calendar's zone, whatever day of this month it starts on
+ *   ("last month's items are done by the 10th"). amount is the day, 1–31; in a shorter month
+ *   it is that month's last day (31 in February = 28 or 29 February).
  *
  * @throws RangeError for an invalid start, a negative/non-integer amount, an unknown unit, or a
  *   result outside the range a Date can hold
@@ -52,6 +57,11 @@ export function addDuration(start: Date, duration: Duration, calendar: WorkingCa
       due = DateTime.fromISO(dueDate, { zone: calendar.timezone }).endOf('day').toJSDate();
       break;
     }
+    case 'dayOfNextMonth': {
+      const nextMonth = DateTime.fromJSDate(start, { zone: calendar.timezone }).startOf('month').plus({ months: 1 });
+      due = nextMonth.set({ day: Math.min(amount, nextMonth.daysInMonth ?? 28) }).endOf('day').toJSDate();
+      break;
+    }
   }
   if (Number.isNaN(due.getTime())) {
     throw new RangeError(`due time for ${amount} ${unit} from ${start.toISOString()} is out of range`);
@@ -61,33 +71,47 @@ export function addDuration(start: Date, duration: Duration, calendar: WorkingCa
 
 /**
  * Human-readable duration for UI and notifications, e.g. '3个工作日' / '3 working days',
- * '24小时' / '24 hours'. English uses the singular for 1.
+ * '24小时' / '24 hours', '次月10日' / 'the 10th of the next month'. English uses the singular for 1.
  * @throws RangeError for an invalid duration or an unsupported locale
  */
 export function describeDuration(d: Duration, locale: 'zh-CN' | 'en'): string {
   assertValidDuration(d);
   const { amount, unit } = d;
-  if (locale === 'zh-CN') return `${amount}${ZH_UNITS[unit]}`;
-  if (locale === 'en') {
-    const [singular, plural] = EN_UNITS[unit];
-    return `${amount} ${amount === 1 ? singular : plural}`;
+  if (unit === 'dayOfNextMonth') {
+    if (locale === 'zh-CN') return `次月${amount}日`;
+    if (locale === 'en') return `the ${ordinal(amount)} of the next month`;
+  } else {
+    if (locale === 'zh-CN') return `${amount}${ZH_UNITS[unit]}`;
+    if (locale === 'en') {
+      const [singular, plural] = EN_UNITS[unit];
+      return `${amount} ${amount === 1 ? singular : plural}`;
+    }
   }
   throw new RangeError(`unsupported locale ${JSON.stringify(locale)}; expected 'zh-CN' or 'en'`);
 }
 
-const ZH_UNITS: Record<DurationUnit, string> = {
+type AmountUnit = Exclude<DurationUnit, 'dayOfNextMonth'>;
+
+const ZH_UNITS: Record<AmountUnit, string> = {
   minutes: '分钟',
   hours: '小时',
   days: '天',
   workingDays: '个工作日',
 };
 
-const EN_UNITS: Record<DurationUnit, readonly [string, string]> = {
+const EN_UNITS: Record<AmountUnit, readonly [string, string]> = {
   minutes: ['minute', 'minutes'],
   hours: ['hour', 'hours'],
   days: ['day', 'days'],
   workingDays: ['working day', 'working days'],
 };
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
 
 /**
  * Durations usually come from declarations or API bodies, so the type alone proves nothing:
@@ -103,5 +127,8 @@ function assertValidDuration(d: unknown): asserts d is Duration {
   }
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
     throw new RangeError(`duration amount must be a non-negative integer, got ${String(amount)}`);
+  }
+  if (unit === 'dayOfNextMonth' && (amount < 1 || amount > 31)) {
+    throw new RangeError(`dayOfNextMonth amount is a day of the month, 1–31, got ${amount}`);
   }
 }

@@ -1809,9 +1809,12 @@ export interface Deadline {
    */
   escalateTo?: string;
 }
+/**
+ * An amount of minutes, hours, calendar days or working days; or, with unit dayOfNextMonth, a day (1–31, clamped to the month's last day) of the month after the start: due at the end of that day in the company's time zone
+ */
 export interface Duration {
   amount: number;
-  unit: 'minutes' | 'hours' | 'days' | 'workingDays';
+  unit: 'minutes' | 'hours' | 'days' | 'workingDays' | 'dayOfNextMonth';
 }
 export interface FollowUpPolicy {
   deadline: Duration;

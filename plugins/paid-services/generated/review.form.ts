@@ -1,0 +1,11 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: plugins/paid-services/review.form.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+export interface ReviewData {
+  underWarranty: boolean;
+  reviewNote?: string;
+}
