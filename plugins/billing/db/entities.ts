@@ -109,6 +109,9 @@ export const BillSchema = new EntitySchema<Bill>({
     { properties: ['companyId', 'status', 'dueOn'] },
     { properties: ['companyId', 'projectId', 'periodKey', 'id'] },
     { properties: ['runId'] },
+    // the notices job: payment notices due by date; arrears: open bills per unit, oldest first
+    { properties: ['companyId', 'noticeOn'] },
+    { properties: ['companyId', 'status', 'unitId', 'periodStart'] },
   ],
 });
 
@@ -209,6 +212,8 @@ export class LedgerEntry {
   paymentId?: number | null;
   depositId?: number | null;
   description!: string;
+  /** how money changed hands for deposits received or topped up (cash, transfer, pos, online): the cash closing counts them */
+  method?: string | null;
   actorId?: number | null;
   occurredAt!: Date;
 }
@@ -227,10 +232,17 @@ export const LedgerEntrySchema = new EntitySchema<LedgerEntry>({
     paymentId: { type: 'integer', nullable: true },
     depositId: { type: 'integer', nullable: true },
     description: { type: 'string', length: 200 },
+    method: { type: 'string', length: 16, nullable: true },
     actorId: { type: 'integer', nullable: true },
     occurredAt: { type: 'datetime' },
   },
-  indexes: [{ properties: ['companyId', 'unitId', 'id'] }, { properties: ['billId'] }],
+  indexes: [
+    { properties: ['companyId', 'unitId', 'id'] },
+    { properties: ['billId'] },
+    // units holding credit (the notices job applies it) and a cashier's deposit takings of a day
+    { properties: ['companyId', 'account', 'unitId'] },
+    { properties: ['companyId', 'actorId', 'occurredAt'] },
+  ],
 });
 
 /** A payment taken by a cashier (or received online), with its receipt serial. */
@@ -277,7 +289,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
     createdAt: { type: 'datetime' },
   },
   uniques: [{ properties: ['companyId', 'receiptNo'] }, { properties: ['companyId', 'method', 'reference'] }],
-  indexes: [{ properties: ['companyId', 'unitId', 'id'] }, { properties: ['companyId', 'cashierId', 'receivedAt'] }],
+  indexes: [{ properties: ['companyId', 'unitId', 'id'] }, { properties: ['companyId', 'cashierId', 'receivedAt'] }, { properties: ['companyId', 'receivedAt', 'id'] }],
 });
 
 /** A deposit held for a unit (renovation, keys…): deducted with reason, topped up, refunded after approval. */
@@ -316,7 +328,7 @@ export const DepositSchema = new EntitySchema<Deposit>({
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },
-  indexes: [{ properties: ['companyId', 'unitId'] }],
+  indexes: [{ properties: ['companyId', 'unitId'] }, { properties: ['companyId', 'status', 'id'] }],
 });
 
 /** A meter reading (water, electricity, gas); consumption between readings is billed once. */
