@@ -11,6 +11,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROOT_DIR, startKernel, type Kernel, type KernelOptions } from '../kernel.js';
 import { seedRegistry, type RegistryDocument, type SeededRegistry } from '../registry/seed-registry.js';
 
+// what plugin tests need besides the kernel: the registry document they seed
+export type { RegistryDocument, SeededRegistry };
+
 export const PG_ADMIN_URL = process.env.WUYE_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestClock {

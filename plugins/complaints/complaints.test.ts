@@ -4,8 +4,7 @@
  * printed sheet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestKernel, type TestKernel } from '../../core/testing/harness.js';
-import type { SeededRegistry } from '../../core/registry/seed-registry.js';
+import { startTestKernel, type SeededRegistry, type TestKernel } from '../../core/testing/harness.js';
 
 interface CaseBody {
   id: number;

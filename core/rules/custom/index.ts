@@ -16,7 +16,7 @@ import {
   moneyRound,
   moneySub,
 } from './money-ops.js';
-import { strLen } from './string-ops.js';
+import { strContainsAny, strLen } from './string-ops.js';
 
 export interface CustomOperator extends OperatorSpec {
   readonly impl: (...args: unknown[]) => unknown;
@@ -70,6 +70,18 @@ export const CUSTOM_OPERATORS: ReadonlyMap<string, CustomOperator> = new Map([
           value === null || typeof value === 'string' || typeof value === 'number' ? undefined : 'expected a string',
       }),
       strLen,
+    ),
+  ],
+  [
+    'str.containsAny',
+    custom(
+      spec(2, 2, {
+        checkLiteral: (value, index) =>
+          index === 0
+            ? value === null || typeof value === 'string' ? undefined : 'expected a string'
+            : Array.isArray(value) && value.every((w) => typeof w === 'string') ? undefined : 'expected a list of strings',
+      }),
+      strContainsAny,
     ),
   ],
 ]);

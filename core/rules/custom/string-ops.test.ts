@@ -23,3 +23,22 @@ describe('str.len', () => {
     expect(() => run({ 'str.len': [{ var: 'xs' }] }, { xs: ['a'] })).toThrow(/str.len: expected a string/);
   });
 });
+
+describe('str.containsAny', () => {
+  it('finds any of the words in the text', () => {
+    expect(run({ 'str.containsAny': [{ var: 'data.content' }, { var: 'config.words' }] }, { data: { content: '厨房水管漏水' }, config: { words: ['停电', '漏水'] } })).toBe(true);
+    expect(run({ 'str.containsAny': [{ var: 'data.content' }, ['停电']] }, { data: { content: '借用梯子' } })).toBe(false);
+  });
+
+  it('treats a missing text or list as no match and ignores empty words', () => {
+    expect(run({ 'str.containsAny': [{ var: 'data.none' }, ['漏水']] }, { data: {} })).toBe(false);
+    expect(run({ 'str.containsAny': ['漏水', { var: 'config.none' }] }, { config: {} })).toBe(false);
+    expect(run({ 'str.containsAny': ['漏水', ['']] })).toBe(false);
+  });
+
+  it('refuses non-strings', () => {
+    expect(() => run({ 'str.containsAny': [{ var: 'n' }, ['1']] }, { n: 1 })).toThrow(/expected a string/);
+    expect(() => run({ 'str.containsAny': ['a', { var: 'xs' }] }, { xs: [1] })).toThrow(/words to be strings/);
+    expect(() => compileRule({ 'str.containsAny': ['a', [1]] })).toThrow(/list of strings/);
+  });
+});
