@@ -1,12 +1,13 @@
-/** The billing run: the `billing:run` command and the run's HTTP routes. */
-import type { FastifyInstance } from 'fastify';
-import type { PluginServices, PluginSetupContext } from '../../../core/plugin-api.js';
+/** The billing run: the `billing:run` command; its HTTP routes are in routes.ts (mounted by index.ts). */
+import type { PluginSetupContext } from '../../../core/plugin-api.js';
+import { billingRunCommand } from './command.js';
+
+export { runRoutes } from './routes.js';
 
 /**
- * Registers the run's command (and job, if any). Do NOT call ctx.registerRoutes here: a plugin
- * registers routes once, in index.ts, which calls runRoutes and ledgerRoutes.
+ * Registers the run's command. Routes are registered once for the plugin, in index.ts, which calls
+ * runRoutes and ledgerRoutes.
  */
-export function setupBillingRun(_ctx: PluginSetupContext): void {}
-
-/** The run's routes under /api/billing (/preview, /periods, /runs, /meter-readings). */
-export async function runRoutes(_app: FastifyInstance, _services: PluginServices): Promise<void> {}
+export function setupBillingRun(ctx: PluginSetupContext): void {
+  ctx.registerCommand('run', billingRunCommand);
+}

@@ -1,0 +1,45 @@
+/**
+ * Raw, set-based SQL for the billing run through the ORM's own knex (portable: SQLite and
+ * PostgreSQL). The run writes tens of thousands of rows per minute, so it bypasses the unit of
+ * work: multi-row inserts and one query per table per batch. Values are written exactly as
+ * MikroORM writes them on each dialect (SQLite: datetimes as epoch milliseconds; PostgreSQL:
+ * timestamptz), and bigint / numeric columns, which PostgreSQL returns as strings, are read back
+ * as numbers / decimal strings.
+ */
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import type { PluginServices } from '../../../core/plugin-api.js';
+
+export type Knex = ReturnType<AbstractSqlConnection['getKnex']>;
+export type Trx = Knex; // a knex transaction is used exactly like the knex instance
+
+export function knexOf(services: PluginServices): Knex {
+  return (services.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+}
+
+/** A datetime value as MikroORM stores it on this dialect. */
+export function sqlTime(services: PluginServices, date: Date): Date | number {
+  return services.dialect === 'sqlite' ? date.getTime() : date;
+}
+
+/** A datetime read back from either dialect. */
+export function readTime(value: unknown): Date {
+  if (value instanceof Date) return value;
+  // SQLite: epoch milliseconds (number); PostgreSQL through MikroORM's driver: timestamptz text
+  return typeof value === 'string' && !/^\d+$/.test(value) ? new Date(value) : new Date(Number(value));
+}
+
+/**
+ * Rows per multi-row insert: keeps every statement under SQLite's 32,766 bound parameters (and
+ * PostgreSQL's 65,535) whatever the column count.
+ */
+export function chunksFor<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(30_000 / columns));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+export async function insertMany(trx: Trx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  for (const chunk of chunksFor(rows, Object.keys(rows[0]!).length)) await trx(table).insert(chunk);
+}
