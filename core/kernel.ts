@@ -19,6 +19,7 @@ import { runOverdueScan } from './workflow/overdue-job.js';
 import { buildApp } from './http/app.js';
 import type { KernelServices } from './kernel-services.js';
 import { createPluginServices, type PluginServices } from './plugin-services.js';
+import { PluginReloader } from './devkit/hot-reload.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,12 +37,16 @@ export interface KernelOptions {
   loginRateLimit?: { max: number; timeWindow: number };
   bodyLimit?: number;
   secureCookies?: boolean;
+  /** development: reload a plugin's declarations when its files change (see core/devkit/hot-reload.ts) */
+  devReload?: boolean;
 }
 
 export interface Kernel extends KernelServices {
   app: FastifyInstance;
   /** what each plugin's routes, jobs and commands are given, by plugin id */
   pluginServices: Map<string, PluginServices>;
+  /** reloads a plugin's declarations (development); a broken edit keeps the previous version */
+  reloader: PluginReloader;
   /** runs every scheduled job once, as of `now` */
   runJobs(now?: Date): Promise<{ overdue: number }>;
   close(): Promise<void>;
@@ -49,7 +54,8 @@ export interface Kernel extends KernelServices {
 
 export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const now = options.now ?? (() => new Date());
-  const plugins = await loadPlugins({ pluginsDir: options.pluginsDir ?? path.join(ROOT_DIR, 'plugins'), only: options.plugins });
+  const pluginsDir = options.pluginsDir ?? path.join(ROOT_DIR, 'plugins');
+  const plugins = await loadPlugins({ pluginsDir, only: options.plugins });
   const dialect = dialectOf(options.database);
   // plugins' tables in dependency order, after core's
   const pluginTables = plugins.bundles.map((b) => plugins.extensions.databases.get(b.id)).filter((d) => d !== undefined);
@@ -69,6 +75,10 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     secureCookies: options.secureCookies ?? false,
   });
   const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now })]));
+  const reloader = new PluginReloader(plugins, pluginsDir, configs, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }, now);
+  if (options.devReload) {
+    app.get('/api/dev/plugins', { schema: { tags: ['dev'], summary: 'Development: each plugin and the issues of its last broken edit' } }, async () => ({ items: [...reloader.status.values()] }));
+  }
   for (const [pluginId, routes] of plugins.extensions.routes) {
     const services = pluginServices.get(pluginId)!;
     await app.register(async (scope) => routes(scope, services), { prefix: `/api/${pluginId}` });
@@ -82,6 +92,7 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     return { overdue };
   };
   const timers: NodeJS.Timeout[] = [];
+  const stopWatching = options.devReload ? reloader.watch() : () => {};
   if (options.jobTimers) {
     // each job on its own timer: the overdue scan every minute, plugin jobs at their own pace
     timers.push(setInterval(() => void scanOverdue(now()).catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
@@ -93,8 +104,10 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     ...services,
     app,
     pluginServices,
+    reloader,
     runJobs,
     async close() {
+      stopWatching();
       timers.forEach(clearInterval);
       await app.close();
       await orm.close(true);

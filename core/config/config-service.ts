@@ -41,6 +41,11 @@ export class ConfigService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Drops every compiled configuration: the plugins' declarations changed (development reload). */
+  forgetCompiled(): void {
+    this.compiled.clear();
+  }
+
   /** Every company starts at version 1: the plugins' defaults, unchanged. */
   async createInitialVersion(em: EntityManager, companyId: number, authorId: number | null): Promise<ConfigVersion> {
     const now = this.now();

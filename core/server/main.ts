@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     pluginsDir: process.env.WUYE_PLUGINS_DIR,
     logger: true,
     jobTimers: true,
+    // npm run dev: plugin declarations reload on save (a broken edit keeps the previous version)
+    devReload: process.env.WUYE_DEV === '1',
   });
   const companies = await kernel.orm.em.fork().count(Company, {});
   const demo = JSON.parse(readFileSync(DEMO_REGISTRY, 'utf8')) as RegistryDocument;
