@@ -1,12 +1,26 @@
 /** The ledger: charges posted by other plugins, payments, deposits, notices, reports. */
 import type { FastifyInstance } from 'fastify';
 import type { PluginServices, PluginSetupContext } from '../../../core/plugin-api.js';
+import { noticesJob } from './notices-job.js';
+import { postChargeEffect } from './post-charge.js';
+import { accountRoutes } from './routes/account-routes.js';
+import { depositRoutes } from './routes/deposit-routes.js';
+import { paymentRoutes } from './routes/payment-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 
 /**
- * Registers the ledger's effect and jobs. Do NOT call ctx.registerRoutes here: a plugin registers
- * routes once, in index.ts, which calls runRoutes and ledgerRoutes.
+ * Registers the ledger's effect (`billing.postCharge`) and job (`billing.notices`). Routes are
+ * registered once, in index.ts, which calls runRoutes and ledgerRoutes.
  */
-export function setupLedger(_ctx: PluginSetupContext): void {}
+export function setupLedger(ctx: PluginSetupContext): void {
+  ctx.registerEffect('postCharge', postChargeEffect);
+  ctx.registerJob('notices', noticesJob);
+}
 
 /** The ledger's routes under /api/billing. */
-export async function ledgerRoutes(_app: FastifyInstance, _services: PluginServices): Promise<void> {}
+export async function ledgerRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+  await paymentRoutes(app, services);
+  await accountRoutes(app, services);
+  await depositRoutes(app, services);
+  await reportRoutes(app, services);
+}

@@ -1,0 +1,177 @@
+/**
+ * Payments end to end: bills made by the billing run, late fees assessed at the payment date on a
+ * worked example, allocation oldest first (late fee, then principal), receipts with increasing
+ * serials and 大写 amounts, over-payment under both policies, and every refused request leaving
+ * nothing written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, otherCompany, snapshot, type LedgerWorld } from './test-support.js';
+
+let w: LedgerWorld;
+let unit: number;
+
+interface PaymentAnswer {
+  payment: { id: number; receiptNo: string; amount: string; method: string; credit: string; allocations: { billId: number; billNumber: string; periodKey: string; lateFee: string; principal: string }[] };
+}
+
+beforeAll(async () => {
+  w = await ledgerWorld('2026-09-20T02:00:00Z');
+  unit = w.unit('CH/1/101'); // 89.50 m² residential at 2.50/m²: 223.75 a month
+  // each month billed before it starts, as finance would
+  await billPeriod(w, '2026-10', '2026-09-20T02:00:00Z');
+  await billPeriod(w, '2026-11', '2026-10-20T02:00:00Z');
+  await billPeriod(w, '2026-12', '2026-11-20T02:00:00Z');
+  w.kernel.clock.set('2026-11-25T02:00:00Z'); // 10:00 on 25 Nov in Shanghai
+});
+
+afterAll(async () => {
+  await w?.kernel.close();
+});
+
+describe('POST /api/billing/payments', () => {
+  it('assesses late fees to the payment date and pays the oldest bill first, late fee before principal', async () => {
+    const before = await billsOf(w, unit);
+    expect(before.map((b) => [b.periodKey, b.principalFen])).toEqual([['2026-10', 22375], ['2026-11', 22375], ['2026-12', 22375]]);
+
+    const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '300.00', method: 'cash', payerName: '张伟' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { payment } = res.json() as PaymentAnswer;
+    // Worked example (3‰ a day from the period's first day, chargeable after the final notice's term):
+    //   2026-10: 223.75 × 0.003 × 55 days (1 Oct – 24 Nov) = 36.91875 → 36.92
+    //   2026-11: 223.75 × 0.003 × 24 days (1 Nov – 24 Nov) = 16.11
+    //   2026-12: final term ends 12 Dec, nothing yet
+    // 300.00 = 36.92 + 223.75 (October) + 16.11 + 23.22 (November)
+    expect(payment.allocations.map((a) => [a.periodKey, a.lateFee, a.principal])).toEqual([['2026-10', '36.92', '223.75'], ['2026-11', '16.11', '23.22']]);
+    expect(payment.credit).toBe('0.00');
+    expect(payment.receiptNo).toBe('SJ2026000001');
+
+    const after = await billsOf(w, unit);
+    expect(after.map((b) => [b.periodKey, b.lateFeeFen, b.paidFen, b.principalPaidFen, b.status])).toEqual([
+      ['2026-10', 3692, 26067, 22375, 'paid'],
+      ['2026-11', 1611, 3933, 2322, 'open'],
+      ['2026-12', 0, 0, 0, 'open'],
+    ]);
+    // the receivable balance is what the bills still owe: 200.53 + 223.75
+    expect(await balance(w, unit, 'receivable')).toBe(20053 + 22375);
+  });
+
+  it('keeps an over-payment as credit (default policy) and numbers receipts in sequence', async () => {
+    const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '500.00', method: 'transfer', reference: 'TRX-0001' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { payment } = res.json() as PaymentAnswer;
+    expect(payment.receiptNo).toBe('SJ2026000002');
+    expect(payment.allocations.map((a) => [a.periodKey, a.lateFee, a.principal])).toEqual([['2026-11', '0.00', '200.53'], ['2026-12', '0.00', '223.75']]);
+    expect(payment.credit).toBe('75.72');
+    expect((await billsOf(w, unit)).every((b) => b.status === 'paid')).toBe(true);
+    expect(await balance(w, unit, 'receivable')).toBe(0);
+    expect(await balance(w, unit, 'credit')).toBe(7572);
+
+    const account = await w.call('cashier', 'GET', `/api/billing/units/${unit}/account`);
+    expect(account.statusCode, account.body).toBe(200);
+    expect(account.json()).toMatchObject({ receivable: '0.00', credit: '75.72', depositsHeld: '0.00', openBills: [], owner: { name: '张伟' } });
+
+    const ledger = await w.call('cashier', 'GET', `/api/billing/units/${unit}/ledger?limit=3`);
+    const page = ledger.json() as { items: { kind: string; account: string; amount: string }[]; nextCursor: string };
+    expect(page.items.map((e) => [e.account, e.kind, e.amount])).toEqual([['credit', 'overpayment', '75.72'], ['receivable', 'payment', '-223.75'], ['receivable', 'payment', '-200.53']]);
+    const next = await w.call('cashier', 'GET', `/api/billing/units/${unit}/ledger?limit=3&cursor=${page.nextCursor}`);
+    expect((next.json() as { items: { kind: string }[] }).items.map((e) => e.kind)).toEqual(['payment', 'payment', 'lateFee']);
+  });
+
+  it('prints the receipt with the amount in capital numerals and the payer name escaped', async () => {
+    const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1234.50', method: 'pos', reference: 'POS-77', payerName: '<b>李</b>' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { payment } = res.json() as PaymentAnswer;
+    expect(payment.receiptNo).toBe('SJ2026000003');
+    const receipt = await w.call('cashier', 'GET', `/api/billing/payments/${payment.id}/receipt`);
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    expect(receipt.headers['content-type']).toContain('text/html');
+    expect(receipt.body).toContain('人民币壹仟贰佰叁拾肆元伍角整');
+    expect(receipt.body).toContain('SJ2026000003');
+    expect(receipt.body).toContain('&lt;b&gt;李&lt;/b&gt;');
+    expect(receipt.body).not.toContain('<b>李</b>');
+    expect(receipt.body).toContain('收费员 冯玲');
+
+    const first = await w.call('cashier', 'GET', '/api/billing/payments?date=2026-11-25&limit=1');
+    const list = first.json() as { items: { receiptNo: string }[]; nextCursor: string | null };
+    expect(list.items.map((p) => p.receiptNo)).toEqual(['SJ2026000003']);
+    expect(list.nextCursor).not.toBeNull();
+  });
+
+  it('accepts a pre-issued receipt number once', async () => {
+    const ok = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '10.00', method: 'cash', receiptNo: 'PRE-000123' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((ok.json() as PaymentAnswer).payment.receiptNo).toBe('PRE-000123');
+  });
+
+  describe('refused requests write nothing', () => {
+    const refusals: [string, () => Promise<{ statusCode: number; body: string; json(): unknown }>, number, string][] = [
+      ['a negative amount', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '-5.00', method: 'cash' }), 400, '/amount'],
+      ['a zero amount', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '0.00', method: 'cash' }), 400, '/amount'],
+      ['three decimals', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.005', method: 'cash' }), 400, '/amount'],
+      ['a number instead of a string', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: 12.5, method: 'cash' }), 400, '/amount'],
+      ['an unknown method', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.00', method: 'cheque' }), 400, '/method'],
+      ['a duplicate receipt number', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.00', method: 'cash', receiptNo: 'PRE-000123' }), 409, '/receiptNo'],
+      ['a generated receipt number given again', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.00', method: 'cash', receiptNo: 'SJ2026000001' }), 409, '/receiptNo'],
+      ['a duplicate transfer reference', () => w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.00', method: 'transfer', reference: 'TRX-0001' }), 409, '/reference'],
+    ];
+    it.each(refusals)('%s', async (_name, send, status, pointer) => {
+      const before = await snapshot(w);
+      expectIssue(await send(), status, pointer);
+      expect(await snapshot(w)).toEqual(before);
+    });
+
+    it('the same reference under another method is a different payment', async () => {
+      const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '1.00', method: 'online', reference: 'TRX-0001' });
+      expect(res.statusCode, res.body).toBe(201);
+    });
+
+    it('an unknown unit, a unit of another company, a unit outside the cashier’s projects: 404', async () => {
+      const foreign = await w.kernel.seed(otherCompany());
+      const foreignUnit = foreign.units.get('XY/9/901')!.id;
+      const jrUnit = w.unit('JR/A/1001');
+      const before = await snapshot(w);
+      for (const unitId of [999999, foreignUnit, jrUnit]) {
+        const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId, amount: '10.00', method: 'cash' });
+        expect(res.statusCode, res.body).toBe(404);
+      }
+      // and the other company's cashier cannot pay into ours
+      const res = await w.call('other-cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '10.00', method: 'cash' });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(await snapshot(w)).toEqual(before);
+    });
+
+    it('a role without billing.collect: 403', async () => {
+      const before = await snapshot(w);
+      const res = await w.call('frontdesk', 'POST', '/api/billing/payments', { unitId: unit, amount: '10.00', method: 'cash' });
+      expect(res.statusCode, res.body).toBe(403);
+      const receipt = await w.call('frontdesk', 'GET', '/api/billing/payments/1/receipt');
+      expect(receipt.statusCode).toBe(403);
+      expect(await snapshot(w)).toEqual(before);
+    });
+  });
+});
+
+describe('over-payment refused by the company’s policy', () => {
+  it('refuses more than the outstanding amount with 422 naming /amount and the figure, and writes nothing', async () => {
+    const admin = await w.token('admin');
+    const proposed = await w.kernel.call(admin, 'POST', '/api/config/versions', { reason: '不收预收款', patch: { plugins: { billing: { config: { overpayment: 'refuse' } } } } });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const activated = await w.kernel.call(admin, 'POST', `/api/config/versions/${(proposed.json() as { number: number }).number}/activate`, {});
+    expect(activated.statusCode, activated.body).toBe(200);
+
+    const other = w.unit('CH/1/102'); // 120.00 m²: 300.00 a month, three months billed, none paid
+    const bills = await billsOf(w, other);
+    expect(bills.map((b) => b.principalFen)).toEqual([30000, 30000, 30000]);
+    // late fees on 25 Nov: October 300 × 0.003 × 55 = 49.50; November 300 × 0.003 × 24 = 21.60 → 971.10 owed
+    const before = await snapshot(w);
+    const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: other, amount: '1000.00', method: 'cash' });
+    expectIssue(res, 422, '/amount');
+    expect((res.json() as { message: string }).message).toContain('971.10');
+    expect(await snapshot(w)).toEqual(before);
+
+    const exact = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: other, amount: '971.10', method: 'cash' });
+    expect(exact.statusCode, exact.body).toBe(201);
+    expect((exact.json() as PaymentAnswer).payment.credit).toBe('0.00');
+    expect((await billsOf(w, other)).every((b) => b.status === 'paid')).toBe(true);
+  });
+});

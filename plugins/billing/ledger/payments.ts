@@ -1,0 +1,109 @@
+/**
+ * Taking a payment (收款): in one transaction the unit's ledger is locked, late fees due by the
+ * payment date (company time zone) are assessed and recorded, the amount settles the open bills
+ * oldest first, a remainder becomes credit or is refused (settings.overpayment), the receipt gets
+ * its number, and the ledger records it. Any refusal leaves nothing written.
+ */
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { RuleRefusedError, WuyeError, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { Bill, LedgerEntry, Payment } from '../db/entities.js';
+import { positiveFen, yuan } from './amounts.js';
+import { billingConfig } from './settings.js';
+import { applySettlement, openBills, planSettlement } from './settle.js';
+import { lockUnitLedger } from './unit-lock.js';
+import { paymentView } from './views.js';
+
+export const PAYMENT_METHODS = ['cash', 'transfer', 'pos', 'online'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface PaymentInput {
+  unitId: number;
+  amount: string;
+  method: PaymentMethod;
+  reference?: string;
+  receiptNo?: string;
+  payerName?: string;
+}
+
+function duplicate(pointer: string, message: string): WuyeError {
+  return new WuyeError('WUYE_DUPLICATE', 409, message, [{ pointer, code: 'duplicate', message }]);
+}
+
+/** Receipt numbers: prefix + year (company time zone) + a per-company, per-year serial: SJ2026000042. */
+async function nextReceiptNo(services: PluginServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
+  const year = DateTime.fromJSDate(now, { zone: timezone }).year;
+  const serial = await services.nextSerial(em, companyId, `receipt:${year}`);
+  return `${prefix}${year}${String(serial).padStart(6, '0')}`;
+}
+
+export async function takePayment(services: PluginServices, principal: Principal, input: PaymentInput) {
+  await services.requirePermission(principal, 'billing.collect');
+  const amountFen = positiveFen(input.amount, '/amount');
+  const companyId = principal.companyId;
+  try {
+    return await services.orm.em.fork().transactional(async (em) => {
+      const unit = await services.unitFor(principal, input.unitId, em);
+      const config = await billingConfig(services, companyId, unit.projectId, em);
+      const now = services.now();
+      await lockUnitLedger(em, services.dialect, companyId, unit.id);
+      if (input.receiptNo !== undefined && (await em.count(Payment, { companyId, receiptNo: input.receiptNo })) > 0) {
+        throw duplicate('/receiptNo', `receipt ${input.receiptNo} has already been used`);
+      }
+      if (input.reference !== undefined && (await em.count(Payment, { companyId, method: input.method, reference: input.reference })) > 0) {
+        throw duplicate('/reference', `a ${input.method} payment with reference ${input.reference} has already been recorded`);
+      }
+      const bills = await openBills(em, companyId, unit.id);
+      const plan = planSettlement(bills, amountFen, config.today, config.settings.lateFee);
+      if (plan.remainderFen > 0 && config.settings.overpayment === 'refuse') {
+        const message = `the amount ${yuan(amountFen)} exceeds what the unit owes (${yuan(plan.outstandingFen)} including late fees to ${config.today}); over-payments are refused by this company's settings`;
+        throw new RuleRefusedError(message, [{ pointer: '/amount', code: 'overpayment', message: `at most ${yuan(plan.outstandingFen)} is outstanding` }]);
+      }
+      const ctx = { companyId, projectId: unit.projectId, unitId: unit.id, now, actorId: principal.staffId };
+      await applySettlement(em, plan, ctx);
+      const receiptNo = input.receiptNo ?? (await nextReceiptNo(services, em, companyId, config.settings.receiptPrefix, now, config.timezone));
+      const payment = em.create(Payment, {
+        companyId, projectId: unit.projectId, unitId: unit.id, receiptNo, method: input.method, amountFen, reference: input.reference ?? null,
+        payerName: input.payerName ?? null, receivedAt: now, cashierId: principal.staffId, allocations: plan.allocations, creditFen: plan.remainderFen,
+        closingId: null, createdAt: now,
+      });
+      await em.flush();
+      const billsById = new Map(bills.map((b) => [b.id, b]));
+      for (const a of plan.allocations) {
+        em.create(LedgerEntry, {
+          ...ctx, account: 'receivable', kind: 'payment', amountFen: -(a.lateFeeFen + a.principalFen), billId: a.billId, paymentId: payment.id,
+          description: `收款 ${receiptNo} ${billsById.get(a.billId)!.periodKey}`, method: input.method, occurredAt: now,
+        });
+      }
+      if (plan.remainderFen > 0) {
+        em.create(LedgerEntry, {
+          ...ctx, account: 'credit', kind: 'overpayment', amountFen: plan.remainderFen, paymentId: payment.id,
+          description: `预收款 ${receiptNo}`, method: input.method, occurredAt: now,
+        });
+      }
+      services.audit(em, { companyId, actorId: principal.staffId, action: 'payment', target: `billing_payment:${payment.id}`, data: { receiptNo, amount: yuan(amountFen), unitId: unit.id } });
+      await em.flush();
+      return paymentView(payment, billsById);
+    });
+  } catch (err) {
+    // two concurrent requests with the same receipt or reference: the database's unique index decides
+    if (err instanceof UniqueConstraintViolationException) {
+      throw /reference/.test(err.message) ? duplicate('/reference', 'this payment reference has already been recorded') : duplicate('/receiptNo', 'this receipt number has already been used');
+    }
+    throw err;
+  }
+}
+
+/** A payment of the caller's company in a project they may see, else 404. */
+export async function paymentFor(services: PluginServices, principal: Principal, id: number, em: EntityManager): Promise<Payment> {
+  const payment = await em.findOne(Payment, { id, companyId: principal.companyId });
+  if (!payment) throw new WuyeError('WUYE_NOT_FOUND', 404, 'payment not found');
+  await services.unitFor(principal, payment.unitId, em);
+  return payment;
+}
+
+export async function billsOfPayment(em: EntityManager, payment: Payment): Promise<Map<number, Bill>> {
+  const ids = payment.allocations.map((a) => a.billId);
+  if (ids.length === 0) return new Map();
+  return new Map((await em.find(Bill, { id: { $in: ids }, companyId: payment.companyId })).map((b) => [b.id, b]));
+}

@@ -1,0 +1,46 @@
+/** The printed receipt (收款收据) of a payment: number, unit, payer, amount in figures and in 大写. */
+import type { EntityManager } from '@mikro-orm/core';
+import { Staff, Unit, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { yuan } from './amounts.js';
+import { billsOfPayment, paymentFor } from './payments.js';
+import { rmbCapital } from './rmb-capital.js';
+import { billingConfig } from './settings.js';
+import { unitContext } from './views.js';
+
+const METHOD_TITLES: Record<string, { 'zh-CN': string; en: string }> = {
+  cash: { 'zh-CN': '现金', en: 'Cash' },
+  transfer: { 'zh-CN': '转账', en: 'Bank transfer' },
+  pos: { 'zh-CN': 'POS刷卡', en: 'POS' },
+  online: { 'zh-CN': '线上支付', en: 'Online' },
+};
+
+export async function renderReceipt(services: PluginServices, principal: Principal, paymentId: number, language: 'zh-CN' | 'en', em: EntityManager): Promise<string> {
+  await services.requirePermission(principal, 'billing.view');
+  const payment = await paymentFor(services, principal, paymentId, em);
+  const unit = (await em.findOne(Unit, { id: payment.unitId, companyId: payment.companyId }))!;
+  const [ctx, bills, cashier, config] = await Promise.all([
+    unitContext(em, payment.companyId, unit),
+    billsOfPayment(em, payment),
+    em.findOne(Staff, { id: payment.cashierId, companyId: payment.companyId }),
+    billingConfig(services, payment.companyId, payment.projectId, em),
+  ]);
+  const context = {
+    company: { name: ctx.company?.name ?? '', code: ctx.company?.code ?? '' },
+    project: { name: ctx.project?.name ?? '', code: ctx.project?.code ?? '' },
+    now: services.now().toISOString(),
+    payment: {
+      receiptNo: payment.receiptNo, amount: yuan(payment.amountFen), amountInWords: rmbCapital(payment.amountFen), method: payment.method,
+      methodTitle: METHOD_TITLES[payment.method], reference: payment.reference ?? '', payerName: payment.payerName ?? ctx.owner?.name ?? '',
+      receivedAt: payment.receivedAt.toISOString(), credit: payment.creditFen > 0 ? yuan(payment.creditFen) : null,
+    },
+    allocations: payment.allocations.map((a) => ({
+      billNumber: bills.get(a.billId)?.number ?? '', periodKey: bills.get(a.billId)?.periodKey ?? '',
+      lateFee: yuan(a.lateFeeFen), principal: yuan(a.principalFen), total: yuan(a.lateFeeFen + a.principalFen),
+    })),
+    unit: { number: unit.number, area: unit.area },
+    building: { name: ctx.building?.name ?? '' },
+    owner: { name: ctx.owner?.name ?? '', phone: ctx.owner?.phone ?? '' },
+    cashier: { name: cashier?.name ?? '' },
+  };
+  return config.view.render('receipt', context, language);
+}

@@ -1,0 +1,40 @@
+/** Arrears, collection rates and the dunning ladder. */
+import type { FastifyInstance } from 'fastify';
+import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
+import { arrearsReport, dunningHistory, recordDunningStep } from '../arrears.js';
+import { collectionRates } from '../collection-rates.js';
+import { CURSOR, DATE, ID, LIMIT, text, unitParams } from './schemas.js';
+
+export async function reportRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+  app.get('/arrears', {
+    schema: {
+      tags: ['billing'], summary: 'Units in arrears with months unpaid and the next dunning step (keyset pages by unit)',
+      querystring: { type: 'object', properties: { projectId: ID, minMonths: { type: 'integer', minimum: 0, maximum: 240 }, asOf: DATE, cursor: CURSOR, limit: LIMIT }, additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => arrearsReport(services, services.principal(request), request.query as never));
+
+  app.get('/collection-rates', {
+    schema: {
+      tags: ['billing'], summary: 'Collection rates of this period, the last and the one before against the targets',
+      querystring: { type: 'object', properties: { projectId: ID, asOf: DATE }, additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => collectionRates(services, services.principal(request), request.query as never));
+
+  app.post('/units/:unitId/dunning', {
+    schema: {
+      tags: ['billing'], summary: 'Record a dunning step (a step is refused before its months unpaid are reached)', params: unitParams,
+      body: { type: 'object', properties: { step: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]{0,31}$' }, note: text(500), outcome: text(200) }, required: ['step', 'note'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const step = await recordDunningStep(services, services.principal(request), (request.params as { unitId: number }).unitId, request.body as never);
+    reply.code(201 as never);
+    return { step };
+  });
+
+  app.get('/units/:unitId/dunning', {
+    schema: { tags: ['billing'], summary: "A unit's dunning steps and the next one due", params: unitParams, response: { ...errorResponses } },
+  }, async (request) => dunningHistory(services, services.principal(request), (request.params as { unitId: number }).unitId));
+}

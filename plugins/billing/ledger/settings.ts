@@ -1,0 +1,21 @@
+/** The billing settings in force, typed, and the company-local date a request or job acts on. */
+import type { EntityManager } from '@mikro-orm/core';
+import type { PluginConfigView, PluginServices } from '../../../core/plugin-api.js';
+import type { BillingSettings } from '../generated/settings.js';
+import { localDate } from './dates.js';
+
+export interface BillingConfig {
+  view: PluginConfigView;
+  settings: BillingSettings;
+  timezone: string;
+  /** today in the company's time zone */
+  today: string;
+}
+
+/** The settings in force at `at` (default: the kernel's now), and that instant's date for the company. */
+export async function billingConfig(services: PluginServices, companyId: number, projectId: number | null, em?: EntityManager, at?: Date): Promise<BillingConfig> {
+  const instant = at ?? services.now();
+  const view = await services.configFor(companyId, projectId, instant, em);
+  const timezone = view.calendar.timezone;
+  return { view, settings: view.settings as unknown as BillingSettings, timezone, today: localDate(instant, timezone) };
+}
