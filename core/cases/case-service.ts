@@ -12,6 +12,7 @@ import type { ConfigService } from '../config/config-service.js';
 import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config.js';
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
+import { followUpDeadline } from '../workflow/follow-up-policy.js';
 import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
@@ -266,7 +267,7 @@ export class CaseService {
     const severity = row.severity ?? '';
     const method = policy.methodBySeverity?.[severity] ?? policy.method;
     const roles = policy.rolesBySeverity?.[severity] ?? policy.roles;
-    const dueAt = addDuration(now, policy.deadline, config.calendar);
+    const dueAt = addDuration(now, followUpDeadline(policy, severity), config.calendar);
     em.create(FollowUp, {
       companyId: row.companyId, caseId: row.id, caseType: row.caseType, projectId: row.projectId, dueAt, method, roles,
       status: 'due', satisfied: null, onSite: null, result: null, doneAt: null, doneBy: null, createdAt: now,

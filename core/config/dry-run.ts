@@ -4,6 +4,7 @@
  * clock would be overdue and whom it would escalate to, and when the follow-up is due. Nothing
  * is written. Uses the same planning code as real transitions.
  */
+import { followUpDeadline } from '../workflow/follow-up-policy.js';
 import type { CompiledCaseType, CompiledConfig } from './compiled-config.js';
 import { WuyeError, type FieldIssue } from '../errors.js';
 import { addDuration } from '../calendar/index.js';
@@ -114,7 +115,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
       if (plan.followUp && wf.followUp) {
         const sev = snapshot.severity ?? '';
         followUp = {
-          dueAt: addDuration(at, wf.followUp.deadline, config.calendar).toISOString(),
+          dueAt: addDuration(at, followUpDeadline(wf.followUp, sev), config.calendar).toISOString(),
           method: wf.followUp.methodBySeverity?.[sev] ?? wf.followUp.method,
           roles: wf.followUp.rolesBySeverity?.[sev] ?? wf.followUp.roles,
         };

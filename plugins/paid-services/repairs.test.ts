@@ -211,6 +211,8 @@ describe('repair: leaks are completed after a passed leak test and followed up w
     expect(c.state).toBe('completed');
     const full = await get(c.id);
     expect(clock(full, 'followUp')[0]!.dueAt).toBe(bj('2026-10-18 16:00').toISOString());
+    // the follow-up item itself is due with the clock (deadlineBySeverity: leaks 3 days)
+    expect(full.followUps[0]!.dueAt).toBe(bj('2026-10-18 16:00').toISOString());
     // nobody follows up in time: the window escalates to the supervisor (assistant reportsTo supervisor)
     kernel.clock.set(bj('2026-10-18 16:30'));
     await kernel.runJobs();

@@ -1818,6 +1818,12 @@ export interface Duration {
 }
 export interface FollowUpPolicy {
   deadline: Duration;
+  /**
+   * Follow-up deadline per value of the severity field (e.g. leaks 3 days after the leak test, safety facilities 2 days); others use deadline
+   */
+  deadlineBySeverity?: {
+    [k: string]: Duration;
+  };
   method: 'phone' | 'onSite' | 'any';
   methodBySeverity?: {
     [k: string]: 'phone' | 'onSite' | 'any';

@@ -17,6 +17,7 @@ import {
   moneySub,
 } from './money-ops.js';
 import { strContainsAny, strLen } from './string-ops.js';
+import { objGet } from './object-ops.js';
 
 export interface CustomOperator extends OperatorSpec {
   readonly impl: (...args: unknown[]) => unknown;
@@ -82,6 +83,16 @@ export const CUSTOM_OPERATORS: ReadonlyMap<string, CustomOperator> = new Map([
             : Array.isArray(value) && value.every((w) => typeof w === 'string') ? undefined : 'expected a list of strings',
       }),
       strContainsAny,
+    ),
+  ],
+  [
+    'obj.get',
+    custom(
+      spec(2, 8, {
+        checkLiteral: (value, index) =>
+          index === 0 || typeof value === 'string' || typeof value === 'number' ? undefined : 'a key must be a string or a number',
+      }),
+      objGet as CustomOperator['impl'],
     ),
   ],
 ]);
