@@ -89,6 +89,15 @@ export async function runBilling(services: PluginServices, request: RunRequest):
     const q = knex('unit').where({ company_id: companyId });
     return projectId === null ? q : q.where({ project_id: projectId });
   };
+  // The keyset walk must follow the primary key. Given `company_id = ?`, SQLite prefers the
+  // (company_id, project_id) index and then sorts every unit of the company for each batch — a
+  // quadratic run. A unary plus makes the filters expressions the planner cannot index, so it walks
+  // the primary key from the cursor (valid SQL on PostgreSQL too, where it has the same effect).
+  const batchOf = (afterId: number, limit: number) => {
+    const q = knex('unit').select('id', 'project_id', 'area', 'unit_type', 'status').whereRaw('+company_id = ?', [companyId]).where('id', '>', afterId);
+    if (projectId !== null) q.whereRaw('+project_id = ?', [projectId]);
+    return q.orderBy('id').limit(limit);
+  };
 
   // find the unfinished run to continue, or start one
   const open = await knex('billing_run').where({ company_id: companyId, period_key: periodKey, status: 'running' })
@@ -137,7 +146,7 @@ export async function runBilling(services: PluginServices, request: RunRequest):
   let billsSoFar = Number(runRow.bills_created);
   let lastId = 0;
   for (;;) {
-    const rows = await scope().select('id', 'project_id', 'area', 'unit_type', 'status').where('id', '>', lastId).orderBy('id').limit(batchSize);
+    const rows = await batchOf(lastId, batchSize);
     if (rows.length === 0) break;
     const units: BatchUnit[] = rows.map((r: Record<string, unknown>) => ({
       id: Number(r.id), projectId: Number(r.project_id), area: String(r.area), unitType: String(r.unit_type), status: String(r.status),

@@ -74,9 +74,18 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
 
   result.lateFees = await assessLateFees(trx, ctx, lo, hi);
 
-  const billed = new Set<number>((await trx('billing_bill').select('unit_id').where({ company_id: companyId, period_key: periodKey }).whereBetween('unit_id', [lo, hi])).map((r: { unit_id: number }) => Number(r.unit_id)));
-  const toBill = units.filter((u) => !billed.has(u.id));
-  result.alreadyBilled = units.length - toBill.length;
+  // a unit is billed once per stretch of time: a bill for this period, or for any period overlapping
+  // it (after a switch of cycle, 2027-H1 is not billed to a unit that already has 2027-Q1)
+  const span = spanOf(units, ctx);
+  const billed = new Set<number>();
+  if (span) {
+    const rows = await trx('billing_bill').select('unit_id').where({ company_id: companyId }).whereBetween('unit_id', [lo, hi])
+      .where((q) => q.where({ period_key: periodKey }).orWhere((o) => o.where('period_start', '<=', span.end).andWhere('period_end', '>=', span.start)));
+    for (const r of rows) billed.add(Number(r.unit_id));
+  }
+  const toBill = units.filter((u) => !billed.has(u.id) && ctx.termsOf(u.projectId).period !== null);
+  result.nothingToBill += units.filter((u) => ctx.termsOf(u.projectId).period === null).length;
+  result.alreadyBilled = units.length - toBill.length - result.nothingToBill;
   if (toBill.length === 0) return result;
 
   const readings = await readingsOf(trx, ctx, lo, hi);
@@ -93,8 +102,7 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   const planned: { unit: BatchUnit; terms: ProjectTerms & { period: BillingPeriod }; lines: BillLineRow[]; readingIds: number[]; chargeIds: number[] }[] = [];
   for (const unit of toBill) {
     const terms = ctx.termsOf(unit.projectId);
-    if (!terms.period) { result.nothingToBill += 1; continue; }
-    const period = terms.period;
+    const period = terms.period!;
     const unitReadings = readings.get(unit.id);
     let feeLines: FeeLine[];
     let readingIds: number[] = [];
@@ -159,6 +167,13 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   }
   result.billsCreated = planned.length;
   return result;
+}
+
+/** The widest [start, end] of the period over the batch's projects (projects may differ in cycle), or null if none bills it. */
+function spanOf(units: BatchUnit[], ctx: BatchContext): { start: string; end: string } | null {
+  const periods = [...new Set(units.map((u) => u.projectId))].map((id) => ctx.termsOf(id).period).filter((p): p is BillingPeriod => p !== null);
+  if (periods.length === 0) return null;
+  return { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().reverse()[0]! };
 }
 
 /** Unbilled readings of the batch's units (read by the run's date), with the newest billed reading per meter as anchor. */

@@ -39,7 +39,20 @@ export function chunksFor<T>(rows: T[], columns: number): T[][] {
   return chunks;
 }
 
+/**
+ * One `insert into t (…) values (…), (…)` per chunk. Written by hand because knex's SQLite dialect
+ * turns multi-row inserts into `select … union all select …`, which SQLite caps at 500 terms and
+ * plans more slowly; a VALUES list is the same statement on both dialects. Every row must have the
+ * same keys in the same order.
+ */
 export async function insertMany(trx: Trx, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  for (const chunk of chunksFor(rows, Object.keys(rows[0]!).length)) await trx(table).insert(chunk);
+  const columns = Object.keys(rows[0]!);
+  const columnList = columns.map((c) => `"${c}"`).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (const chunk of chunksFor(rows, columns.length)) {
+    const values: unknown[] = [];
+    for (const row of chunk) for (const c of columns) values.push(row[c] ?? null);
+    await trx.raw(`insert into "${table}" (${columnList}) values ${new Array(chunk.length).fill(tuple).join(', ')}`, values as never[]);
+  }
 }

@@ -4,8 +4,8 @@
  * billing tables for assertions.
  */
 import { expect } from 'vitest';
-import { startTestKernel, type TestKernel } from '../../../../core/testing/harness.js';
-import type { SeededRegistry } from '../../../../core/registry/seed-registry.js';
+import { startTestKernel, type SeededRegistry, type TestKernel } from '../../../../core/testing/harness.js';
+
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 
 export interface World {
