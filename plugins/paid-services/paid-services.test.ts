@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, type TestKernel } from '../../core/testing/harness.js';
-import type { SeededRegistry } from '../../core/registry/seed-registry.js';
+import type { SeededRegistry } from '../../core/testing/harness.js';
 import { readFileSync } from 'node:fs';
 
 interface CaseBody {
@@ -40,7 +40,7 @@ const catalog = (JSON.parse(readFileSync(new URL('./plugin.json', import.meta.ur
 }).config.defaults.catalog;
 
 beforeAll(async () => {
-  kernel = await startTestKernel({ plugins: ['service-desk', 'paid-services'], startAt: bj('2026-09-14 09:00') });
+  kernel = await startTestKernel({ plugins: ['service-desk', 'billing', 'paid-services'], startAt: bj('2026-09-14 09:00') });
   reg = await kernel.seed();
   for (const u of ['frontdesk', 'assistant', 'supervisor', 'manager', 'technician', 'engineering', 'admin', 'frontdesk-jr']) tokens[u] = await kernel.login(u);
 });

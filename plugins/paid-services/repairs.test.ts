@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, type TestKernel } from '../../core/testing/harness.js';
-import type { SeededRegistry } from '../../core/registry/seed-registry.js';
+import type { SeededRegistry } from '../../core/testing/harness.js';
 
 interface CaseBody {
   id: number;
@@ -30,7 +30,7 @@ const bj = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const SIGNATURE = `data:image/png;base64,${'iVBORw0KGgo'.repeat(4)}`;
 
 beforeAll(async () => {
-  kernel = await startTestKernel({ plugins: ['service-desk', 'paid-services'], startAt: bj('2026-10-12 09:00') });
+  kernel = await startTestKernel({ plugins: ['service-desk', 'billing', 'paid-services'], startAt: bj('2026-10-12 09:00') });
   reg = await kernel.seed();
   for (const u of ['frontdesk', 'concierge', 'assistant', 'supervisor', 'manager', 'technician', 'engineering', 'security']) tokens[u] = await kernel.login(u);
 });
