@@ -6,6 +6,7 @@ import type { EntityManager, EntitySchema, MigrationObject } from '@mikro-orm/co
 import type { FastifyInstance } from 'fastify';
 import type { HelperDelegate } from 'handlebars';
 import { DOCUMENT_HELPERS } from './documents/helpers.js';
+import type { WorkingCalendar } from './calendar/index.js';
 import type { PluginServices } from './plugin-services.js';
 
 const RESERVED_HELPERS = new Set<string>([...DOCUMENT_HELPERS, 'lookup', 'log', 'blockHelperMissing', 'helperMissing']);
@@ -29,6 +30,8 @@ export interface EffectContext {
   readonly params: Record<string, unknown>;
   /** when the transition happens (the kernel's clock) */
   readonly now: Date;
+  /** the case's company calendar (time zone, working days) */
+  readonly calendar: WorkingCalendar;
   /**
    * The transition's own transaction: rows a handler writes commit or roll back with the case.
    * Use it for every write; opening another connection would deadlock on SQLite.

@@ -9,12 +9,14 @@ import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { runRoutes, setupBillingRun } from './run/setup.js';
 import { ledgerRoutes, setupLedger } from './ledger/setup.js';
+import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
 
 export default definePlugin({
   database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
   setup(ctx) {
     setupBillingRun(ctx);
     setupLedger(ctx);
+    ctx.registerEffect('requireNoArrears', requireNoArrearsEffect);
     ctx.registerRoutes(async (app, services) => {
       await runRoutes(app, services);
       await ledgerRoutes(app, services);
