@@ -54,8 +54,8 @@ async function changeDeposit(
     }
     services.audit(em, { companyId: deposit.companyId, actorId: principal.staffId, action: 'deposit', target: `billing_deposit:${deposit.id}`, data: audit });
     await em.flush();
-    const fresh = await em.fork().findOneOrFail(Deposit, { id: deposit.id, companyId: deposit.companyId });
-    return depositView(fresh);
+    // the row as the claim left it (the managed entity is not changed, so flush does not write it again)
+    return depositView({ ...deposit, ...set, version: version + 1, updatedAt: now } as Deposit);
   });
 }
 

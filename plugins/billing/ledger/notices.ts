@@ -58,11 +58,13 @@ export async function issueNotices(services: PluginServices, companyId: number, 
   for (const kind of NOTICE_KINDS) {
     const ids = await candidateIds(services.orm.em.fork(), companyId, kind, asOf);
     for (let i = 0; i < ids.length; i += CHUNK) {
+      const bills = await services.orm.em.fork().find(Bill, { id: { $in: ids.slice(i, i + CHUNK) }, companyId });
+      // settings are resolved before the transaction: on SQLite a second connection would wait for it
+      const settings = new Map<number, BillingSettings>();
+      for (const projectId of new Set(bills.map((b) => b.projectId))) settings.set(projectId, await settingsFor(projectId));
       issued += await services.orm.em.fork().transactional(async (em) => {
-        const bills = await em.find(Bill, { id: { $in: ids.slice(i, i + CHUNK) }, companyId });
         for (const bill of bills) {
-          const settings = await settingsFor(bill.projectId);
-          em.create(Notice, { companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings), createdAt: now });
+          em.create(Notice, { companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings.get(bill.projectId)!), createdAt: now });
         }
         await em.flush();
         return bills.length;

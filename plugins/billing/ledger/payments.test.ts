@@ -5,7 +5,7 @@
  * nothing written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, otherCompany, snapshot, type LedgerWorld } from './test-support.js';
+import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, otherCompany, snapshot, type LedgerWorld } from './test-support/ledger-world.js';
 
 let w: LedgerWorld;
 let unit: number;
@@ -148,6 +148,23 @@ describe('POST /api/billing/payments', () => {
       expect(receipt.statusCode).toBe(403);
       expect(await snapshot(w)).toEqual(before);
     });
+  });
+});
+
+describe('concurrent payments for one unit', () => {
+  it('never allocate the same debt twice', async () => {
+    const target = w.unit('CH/1/201');
+    const [a, b] = await Promise.all([
+      w.call('cashier', 'POST', '/api/billing/payments', { unitId: target, amount: '400.00', method: 'cash' }),
+      w.call('finance', 'POST', '/api/billing/payments', { unitId: target, amount: '400.00', method: 'cash' }),
+    ]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([201, 201]);
+    const bills = await billsOf(w, target);
+    expect(bills.reduce((sum, x) => sum + x.paidFen, 0)).toBe(80000);
+    for (const bill of bills) expect(bill.paidFen).toBeLessThanOrEqual(bill.principalFen + bill.lateFeeFen);
+    const allocated = [a, b].flatMap((r) => (r.json() as PaymentAnswer).payment.allocations).reduce((sum, x) => sum + Math.round(Number(x.lateFee) * 100) + Math.round(Number(x.principal) * 100), 0);
+    expect(allocated).toBe(80000);
+    expect(await balance(w, target, 'receivable')).toBe(bills.reduce((sum, x) => sum + x.principalFen + x.lateFeeFen - x.paidFen, 0));
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar, type EffectContext } from '../../../core/plugin-api.js';
-import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, snapshot, type LedgerWorld } from './test-support.js';
+import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, snapshot, type LedgerWorld } from './test-support/ledger-world.js';
 
 let w: LedgerWorld;
 let unit: number;

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { startTestKernel, type TestKernel } from '../../../core/testing/harness.js';
+import { startTestKernel, type TestKernel } from '../../../../core/testing/harness.js';
 
 export type Registry = Awaited<ReturnType<TestKernel['seed']>>;
 
