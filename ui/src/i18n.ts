@@ -48,6 +48,7 @@ const zh = {
   navAdminRules: '规则',
   navAdminRoles: '岗位与员工',
   navAdminCalendar: '工作日历',
+  navAdminFees: '收费标准',
   navAdminReview: '审阅与启用',
 
   queueTitle: '工作台',
@@ -257,6 +258,7 @@ const en: Record<StringKey, string> = {
   navAdminRules: 'Rules',
   navAdminRoles: 'Roles & staff',
   navAdminCalendar: 'Calendar',
+  navAdminFees: 'Fee tables',
   navAdminReview: 'Review & activate',
 
   queueTitle: 'Work queue',

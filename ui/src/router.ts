@@ -17,7 +17,7 @@ export type Route =
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
 
 /** The pages of the configuration editor (`#/admin/workflow?plugin=complaints&caseType=complaint`). */
-export const ADMIN_SECTIONS = ['forms', 'workflow', 'rules', 'roles', 'calendar', 'review'] as const;
+export const ADMIN_SECTIONS = ['forms', 'workflow', 'rules', 'roles', 'calendar', 'fees', 'review'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {

@@ -7,6 +7,7 @@ import { getLanguage, loc } from '../i18n.js';
 import type { Issue, WorkflowDeclaration, FormDeclaration, RuleEntry, UiDeclaration } from './admin-types.js';
 import { draft } from './draft-store.js';
 import { tokensOf } from './patch.js';
+import { issueText } from '../issue-text.js';
 
 const zh = {
   title: '系统配置',
@@ -20,6 +21,7 @@ const zh = {
   tab_rules: '规则',
   tab_roles: '岗位与员工',
   tab_calendar: '工作日历',
+  tab_fees: '收费标准',
   tab_review: '审阅与启用',
   basedOn: '基于现行版本 {n}',
   draftChanged: '草稿：{n} 处修改，尚未生效',
@@ -366,6 +368,7 @@ const en: Record<AdminKey, string> = {
   tab_rules: 'Rules',
   tab_roles: 'Roles & staff',
   tab_calendar: 'Calendar',
+  tab_fees: 'Fee tables',
   tab_review: 'Review & activate',
   basedOn: 'Based on version {n} (in force)',
   draftChanged: 'Draft: {n} change(s), not in force yet',
@@ -721,47 +724,15 @@ export function atOr(key: string, fallback: string): string {
 
 // ---- server issues in the admin's words ----
 
-const quoted = (message: string) => /"([^"]*)"/.exec(message)?.[1] ?? '';
-
-const ISSUE_ZH: Record<string, (m: string) => string> = {
-  'schema-minimum': (m) => `不能小于 ${/(-?[\d.]+)\s*$/.exec(m)?.[1] ?? '下限'}`,
-  'schema-maximum': (m) => `不能大于 ${/(-?[\d.]+)\s*$/.exec(m)?.[1] ?? '上限'}`,
-  'schema-exclusiveMinimum': (m) => `必须大于 ${/(-?[\d.]+)\s*$/.exec(m)?.[1] ?? '下限'}`,
-  'schema-minLength': () => '不能为空',
-  'schema-maxLength': () => '太长',
-  'schema-required': (m) => `缺少必填项${quoted(m) ? `“${quoted(m)}”` : /'([^']+)'/.exec(m)?.[1] ? `“${/'([^']+)'/.exec(m)![1]}”` : ''}`,
-  'schema-type': () => '类型不对',
-  'schema-enum': () => '不是允许的值',
-  'schema-pattern': () => '格式不对（标识须以小写字母开头，只含字母和数字）',
-  'schema-minItems': () => '至少需要一项',
-  'schema-uniqueItems': () => '有重复的项',
-  'schema-additionalProperties': () => '有不允许的设置项',
-  'unknown-state': (m) => `状态“${quoted(m)}”不存在`,
-  'unknown-role': (m) => `岗位“${quoted(m)}”不存在`,
-  'unknown-field': (m) => `字段“${quoted(m)}”不存在`,
-  'unknown-form': (m) => `表单“${quoted(m)}”不存在`,
-  'unknown-rule': (m) => `规则“${quoted(m)}”不存在`,
-  'unknown-transition': (m) => `流转“${quoted(m)}”不存在`,
-  'unknown-project': (m) => `管理处“${quoted(m)}”不存在`,
-  'unknown-enum-value': (m) => `“${quoted(m)}”不是选项之一`,
-  'unknown-severity': (m) => `“${quoted(m)}”不是严重程度的取值`,
-  'dead-end-state': (m) => `状态“${quoted(m)}”不是终止状态，但没有流转可以离开它`,
-  'no-final-state': () => '流程至少需要一个终止状态',
-  'from-final-state': (m) => `“${quoted(m)}”是终止状态，不能从它流转`,
-  'role-cycle': (m) => `上级关系形成循环：${m.replace(/^.*?:\s*/, '')}`,
-  'invalid-timezone': () => '时区无效（例如 Asia/Shanghai）',
-  'rule-example-failed': (m) => {
-    const r = /gives (.*), expected (.*)$/.exec(m);
-    return r ? `示例与规则结果不符：规则得出 ${r[1]}，示例应为 ${r[2]}` : `示例与规则结果不符：${m}`;
-  },
-  'rule-operator-not-allowed': (m) => `规则使用了不允许的运算：${m}`,
-  'unknown-variable': (m) => `规则读取了不存在的数据：${m}`,
-};
-
+/** A server issue in the admin's words (by its code; the server's English text when unknown). */
 export function issueMessage(issue: Issue): string {
-  if (getLanguage() !== 'zh-CN') return issue.message;
-  const f = ISSUE_ZH[issue.code];
-  return f ? f(issue.message) : issue.message;
+  return issueText(issue).text;
+}
+
+/** The server's own text of an issue, shown as a detail when the message is a translation. */
+export function issueDetail(issue: Issue): string | null {
+  const t = issueText(issue);
+  return t.translated ? t.detail : null;
 }
 
 // ---- pointers as places ----
@@ -805,6 +776,7 @@ export function describePointer(ptr: string): string {
     parts.push(loc(draft.decls[pluginId]?.manifest?.title) || pluginId);
     const section = t[2];
     const name = t[3];
+    if (section === 'config') return [...parts, ...describeSettingsPath(pluginId, scope, t.slice(3))].join(' · ');
     if (section && name) {
       const decl = draft.decl<Record<string, unknown>>(pluginId, section as never, name, scope)
         ?? ((draft.active?.effective.plugins[pluginId] as unknown as Record<string, Record<string, Record<string, unknown>>> | undefined)?.[section]?.[name]);
@@ -843,4 +815,36 @@ export function describePointer(ptr: string): string {
     }
   }
   return [...parts, ...t.map(word)].join(' · ') || (zhLang ? '整个配置' : 'the whole configuration');
+}
+
+// ---- a plugin's settings (plugins.<id>.config) as places ----
+
+const SETTING_ZH: Record<string, string> = {
+  cycle: '收费周期', cycles: '周期规则', month: '按月', quarter: '按季', halfYear: '按半年', months: '月数', firstMonth: '首期起始月份',
+  notice: '付款通知书', monthsBefore: '提前月数', day: '日', paymentTerm: '缴款期限', reminder: '催款通知书', monthsAfterStart: '开始后月数',
+  term: '期限', days: '天数', finalNotice: '最后缴款通知书', afterReminderDays: '催款后天数', feeItems: '收费项目', rates: '费率',
+  from: '生效日期', byUnitType: '按房屋类型', price: '单价', kind: '计费方式', meter: '表计', entrusted: '托管比例收取', vacancyDiscount: '空置折扣',
+  active: '启用', entrustedFactor: '托管房收费比例', vacancyFactor: '空置房收费比例', rounding: '取整', places: '小数位', mode: '方式',
+  lateFee: '滞纳金', enabled: '启用', ratePerDay: '日费率', startsOn: '起算日', chargeableAfter: '开始计收', capOfPrincipal: '上限',
+  overpayment: '多缴款项', receiptPrefix: '收据编号前缀', dunning: '催缴步骤', code: '标识', afterMonthsUnpaid: '欠费月数',
+  collectionTargets: '收缴率目标', thisMonth: '当月', lastMonth: '上月', monthBefore: '前月', title: '名称', 'zh-CN': '中文', en: '英文',
+  residential: '住宅', commercial: '商业', parking: '车位',
+};
+
+/** `feeItems/management/rates/1/byUnitType/residential` → 收费项目「物业管理费」 · 费率 #2 · 按房屋类型 · 住宅 */
+function describeSettingsPath(pluginId: string, scope: string | null, path: string[]): string[] {
+  const zhLang = getLanguage() === 'zh-CN';
+  const settings = draft.settings<Record<string, unknown>>(pluginId, scope) ?? {};
+  const out: string[] = [zhLang ? '设置' : 'settings'];
+  for (let i = 0; i < path.length; i++) {
+    const k = path[i]!;
+    if (k === 'feeItems' && path[i + 1]) {
+      const code = path[i + 1]!;
+      const item = (settings.feeItems as Record<string, { title?: { 'zh-CN': string; en?: string } }> | undefined)?.[code];
+      out.push(`${zhLang ? '收费项目' : 'fee item'}${quote(loc(item?.title) || code)}`);
+      i++;
+    } else if (/^\d+$/.test(k)) out.push(`#${Number(k) + 1}`);
+    else out.push(zhLang ? SETTING_ZH[k] ?? k : k);
+  }
+  return out;
 }

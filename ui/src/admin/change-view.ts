@@ -17,6 +17,8 @@ function inForce(tokens: string[]): unknown {
     if (t.length <= 2) return {};
     t = t.slice(2);
   }
+  // a plugin's settings are its manifest's config defaults, as the company runs on them
+  if (t[0] === 'plugins' && t[2] === 'config') return getAt(eff.plugins, [t[1]!, 'manifest', 'config', 'defaults', ...t.slice(3)]);
   if (t[0] === 'plugins') return t.length === 1 ? eff.plugins : getAt(eff.plugins, t.slice(1));
   if (t[0] === 'roles') return t.length === 1 ? eff.roles : getAt(eff.roles, t.slice(1));
   if (t[0] === 'calendar') return getAt(eff.calendar, t.slice(1));
@@ -34,8 +36,11 @@ export function expandChanges(changes: DiffChange[]): DiffChange[] {
     const value = c.kind === 'added' ? c.after : c.kind === 'removed' ? c.before : undefined;
     const tokens = tokensOf(c.pointer);
     const key = tokens[tokens.length - 1] ?? '';
-    if (!isPlainObject(value) || !Object.keys(value).length || LEAF_KEYS.has(key) || !isPlainObject(inForce(tokens))) {
-      out.push(c);
+    const current = inForce(tokens);
+    if (!isPlainObject(value) || !Object.keys(value).length || LEAF_KEYS.has(key) || !isPlainObject(current)) {
+      // a setting the document did not patch before still had a value (the plugin's): show it as the old one
+      const settings = tokens[0] === 'plugins' ? tokens[2] === 'config' : tokens[2] === 'plugins' && tokens[4] === 'config';
+      out.push(c.kind === 'added' && settings && current !== undefined ? { ...c, kind: 'changed', before: current } : c);
       return;
     }
     for (const [k, v] of Object.entries(value)) {
@@ -55,6 +60,10 @@ function short(value: unknown): string {
   // a layout's sections: their names and fields, which is what differs
   if (Array.isArray(value) && value.length && value.every((v) => isPlainObject(v) && Array.isArray(v.fields))) {
     return value.map((v) => `${(v.title as { 'zh-CN'?: string } | undefined)?.['zh-CN'] ?? v.id}: ${(v.fields as string[]).join(', ')}`).join(' | ');
+  }
+  // effective-dated rates: one "from: rates" per row
+  if (Array.isArray(value) && value.length && value.every((v) => isPlainObject(v) && typeof v.from === 'string')) {
+    return value.map((v) => `${v.from as string}: ${v.price !== undefined ? String(v.price) : Object.entries((v.byUnitType ?? {}) as Record<string, string>).map(([k, r]) => `${k} ${r}`).join(', ')}`).join(' | ');
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;

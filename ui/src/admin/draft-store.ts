@@ -16,6 +16,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { api } from '../api.js';
 import type { CalendarDecl, ConfigDeclaration, ConfigResponse, DeclSection, Issue, PluginDecls, RoleView } from './admin-types.js';
 import { clone, composePatch, deepEqual, diffPatch, getAt, isPlainObject, listChanges, mergePatch, pointer, pointerWithin, setAt } from './patch.js';
+import { withoutBranchNoise } from '../issue-text.js';
+import { companySettingsEntry, projectSettingsEntry, settingsInProject } from './settings-patch.js';
 
 /** null: the whole company; otherwise a project code. */
 export type Scope = string | null;
@@ -27,6 +29,7 @@ interface Saved {
   doc: ConfigDeclaration;
   decls: Record<string, Partial<PluginDecls>>;
   roles: Record<string, RoleView>;
+  settings?: Record<string, Record<string, unknown>>;
 }
 
 export class DraftStore extends EventTarget {
@@ -34,6 +37,8 @@ export class DraftStore extends EventTarget {
   /** the company-level effective declarations of the draft */
   decls: Record<string, PluginDecls> = {};
   roles: Record<string, RoleView> = {};
+  /** each plugin's company-level effective settings in the draft (plugin.json `config`, then the company's patch) */
+  pluginSettings: Record<string, Record<string, unknown>> = {};
   doc: ConfigDeclaration = {};
   scope: Scope = null;
   issues: Issue[] = [];
@@ -64,6 +69,7 @@ export class DraftStore extends EventTarget {
         this.doc = saved.doc;
         for (const [id, d] of Object.entries(saved.decls)) if (this.decls[id]) Object.assign(this.decls[id]!, d);
         this.roles = saved.roles;
+        for (const [id, v] of Object.entries(saved.settings ?? {})) if (this.pluginSettings[id]) this.pluginSettings[id] = v;
         this.restored = true;
       }
       this.#emit(false);
@@ -76,6 +82,11 @@ export class DraftStore extends EventTarget {
     this.doc = clone(a.document ?? {});
     this.decls = clone(a.effective.plugins);
     this.roles = Object.fromEntries(Object.entries(clone(a.effective.roles)).map(([id, r]) => [id, roleView(r)]));
+    this.pluginSettings = {};
+    for (const [id, p] of Object.entries(a.effective.plugins)) {
+      const defaults = p.manifest?.config?.defaults;
+      if (isPlainObject(defaults)) this.pluginSettings[id] = clone(defaults);
+    }
     this.issues = [];
     this.issuesFrom = '';
     this.checkedValid = null;
@@ -200,6 +211,50 @@ export class DraftStore extends EventTarget {
     this.#changed();
   }
 
+  // ---- plugin settings (plugin.json `config`) ----
+
+  /** Whether a plugin is enabled in the scope (the company may switch one off for a project). */
+  pluginEnabled(pluginId: string, scope: Scope = this.scope): boolean {
+    if (!this.decls[pluginId]) return false;
+    if (!scope) return getAt(this.doc, ['plugins', pluginId, 'enabled']) !== false;
+    const project = getAt(this.doc, ['projects', scope, 'plugins', pluginId, 'enabled']);
+    return project === undefined ? getAt(this.doc, ['plugins', pluginId, 'enabled']) !== false : project !== false;
+  }
+
+  /** A plugin's effective settings in the draft: the company's, then the project's patch. */
+  settings<T = Record<string, unknown>>(pluginId: string, scope: Scope = this.scope): T | undefined {
+    const company = this.pluginSettings[pluginId];
+    if (!company || !scope) return clone(company) as T | undefined;
+    return settingsInProject(company, getAt(this.doc, ['projects', scope, 'plugins', pluginId, 'config'])) as T;
+  }
+
+  /** The settings in force (the active version) for the scope, as the dry run compares them. */
+  activeSettings<T = Record<string, unknown>>(pluginId: string, scope: Scope = this.scope): T | undefined {
+    const company = this.active?.effective.plugins[pluginId]?.manifest?.config?.defaults;
+    if (!isPlainObject(company)) return undefined;
+    if (!scope) return clone(company) as T;
+    return settingsInProject(company, getAt(this.active?.document, ['projects', scope, 'plugins', pluginId, 'config'])) as T;
+  }
+
+  /** Stores a plugin's settings for the scope as the merge-patch entry `…plugins.<id>.config`. */
+  setSettings(pluginId: string, value: Record<string, unknown>, scope: Scope = this.scope): void {
+    if (!scope) {
+      const activeSettings = this.active?.effective.plugins[pluginId]?.manifest?.config?.defaults;
+      const activeEntry = getAt(this.active?.document, ['plugins', pluginId, 'config']);
+      this.pluginSettings[pluginId] = clone(value);
+      setAt(this.doc as Record<string, unknown>, ['plugins', pluginId, 'config'], companySettingsEntry(activeSettings, activeEntry, value));
+    } else {
+      const entry = projectSettingsEntry(this.pluginSettings[pluginId], value);
+      setAt(this.doc as Record<string, unknown>, ['projects', scope, 'plugins', pluginId, 'config'], entry);
+    }
+    this.#changed();
+  }
+
+  /** Whether the project has settings of its own for the plugin. */
+  settingsOverridden(pluginId: string, scope: Scope): boolean {
+    return !!scope && getAt(this.doc, ['projects', scope, 'plugins', pluginId, 'config']) !== undefined;
+  }
+
   // ---- calendar ----
 
   calendar(scope: Scope): CalendarDecl {
@@ -225,7 +280,7 @@ export class DraftStore extends EventTarget {
   // ---- issues ----
 
   setIssues(issues: Issue[], from: string): void {
-    this.issues = issues;
+    this.issues = withoutBranchNoise(issues);
     this.issuesFrom = from;
     this.checkedValid = from === 'check' ? issues.length === 0 : this.checkedValid;
     this.#emit(false);
@@ -289,7 +344,7 @@ export class DraftStore extends EventTarget {
       }
       const decls: Saved['decls'] = {};
       for (const [id, d] of Object.entries(this.decls)) decls[id] = { workflows: d.workflows, forms: d.forms, ui: d.ui, rules: d.rules };
-      const saved: Saved = { baseVersion: this.active.version, doc: this.doc, decls, roles: this.roles };
+      const saved: Saved = { baseVersion: this.active.version, doc: this.doc, decls, roles: this.roles, settings: this.pluginSettings };
       localStorage.setItem(this.#storageKey(), JSON.stringify(saved));
     } catch {
       // storage full or unavailable: the draft lives in this page only

@@ -31,6 +31,7 @@ export function issueHref(ptr: string): { section: AdminSection; href: string } 
         return go('forms', { plugin, form });
       }
       case 'rules': return go('rules', { plugin, rule: name });
+      case 'config': if (plugin === 'billing') return go('fees'); break;
       default: break;
     }
   }

@@ -7,7 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import { draft } from './draft-store.js';
-import { issueMessage } from './admin-i18n.js';
+import { issueDetail, issueMessage } from './admin-i18n.js';
 import { tokensOf } from './patch.js';
 
 let pending = false;
@@ -36,7 +36,7 @@ export function issueId(ptr: string): string {
 export function issueNote(ptr: string) {
   const found = draft.issuesAt(ptr);
   if (!found.length) return nothing;
-  return html`<span class="issue" role="alert" id=${issueId(ptr)} data-issue-for=${ptr}>${found.map((i) => html`<span>${issueMessage(i)}</span> `)}</span>`;
+  return html`<span class="issue" role="alert" id=${issueId(ptr)} data-issue-for=${ptr}>${found.map((i) => html`<span title=${issueDetail(i) ?? nothing}>${issueMessage(i)}</span> `)}</span>`;
 }
 
 /** Looks for an element through open shadow roots (the focus target of an issue link). */

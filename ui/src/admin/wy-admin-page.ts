@@ -18,10 +18,14 @@ const loaders: Record<AdminSection, () => Promise<unknown>> = {
   rules: () => import('./wy-admin-rules-page.js'),
   roles: () => import('./wy-admin-roles-page.js'),
   calendar: () => import('./wy-admin-calendar-page.js'),
+  fees: () => import('./wy-admin-fees-page.js'),
   review: () => import('./wy-admin-review-page.js'),
 };
 
-const SCOPED: readonly AdminSection[] = ['forms', 'workflow', 'rules'];
+const SCOPED: readonly AdminSection[] = ['forms', 'workflow', 'rules', 'fees'];
+
+/** Tabs shown only when their plugin is enabled for the company. */
+const NEEDS_PLUGIN: Partial<Record<AdminSection, string>> = { fees: 'billing' };
 
 /**
  * The configuration editor's shell: the draft's status (based on version N, changed or not,
@@ -164,7 +168,7 @@ export class WyAdminPage extends LitElement {
       ${this.notice ? html`<div class=${draft.checkedValid ? 'ok-box' : 'error-box'} role="status">${this.notice}</div>` : nothing}
       ${this.#problems()}
       <nav class="tabs" aria-label=${at('tabs')}>
-        ${ADMIN_SECTIONS.map((s) => html`<a href=${this.#tabHref(s)} aria-current=${s === this.section ? 'page' : 'false'}>${at(`tab_${s}`)}${counts[s] ? html`<span class="count" aria-label=${at('problemCount', { n: counts[s]! })}>${counts[s]}</span>` : nothing}</a>`)}
+        ${ADMIN_SECTIONS.filter((s) => !NEEDS_PLUGIN[s] || draft.decls[NEEDS_PLUGIN[s]!]).map((s) => html`<a href=${this.#tabHref(s)} aria-current=${s === this.section ? 'page' : 'false'}>${at(`tab_${s}`)}${counts[s] ? html`<span class="count" aria-label=${at('problemCount', { n: counts[s]! })}>${counts[s]}</span>` : nothing}</a>`)}
       </nav>
       ${this.ready ? this.#page() : html`<p role="status">${at('loading')}</p>`}
     `;
@@ -201,6 +205,7 @@ export class WyAdminPage extends LitElement {
       case 'rules': return html`<wy-admin-rules-page .query=${q}></wy-admin-rules-page>`;
       case 'roles': return html`<wy-admin-roles-page .query=${q}></wy-admin-roles-page>`;
       case 'calendar': return html`<wy-admin-calendar-page .query=${q}></wy-admin-calendar-page>`;
+      case 'fees': return html`<wy-admin-fees-page .query=${q}></wy-admin-fees-page>`;
       case 'review': return html`<wy-admin-review-page .query=${q}></wy-admin-review-page>`;
     }
   }

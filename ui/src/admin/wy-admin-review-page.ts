@@ -108,7 +108,7 @@ export class WyAdminReviewPage extends LitElement {
   #fail(err: unknown) {
     if (err instanceof ApiError) {
       if (err.issues.length) draft.setIssues(err.issues, 'propose');
-      this.#say(err.status === 400 ? at('proposalRefused', { n: err.issues.length }) : err.message, 'error');
+      this.#say(err.status === 400 ? at('proposalRefused', { n: draft.issues.length }) : err.message, 'error');
     } else this.#say(at('networkError'), 'error');
   }
 

@@ -19,12 +19,13 @@ export function userHasPermission(permission: string): boolean {
   });
 }
 
-const ADMIN_LINKS: { section: AdminSection; label: StringKey }[] = [
+const ADMIN_LINKS: { section: AdminSection; label: StringKey; plugin?: string }[] = [
   { section: 'forms', label: 'navAdminForms' },
   { section: 'workflow', label: 'navAdminWorkflow' },
   { section: 'rules', label: 'navAdminRules' },
   { section: 'roles', label: 'navAdminRoles' },
   { section: 'calendar', label: 'navAdminCalendar' },
+  { section: 'fees', label: 'navAdminFees', plugin: 'billing' },
   { section: 'review', label: 'navAdminReview' },
 ];
 
@@ -93,7 +94,7 @@ export class WyAppNav extends LitElement {
         ${userHasPermission('config.edit') ? html`
           <div class="group" id="nav-admin">${t('navAdmin')}</div>
           <ul aria-labelledby="nav-admin" data-testid="admin-nav">
-            ${ADMIN_LINKS.map((l) => html`<li><a href=${href(`/admin/${l.section}`)}
+            ${ADMIN_LINKS.filter((l) => !l.plugin || l.plugin in appState().plugins).map((l) => html`<li><a href=${href(`/admin/${l.section}`)}
               aria-current=${this.#current((r) => r.name === 'admin' && r.section === l.section) ?? 'false'}>${t(l.label)}</a></li>`)}
           </ul>` : null}
       </nav>

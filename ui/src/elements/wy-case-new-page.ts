@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '../api.js';
 import { appState, caseTypeInfo, caseTypeTitle } from '../app-state.js';
 import { getLanguage, I18nController, t } from '../i18n.js';
+import { issueText, localizeIssues } from '../issue-text.js';
 import { caseHref, href, navigate } from '../router.js';
 import { formServices } from '../services.js';
 import { base } from '../styles.js';
@@ -74,16 +75,16 @@ export class WyCaseNewPage extends LitElement {
       return;
     }
     const issues = err.issues;
-    this.formIssues = issues.filter((i) => i.pointer === '/data' || i.pointer.startsWith('/data/'));
+    this.formIssues = localizeIssues(issues.filter((i) => i.pointer === '/data' || i.pointer.startsWith('/data/')));
     const picker: Record<string, string> = {};
     for (const i of issues) {
       const key = i.pointer.replace(/^\//, '');
-      if (key === 'projectId' || key === 'unitId' || key === 'personId') picker[key] = i.message;
+      if (key === 'projectId' || key === 'unitId' || key === 'personId') picker[key] = issueText(i).text;
     }
     this.pickerErrors = picker;
-    const other = issues.filter((i) => !this.formIssues.includes(i) && !(i.pointer.replace(/^\//, '') in picker));
+    const other = issues.filter((i) => !(i.pointer === '/data' || i.pointer.startsWith('/data/')) && !(i.pointer.replace(/^\//, '') in picker));
     this.error = err.status === 403 ? t('cannotCreate')
-      : err.status === 400 ? [t('formErrors'), ...other.map((i) => `${i.pointer}: ${i.message}`)].join(' ')
+      : err.status === 400 ? [t('formErrors'), ...other.map((i) => `${i.pointer}: ${issueText(i).text}`)].join(' ')
       : err.status === 0 ? t('networkError') : err.message;
   }
 

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api.js';
 import { appState, roleTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { getLanguage, I18nController, t } from '../i18n.js';
+import { localizeIssues } from '../issue-text.js';
 import { formServices } from '../services.js';
 import { base } from '../styles.js';
 import type { CaseDetail, Issue } from '../types.js';
@@ -57,7 +58,7 @@ export class WyFollowUpPanel extends LitElement {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) this.dispatchEvent(new CustomEvent('wy-stale', { bubbles: true, composed: true }));
       else if (err instanceof ApiError && err.status === 400) {
-        this.issues = err.issues.filter((i) => i.pointer.startsWith('/data'));
+        this.issues = localizeIssues(err.issues.filter((i) => i.pointer.startsWith('/data')));
         this.error = t('formErrors');
       } else if (err instanceof ApiError && err.status !== 0) this.error = err.status === 403 ? `${t('forbidden')} ${err.message}` : err.message;
       else this.error = t('networkError');

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from '../api.js';
 import { getLanguage, I18nController, t } from '../i18n.js';
+import { issueText, localizeIssues } from '../issue-text.js';
 import { base } from '../styles.js';
 import type { CaseView, FormDeclaration, Issue } from '../types.js';
 import '../../../forms/index.js';
@@ -88,14 +89,15 @@ export class WyTransitionDialog extends LitElement {
         this.close();
         this.dispatchEvent(new CustomEvent('wy-stale', { bubbles: true, composed: true }));
       } else if (err instanceof ApiError && err.status === 400) {
-        this.issues = err.issues.filter((i) => i.pointer.startsWith('/data'));
+        this.issues = localizeIssues(err.issues.filter((i) => i.pointer.startsWith('/data')));
         const other = err.issues.filter((i) => !i.pointer.startsWith('/data'));
-        this.error = [t('formErrors'), ...other.map((i) => i.message)].join(' ');
-        if (!r.form) this.error = err.issues.map((i) => i.message).join(' ') || err.message;
+        this.error = [t('formErrors'), ...other.map((i) => issueText(i).text)].join(' ');
+        if (!r.form) this.error = err.issues.map((i) => issueText(i).text).join(' ') || err.message;
       } else if (err instanceof ApiError && err.status === 403) {
         this.error = `${t('forbidden')} ${err.message}`;
       } else if (err instanceof ApiError && err.status !== 0) {
-        this.error = err.issues.find((i) => i.code === 'guard')?.message ?? err.message;
+        const guard = err.issues.find((i) => i.code === 'guard') ?? err.issues[0];
+        this.error = guard ? issueText(guard).text : err.message;
       } else {
         this.error = t('networkError');
       }
