@@ -8,6 +8,7 @@
  * entry (receivable, charge, +principal), and charges / readings marked billed. For every unit of the
  * batch, late fees are assessed on its overdue open bills as of the run's date (domain/late-fee.ts).
  */
+import { DateTime } from 'luxon';
 import { computeFeeLines, type FeeLine } from '../domain/fee-lines.js';
 import { assessLateFee } from '../domain/late-fee.js';
 import type { BillingPeriod } from '../domain/cycle-calendar.js';
@@ -169,6 +170,11 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   return result;
 }
 
+/** The last day a late fee assessed up to (excluding) `through` covers. */
+function dayBefore(through: string): string {
+  return DateTime.fromISO(through, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+}
+
 /** The widest [start, end] of the period over the batch's projects (projects may differ in cycle), or null if none bills it. */
 function spanOf(units: BatchUnit[], ctx: BatchContext): { start: string; end: string } | null {
   const periods = [...new Set(units.map((u) => u.projectId))].map((id) => ctx.termsOf(id).period).filter((p): p is BillingPeriod => p !== null);
@@ -200,11 +206,14 @@ async function readingsOf(trx: Trx, ctx: BatchContext, lo: number, hi: number): 
   return byUnit;
 }
 
-/** Late fees on the batch's overdue open bills as of the run's date; returns how many bills got one. */
+/** Late fees on the batch's overdue open bills of earlier periods as of the run's date; returns how many bills got one. */
 async function assessLateFees(trx: Trx, ctx: BatchContext, lo: number, hi: number): Promise<number> {
   const rows = await trx('billing_bill').select('id', 'project_id', 'unit_id', 'number', 'period_key', 'period_start', 'due_on', 'reminder_due_on', 'final_due_on',
     'principal_fen', 'principal_paid_fen', 'late_fee_fen', 'late_fee_through')
-    .where({ company_id: ctx.companyId, status: 'open' }).whereBetween('unit_id', [lo, hi]).where('due_on', '<', ctx.asOf).orderBy('id');
+    .where({ company_id: ctx.companyId, status: 'open' }).whereBetween('unit_id', [lo, hi]).where('due_on', '<', ctx.asOf)
+    // not the bills of the period being run: whether they exist yet depends on how far an interrupted
+    // run got, and a re-run must assess exactly what an uninterrupted run does
+    .whereNot({ period_key: ctx.periodKey }).orderBy('id');
   const entries: Record<string, unknown>[] = [];
   const at = sqlTime(ctx.services, ctx.writtenAt);
   for (const r of rows) {
@@ -217,7 +226,7 @@ async function assessLateFees(trx: Trx, ctx: BatchContext, lo: number, hi: numbe
     if (!fee) continue;
     await trx('billing_bill').update({ late_fee_fen: bill.lateFeeFen + fee.addFen, late_fee_through: fee.through }).where({ id: Number(r.id), company_id: ctx.companyId });
     entries.push({ company_id: ctx.companyId, project_id: Number(r.project_id), unit_id: Number(r.unit_id), account: 'receivable', kind: 'lateFee', amount_fen: fee.addFen,
-      bill_id: Number(r.id), payment_id: null, deposit_id: null, description: `滞纳金 Late fee ${r.number} (${r.period_key}) → ${fee.through}`, actor_id: null, occurred_at: at });
+      bill_id: Number(r.id), payment_id: null, deposit_id: null, description: `滞纳金 Late fee ${r.number} (${r.period_key}) to ${dayBefore(fee.through)}`, actor_id: null, occurred_at: at });
   }
   await insertMany(trx, 'billing_ledger_entry', entries);
   return entries.length;
