@@ -23,6 +23,7 @@ import { configToolRoutes } from './routes/config-tools.js';
 import { staffRoutes } from './routes/staff.js';
 import { queueRoutes } from './routes/queue.js';
 import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
+import { rosterImportRoutes } from './routes/roster-import.js';
 import { serveStaffApp } from './static-app.js';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(caseTypeRoutes, { cases: services.cases });
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
   await app.register(attachmentRoutes, { orm: services.orm, now: services.now });
+  await app.register(rosterImportRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await serveStaffApp(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

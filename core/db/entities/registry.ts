@@ -3,7 +3,25 @@
  * people and staff. Rows reference each other by plain id columns (always with company_id), so
  * every query can — and must — filter by tenant.
  */
-import { EntitySchema } from '@mikro-orm/core';
+import { DecimalType, EntitySchema } from '@mikro-orm/core';
+
+/**
+ * A decimal read back with its declared scale on every database: SQLite hands back 120.5 for a
+ * stored 120.50, PostgreSQL '120.50'; both become '120.50'.
+ */
+export class FixedScaleDecimal extends DecimalType {
+  constructor(private readonly scale: number) {
+    super('string');
+  }
+
+  override convertToJSValue(value: unknown): string {
+    if (value === null || value === undefined) return value as never;
+    const text = String(value);
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+    const [int = '0', frac = ''] = text.split('.');
+    return this.scale === 0 ? int : `${int}.${frac.padEnd(this.scale, '0').slice(0, this.scale)}`;
+  }
+}
 
 export class Company {
   id!: number;
@@ -86,7 +104,7 @@ export const UnitSchema = new EntitySchema<Unit>({
     buildingId: { type: 'integer' },
     number: { type: 'string', length: 32 },
     floor: { type: 'integer', nullable: true },
-    area: { type: 'decimal', precision: 10, scale: 2 },
+    area: { type: new FixedScaleDecimal(2), precision: 10, scale: 2 },
     unitType: { type: 'string', length: 32 },
     status: { type: 'string', length: 32 },
   },

@@ -1,4 +1,4 @@
-// GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create`.
+// GENERATED FILE — DO NOT EDIT. Regenerate with `npm run migration:create` (a plugin's: `-- --plugin <id>`).
 import { Migration20261122145407 } from './Migration20261122145407.js';
 import { Migration20261122154158 } from './Migration20261122154158.js';
 import { Migration20261122161438 } from './Migration20261122161438.js';
