@@ -10,6 +10,7 @@ import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { runRoutes, setupBillingRun } from './run/setup.js';
 import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
+import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
 export default definePlugin({
   database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
@@ -17,6 +18,10 @@ export default definePlugin({
     setupBillingRun(ctx);
     setupLedger(ctx);
     ctx.registerEffect('requireNoArrears', requireNoArrearsEffect);
+    ctx.registerEffect('receiveDeposit', receiveDepositEffect);
+    ctx.registerEffect('deductDeposit', deductDepositEffect);
+    ctx.registerEffect('topUpDeposit', topUpDepositEffect);
+    ctx.registerEffect('refundDeposit', refundDepositEffect);
     ctx.registerRoutes(async (app, services) => {
       await runRoutes(app, services);
       await ledgerRoutes(app, services);
