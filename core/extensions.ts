@@ -32,6 +32,8 @@ export interface EffectContext {
   readonly now: Date;
   /** the case's company calendar (time zone, working days) */
   readonly calendar: WorkingCalendar;
+  /** an enabled plugin's effective settings in the case's configuration version (e.g. billing's fee items) */
+  settingsOf(pluginId: string): Record<string, unknown> | undefined;
   /**
    * The transition's own transaction: rows a handler writes commit or roll back with the case.
    * Use it for every write; opening another connection would deadlock on SQLite.

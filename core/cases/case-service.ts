@@ -192,7 +192,7 @@ export class CaseService {
       await handler({
         caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
         configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles },
-        params: effect.params, now: this.now(), calendar: config.calendar, em,
+        params: effect.params, now: this.now(), calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
       });
       plan.applied.push({ effect: effect.type });
     }

@@ -273,7 +273,7 @@ describe('configuration API: reading', () => {
       'assistant', 'buildingConcierge', 'cashier', 'companyAdmin', 'director', 'engineering', 'finance', 'frontDesk',
       'generalManager', 'hrAdmin', 'manager', 'security', 'supervisor', 'technician',
     ]);
-    expect(roles.companyAdmin).toMatchObject({ id: 'companyAdmin', allProjects: true, permissions: ['config.edit', 'staff.manage'] });
+    expect(roles.companyAdmin).toMatchObject({ id: 'companyAdmin', allProjects: true, permissions: ['config.edit', 'staff.manage', 'registry.import'] });
     expect(roles.supervisor).toMatchObject({ reportsTo: 'manager', allProjects: false, permissions: [] });
     expect(roles.generalManager!.reportsTo).toBeUndefined();
 

@@ -17,7 +17,7 @@ async function postCharge(overrides: Partial<EffectContext> = {}): Promise<void>
   await w.kernel.orm.em.fork().transactional(async (em) => handler({
     caseType: 'serviceOrder', caseId: 41, serial: 'YC-2026-000041', companyId: registryUnit.companyId, projectId: registryUnit.projectId, unitId: registryUnit.id,
     configVersionId: null, state: 'done', data: { fee: '120.00' }, actor: { staffId: 1, roles: ['cashier'] }, params: { amountField: 'fee', description: { 'zh-CN': '有偿服务费', en: 'Paid service' } },
-    now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), em, ...overrides,
+    now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em, ...overrides,
   }));
 }
 
