@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { appState } from '../app-state.js';
 import { I18nController, loc, t, type StringKey } from '../i18n.js';
 import { CONFIG_CHANGED_EVENT } from '../api.js';
-import { href, type AdminSection, type Route } from '../router.js';
+import { href, type AdminSection, type BillingPage, type Route } from '../router.js';
 import { base } from '../styles.js';
 
 /** Whether the logged-in user's roles (or the roles they were merged into) carry a permission. */
@@ -27,6 +27,14 @@ const ADMIN_LINKS: { section: AdminSection; label: StringKey; plugin?: string }[
   { section: 'calendar', label: 'navAdminCalendar' },
   { section: 'fees', label: 'navAdminFees', plugin: 'billing' },
   { section: 'review', label: 'navAdminReview' },
+];
+
+const BILLING_LINKS: { page: BillingPage; label: StringKey; permission: string }[] = [
+  { page: 'bills', label: 'navBillingBills', permission: 'billing.view' },
+  { page: 'arrears', label: 'navBillingArrears', permission: 'billing.view' },
+  { page: 'collection-rates', label: 'navBillingRates', permission: 'billing.view' },
+  { page: 'cash', label: 'navBillingCash', permission: 'billing.collect' },
+  { page: 'runs', label: 'navBillingRuns', permission: 'billing.run' },
 ];
 
 /** The main navigation: work queue, one entry per case type, follow-ups, household archive; the configuration editor for admins. */
@@ -74,6 +82,19 @@ export class WyAppNav extends LitElement {
     return this.route && match(this.route) ? 'page' : undefined;
   }
 
+  /** 收费: only the pages the staff member's roles hold a billing permission for. */
+  #billing() {
+    if (!('billing' in appState().plugins)) return null;
+    const links = BILLING_LINKS.filter((l) => userHasPermission(l.permission));
+    if (!links.length) return null;
+    return html`
+      <div class="group" id="nav-billing">${t('navBilling')}</div>
+      <ul aria-labelledby="nav-billing" data-testid="billing-nav">
+        ${links.map((l) => html`<li><a href=${href(`/billing/${l.page}`)}
+          aria-current=${this.#current((r) => r.name === 'billing' && (r.page === l.page || (l.page === 'bills' && (r.page === 'bill' || r.page === 'account')))) ?? 'false'}>${t(l.label)}</a></li>`)}
+      </ul>`;
+  }
+
   override render() {
     const { caseTypes } = appState();
     return html`
@@ -91,6 +112,7 @@ export class WyAppNav extends LitElement {
           <li><a href=${href('/follow-ups')} aria-current=${this.#current((r) => r.name === 'followUps') ?? 'false'}>${t('navFollowUps')}</a></li>
           <li><a href=${href('/households')} aria-current=${this.#current((r) => r.name === 'households' || r.name === 'unit') ?? 'false'}>${t('navHouseholds')}</a></li>
         </ul>
+        ${this.#billing()}
         ${userHasPermission('config.edit') ? html`
           <div class="group" id="nav-admin">${t('navAdmin')}</div>
           <ul aria-labelledby="nav-admin" data-testid="admin-nav">

@@ -19,6 +19,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   households: () => import('./wy-household-search-page.js'),
   unit: () => import('./wy-household-page.js'),
   admin: () => import('../admin/wy-admin-page.js'),
+  billing: () => import('../billing/wy-billing-page.js'),
 };
 
 /** The staff app: login, then the shell (user, language, logout, navigation) around the routed page. */
@@ -183,6 +184,7 @@ export class WyApp extends LitElement {
       case 'households': return html`<wy-household-search-page .query=${r.query}></wy-household-search-page>`;
       case 'unit': return html`<wy-household-page .unitId=${r.id}></wy-household-page>`;
       case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;
+      case 'billing': return html`<wy-billing-page .page=${r.page} .itemId=${r.id} .query=${r.query}></wy-billing-page>`;
       case 'notFound': return html`<div class="card"><p>${t('pageNotFound')}</p><a href="#/">${t('backToQueue')}</a></div>`;
     }
   }

@@ -1,9 +1,10 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { api, ApiError } from '../api.js';
-import { caseTypeInfo, caseTypeTitle, projectName, stateTitle } from '../app-state.js';
+import { appState, caseTypeInfo, caseTypeTitle, projectName, stateTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { I18nController, t, tOr } from '../i18n.js';
 import { caseHref, href } from '../router.js';
+import { userHasPermission } from './wy-app-nav.js';
 import { unitLabel } from '../services.js';
 import { base } from '../styles.js';
 import type { UnitDetail } from '../types.js';
@@ -64,6 +65,7 @@ export class WyHouseholdPage extends LitElement {
     return html`
       <a class="back" href=${href('/households')}>‹ ${t('householdsTitle')}</a>
       <h1>${projectName(u.projectId)} ${this.label}</h1>
+      ${'billing' in appState().plugins && userHasPermission('billing.view') ? html`<p><a class="button" href=${href(`/billing/units/${u.id}`)} data-testid="billing-account-link">${t('billingAccount')} ›</a></p>` : ''}
       <section class="card">
         <dl>
           <div><dt>${t('area')}</dt><dd>${t('m2', { n: u.area })}</dd></div>

@@ -1,0 +1,159 @@
+/**
+ * Billing pages of the staff app in Chromium: finance runs the billing of two periods; the cashier
+ * finds the unit's account from the household page, sees the open bills, is refused a bad amount
+ * on its field, takes a partial payment (allocation to the oldest bill shown), prints the receipt
+ * (receipt number and the amount in capital numerals) and closes the day; the unit is listed in
+ * arrears, where finance records the next dunning step; collection rates against the targets.
+ * Navigation entries follow the roles' billing permissions.
+ * Screenshots: test-results/screenshots/billing-*.png
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+
+let h: BrowserHarness;
+const pageErrors: string[] = [];
+let unitId = 0;
+
+beforeAll(async () => {
+  h = await startBrowserHarness({ plugins: ['service-desk', 'complaints', 'billing'], startAt: '2027-01-10T10:00:00+08:00' });
+  unitId = h.registry.units.get('CH/1/101')!.id;
+});
+afterAll(async () => h?.close());
+afterEach(() => expect(pageErrors).toEqual([]));
+
+async function login(username: string): Promise<Page> {
+  const page = await h.newPage();
+  await page.clock.setFixedTime(h.kernel.clock.now());
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(h.baseUrl);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('wuye2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  return page;
+}
+
+async function api<T>(username: string, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const res = await h.kernel.call(await h.kernel.login(username), method, url, body);
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return res.json() as T;
+}
+
+describe('billing in the staff app', { timeout: 180_000 }, () => {
+  let receiptNo = '';
+
+  it('finance runs the billing of 2026-11 and 2026-12', async () => {
+    const finance = await login('finance');
+    const nav = finance.getByTestId('billing-nav');
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['账单', '欠费', '收缴率', '日清', '计费']);
+    await nav.getByRole('link', { name: '计费' }).click();
+    await finance.getByRole('heading', { name: '计费' }).waitFor();
+    const form = finance.getByRole('form', { name: '开始计费' });
+    for (const period of ['2026-11', '2026-12']) {
+      await form.getByLabel('账期').fill(period);
+      await form.getByRole('button', { name: '开始计费' }).click();
+      await expect.poll(() => finance.getByTestId('run-message').textContent()).toContain(`${period} 计费完成`);
+    }
+    await expect.poll(() => finance.locator('[data-testid="runs"] tbody tr').count()).toBe(2);
+    await h.screenshot(finance, 'billing-01-runs');
+
+    await finance.locator('[data-testid="runs"] tbody tr').first().getByRole('link').click();
+    await finance.getByRole('heading', { name: '账单', exact: true }).waitFor();
+    await expect.poll(() => finance.locator('[data-testid="bills"] tbody tr').count()).toBeGreaterThan(0);
+    await h.screenshot(finance, 'billing-02-bills');
+    await finance.locator('[data-testid="bills"] tbody tr').first().locator('a.serial').click();
+    await finance.getByTestId('bill-lines').waitFor();
+    expect(await finance.getByTestId('bill-lines').textContent()).toContain('2026-01-01');
+    await h.screenshot(finance, 'billing-03-bill');
+    await finance.close();
+  });
+
+  it('the cashier opens the account, is refused a bad amount, takes a partial payment and prints the receipt', async () => {
+    const cashier = await login('cashier');
+    expect(await cashier.getByTestId('billing-nav').getByRole('link').allTextContents()).toEqual(['账单', '欠费', '收缴率', '日清']);
+    await cashier.goto(`${h.baseUrl}/#/units/${unitId}`);
+    await cashier.getByTestId('billing-account-link').click();
+    await cashier.getByRole('heading', { name: /的收费账户/ }).waitFor();
+    const bills = cashier.getByTestId('open-bills');
+    await expect.poll(() => bills.locator('tbody tr').count()).toBe(2);
+    const before = await api<{ receivable: string; openBills: { id: number; periodKey: string; outstanding: string }[] }>('cashier', 'GET', `/api/billing/units/${unitId}/account`);
+    expect(before.openBills.map((b) => b.periodKey)).toEqual(['2026-11', '2026-12']);
+
+    const pay = cashier.getByRole('form', { name: '收款' });
+    await pay.getByLabel('金额（元）').fill('-5');
+    await pay.getByRole('button', { name: '确认收款' }).click();
+    const amountError = cashier.locator('#pay-amount-error');
+    await expect.poll(() => amountError.textContent()).toContain('金额格式不正确');
+    expect(await pay.getByLabel('金额（元）').getAttribute('aria-invalid')).toBe('true');
+    await h.screenshot(cashier, 'billing-04-bad-amount');
+    const unchanged = await api<{ receivable: string }>('cashier', 'GET', `/api/billing/units/${unitId}/account`);
+    expect(unchanged.receivable).toBe(before.receivable);
+
+    await pay.getByLabel('金额（元）').fill('100.00');
+    await pay.getByLabel('付款人').fill('张伟');
+    await pay.getByRole('button', { name: '确认收款' }).click();
+    const result = cashier.getByTestId('payment-result');
+    await expect.poll(() => result.textContent()).toContain('已收款 100.00 元');
+    // the oldest bill takes it all
+    const allocation = result.getByTestId('allocation').locator('tbody tr');
+    expect(await allocation.count()).toBe(1);
+    expect(await allocation.first().getAttribute('data-bill')).toBe(String(before.openBills[0]!.id));
+    await h.screenshot(cashier, 'billing-05-paid');
+    // late fee first, then principal: 100.00 in all; the receivable falls by the principal paid
+    const lateFee = await allocation.first().locator('td').nth(2).textContent();
+    const principal = await allocation.first().locator('td').nth(3).textContent();
+    expect(Math.round((Number(lateFee) + Number(principal)) * 100)).toBe(10000);
+    const payments = await api<{ items: { amount: string; allocations: { billId: number; lateFee: string; principal: string }[] }[] }>('cashier', 'GET', `/api/billing/payments?unitId=${unitId}`);
+    expect(payments.items).toHaveLength(1);
+    expect(payments.items[0]).toMatchObject({ amount: '100.00', allocations: [{ billId: before.openBills[0]!.id, lateFee: lateFee!.trim(), principal: principal!.trim() }] });
+    // the account page shows the payment in the ledger
+    await expect.poll(() => cashier.getByTestId('ledger').textContent()).toContain('收款');
+
+    receiptNo = (await result.textContent())!.match(/收据号 (\S+?)。/)![1]!;
+    const href = await result.getByTestId('receipt-link').getAttribute('href');
+    const receipt = await cashier.context().newPage();
+    await receipt.goto(`${h.baseUrl}${href}`);
+    const body = await receipt.locator('body').textContent();
+    expect(body).toContain(receiptNo);
+    expect(body).toContain('壹佰元整');
+    await h.screenshot(receipt, 'billing-06-receipt');
+    await receipt.close();
+
+    // the day's cash: 100.00 in cash, closed against 100.00 counted
+    await cashier.getByTestId('billing-nav').getByRole('link', { name: '日清' }).click();
+    await expect.poll(() => cashier.getByTestId('cash-total').textContent()).toBe('100.00');
+    await cashier.getByLabel('清点现金（元）').fill('100.00');
+    await cashier.getByRole('button', { name: '提交日清' }).click();
+    await expect.poll(() => cashier.getByTestId('closing-message').textContent()).toContain('差额 0.00 元');
+    await h.screenshot(cashier, 'billing-07-cash-closed');
+    await cashier.close();
+  });
+
+  it('the unit is in arrears; finance records the next dunning step; collection rates against the targets', async () => {
+    const finance = await login('finance');
+    await finance.getByTestId('billing-nav').getByRole('link', { name: '欠费' }).click();
+    const row = finance.locator(`[data-testid="arrears"] tr[data-unit="${unitId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2026-11');
+    await row.getByRole('button', { name: '记录催缴' }).click();
+    const form = finance.getByRole('form', { name: /记录催缴 · / });
+    await form.getByRole('button', { name: '记录催缴' }).click();
+    await expect.poll(() => finance.locator('#note-error').textContent()).toContain('请填写情况记录');
+    await form.getByLabel('情况记录').fill('电话联系业主张伟，答应月底前缴清');
+    await form.getByRole('button', { name: '记录催缴' }).click();
+    await expect.poll(() => finance.getByRole('status').filter({ hasText: '已记录' }).count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('电话/短信催缴');
+    await h.screenshot(finance, 'billing-08-arrears');
+    const steps = await api<{ items: { step: string; note: string }[] }>('finance', 'GET', `/api/billing/units/${unitId}/dunning`);
+    expect(steps.items.map((s) => s.step)).toEqual(['phone']);
+
+    await finance.getByTestId('billing-nav').getByRole('link', { name: '收缴率' }).click();
+    const rates = finance.getByTestId('collection-rates');
+    await rates.waitFor();
+    expect(await rates.locator('tbody tr').count()).toBe(3);
+    expect(await rates.locator('tr[data-label="thisMonth"] [data-cell="met"]').textContent()).toMatch(/达标|未达标|无账单/);
+    await h.screenshot(finance, 'billing-09-collection-rates');
+    await finance.close();
+  });
+});

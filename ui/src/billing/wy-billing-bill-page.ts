@@ -1,0 +1,100 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { api } from '../api.js';
+import { formatDateTime } from '../format.js';
+import { getLanguage, I18nController } from '../i18n.js';
+import { href } from '../router.js';
+import { base } from '../styles.js';
+import { bt, btOr } from './billing-i18n.js';
+import type { BillDetail, BillLine, NoticeView, PaymentView } from './billing-types.js';
+import { billingStyles, describe, errorText } from './billing-view.js';
+
+interface BillAnswer {
+  bill: BillDetail;
+  lines: BillLine[];
+  notices: NoticeView[];
+  payments: PaymentView[];
+}
+
+const DATES = ['periodStart', 'periodEnd', 'noticeOn', 'dueOn', 'reminderOn', 'reminderDueOn', 'finalNoticeOn', 'finalDueOn'] as const;
+const PRINT_KIND: Record<string, string> = { payment: 'payment', reminder: 'reminder', final: 'final' };
+
+/** One bill: its cycle dates, lines (with the rate's effective date), notices with print links, payments. */
+export class WyBillingBillPage extends LitElement {
+  static override properties = { billId: { type: Number }, data: { state: true }, error: { state: true } };
+  static override styles = [base, billingStyles];
+
+  declare billId: number;
+  declare data: BillAnswer | null;
+  declare error: string;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.billId = 0;
+    this.data = null;
+    this.error = '';
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('billId') && this.billId) {
+      api.get<BillAnswer>(`/api/billing/bills/${this.billId}`).then((d) => { this.data = d; this.error = ''; }, (err) => { this.error = errorText(err, `/api/billing/bills/${this.billId}`); });
+    }
+  }
+
+  #print(kind: string) {
+    return `/api/billing/bills/${this.billId}/print?kind=${PRINT_KIND[kind] ?? 'payment'}&lang=${getLanguage()}`;
+  }
+
+  override render() {
+    if (this.error) return html`<div class="card error-box" role="alert">${this.error}</div>`;
+    const d = this.data;
+    if (!d) return html`<p role="status">${bt('loading')}</p>`;
+    const b = d.bill;
+    return html`
+      <a class="back" href=${href(`/billing/units/${b.unitId}`)}>‹ ${b.unitLabel} · ${bt('account')}</a>
+      <h1>${bt('bill', { number: b.number })} <span class="badge ${b.status === 'paid' ? 'ok' : ''}">${btOr(`status_${b.status}`, b.status)}</span></h1>
+      <section class="card">
+        <dl class="figures">
+          <div><dt>${bt('colPeriod')}</dt><dd>${b.periodKey}</dd></div>
+          <div><dt>${bt('colPrincipal')}</dt><dd>${b.principal}</dd></div>
+          <div><dt>${bt('colLateFee')}</dt><dd>${b.lateFee}</dd></div>
+          <div><dt>${bt('colPaid')}</dt><dd>${b.paid}</dd></div>
+          <div><dt>${bt('colOutstanding')}</dt><dd class=${Number(b.outstanding) > 0 ? 'owed' : ''}>${b.outstanding}</dd></div>
+        </dl>
+        <h3 style="margin-top:14px">${bt('billDates')}</h3>
+        <dl class="figures">${DATES.map((k) => html`<div><dt>${bt(k)}</dt><dd style="font-size:14px">${b[k] ?? ''}</dd></div>`)}</dl>
+      </section>
+      <section class="card" aria-labelledby="lines-title">
+        <h2 id="lines-title">${bt('lines')}</h2>
+        <div class="table-wrap"><table data-testid="bill-lines">
+          <thead><tr><th>${bt('line')}</th><th class="num">${bt('quantity')}</th><th class="num">${bt('unitPrice')}</th><th class="num">${bt('factor')}</th><th class="num">${bt('colAmount')}</th><th>${bt('rateFrom')}</th></tr></thead>
+          <tbody>${d.lines.map((l) => html`<tr data-line=${l.feeCode}><td>${describe(l.description) || l.feeCode}</td><td class="num">${l.quantity}</td><td class="num">${l.unitPrice}</td><td class="num">${l.factor}</td><td class="num">${l.amount}</td><td>${l.rateFrom ?? ''}</td></tr>`)}</tbody>
+        </table></div>
+      </section>
+      <section class="card" aria-labelledby="notices-title">
+        <h2 id="notices-title">${bt('notices')}</h2>
+        <p><a class="button" href=${this.#print('payment')} target="_blank" rel="noopener">${bt('print')} ${bt('notice_payment')}</a></p>
+        ${d.notices.length ? html`<table data-testid="notices"><thead><tr><th>${bt('colKind')}</th><th>${bt('issuedOn')}</th><th>${bt('colDue')}</th><th class="num">${bt('colAmount')}</th><th></th></tr></thead>
+          <tbody>${d.notices.map((n) => html`<tr><td>${btOr(`notice_${n.kind}`, n.kind)}</td><td>${n.issuedOn}</td><td>${n.dueOn}</td><td class="num">${n.amount}</td>
+            <td><a href=${this.#print(n.kind)} target="_blank" rel="noopener">${bt('print')}</a></td></tr>`)}</tbody></table>`
+          : html`<p class="muted">${bt('noNotices')}</p>`}
+      </section>
+      <section class="card" aria-labelledby="payments-title">
+        <h2 id="payments-title">${bt('payments')}</h2>
+        ${d.payments.length ? html`<table><thead><tr><th>${bt('receiptNo')}</th><th>${bt('receivedAt')}</th><th>${bt('method')}</th><th class="num">${bt('colAmount')}</th><th></th></tr></thead>
+          <tbody>${d.payments.map((p) => html`<tr><td class="serial">${p.receiptNo}</td><td>${formatDateTime(p.receivedAt)}</td><td>${btOr(`method_${p.method}`, p.method)}</td><td class="num">${p.amount}</td>
+            <td><a href=${`/api/billing/payments/${p.id}/receipt?lang=${getLanguage()}`} target="_blank" rel="noopener">${bt('printReceipt')}</a></td></tr>`)}</tbody></table>`
+          : html`<p class="muted">${bt('noPayments')}</p>`}
+      </section>
+      ${nothing}
+    `;
+  }
+}
+
+customElements.define('wy-billing-bill-page', WyBillingBillPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-billing-bill-page': WyBillingBillPage;
+  }
+}
