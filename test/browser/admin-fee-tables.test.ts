@@ -4,7 +4,8 @@
  * run shows the new amount for 2027-01 and the old one for 2026-12 (area × rate, exact), invalid
  * edits (a negative rate, a malformed date) are shown on their controls and refused by the server
  * with the version in force unchanged; the valid change is proposed and activated, and over the
- * API the new rate is in force from 2027-01 only. Server issues read in Chinese.
+ * API the new rate is in force from 2027-01 only. Server issues read in Chinese. Paid services are
+ * loaded too, as a company running billing would have them.
  * Screenshots: test-results/screenshots/fees-*.png
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const RATE_2027 = `${CONFIG}/feeItems/management/rates/1/byUnitType/residential`
 const FROM_2027 = `${CONFIG}/feeItems/management/rates/1/from`;
 
 beforeAll(async () => {
-  h = await startBrowserHarness({ plugins: ['service-desk', 'complaints', 'billing'], startAt: '2026-11-10T09:00:00+08:00' });
+  h = await startBrowserHarness({ plugins: ['service-desk', 'complaints', 'billing', 'paid-services'], startAt: '2026-11-10T09:00:00+08:00' });
 });
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
