@@ -13,6 +13,8 @@ const RESERVED_HELPERS = new Set<string>([...DOCUMENT_HELPERS, 'lookup', 'log', 
 
 /** What an effect handler may read and change while a transition is applied. */
 export interface EffectContext {
+  /** the plugin that declares the case type (not the effect's plugin) */
+  readonly pluginId: string;
   readonly caseType: string;
   readonly caseId: number;
   /** the case's human serial, e.g. TY-2026-000012 */

@@ -190,7 +190,7 @@ export class CaseService {
       const handler = this.extensions.effects.get(effect.type);
       if (!handler) throw new Error(`effect ${effect.type} has no handler`);
       await handler({
-        caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
+        pluginId: type.pluginId, caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
         configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles },
         params: effect.params, now: this.now(), calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
       });

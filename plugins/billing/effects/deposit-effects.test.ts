@@ -13,7 +13,7 @@ async function effect(name: string, data: Record<string, unknown>, params: Recor
   const handler = w.kernel.plugins.extensions.effects.get(`billing.${name}`)!;
   const unit = w.registry.units.get('CH/2/201')!;
   await w.kernel.orm.em.fork().transactional(async (em) => handler({
-    caseType: 'renovation', caseId: 9, serial: 'ZX-2026-000009', companyId: unit.companyId, projectId: unit.projectId, unitId: unit.id,
+    pluginId: 'renovation', caseType: 'renovation', caseId: 9, serial: 'ZX-2026-000009', companyId: unit.companyId, projectId: unit.projectId, unitId: unit.id,
     configVersionId: null, state: 'x', data, actor: { staffId: 3, roles: ['manager'] }, params,
     now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em,
   } satisfies EffectContext));

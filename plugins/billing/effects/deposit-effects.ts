@@ -42,7 +42,7 @@ function methodOf(ctx: EffectContext): string {
 }
 
 async function depositOf(ctx: EffectContext, purpose: string): Promise<Deposit | null> {
-  return ctx.em.findOne(Deposit, { companyId: ctx.companyId, sourcePlugin: ctx.caseType, sourceRef: ctx.serial, purpose });
+  return ctx.em.findOne(Deposit, { companyId: ctx.companyId, sourcePlugin: ctx.pluginId, sourceRef: ctx.serial, purpose });
 }
 
 function entry(ctx: EffectContext, deposit: Deposit, kind: LedgerEntry['kind'], amountFen: number, description: string, method: string | null = null): void {
@@ -67,7 +67,7 @@ export async function receiveDepositEffect(ctx: EffectContext): Promise<void> {
   const unit = await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
   if (!unit) throw refused('/unitId', 'the case unit does not exist', 'no-unit');
   const deposit = ctx.em.create(Deposit, {
-    companyId: ctx.companyId, projectId: unit.projectId, unitId: unit.id, purpose, sourcePlugin: ctx.caseType, sourceRef: ctx.serial,
+    companyId: ctx.companyId, projectId: unit.projectId, unitId: unit.id, purpose, sourcePlugin: ctx.pluginId, sourceRef: ctx.serial,
     heldFen: amountFen, status: 'held', refundRequestedBy: null, refundApprovedBy: null, version: 1, createdAt: ctx.now, updatedAt: ctx.now,
   });
   await ctx.em.flush();

@@ -13,7 +13,7 @@ async function check(unitKey: string, params: Record<string, unknown> = {}, unit
   const handler = w.kernel.plugins.extensions.effects.get('billing.requireNoArrears')!;
   const unit = w.registry.units.get(unitKey)!;
   await w.kernel.orm.em.fork().transactional(async (em) => handler({
-    caseType: 'goodsRelease', caseId: 7, serial: 'FX-2026-000007', companyId: unit.companyId, projectId: unit.projectId, unitId,
+    pluginId: 'parcel-desk', caseType: 'goodsRelease', caseId: 7, serial: 'FX-2026-000007', companyId: unit.companyId, projectId: unit.projectId, unitId,
     configVersionId: null, state: 'released', data: {}, actor: { staffId: 1, roles: ['security'] }, params,
     now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em,
   } satisfies EffectContext));

@@ -15,7 +15,7 @@ async function postCharge(overrides: Partial<EffectContext> = {}): Promise<void>
   const handler = w.kernel.plugins.extensions.effects.get('billing.postCharge')!;
   const registryUnit = w.registry.units.get('CH/1/101')!;
   await w.kernel.orm.em.fork().transactional(async (em) => handler({
-    caseType: 'serviceOrder', caseId: 41, serial: 'YC-2026-000041', companyId: registryUnit.companyId, projectId: registryUnit.projectId, unitId: registryUnit.id,
+    pluginId: 'paid-services', caseType: 'serviceOrder', caseId: 41, serial: 'YC-2026-000041', companyId: registryUnit.companyId, projectId: registryUnit.projectId, unitId: registryUnit.id,
     configVersionId: null, state: 'done', data: { fee: '120.00' }, actor: { staffId: 1, roles: ['cashier'] }, params: { amountField: 'fee', description: { 'zh-CN': '有偿服务费', en: 'Paid service' } },
     now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em, ...overrides,
   }));
@@ -37,7 +37,7 @@ describe('billing.postCharge', () => {
     const account = await w.call('cashier', 'GET', `/api/billing/units/${unit}/account`);
     expect(account.statusCode, account.body).toBe(200);
     expect((account.json() as { pendingCharges: unknown[] }).pendingCharges).toEqual([
-      expect.objectContaining({ sourcePlugin: 'serviceOrder', sourceRef: 'YC-2026-000041', description: '有偿服务费 YC-2026-000041', amount: '120.00' }),
+      expect.objectContaining({ sourcePlugin: 'paid-services', sourceRef: 'YC-2026-000041', description: '有偿服务费 YC-2026-000041', amount: '120.00' }),
     ]);
   });
 

@@ -40,9 +40,8 @@ function refused(pointer: string, message: string): RuleRefusedError {
 /**
  * The workflow effect `billing.postCharge`: params { amountField, description {zh-CN, en} }.
  * Refused (422, the transition is not taken) when the case has no unit or the amount field does
- * not hold a positive decimal string. The source is recorded as (case type, case serial): the
- * effect context does not name the case type's plugin, and a serial is unique per company and
- * case type, so posting stays idempotent.
+ * not hold a positive decimal string. The source is recorded as (the case type's plugin, case
+ * serial); a serial is unique per company, so posting stays idempotent.
  */
 export async function postChargeEffect(ctx: EffectContext): Promise<void> {
   const field = ctx.params.amountField;
@@ -58,7 +57,7 @@ export async function postChargeEffect(ctx: EffectContext): Promise<void> {
   const description = ctx.params.description as { 'zh-CN'?: string; en?: string } | undefined;
   const text = `${description?.['zh-CN'] ?? ctx.caseType} ${ctx.serial}`;
   await postCharge(ctx.em, {
-    companyId: ctx.companyId, projectId: unit.projectId, unitId: unit.id, sourcePlugin: ctx.caseType,
+    companyId: ctx.companyId, projectId: unit.projectId, unitId: unit.id, sourcePlugin: ctx.pluginId,
     sourceRef: ctx.serial, description: text, amountFen: fen, occurredAt: ctx.now, caseId: ctx.caseId,
   }, ctx.now);
 }
