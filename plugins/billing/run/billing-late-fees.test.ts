@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billOf, billingWorld, runBillingOver, unitId, type World } from './test-support/billing-world.js';
+import { claimLateFees } from './sql.js';
 
 // Late fees are assessed by the next run on overdue open bills (defaults: 3‰ per day on the unpaid
 // principal, counted from the period's first day, charged once the final notice's term has passed,
@@ -65,5 +66,17 @@ describe('late fees during the next run', () => {
     expect([jan.lateFeeFen, jan.lateFeeThrough]).toEqual([1710 + 900, '2027-01-30']);
     const ledger = await w.knex()('billing_ledger_entry').where({ bill_id: b102.id }).orderBy('id');
     expect(ledger.map((e: Record<string, unknown>) => [e.account, e.kind, Number(e.amount_fen)])).toEqual([['receivable', 'charge', 30000], ['receivable', 'lateFee', 4500], ['receivable', 'lateFee', 900]]);
+  });
+
+  it('a late fee computed from figures a payment has since changed is not written (the payment wins)', async () => {
+    const b102 = await billOf(w, unitId(w, 'CH/1/102'), '2026-12');
+    const stale = { id: b102.id, oldThrough: b102.lateFeeThrough, principalPaidFen: 0, newFeeFen: b102.lateFeeFen + 900, through: '2027-02-09' };
+    // computed before the last assessment (old fee 45.00), or before a payment of principal
+    expect(await claimLateFees(w.knex(), w.registry.company.id, [{ ...stale, oldFeeFen: 4500 }])).toEqual(new Set());
+    expect(await claimLateFees(w.knex(), w.registry.company.id, [{ ...stale, oldFeeFen: b102.lateFeeFen, principalPaidFen: 100 }])).toEqual(new Set());
+    expect(await billOf(w, unitId(w, 'CH/1/102'), '2026-12')).toEqual(b102);
+    // the current figures claim it
+    expect(await claimLateFees(w.knex(), w.registry.company.id, [{ ...stale, oldFeeFen: b102.lateFeeFen }])).toEqual(new Set([b102.id]));
+    expect((await billOf(w, unitId(w, 'CH/1/102'), '2026-12')).lateFeeFen).toBe(b102.lateFeeFen + 900);
   });
 });

@@ -10,11 +10,11 @@
  */
 import { DateTime } from 'luxon';
 import { computeFeeLines, type FeeLine } from '../domain/fee-lines.js';
-import { assessLateFee } from '../domain/late-fee.js';
+import { assessLateFee, type LateFeeAssessment, type LateFeeBill } from '../domain/late-fee.js';
 import type { BillingPeriod } from '../domain/cycle-calendar.js';
 import type { BillingSettings } from '../generated/settings.js';
 import { consumptionOf, type ReadingRow } from './meter-consumption.js';
-import { insertMany, sqlTime, type Trx } from './sql.js';
+import { claimLateFees, insertMany, sqlTime, type Trx } from './sql.js';
 import type { PluginServices } from '../../../core/plugin-api.js';
 import { MoneyDecimal } from '../../../core/plugin-api.js';
 
@@ -163,8 +163,8 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   await insertMany(trx, 'billing_ledger_entry', ledgerRows);
   for (const { unit, readingIds, chargeIds } of planned) {
     const billId = ids.get(unit.id)!;
-    if (chargeIds.length > 0) await trx('billing_charge').update({ bill_id: billId }).where({ company_id: companyId }).whereIn('id', chargeIds);
-    if (readingIds.length > 0) await trx('billing_meter_reading').update({ billed_bill_id: billId }).where({ company_id: companyId }).whereIn('id', readingIds);
+    if (chargeIds.length > 0) await trx('billing_charge').update({ bill_id: billId }).where({ company_id: companyId }).whereIn('id', chargeIds).whereNull('bill_id');
+    if (readingIds.length > 0) await trx('billing_meter_reading').update({ billed_bill_id: billId }).where({ company_id: companyId }).whereIn('id', readingIds).whereNull('billed_bill_id');
   }
   result.billsCreated = planned.length;
   return result;
@@ -216,17 +216,25 @@ async function assessLateFees(trx: Trx, ctx: BatchContext, lo: number, hi: numbe
     .whereNot({ period_key: ctx.periodKey }).orderBy('id');
   const entries: Record<string, unknown>[] = [];
   const at = sqlTime(ctx.services, ctx.writtenAt);
+  const assessed: { id: number; bill: LateFeeBill; fee: LateFeeAssessment; row: Record<string, unknown> }[] = [];
   for (const r of rows) {
     const lateFee = ctx.termsOf(Number(r.project_id)).settings.lateFee;
-    const bill = {
+    const bill: LateFeeBill = {
       periodStart: r.period_start, dueOn: r.due_on, reminderDueOn: r.reminder_due_on, finalDueOn: r.final_due_on,
       principalFen: Number(r.principal_fen), principalPaidFen: Number(r.principal_paid_fen), lateFeeFen: Number(r.late_fee_fen), lateFeeThrough: r.late_fee_through ?? null,
     };
     const fee = assessLateFee(bill, ctx.asOf, lateFee);
-    if (!fee) continue;
-    await trx('billing_bill').update({ late_fee_fen: bill.lateFeeFen + fee.addFen, late_fee_through: fee.through }).where({ id: Number(r.id), company_id: ctx.companyId });
+    if (fee) assessed.push({ id: Number(r.id), bill, fee, row: r });
+  }
+  // one set-based update, each bill claimed on the figures its fee was computed from: a payment
+  // committing in between (which assesses late fees itself) wins, and that bill waits for the next run
+  const claimed = await claimLateFees(trx, ctx.companyId, assessed.map(({ id, bill, fee }) => ({
+    id, oldFeeFen: bill.lateFeeFen, oldThrough: bill.lateFeeThrough, principalPaidFen: bill.principalPaidFen, newFeeFen: bill.lateFeeFen + fee.addFen, through: fee.through,
+  })));
+  for (const { id, fee, row: r } of assessed) {
+    if (!claimed.has(id)) continue;
     entries.push({ company_id: ctx.companyId, project_id: Number(r.project_id), unit_id: Number(r.unit_id), account: 'receivable', kind: 'lateFee', amount_fen: fee.addFen,
-      bill_id: Number(r.id), payment_id: null, deposit_id: null, description: `滞纳金 Late fee ${r.number} (${r.period_key}) to ${dayBefore(fee.through)}`, actor_id: null, occurred_at: at });
+      bill_id: id, payment_id: null, deposit_id: null, description: `滞纳金 Late fee ${r.number} (${r.period_key}) to ${dayBefore(fee.through)}`, actor_id: null, occurred_at: at });
   }
   await insertMany(trx, 'billing_ledger_entry', entries);
   return entries.length;

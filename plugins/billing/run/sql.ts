@@ -56,3 +56,40 @@ export async function insertMany(trx: Trx, table: string, rows: Record<string, u
     await trx.raw(`insert into "${table}" (${columnList}) values ${new Array(chunk.length).fill(tuple).join(', ')}`, values as never[]);
   }
 }
+
+export interface LateFeeClaim {
+  id: number;
+  /** the figures the fee was computed from */
+  oldFeeFen: number;
+  oldThrough: string | null;
+  principalPaidFen: number;
+  /** what to write */
+  newFeeFen: number;
+  through: string;
+}
+
+/**
+ * Writes late fees on many bills with ONE statement (`update … from (values …) returning id`, valid
+ * on PostgreSQL and SQLite ≥ 3.35; VALUES columns are column1… on both), each bill only if it is
+ * still open with the figures the fee was computed from. Returns the ids actually updated.
+ */
+export async function claimLateFees(trx: Trx, companyId: number, claims: LateFeeClaim[]): Promise<Set<number>> {
+  const updated = new Set<number>();
+  const tuple = '(cast(? as integer), cast(? as bigint), cast(? as varchar(10)), cast(? as bigint), cast(? as bigint), cast(? as varchar(10)))';
+  for (const chunk of chunksFor(claims, 6)) {
+    const values: unknown[] = [];
+    for (const c of chunk) values.push(c.id, c.newFeeFen, c.through, c.oldFeeFen, c.principalPaidFen, c.oldThrough);
+    const result = await trx.raw(
+      `update billing_bill set late_fee_fen = v.column2, late_fee_through = v.column3
+       from (values ${new Array(chunk.length).fill(tuple).join(', ')}) as v
+       where billing_bill.id = v.column1 and billing_bill.company_id = ? and billing_bill.status = 'open'
+         and billing_bill.late_fee_fen = v.column4 and billing_bill.principal_paid_fen = v.column5
+         and billing_bill.late_fee_through is not distinct from v.column6
+       returning billing_bill.id`,
+      [...values, companyId] as never[],
+    );
+    const rows = (Array.isArray(result) ? result : (result as { rows: { id: number | string }[] }).rows) as { id: number | string }[];
+    for (const r of rows) updated.add(Number(r.id));
+  }
+  return updated;
+}
