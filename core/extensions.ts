@@ -37,6 +37,12 @@ export interface EffectContext {
   /** an enabled plugin's effective settings in the case's configuration version (e.g. billing's fee items) */
   settingsOf(pluginId: string): Record<string, unknown> | undefined;
   /**
+   * Opens another case in this transaction (a defect found at a move-in inspection becomes a
+   * repair work order): project, unit and person default to this case's; `data` is validated
+   * against the new case type's registration form. Rolls back with the transition.
+   */
+  openCase(caseType: string, input: { data: Record<string, unknown>; projectId?: number; unitId?: number | null; personId?: number | null }): Promise<{ id: number; serial: string }>;
+  /**
    * The transition's own transaction: rows a handler writes commit or roll back with the case.
    * Use it for every write; opening another connection would deadlock on SQLite.
    */

@@ -74,7 +74,7 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
     secureCookies: options.secureCookies ?? false,
   });
-  const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now })]));
+  const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now, cases })]));
   const reloader = new PluginReloader(plugins, pluginsDir, configs, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }, now);
   if (options.devReload) {
     app.get('/api/dev/plugins', { schema: { tags: ['dev'], summary: 'Development: each plugin and the issues of its last broken edit' } }, async () => ({ items: [...reloader.status.values()] }));

@@ -12,6 +12,7 @@ import type { CompiledConfig } from './config/compiled-config.js';
 import type { RoleInfo } from './config/effective-config.js';
 import type { WorkingCalendar } from './calendar/index.js';
 import type { ProjectDirectory } from './registry/project-directory.js';
+import type { CaseService } from './cases/case-service.js';
 import type { Dialect } from './db/orm.js';
 import { AuditEntry, Company, Project, Unit } from './db/entities/index.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
@@ -55,12 +56,18 @@ export interface PluginServices {
   company(companyId: number, em?: EntityManager): Promise<Company>;
   /** the next value of a per-company counter (inside the caller's transaction: rolled back with it) */
   nextSerial(em: EntityManager, companyId: number, key: string): Promise<number>;
+  /**
+   * Takes a transition as the platform, e.g. from a scheduled job (roles do not apply; `system`
+   * transitions may be taken). Returns the case's new state and version.
+   */
+  systemTransition(companyId: number, caseType: string, caseId: number, transitionId: string, data?: Record<string, unknown>): Promise<{ id: number; state: string; version: number }>;
   /** appends to the company's audit log in the caller's transaction */
   audit(em: EntityManager, entry: { companyId: number; actorId: number; action: string; target: string; data?: Record<string, unknown> }): void;
 }
 
 export interface PluginServicesDeps {
   orm: MikroORM;
+  cases: CaseService;
   dialect: Dialect;
   configs: ConfigService;
   projects: ProjectDirectory;
@@ -68,7 +75,7 @@ export interface PluginServicesDeps {
 }
 
 export function createPluginServices(pluginId: string, deps: PluginServicesDeps): PluginServices {
-  const { orm, configs, projects, now } = deps;
+  const { orm, configs, projects, now, cases } = deps;
   const compiledNow = async (companyId: number, projectCode: string | null, at?: Date, em?: EntityManager): Promise<CompiledConfig> => {
     const version = await configs.current(companyId, at ?? now(), em);
     return configs.compiledFor(companyId, version.id, projectCode, em);
@@ -120,6 +127,10 @@ export function createPluginServices(pluginId: string, deps: PluginServicesDeps)
       const company = await (em ?? orm.em.fork()).findOne(Company, { id: companyId });
       if (!company) throw new NotFoundError('company');
       return company;
+    },
+    async systemTransition(companyId, caseType, caseId, transitionId, data) {
+      const row = await cases.systemTransition(companyId, caseType, caseId, transitionId, data);
+      return { id: row.id, state: row.state, version: row.version };
     },
     nextSerial: (em, companyId, key) => nextSerialValue(em, companyId, `${pluginId}:${key}`),
     audit(em, entry) {

@@ -13,6 +13,7 @@ import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { followUpDeadline } from '../workflow/follow-up-policy.js';
+import { createCaseIn } from './orm-case-store.js';
 import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
@@ -86,17 +87,33 @@ export class CaseService {
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
 
+    const plan = this.newCasePlan(config, type, { companyId: principal.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: principal.staffId, actorRole: role }, data);
+    const result = await this.store.createCase(plan);
+    if (!result.ok) throw refProblemError(result.problem);
+    const now = plan.createdAt;
+    // A plain object shaped like the entity: the row is already written, nothing for the ORM to track.
+    const row: WorkCase = {
+      id: result.id, companyId: plan.companyId, caseType, serial: result.serial, projectId: plan.projectId, buildingId: result.buildingId,
+      unitId: plan.unitId, personId: plan.personId, state: plan.state, data, severity: plan.severity, title: plan.title, assigneeRole: plan.assigneeRole,
+      assigneeId: null, configVersionId: plan.configVersionId, version: 1, nextDueAt: result.nextDueAt, overdue: false,
+      createdAt: now, updatedAt: now, createdBy: principal.staffId, closedAt: null,
+    };
+    return { row, config, type, access: config };
+  }
+
+  private newCasePlan(
+    config: CompiledConfig, type: CompiledCaseType,
+    who: { companyId: number; projectId: number; unitId: number | null; personId: number | null; createdBy: number; actorRole: string | null },
+    data: Record<string, unknown>,
+  ): NewCasePlan {
     const now = this.now();
     const wf = type.workflow;
     const severity = wf.severityField ? asText(data[wf.severityField]) : null;
-    const plan: NewCasePlan = {
-      companyId: principal.companyId,
-      caseType,
+    return {
+      ...who,
+      caseType: type.caseType,
       serialPrefix: wf.serialPrefix,
       serialYear: config.calendar.localYear(now),
-      projectId: input.projectId,
-      unitId: input.unitId ?? null,
-      personId: input.personId ?? null,
       state: wf.initialState,
       data,
       severity,
@@ -104,20 +121,50 @@ export class CaseService {
       assigneeRole: wf.initialAssignRole ?? wf.states[wf.initialState]?.assignRole ?? null,
       configVersionId: config.versionId,
       createdAt: now,
-      createdBy: principal.staffId,
-      actorRole: role,
       clocks: clocksStartingOn(wf, wf.initialState, severity, now, config.calendar),
     };
-    const result = await this.store.createCase(plan);
+  }
+
+  /**
+   * Opens another case inside the caller's transaction — a workflow effect turning each defect of a
+   * move-in inspection into a repair work order. The new case uses the configuration in force for
+   * its project, its registration form is validated like a staff member's, and it rolls back with
+   * the transition that opened it. The workflow author decides who may cause it (the transition's
+   * roles), so the new case type's createRoles do not apply.
+   */
+  async openCaseIn(em: EntityManager, caseType: string, input: CreateCaseInput & { companyId: number; createdBy: number; actorRoles: string[] }): Promise<{ id: number; serial: string }> {
+    const project = await this.projects.get(input.companyId, input.projectId, em);
+    if (!project) throw new NotFoundError('project');
+    const version = await this.configs.current(input.companyId, this.now(), em);
+    const config = await this.configs.compiledFor(input.companyId, version.id, project.code, em);
+    const type = config.caseTypes.get(caseType);
+    if (!type) throw new NotFoundError(`case type ${caseType}`);
+    const data = this.validateForm(type, type.workflow.form, input.data, `/opened/${caseType}/data`, (form) => ({
+      data: form, case: { caseType, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null },
+      actor: { staffId: input.createdBy, roles: input.actorRoles }, config: type.settings,
+    }));
+    const plan = this.newCasePlan(config, type, {
+      companyId: input.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: input.createdBy, actorRole: null,
+    }, data);
+    const result = await createCaseIn(em, plan);
     if (!result.ok) throw refProblemError(result.problem);
-    // A plain object shaped like the entity: the row is already written, nothing for the ORM to track.
-    const row: WorkCase = {
-      id: result.id, companyId: plan.companyId, caseType, serial: result.serial, projectId: plan.projectId, buildingId: result.buildingId,
-      unitId: plan.unitId, personId: plan.personId, state: plan.state, data, severity, title: plan.title, assigneeRole: plan.assigneeRole,
-      assigneeId: null, configVersionId: plan.configVersionId, version: 1, nextDueAt: result.nextDueAt, overdue: false,
-      createdAt: now, updatedAt: now, createdBy: principal.staffId, closedAt: null,
-    };
-    return { row, config, type, access: config };
+    return { id: result.id, serial: result.serial };
+  }
+
+  /**
+   * Takes a transition as the platform (a plugin's scheduled job: a renovation whose deposit was not
+   * topped up in time stops work). Role checks do not apply; `system` transitions may be taken.
+   */
+  async systemTransition(companyId: number, caseType: string, id: number, transitionId: string, data?: Record<string, unknown>): Promise<WorkCase> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const row = await em.findOne(WorkCase, { id, companyId, caseType });
+      if (!row) throw new NotFoundError(caseType);
+      const config = await this.configFor(row, em);
+      const type = config.caseTypes.get(caseType);
+      if (!type) throw new NotFoundError(`case type ${caseType}`);
+      if (!type.workflow.transitions[transitionId]) throw new NotFoundError(`transition ${transitionId}`);
+      return this.applyTransition(em, { row, config, type, access: config }, transitionId, { version: row.version, data }, { staffId: null, role: null, roles: [] });
+    });
   }
 
   /** Loads a case the principal may see, with the configuration it was opened under. */
@@ -193,6 +240,10 @@ export class CaseService {
         pluginId: type.pluginId, caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
         configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles },
         params: effect.params, now: this.now(), calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
+        openCase: (caseType, open) => this.openCaseIn(em, caseType, {
+          companyId: row.companyId, projectId: open.projectId ?? row.projectId, unitId: open.unitId === undefined ? row.unitId ?? null : open.unitId,
+          personId: open.personId === undefined ? row.personId ?? null : open.personId, data: open.data, createdBy: actor.staffId ?? 0, actorRoles: actor.roles,
+        }),
       });
       plan.applied.push({ effect: effect.type });
     }

@@ -21,7 +21,8 @@ export interface NewCasePlan {
   configVersionId: number;
   createdAt: Date;
   createdBy: number;
-  actorRole: string;
+  /** the role the creator acted in; null when a workflow effect opened the case */
+  actorRole: string | null;
   clocks: ClockStart[];
 }
 

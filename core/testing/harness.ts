@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROOT_DIR, startKernel, type Kernel, type KernelOptions } from '../kernel.js';
+import type { EffectContext } from '../extensions.js';
 import { seedRegistry, type RegistryDocument, type SeededRegistry } from '../registry/seed-registry.js';
 
 // what plugin tests need besides the kernel: the registry document they seed
@@ -29,9 +30,16 @@ export interface TestKernel extends Kernel {
   seed(doc?: RegistryDocument): Promise<SeededRegistry>;
   /** logs in and returns a bearer token */
   login(username: string, password?: string): Promise<string>;
+  /**
+   * Runs a plugin's workflow effect as the engine does — in a transaction, with a full context —
+   * for effect unit tests. Unset fields get neutral defaults (the company calendar, its settings).
+   */
+  runEffect(type: string, ctx: EffectTestContext): Promise<void>;
   /** inject() with a bearer token; JSON bodies are sent as-is */
   call(token: string | null, method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
+
+export type EffectTestContext = Partial<Omit<EffectContext, 'em' | 'openCase' | 'settingsOf' | 'calendar'>> & Pick<EffectContext, 'companyId' | 'projectId' | 'unitId'>;
 
 export interface TestKernelOptions extends Partial<Omit<KernelOptions, 'database' | 'now'>> {
   /** starting time of the test clock (default: real now) */
@@ -96,6 +104,21 @@ export async function startTestKernel(options: TestKernelOptions = {}): Promise<
       return (res.json() as { token: string }).token;
     },
     call,
+    async runEffect(type, partial) {
+      const handler = kernel.plugins.extensions.effects.get(type);
+      if (!handler) throw new Error(`no effect ${type}`);
+      const version = await kernel.configs.current(partial.companyId, clock.now());
+      const config = await kernel.configs.compiledFor(partial.companyId, version.id, null);
+      await kernel.orm.em.fork().transactional((em) => handler({
+        pluginId: 'test', caseType: 'test', caseId: 0, serial: 'T-0000-000000', configVersionId: version.id, state: 'test', data: {},
+        actor: { staffId: 0, roles: [] }, params: {}, now: clock.now(), ...partial,
+        calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
+        openCase: (caseType, open) => kernel.cases.openCaseIn(em, caseType, {
+          companyId: partial.companyId, projectId: open.projectId ?? partial.projectId, unitId: open.unitId === undefined ? partial.unitId : open.unitId,
+          personId: open.personId ?? null, data: open.data, createdBy: partial.actor?.staffId ?? 0, actorRoles: partial.actor?.roles ?? [],
+        }),
+      }));
+    },
     async close() {
       await kernel.close();
       await cleanup();

@@ -88,9 +88,34 @@ describe('plugin extension points', () => {
     expect((await kernel.call(otherClerk, 'GET', `/api/notes/stamps/${id}/print`)).statusCode).toBe(404);
   });
 
+  it('an effect opens another case in the same transaction, rolled back with it', async () => {
+    const note = await createNote({ subject: '检查' });
+    const res = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/spawn`, { version: note.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const subject = (res.json() as { data: { subject: string } }).data.subject;
+    const spawnedSerial = subject.split(' → ')[1]!;
+    const list = (await kernel.call(clerk, 'GET', `/api/cases/note?q=${spawnedSerial}`)).json() as { items: { serial: string; title: string; state: string }[] };
+    expect(list.items.find((c) => c.serial === spawnedSerial)).toMatchObject({ title: `跟进 ${note.serial}`, state: 'open' });
+
+    const failing = await createNote({ subject: '失败', failStamp: true });
+    const before = (await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length;
+    const refused = await kernel.call(clerk, 'POST', `/api/cases/note/${failing.id}/transitions/spawn`, { version: failing.version });
+    expect(refused.statusCode).toBe(422);
+    expect((await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length).toBe(before);
+  });
+
+  it('a job takes a system transition no staff member may take', async () => {
+    const note = await createNote({ subject: '会过期' });
+    const byHand = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/expire`, { version: note.version });
+    expect(byHand.statusCode).toBe(403);
+    kernel.clock.advance(2 * 86_400_000);
+    await kernel.runJobs();
+    expect((await kernel.call(clerk, 'GET', `/api/cases/note/${note.id}`)).json()).toMatchObject({ state: 'expired', version: note.version + 1 });
+  });
+
   it('jobs run with the plugin services; commands are registered by name', async () => {
-    await kernel.runJobs(new Date('2026-11-20T03:00:00Z'));
-    expect(jobRuns.at(-1)).toEqual({ at: new Date('2026-11-20T03:00:00Z'), stamps: 1 });
+    await kernel.runJobs(new Date('2026-11-23T03:00:00Z'));
+    expect(jobRuns.at(-1)).toEqual({ at: new Date('2026-11-23T03:00:00Z'), stamps: 1 });
     const command = kernel.plugins.extensions.commands.get('notes:count');
     expect(command?.summary).toBe('prints the number of stamps');
   });

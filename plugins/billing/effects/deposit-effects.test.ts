@@ -4,19 +4,17 @@
  * held), topped up and refunded, each with its ledger entry on the unit's deposit account.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RuleRefusedError, WorkingCalendar, type EffectContext } from '../../../core/plugin-api.js';
+import { RuleRefusedError } from '../../../core/plugin-api.js';
 import { ledgerWorld, type LedgerWorld } from '../ledger/test-support.js';
 
 let w: LedgerWorld;
 
 async function effect(name: string, data: Record<string, unknown>, params: Record<string, unknown>): Promise<void> {
-  const handler = w.kernel.plugins.extensions.effects.get(`billing.${name}`)!;
   const unit = w.registry.units.get('CH/2/201')!;
-  await w.kernel.orm.em.fork().transactional(async (em) => handler({
+  await w.kernel.runEffect(`billing.${name}`, {
     pluginId: 'renovation', caseType: 'renovation', caseId: 9, serial: 'ZX-2026-000009', companyId: unit.companyId, projectId: unit.projectId, unitId: unit.id,
-    configVersionId: null, state: 'x', data, actor: { staffId: 3, roles: ['manager'] }, params,
-    now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em,
-  } satisfies EffectContext));
+    data, actor: { staffId: 3, roles: ['manager'] }, params,
+  });
 }
 
 const account = async () => (await w.call('cashier', 'GET', `/api/billing/units/${w.unit('CH/2/201')}/account`)).json() as { depositsHeld: string };

@@ -4,19 +4,17 @@
  * with a message that says how much and for which periods.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RuleRefusedError, WorkingCalendar, type EffectContext } from '../../../core/plugin-api.js';
+import { RuleRefusedError } from '../../../core/plugin-api.js';
 import { billPeriod, ledgerWorld, type LedgerWorld } from '../ledger/test-support.js';
 
 let w: LedgerWorld;
 
 async function check(unitKey: string, params: Record<string, unknown> = {}, unitId: number | null = w.unit(unitKey)): Promise<void> {
-  const handler = w.kernel.plugins.extensions.effects.get('billing.requireNoArrears')!;
   const unit = w.registry.units.get(unitKey)!;
-  await w.kernel.orm.em.fork().transactional(async (em) => handler({
+  await w.kernel.runEffect('billing.requireNoArrears', {
     pluginId: 'parcel-desk', caseType: 'goodsRelease', caseId: 7, serial: 'FX-2026-000007', companyId: unit.companyId, projectId: unit.projectId, unitId,
-    configVersionId: null, state: 'released', data: {}, actor: { staffId: 1, roles: ['security'] }, params,
-    now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em,
-  } satisfies EffectContext));
+    actor: { staffId: 1, roles: ['security'] }, params,
+  });
 }
 
 beforeAll(async () => {

@@ -5,20 +5,19 @@
  * are charged through POST /charges at the rate in force.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkingCalendar, type EffectContext } from '../../../core/plugin-api.js';
+import type { EffectTestContext } from '../../../core/testing/harness.js';
 import { balance, billPeriod, billsOf, expectIssue, ledgerWorld, snapshot, type LedgerWorld } from './test-support/ledger-world.js';
 
 let w: LedgerWorld;
 let unit: number;
 
-async function postCharge(overrides: Partial<EffectContext> = {}): Promise<void> {
-  const handler = w.kernel.plugins.extensions.effects.get('billing.postCharge')!;
+async function postCharge(overrides: Partial<EffectTestContext> = {}): Promise<void> {
   const registryUnit = w.registry.units.get('CH/1/101')!;
-  await w.kernel.orm.em.fork().transactional(async (em) => handler({
+  await w.kernel.runEffect('billing.postCharge', {
     pluginId: 'paid-services', caseType: 'serviceOrder', caseId: 41, serial: 'YC-2026-000041', companyId: registryUnit.companyId, projectId: registryUnit.projectId, unitId: registryUnit.id,
-    configVersionId: null, state: 'done', data: { fee: '120.00' }, actor: { staffId: 1, roles: ['cashier'] }, params: { amountField: 'fee', description: { 'zh-CN': '有偿服务费', en: 'Paid service' } },
-    now: w.kernel.clock.now(), calendar: new WorkingCalendar({ timezone: 'Asia/Shanghai' }), settingsOf: () => undefined, em, ...overrides,
-  }));
+    state: 'done', data: { fee: '120.00' }, actor: { staffId: 1, roles: ['cashier'] }, params: { amountField: 'fee', description: { 'zh-CN': '有偿服务费', en: 'Paid service' } },
+    ...overrides,
+  });
 }
 
 beforeAll(async () => {
@@ -49,7 +48,7 @@ describe('billing.postCharge', () => {
     ['a missing amount', { data: {} }],
   ])('is refused (422) with %s and writes nothing', async (_name, overrides) => {
     const before = await snapshot(w);
-    await expect(postCharge({ serial: 'YC-2026-000099', ...(overrides as Partial<EffectContext>) })).rejects.toMatchObject({ statusCode: 422 });
+    await expect(postCharge({ serial: 'YC-2026-000099', ...(overrides as Partial<EffectTestContext>) })).rejects.toMatchObject({ statusCode: 422 });
     expect(await snapshot(w)).toEqual(before);
   });
 
