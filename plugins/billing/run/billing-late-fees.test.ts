@@ -79,4 +79,19 @@ describe('late fees during the next run', () => {
     expect(await claimLateFees(w.knex(), w.registry.company.id, [{ ...stale, oldFeeFen: b102.lateFeeFen }])).toEqual(new Set([b102.id]));
     expect((await billOf(w, unitId(w, 'CH/1/102'), '2026-12')).lateFeeFen).toBe(b102.lateFeeFen + 900);
   });
+
+  it('a run for one project assesses only that project\'s bills, even with other projects\' units in its id range', async () => {
+    w.kernel.clock.set('2027-02-20T02:00:00Z');
+    const ch = w.registry.projects.get('CH')!;
+    // a CH unit added after the JR units: CH's ids now span JR's
+    const building = await w.knex()('building').where({ project_id: ch.id }).orderBy('id').first();
+    await w.knex()('unit').insert({ company_id: w.registry.company.id, project_id: ch.id, building_id: building.id, number: '401', floor: 4, area: '90.00', unit_type: 'residential', status: 'occupied' });
+    const res = await w.kernel.call(await w.token('finance'), 'POST', '/api/billing/runs', { periodKey: '2027-03', projectId: ch.id });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 13, alreadyBilled: 0 });
+    expect((await billOf(w, unitId(w, 'CH/1/201'), '2026-12')).lateFeeThrough).toBe('2027-02-20');
+    expect((await billOf(w, unitId(w, 'JR/A/1001'), '2026-12')).lateFeeThrough).toBe('2027-01-30');
+    const [other] = await w.knex()('billing_bill').where({ period_key: '2027-03' }).whereNot({ project_id: ch.id }).count({ n: '*' });
+    expect(Number((other as { n: number | string }).n)).toBe(0);
+  });
 });

@@ -73,7 +73,7 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   const hi = units[units.length - 1]!.id;
   const result: BatchResult = { billsCreated: 0, alreadyBilled: 0, nothingToBill: 0, lateFees: 0 };
 
-  result.lateFees = await assessLateFees(trx, ctx, lo, hi);
+  result.lateFees = await assessLateFees(trx, ctx, units);
 
   // a unit is billed once per stretch of time: a bill for this period, or for any period overlapping
   // it (after a switch of cycle, 2027-H1 is not billed to a unit that already has 2027-Q1)
@@ -207,10 +207,13 @@ async function readingsOf(trx: Trx, ctx: BatchContext, lo: number, hi: number): 
 }
 
 /** Late fees on the batch's overdue open bills of earlier periods as of the run's date; returns how many bills got one. */
-async function assessLateFees(trx: Trx, ctx: BatchContext, lo: number, hi: number): Promise<number> {
+async function assessLateFees(trx: Trx, ctx: BatchContext, units: BatchUnit[]): Promise<number> {
+  const ids = units.map((u) => u.id);
   const rows = await trx('billing_bill').select('id', 'project_id', 'unit_id', 'number', 'period_key', 'period_start', 'due_on', 'reminder_due_on', 'final_due_on',
     'principal_fen', 'principal_paid_fen', 'late_fee_fen', 'late_fee_through')
-    .where({ company_id: ctx.companyId, status: 'open' }).whereBetween('unit_id', [lo, hi]).where('due_on', '<', ctx.asOf)
+    .where({ company_id: ctx.companyId, status: 'open' }).whereBetween('unit_id', [ids[0]!, ids[ids.length - 1]!])
+    // the batch's own units: a run for one project leaves other projects' bills in the id range alone
+    .whereIn('unit_id', ids).where('due_on', '<', ctx.asOf)
     // not the bills of the period being run: whether they exist yet depends on how far an interrupted
     // run got, and a re-run must assess exactly what an uninterrupted run does
     .whereNot({ period_key: ctx.periodKey }).orderBy('id');
