@@ -10,6 +10,7 @@ import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { runRoutes, setupBillingRun } from './run/setup.js';
 import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
+import { recordMeterReadingsEffect } from './effects/record-meter-readings.js';
 import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
 export default definePlugin({
@@ -22,6 +23,7 @@ export default definePlugin({
     ctx.registerEffect('deductDeposit', deductDepositEffect);
     ctx.registerEffect('topUpDeposit', topUpDepositEffect);
     ctx.registerEffect('refundDeposit', refundDepositEffect);
+    ctx.registerEffect('recordMeterReadings', recordMeterReadingsEffect);
     ctx.registerRoutes(async (app, services) => {
       await runRoutes(app, services);
       await ledgerRoutes(app, services);
