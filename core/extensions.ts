@@ -43,6 +43,11 @@ export interface EffectContext {
    */
   openCase(caseType: string, input: { data: Record<string, unknown>; projectId?: number; unitId?: number | null; personId?: number | null }): Promise<{ id: number; serial: string }>;
   /**
+   * Sets the case unit's occupancy status in the registry (vacant, occupied, entrusted,
+   * renovating…) in this transaction — the intake procedure keeps it; billing reads it.
+   */
+  setUnitStatus(status: string): Promise<void>;
+  /**
    * The transition's own transaction: rows a handler writes commit or roll back with the case.
    * Use it for every write; opening another connection would deadlock on SQLite.
    */

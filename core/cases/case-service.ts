@@ -14,6 +14,7 @@ import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { followUpDeadline } from '../workflow/follow-up-policy.js';
 import { createCaseIn } from './orm-case-store.js';
+import { setUnitStatusIn } from '../registry/unit-status.js';
 import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
@@ -244,6 +245,7 @@ export class CaseService {
           companyId: row.companyId, projectId: open.projectId ?? row.projectId, unitId: open.unitId === undefined ? row.unitId ?? null : open.unitId,
           personId: open.personId === undefined ? row.personId ?? null : open.personId, data: open.data, createdBy: actor.staffId ?? 0, actorRoles: actor.roles,
         }),
+        setUnitStatus: (status) => setUnitStatusIn(em, row.companyId, row.unitId ?? null, status),
       });
       plan.applied.push({ effect: effect.type });
     }

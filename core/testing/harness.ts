@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROOT_DIR, startKernel, type Kernel, type KernelOptions } from '../kernel.js';
 import type { EffectContext } from '../extensions.js';
+import { setUnitStatusIn } from '../registry/unit-status.js';
 import { seedRegistry, type RegistryDocument, type SeededRegistry } from '../registry/seed-registry.js';
 
 // what plugin tests need besides the kernel: the registry document they seed
@@ -113,6 +114,7 @@ export async function startTestKernel(options: TestKernelOptions = {}): Promise<
         pluginId: 'test', caseType: 'test', caseId: 0, serial: 'T-0000-000000', configVersionId: version.id, state: 'test', data: {},
         actor: { staffId: 0, roles: [] }, params: {}, now: clock.now(), ...partial,
         calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
+        setUnitStatus: (status) => setUnitStatusIn(em, partial.companyId, partial.unitId, status),
         openCase: (caseType, open) => kernel.cases.openCaseIn(em, caseType, {
           companyId: partial.companyId, projectId: open.projectId ?? partial.projectId, unitId: open.unitId === undefined ? partial.unitId : open.unitId,
           personId: open.personId ?? null, data: open.data, createdBy: partial.actor?.staffId ?? 0, actorRoles: partial.actor?.roles ?? [],

@@ -104,6 +104,13 @@ describe('plugin extension points', () => {
     expect((await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length).toBe(before);
   });
 
+  it("an effect sets the case unit's status in the registry", async () => {
+    const unit = (await kernel.call(clerk, 'GET', `/api/units?projectId=${projectId}`)).json().items[0] as { id: number; status: string };
+    expect(unit.status).toBe('occupied');
+    await kernel.runEffect('notes.setStatus', { companyId: (await kernel.call(clerk, 'GET', '/api/auth/me')).json().companyId, projectId, unitId: unit.id, params: { status: 'vacant' } });
+    expect((await kernel.call(clerk, 'GET', `/api/units/${unit.id}`)).json()).toMatchObject({ status: 'vacant' });
+  });
+
   it('a job takes a system transition no staff member may take', async () => {
     const note = await createNote({ subject: '会过期' });
     const byHand = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/expire`, { version: note.version });
