@@ -349,3 +349,23 @@ describe('widget registry', () => {
     expect(listWidgets().length).toBe(before);
   });
 });
+
+describe('errorIf: a rule that refuses a value, in the browser and on the server alike', () => {
+  const schema = readJson<FormDeclaration>('test/fixtures/plugin-api/notes/note.form.json');
+  const layout = readJson<UiDeclaration>('test/fixtures/plugin-api/notes/note.ui.json');
+  const model = formModel(schema, layout);
+
+  it('shows the declared message on the field in the user language', () => {
+    expect(messages(model, { subject: '寄存危险品一箱' }).fields.get('/subject')).toBe('不接收危险品');
+    expect(messages(model, { subject: '寄存危险品一箱' }, 'en').fields.get('/subject')).toBe('Dangerous goods are refused');
+    expect(model.check({ subject: '一箱书' }).valid).toBe(true);
+  });
+
+  it('refuses exactly what the server refuses', () => {
+    for (const subject of ['寄存危险品一箱', '一箱书']) {
+      const browser = model.check({ subject }).issues.map((i) => i.pointer);
+      const server = serverCheck(model, { subject }).issues.map((i) => i.pointer.replace('/data', ''));
+      expect(browser).toEqual(server);
+    }
+  });
+});

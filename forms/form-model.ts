@@ -134,6 +134,7 @@ export class FormModel {
   private readonly computed: ({ path: string } & CompiledUiRule)[] = [];
   private readonly requiredIf: ({ path: string } & CompiledUiRule)[] = [];
   private readonly readOnlyIf: ({ path: string } & CompiledUiRule)[] = [];
+  private readonly errorIf: ({ path: string; text: { 'zh-CN': string; en?: string } } & CompiledUiRule)[] = [];
   private readonly visibleIf: ({ paths: string[]; section?: string } & CompiledUiRule)[] = [];
   /** dotted paths the sections render (each with everything under it) */
   private readonly rendered = new Set<string>();
@@ -178,6 +179,10 @@ export class FormModel {
       add(this.computed, opts.computed, 'computed');
       add(this.requiredIf, opts.requiredIf, 'requiredIf');
       add(this.readOnlyIf, opts.readOnlyIf, 'readOnlyIf');
+      if (opts.errorIf !== undefined && opts.errorMessage) {
+        const rule = compile(opts.errorIf, `fields/${path}/errorIf`);
+        if (rule) this.errorIf.push({ path, rule, text: opts.errorMessage });
+      }
       if (opts.visibleIf !== undefined) {
         const rule = compile(opts.visibleIf, `fields/${path}/visibleIf`);
         if (rule) this.visibleIf.push({ paths: [path], rule });
@@ -359,6 +364,17 @@ export class FormModel {
       const pointer = pathToPointer(path);
       if (!issues.some((i) => i.pointer === pointer && i.code === 'required')) issues.push({ pointer, code: 'required' });
     }
+    // the server refuses these too, with the same rule and message
+    for (const { path, rule, text } of this.errorIf) {
+      if (this.isHidden(state, path) || isEmptyValue(getPath(out, path))) continue;
+      let refused = false;
+      try {
+        refused = truthy(rule.evaluate(ruleContext(out, context)));
+      } catch {
+        refused = false;
+      }
+      if (refused) issues.push({ pointer: pathToPointer(path), code: 'rule-error', params: { text } });
+    }
     return { value: out, issues, valid: issues.length === 0 };
   }
 
@@ -375,6 +391,8 @@ export class FormModel {
         return msg(language, 'required');
       case 'hidden-field':
         return msg(language, 'hiddenField');
+      case 'rule-error':
+        return localText(p.text as LocalText | undefined, language) ?? fallback();
       case 'type': {
         if (p.empty) return msg(language, 'required');
         const key = `type.${String(p.type ?? '').split(',')[0]}`;

@@ -344,7 +344,7 @@ export class CaseService {
     if (!validate(value)) throw new ValidationError(ajvIssues(validate.errors, basePointer));
     const data = structuredClone(value) as Record<string, unknown>;
     const rules = type.formRules.get(form);
-    if (!rules || (!rules.computed.length && !rules.visibleIf.length && !rules.requiredIf.length)) return data;
+    if (!rules || (!rules.computed.length && !rules.visibleIf.length && !rules.requiredIf.length && !rules.errorIf.length)) return data;
     const issues = applyFormRules(rules, data, context ?? ((f) => ({ data: f, config: type.settings })), basePointer);
     if (rules.computed.length && !validate(data)) issues.push(...ajvIssues(validate.errors, basePointer));
     if (issues.length) throw new ValidationError(issues);

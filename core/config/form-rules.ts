@@ -1,7 +1,7 @@
 /**
  * The UI declaration's rules, enforced on the server too (the browser only previews them):
- * computed fields are recomputed and override what was sent, hidden fields must be absent and
- * required-if fields present. Same JsonLogic, same context as in the browser.
+ * computed fields are recomputed and override what was sent, hidden fields must be absent,
+ * required-if fields present, and a value an errorIf rule refuses is refused with its message. Same JsonLogic, same context as in the browser.
  */
 import type { UiDeclaration } from '../../schemas/generated/ui.js';
 import type { FieldIssue } from '../errors.js';
@@ -12,10 +12,12 @@ export interface FormRules {
   requiredIf: { field: string; rule: CompiledRule }[];
   /** a field (or each field of a section) that is hidden when the rule is false */
   visibleIf: { fields: string[]; rule: CompiledRule }[];
+  /** a field whose value is refused when the rule holds, with the message saying why */
+  errorIf: { field: string; rule: CompiledRule; message: { 'zh-CN': string; en?: string } }[];
 }
 
 export function compileFormRules(ui: UiDeclaration | undefined): FormRules {
-  const rules: FormRules = { computed: [], requiredIf: [], visibleIf: [] };
+  const rules: FormRules = { computed: [], requiredIf: [], visibleIf: [], errorIf: [] };
   if (!ui) return rules;
   for (const section of ui.sections) {
     if (section.visibleIf !== undefined) rules.visibleIf.push({ fields: section.fields, rule: compileRule(section.visibleIf) });
@@ -24,6 +26,7 @@ export function compileFormRules(ui: UiDeclaration | undefined): FormRules {
     if (opts.computed !== undefined) rules.computed.push({ field, rule: compileRule(opts.computed) });
     if (opts.requiredIf !== undefined) rules.requiredIf.push({ field, rule: compileRule(opts.requiredIf) });
     if (opts.visibleIf !== undefined) rules.visibleIf.push({ fields: [field], rule: compileRule(opts.visibleIf) });
+    if (opts.errorIf !== undefined && opts.errorMessage) rules.errorIf.push({ field, rule: compileRule(opts.errorIf), message: opts.errorMessage });
   }
   return rules;
 }
@@ -83,6 +86,12 @@ export function applyFormRules(rules: FormRules, form: Record<string, unknown>, 
     if (hidden.has(field)) continue;
     if (truthy(evaluate(rule)) && isEmpty(getPath(form, field))) {
       issues.push({ pointer: `${basePointer}/${field.split('.').join('/')}`, code: 'required', message: 'is required here' });
+    }
+  }
+  for (const { field, rule, message } of rules.errorIf) {
+    if (hidden.has(field) || isEmpty(getPath(form, field))) continue;
+    if (truthy(evaluate(rule))) {
+      issues.push({ pointer: `${basePointer}/${field.split('.').join('/')}`, code: 'rule-error', message: message.en ? `${message['zh-CN']} / ${message.en}` : message['zh-CN'] });
     }
   }
   return issues;

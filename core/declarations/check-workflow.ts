@@ -76,6 +76,8 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     t.roles.forEach((r, i) => role(r, `${base}/roles/${i}`));
     form(t.form, `${base}/form`);
     if (t.guard !== undefined) issues.push(...checkRuleAgainstScope(t.guard, scope, `${base}/guard`));
+    field(t.guardField, `${base}/guardField`);
+    if (t.guardField !== undefined && t.guard === undefined) add(`${base}/guardField`, 'no-guard', 'guardField names the field of a guard: declare the guard');
     (t.branches ?? []).forEach((b, i) => {
       state(b.to, `${base}/branches/${i}/to`);
       issues.push(...checkRuleAgainstScope(b.when, scope, `${base}/branches/${i}/when`));

@@ -194,6 +194,13 @@ describe('loadPlugins: workflow cross-checks', () => {
     expect(err.issues[0]!.message).toContain('data.nope');
   });
 
+  it('refuses a guardField that is not a field, or without a guard', async () => {
+    const unknown = await refusal(await brokenPlugin((p) => p.json('request.workflow.json', (wf) => { wf.transitions.close.guardField = 'nope'; })));
+    expectIssues(unknown, [{ code: 'unknown-field', file: WF, pointer: '/transitions/close/guardField' }]);
+    const noGuard = await refusal(await brokenPlugin((p) => p.json('request.workflow.json', (wf) => { delete wf.transitions.close.guard; wf.transitions.close.guardField = 'urgent'; })));
+    expectIssues(noGuard, [{ code: 'no-guard', file: WF, pointer: '/transitions/close/guardField' }]);
+  });
+
   it('refuses a guard using the non-whitelisted operator `method`, pointing at the node', async () => {
     const err = await refusal(await brokenPlugin((p) => p.json('request.workflow.json', (wf) => {
       wf.transitions.close.guard = { and: [true, { method: [{ var: 'data.subject' }, 'toUpperCase'] }] };

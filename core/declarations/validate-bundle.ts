@@ -131,8 +131,11 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     for (const [f, opts] of Object.entries(ui.fields ?? {})) {
       const base = joinPointer('fields', f);
       if (!fields.has(f)) push('ui', name, [{ pointer: base, code: 'unknown-field', message: `unknown field "${f}" in form ${ui.form}` }]);
-      for (const key of ['visibleIf', 'requiredIf', 'readOnlyIf', 'computed'] as const) {
+      for (const key of ['visibleIf', 'requiredIf', 'readOnlyIf', 'computed', 'errorIf'] as const) {
         if (opts[key] !== undefined) push('ui', name, checkRuleAgainstScope(opts[key], scope, `${base}/${key}`));
+      }
+      if ((opts.errorIf === undefined) !== (opts.errorMessage === undefined)) {
+        push('ui', name, [{ pointer: `${base}/${opts.errorIf === undefined ? 'errorMessage' : 'errorIf'}`, code: 'error-rule-pair', message: 'errorIf and errorMessage go together: the rule that refuses a value and the message that says why' }]);
       }
     }
   }

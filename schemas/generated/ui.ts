@@ -9,6 +9,10 @@
  * A JsonLogic rule (checked against the operator whitelist at load)
  */
 export type Rule = {} | unknown[] | string | number | boolean | null;
+/**
+ * A JsonLogic rule (checked against the operator whitelist at load)
+ */
+export type Rule1 = {} | unknown[] | string | number | boolean | null;
 
 /**
  * *.ui.json: layout of a form — sections, field order, widgets and conditions (JsonLogic over `data.*`) shared by the browser and the server
@@ -54,6 +58,8 @@ export interface UiDeclaration {
       visibleIf?: Rule;
       requiredIf?: Rule;
       readOnlyIf?: Rule;
+      errorIf?: Rule1;
+      errorMessage?: Text;
       computed?: Rule;
     };
   };

@@ -1620,6 +1620,10 @@ export interface Transition {
   guard?: Rule;
   guardMessage?: Text;
   /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  guardField?: string;
+  /**
    * Taken only by the platform (e.g. by a follow-up result), never offered to staff
    */
   system?: boolean;

@@ -104,6 +104,21 @@ describe('plugin extension points', () => {
     expect((await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length).toBe(before);
   });
 
+  it("a field's errorIf rule refuses the value on that field, with its message, and nothing is written", async () => {
+    const before = (await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length;
+    const res = await kernel.call(clerk, 'POST', '/api/cases/note', { projectId, data: { subject: '寄存危险品一箱' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([{ pointer: '/data/subject', code: 'rule-error', message: '不接收危险品 / Dangerous goods are refused' }]);
+    expect((await kernel.call(clerk, 'GET', '/api/cases/note?limit=100')).json().items.length).toBe(before);
+  });
+
+  it('a guard refusal points at the field it declares (guardField)', async () => {
+    const note = await createNote({ subject: '禁止' });
+    const res = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/spawn`, { version: note.version });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues).toEqual([expect.objectContaining({ pointer: '/data/subject', code: 'guard', message: expect.stringContaining('不能派生') })]);
+  });
+
   it("an effect sets the case unit's status in the registry", async () => {
     const unit = (await kernel.call(clerk, 'GET', `/api/units?projectId=${projectId}`)).json().items[0] as { id: number; status: string };
     expect(unit.status).toBe('occupied');
