@@ -121,6 +121,12 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
     }
   }
   const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  const final = wf.states[target]?.final === true;
+  // a closed case is nobody's work any more (unless its final state names a role on purpose)
+  if (final && !wf.states[target]?.assignRole) {
+    assigneeRole = null;
+    assigneeId = null;
+  }
   return {
     fromState: snapshot.state,
     target,
@@ -129,7 +135,7 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
     title: wf.titleField ? text(data[wf.titleField])?.slice(0, 200) ?? null : (snapshot as { title?: string | null }).title ?? null,
     assigneeRole,
     assigneeId,
-    final: wf.states[target]?.final === true,
+    final,
     followUp,
     applied,
     pluginEffects,
