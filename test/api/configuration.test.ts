@@ -273,8 +273,8 @@ describe('configuration API: reading', () => {
       'assistant', 'buildingConcierge', 'cashier', 'companyAdmin', 'director', 'engineering', 'finance', 'frontDesk',
       'generalManager', 'hrAdmin', 'manager', 'security', 'supervisor', 'technician',
     ]);
-    expect(roles.companyAdmin).toMatchObject({ id: 'companyAdmin', allProjects: true, permissions: ['config.edit', 'staff.manage', 'registry.import'] });
-    expect(roles.supervisor).toMatchObject({ reportsTo: 'manager', allProjects: false, permissions: [] });
+    expect(roles.companyAdmin).toMatchObject({ id: 'companyAdmin', allProjects: true, permissions: ['config.edit', 'staff.manage', 'registry.import', 'reports.view'] });
+    expect(roles.supervisor).toMatchObject({ reportsTo: 'manager', allProjects: false, permissions: ['reports.view'] });
     expect(roles.generalManager!.reportsTo).toBeUndefined();
 
     // manual A's deadlines are the plugin's defaults

@@ -1,0 +1,90 @@
+/**
+ * The monthly report as an .xlsx workbook (exceljs): one sheet per section, Chinese headers and
+ * labels, counts as numbers and rates as numbers formatted as percentages — the same figures as
+ * GET /api/reports/monthly.
+ */
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import type { CaseTypeReport, FieldBreakdown, MonthlyReport } from './monthly-report.js';
+
+const UNIT: Record<string, string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
+const METHOD: Record<string, string> = { phone: '电话', onSite: '上门', any: '电话或上门' };
+
+/** "3 天", "次月10日前" */
+export function durationText(d: { amount: number; unit: string }): string {
+  if (d.unit === 'dayOfNextMonth') return `次月${d.amount}日前`;
+  return `${d.amount} ${UNIT[d.unit] ?? d.unit}`;
+}
+
+export const methodText = (m: string) => METHOD[m] ?? m;
+
+/** A share string ("0.8333") as a number for a percent cell; null stays empty. */
+const rate = (s: string | null) => (s === null ? null : Number(s));
+
+export const SHEETS = {
+  overview: '概况',
+  states: '按状态',
+  fields: '按分类',
+  severity: '按严重程度',
+  projects: '按项目',
+  deadlines: '办理时限',
+  followUps: '回访',
+  spotChecks: '管理人员抽查',
+  causes: '不满意原因',
+  comments: '不满意意见',
+} as const;
+
+function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: (string | number | boolean | null)[][], percentColumns: number[] = []) {
+  const ws = wb.addWorksheet(name);
+  ws.addRow(headers).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  headers.forEach((h, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = Math.max(10, Math.min(40, h.length * 2 + 4));
+    if (percentColumns.includes(i + 1)) col.numFmt = '0.00%';
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+}
+
+const fieldRows = (t: CaseTypeReport, breakdowns: FieldBreakdown[], extra: string[] = []) =>
+  breakdowns.flatMap((f) => f.items.map((b) => [t.title['zh-CN'], ...extra, f.label['zh-CN'], b.label['zh-CN'], b.count]));
+
+export async function monthlyWorkbook(report: MonthlyReport, projectName: string | null): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Wuye';
+  wb.created = new Date(report.generatedAt);
+  const types = report.caseTypes;
+  const title = `${report.month} 月度统计${projectName ? ` — ${projectName}` : ''}`;
+
+  const overview = addSheet(wb, SHEETS.overview, ['类型', '登记数', '已结案', '未结案', '逾期', '时限达标率', '应回访', '已回访', '回访率', '要求回访率', '满意率', '上门回访占比'],
+    types.map((t) => [
+      t.title['zh-CN'], t.cases.total, t.cases.closed, t.cases.open, t.cases.overdue, rate(t.deadlines.complianceRate),
+      t.followUps?.due ?? null, t.followUps?.done ?? null, rate(t.followUps?.rate ?? null), t.followUps?.requiredRate ?? null,
+      rate(t.followUps?.satisfactionRate ?? null), rate(t.followUps?.onSiteShare ?? null),
+    ]), [6, 9, 10, 11, 12]);
+  overview.addRow([]);
+  overview.addRow([title]);
+  overview.addRow([`统计口径：事项按登记时间计入当月；办理时限与回访按到期时间计入当月（${report.timezone}）。`]);
+
+  addSheet(wb, SHEETS.states, ['类型', '状态', '数量'], types.flatMap((t) => t.byState.map((b) => [t.title['zh-CN'], b.label['zh-CN'], b.count])));
+  addSheet(wb, SHEETS.fields, ['类型', '统计项', '取值', '数量'], types.flatMap((t) => fieldRows(t, t.fields)));
+  addSheet(wb, SHEETS.severity, ['类型', '严重程度', '数量'], types.flatMap((t) => (t.bySeverity ? t.bySeverity.items.map((b) => [t.title['zh-CN'], b.label['zh-CN'], b.count]) : [])));
+  addSheet(wb, SHEETS.projects, ['类型', '项目', '数量'], types.flatMap((t) => t.byProject.map((p) => [t.title['zh-CN'], p.name, p.count])));
+  addSheet(wb, SHEETS.deadlines, ['类型', '时限', '当月到期', '按时完成', '超时完成', '逾期未完成', '进行中', '达标率'],
+    types.flatMap((t) => t.deadlines.clocks.map((c) => [t.title['zh-CN'], c.title['zh-CN'], c.total, c.metOnTime, c.metLate, c.overdueOpen, c.running, rate(c.complianceRate)])), [8]);
+  addSheet(wb, SHEETS.followUps, ['类型', '回访时限', '回访方式', '应回访', '已回访', '按时回访', '超时回访', '未回访', '逾期未回访', '满意', '不满意', '上门回访', '回访率', '要求回访率', '是否达标', '满意率', '上门回访占比', '管理人员抽查'],
+    types.flatMap((t) => (t.followUps ? [[
+      t.title['zh-CN'], durationText(t.followUps.policy.deadline), methodText(t.followUps.policy.method), t.followUps.due, t.followUps.done, t.followUps.doneOnTime, t.followUps.doneLate,
+      t.followUps.open, t.followUps.overdueOpen, t.followUps.satisfied, t.followUps.unsatisfied, t.followUps.onSite, rate(t.followUps.rate), t.followUps.requiredRate,
+      t.followUps.met ? '达标' : '未达标', rate(t.followUps.satisfactionRate), rate(t.followUps.onSiteShare), t.followUps.spotChecks,
+    ]] : [])), [13, 14, 16, 17]);
+  addSheet(wb, SHEETS.spotChecks, ['类型', '员工', '岗位', '抽查回访数'],
+    types.flatMap((t) => (t.followUps?.spotChecksByStaff ?? []).map((s) => [t.title['zh-CN'], s.name, s.roles.join('、'), s.count])));
+  addSheet(wb, SHEETS.causes, ['类型', '依据', '统计项', '取值', '不满意数'],
+    types.flatMap((t) => (t.dissatisfaction ? [...fieldRows(t, t.dissatisfaction.byCaseField, ['事项']), ...fieldRows(t, t.dissatisfaction.byResultField, ['回访记录'])] : [])));
+  addSheet(wb, SHEETS.comments, ['类型', '单号', '回访时间', '住户意见'],
+    types.flatMap((t) => (t.dissatisfaction?.items ?? []).map((i) => [t.title['zh-CN'], i.serial, DateTime.fromISO(i.doneAt).setZone(report.timezone).toFormat('yyyy-MM-dd HH:mm'), i.texts.map((x) => `${x.label['zh-CN']}：${x.value}`).join('；')])));
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
