@@ -1,7 +1,8 @@
 /**
  * The `wuye` command line: `npm run wuye -- <pluginId>:<command> [args]`, `npm run wuye -- help`.
  * Opens the same database as the server (DATABASE_URL or WUYE_SQLITE, default data/wuye.sqlite)
- * with every plugin loaded, runs one plugin command and exits with its code.
+ * with every plugin loaded (or those listed in WUYE_PLUGINS, comma-separated), runs one plugin
+ * command and exits with its code.
  */
 import path from 'node:path';
 import { DeclarationError } from '../errors.js';
@@ -18,9 +19,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(lines.join('\n'));
     return name ? 0 : 2;
   }
+  const only = process.env.WUYE_PLUGINS?.split(',').map((p) => p.trim()).filter(Boolean);
   const kernel = await startKernel({
     database: { url: process.env.DATABASE_URL, sqlitePath: process.env.WUYE_SQLITE ?? path.join(ROOT_DIR, 'data/wuye.sqlite') },
     pluginsDir,
+    plugins: only?.length ? only : undefined,
   });
   try {
     const command = kernel.plugins.extensions.commands.get(name);

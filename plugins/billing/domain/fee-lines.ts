@@ -71,7 +71,7 @@ function priceFor(rate: Rate, unitType: string): string | undefined {
 
 function factorFor(settings: BillingSettings, item: FeeItem, unit: UnitForBilling): string {
   if (unit.status === 'entrusted' && item.entrusted) return settings.entrustedFactor;
-  if (unit.status === 'vacant' && item.vacancyDiscount && settings.vacancyFactor !== null) return settings.vacancyFactor;
+  if (unit.status === 'vacant' && item.vacancyDiscount && settings.vacancyFactor !== undefined) return settings.vacancyFactor;
   return '1';
 }
 

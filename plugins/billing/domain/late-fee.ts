@@ -80,7 +80,7 @@ export function assessLateFee(bill: LateFeeBill, asOf: string, lateFee: LateFeeS
   const from = bill.lateFeeThrough && bill.lateFeeThrough > start ? bill.lateFeeThrough : start;
   if (!(asOf > from)) return null;
   let addFen = accruedFen(baseFen, daysBetween(start, asOf), lateFee) - accruedFen(baseFen, daysBetween(start, from), lateFee);
-  if (lateFee.capOfPrincipal !== null) {
+  if (lateFee.capOfPrincipal !== undefined) {
     const capFen = Number(toFen(roundMoney(new MoneyDecimal(bill.principalFen).dividedBy(100).times(lateFee.capOfPrincipal), 2, 'down')));
     addFen = Math.min(addFen, capFen - bill.lateFeeFen);
   }

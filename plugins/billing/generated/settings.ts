@@ -124,7 +124,7 @@ export interface BillingSettings {
     };
   };
   entrustedFactor: string;
-  vacancyFactor: null | string;
+  vacancyFactor?: string;
   rounding: {
     places: number;
     mode: 'halfUp' | 'halfEven' | 'down' | 'up';
@@ -134,7 +134,7 @@ export interface BillingSettings {
     ratePerDay: string;
     startsOn: 'periodStart' | 'dayAfterDue';
     chargeableAfter: 'due' | 'reminderDue' | 'finalDue';
-    capOfPrincipal: null | string;
+    capOfPrincipal?: string;
     rounding: {
       places: number;
       mode: 'halfUp' | 'halfEven' | 'down' | 'up';

@@ -53,7 +53,7 @@ function cli(kernel: TestKernel): ChildProcess {
   // `npm run wuye` = tsx core/cli/main.ts; the tsx binary runs the program in a child process, which a
   // SIGKILL of the parent would orphan. `node --import tsx` is the same program in ONE process.
   return spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'billing:run', '--company', BULK_COMPANY, '--period', target.periodKey], {
-    cwd: ROOT, env: { ...process.env, ...database, WUYE_BILLING_BATCH: '10' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, ...database, WUYE_BILLING_BATCH: '10', WUYE_PLUGINS: 'service-desk,billing' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 

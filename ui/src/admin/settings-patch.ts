@@ -4,10 +4,11 @@
  * project, both JSON Merge Patches. The browser only sees the settings in force (defaults + the
  * company's entry), so the company's new entry is its old entry composed with the edit.
  *
- * Merge patches cannot SET a member to null (null deletes it). Some settings are nullable on
- * purpose (billing's `vacancyFactor`, `lateFee.capOfPrincipal`: null = none); choosing "none"
- * therefore removes the member from the company's entry, so the plugin's default applies — which
- * is null for those settings. A project cannot clear a value its company sets (the pages say so).
+ * Merge patches cannot SET a member to null (null deletes it). Some settings are optional on
+ * purpose (billing's `vacancyFactor`, `lateFee.capOfPrincipal`: absent = none; the editor holds
+ * "none" as null); choosing "none" therefore removes the member from the company's entry, so the
+ * plugin's default applies — which is none for those settings. A project cannot clear a value its
+ * company sets (the pages say so).
  */
 import { clone, composePatch, diffPatch, isPlainObject, mergePatch } from './patch.js';
 

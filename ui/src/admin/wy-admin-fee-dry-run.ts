@@ -121,7 +121,8 @@ export class WyAdminFeeDryRun extends LitElement {
   async #preview(settings: unknown): Promise<Outcome> {
     const consumption = Object.fromEntries(Object.entries(this.consumption).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
     const body: Record<string, unknown> = {
-      settings,
+      // the editor holds "none" as null; the settings schema has no such value (absent = none)
+      settings: withoutNulls(settings),
       unit: { area: this.area.trim(), unitType: this.unitType, status: this.status },
       periodKey: this.periodKey.trim(),
     };
@@ -232,4 +233,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'wy-admin-fee-dry-run': WyAdminFeeDryRun;
   }
+}
+
+/** A copy without null members, at any depth. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
 }
