@@ -1,0 +1,200 @@
+/**
+ * Move-in (入伙) end to end over HTTP on the demo company: documents per purchaser kind, the
+ * resident registration and agreements, fees posted through billing, keys handed over against the
+ * owner's signature, the house inspection with meter readings where one defect opens a repair work
+ * order (paid-services), the technician completes it, the job moves the move-in to re-inspection,
+ * the owner signs off and the file is archived; printed forms; bad input, wrong roles, foreign ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNATURE, answer, bj, intakeWorld, type CaseBody, type ErrorBody, type World } from './test-support/world.js';
+
+let w: World;
+const UNIT = 'CH/1/302'; // 143.25 m², vacant in the demo registry
+
+beforeAll(async () => { w = await intakeWorld(bj('2026-11-16 09:00')); });
+afterAll(async () => w?.kernel.close());
+
+const take = (as: string, c: CaseBody, t: string, data?: Record<string, unknown>) => w.take('moveIn', as, c, t, data);
+const attempt = (as: string, c: CaseBody, t: string, data?: Record<string, unknown>) => w.attempt('moveIn', as, c, t, data);
+const pointers = (res: { json(): unknown }) => (res.json() as ErrorBody).issues.map((i) => i.pointer);
+
+async function documents(kind: 'owner' | 'agent' | 'company'): Promise<Record<string, unknown>> {
+  const base = { purchaserKind: kind, ownerName: kind === 'company' ? '华信科技有限公司' : '林晓', contactPhone: '13900000011', moveInNotice: await w.upload('frontdesk'), purchaseContract: await w.upload('frontdesk'), ownerIdCopy: await w.upload('frontdesk') };
+  if (kind === 'agent') return { ...base, agentName: '林海', agentPhone: '13900000012', agentIdCopy: await w.upload('frontdesk'), powerOfAttorney: await w.upload('frontdesk') };
+  if (kind === 'company') return { ...base, companyContact: '周经理', companyCertificate: await w.upload('frontdesk') };
+  return base;
+}
+const registration = {
+  householdMembers: [{ name: '林晓', relation: 'owner', phone: '13900000011' }, { name: '陈一', relation: 'spouse' }],
+  contacts: [{ name: '林父', phone: '13900000013', note: '老家' }],
+  emergencyContact: { name: '林父', phone: '13900000013', relation: '父亲' },
+  vehicles: [{ plate: '粤B12345', model: '比亚迪', color: '白' }],
+  preliminaryContractSigned: true, covenantSigned: true, fireSafetyPledgeSigned: true, registrationSignature: SIGNATURE,
+};
+const keys = () => ({
+  keyRegister: [{ item: 'unitKey', count: 3 }, { item: 'accessCard', count: 2, note: 'A0101、A0102' }, { item: 'electricityCard', count: 1 }, { item: 'waterCard', count: 1 }, { item: 'gasCard', count: 1 }, { item: 'handbook', count: 1 }],
+  handedOverAt: w.now(), keysSignature: SIGNATURE,
+});
+
+describe('move-in with one defect through repair, re-inspection and sign-off', () => {
+  let c: CaseBody;
+  let repairId: number;
+
+  it('checks the documents and registers the household with the agreements', async () => {
+    c = await w.create('moveIn', UNIT, await documents('owner'));
+    expect(c.serial).toMatch(/^RH-2026-\d{6}$/);
+    expect([c.state, c.assigneeRole]).toEqual(['registered', 'frontDesk']);
+    c = await take('frontdesk', c, 'register', registration);
+    expect([c.state, c.assigneeRole]).toEqual(['agreementsSigned', 'cashier']);
+  });
+
+  it('the cashier takes the move-in fees from the settings through billing', async () => {
+    expect((await attempt('frontdesk', c, 'chargeFees', {})).statusCode).toBe(403);
+    c = await take('cashier', c, 'chargeFees', { feeNote: '现金' });
+    expect(c.data.feeTotal).toBe('80.00');
+    expect(c.data.feeItems).toEqual([
+      { code: 'accessCards', title: '门禁卡工本费（2张）', titleEn: 'Access cards (2)', amount: '40.00' },
+      { code: 'utilityCards', title: '水卡、电卡、燃气卡工本费', titleEn: 'Water, electricity and gas cards', amount: '30.00' },
+      { code: 'handbook', title: '《住户手册》及房屋水电图', titleEn: 'Resident handbook and utility plans', amount: '10.00' },
+    ]);
+    const account = (await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/units/${w.unit(UNIT)}/account`)).json() as { pendingCharges: unknown[] };
+    expect(account.pendingCharges).toEqual([expect.objectContaining({ amount: '80.00', sourceRef: c.serial, description: `入伙费用 ${c.serial}` })]);
+  });
+
+  it('hands over the keys against the owner’s signature; the unit becomes occupied; the inspection clock runs', async () => {
+    c = await take('concierge', c, 'handOverKeys', keys());
+    expect([c.state, c.assigneeRole]).toEqual(['keysHandedOver', 'engineering']);
+    const unit = (await w.kernel.call(w.tokens.frontdesk!, 'GET', `/api/units/${w.unit(UNIT)}`)).json() as { status: string };
+    expect(unit.status).toBe('occupied');
+    expect((await w.get('moveIn', c.id)).deadlines).toEqual([expect.objectContaining({ key: 'inspection', status: 'running', dueAt: bj('2026-11-19 09:00').toISOString() })]);
+  });
+
+  it('refuses an incomplete checklist, a defect without description and malformed readings', async () => {
+    const items = await answer(w, 'moveIn');
+    const base = { inspectedAt: w.now(), inspectors: '工程部王工、楼栋客服李娜', waterReading: '12.5', electricityReading: '105.2', gasReading: '3', readingsConfirmed: true, inspectionSignature: SIGNATURE };
+    const incomplete = await attempt('engineering', c, 'inspect', { ...base, inspectionItems: items.filter((i) => i.item !== 'balcony') });
+    expect(incomplete.statusCode).toBe(422);
+    expect((incomplete.json() as ErrorBody).issues).toEqual([expect.objectContaining({ pointer: '/data/inspectionItems', code: 'checklist-incomplete', message: expect.stringContaining('阳台栏杆及地漏') })]);
+    const foreign = await attempt('engineering', c, 'inspect', { ...base, inspectionItems: [...items, { item: 'occupation', result: 'ok' }] });
+    expect(pointers(foreign)).toEqual([`/data/inspectionItems/${items.length}/item`]);
+    const undescribed = await attempt('engineering', c, 'inspect', { ...base, inspectionItems: items.map((i) => (i.item === 'walls' ? { item: 'walls', result: 'defect' } : i)) });
+    expect(pointers(undescribed)).toEqual(['/data/inspectionItems/2/defect']);
+    const malformed = await attempt('engineering', c, 'inspect', { ...base, inspectionItems: items, waterReading: '12,5' });
+    expect(malformed.statusCode).toBe(400);
+    expect(pointers(malformed)).toEqual(['/data/waterReading']);
+    const noReading = await attempt('engineering', c, 'inspect', { ...base, inspectionItems: items, electricityReading: undefined });
+    expect(pointers(noReading)).toEqual(['/data/electricityReading']);
+    expect((await attempt('frontdesk', c, 'inspect', { ...base, inspectionItems: items })).statusCode).toBe(403);
+    const repairs = (await w.kernel.call(w.tokens.supervisor!, 'GET', '/api/cases/repair')).json() as { items: unknown[] };
+    expect(repairs.items).toEqual([]); // nothing written by the refusals
+    expect((await w.get('moveIn', c.id)).state).toBe('keysHandedOver');
+  });
+
+  it('the inspection records the readings and opens a repair order for the defect', async () => {
+    const items = await answer(w, 'moveIn', { windowsGlass: '主卧窗户玻璃有裂纹' });
+    c = await take('engineering', c, 'inspect', {
+      inspectedAt: w.now(), inspectors: '工程部王工、楼栋客服李娜', inspectionItems: items, waterReading: '12.5', electricityReading: '105.2', gasReading: '3',
+      readingsConfirmed: true, repairAppointmentAt: '2026-11-17T10:00:00+08:00', inspectionSignature: SIGNATURE,
+    });
+    expect([c.state, c.assigneeRole]).toEqual(['rectifying', 'engineering']);
+    const repairs = (await w.kernel.call(w.tokens.supervisor!, 'GET', '/api/cases/repair')).json() as { items: { id: number; serial: string; unitId: number; title: string }[] };
+    expect(repairs.items).toHaveLength(1);
+    const repair = await w.get('repair', repairs.items[0]!.id);
+    repairId = repair.id;
+    expect(repair).toMatchObject({ unitId: w.unit(UNIT), state: 'registered' });
+    expect(repair.data).toMatchObject({ area: 'inHome', category: 'doorsWindows', underWarranty: true, charge: 'free', customerName: '林晓', contactPhone: '13900000011', appointmentAt: '2026-11-17T10:00:00+08:00' });
+    expect(repair.data.content).toBe(`【入伙验收 ${c.serial}】门窗、玻璃、拉手完好：主卧窗户玻璃有裂纹`);
+    expect(c.data.defectRepairs).toEqual([{ item: 'windowsGlass', defect: '主卧窗户玻璃有裂纹', caseId: repair.id, serial: repair.serial }]);
+    expect((c.data.inspectionItems as { item: string; repairSerial?: string; area?: string }[]).find((i) => i.item === 'windowsGlass')).toMatchObject({ repairSerial: repair.serial, area: 'wholeUnit' });
+    const readings = (await w.kernel.call(w.tokens.finance!, 'GET', `/api/billing/units/${w.unit(UNIT)}/meter-readings`)).json() as { items: { meter: string; reading: string }[] };
+    expect(readings.items.map((r) => `${r.meter}:${r.reading}`).sort()).toEqual(['electricity:105.2', 'gas:3', 'water:12.5']);
+  });
+
+  it('re-inspection is refused while the repair order is open, naming it', async () => {
+    const early = await attempt('engineering', c, 'reinspect', { reinspectedAt: w.now(), passed: true });
+    expect(early.statusCode).toBe(422);
+    expect((early.json() as ErrorBody).message).toContain((await w.get('repair', repairId)).serial);
+    await w.kernel.runJobs();
+    expect((await w.get('moveIn', c.id)).state).toBe('rectifying');
+  });
+
+  it('the technician completes the free warranty repair; the job moves the move-in to re-inspection', async () => {
+    let r = await w.get('repair', repairId);
+    r = await w.take('repair', 'assistant', r, 'dispatch', {});
+    expect(r.state).toBe('reviewing');
+    r = await w.take('repair', 'engineering', r, 'approve', { underWarranty: true, reviewNote: '开发商保修' });
+    r = await w.take('repair', 'technician', r, 'pickUp', { pickedUpAt: w.now() });
+    expect(r.state).toBe('pickedUp');
+    r = await w.take('repair', 'technician', r, 'startWork', { findings: '玻璃裂纹', materialsSource: 'warehouse', materials: '5mm玻璃一块' });
+    w.kernel.clock.set(bj('2026-11-17 11:00'));
+    r = await w.take('repair', 'technician', r, 'complete', { workDone: '已更换玻璃', completedAt: w.now(), customerTested: true, customerSignature: SIGNATURE });
+    expect(r.state).toBe('completed');
+    await w.kernel.runJobs();
+    c = await w.get('moveIn', c.id);
+    expect([c.state, c.assigneeRole]).toEqual(['reinspection', 'engineering']);
+    expect(c.deadlines.find((d) => d.key === 'reinspection')).toMatchObject({ status: 'running' });
+  });
+
+  it('the re-inspection passes and the owner signs off; the file is archived when complete', async () => {
+    c = await take('concierge', c, 'reinspect', { reinspectedAt: w.now(), passed: true, reinspectionNote: '玻璃已更换，业主确认' });
+    expect([c.state, c.assigneeRole]).toEqual(['inspected', 'frontDesk']);
+    c = await take('frontdesk', c, 'signOff', { signedOffAt: w.now(), ownerAccepted: true, signOffSignature: SIGNATURE });
+    expect(c.state).toBe('signedOff');
+    const incomplete = await attempt('frontdesk', c, 'archive', { archivedDocuments: ['moveInNotice', 'idCopies', 'agreements'], archiveLocation: 'RH-1-302' });
+    expect(incomplete.statusCode).toBe(422);
+    expect((incomplete.json() as ErrorBody).issues[0]).toMatchObject({ pointer: '/data/archivedDocuments' });
+    c = await take('frontdesk', c, 'archive', { archivedDocuments: ['moveInNotice', 'idCopies', 'registrationForm', 'agreements', 'keyRegister', 'inspectionForm'], archiveLocation: 'RH-1-302' });
+    expect(c.state).toBe('archived');
+  });
+
+  it('prints the registration form, the key register and the inspection form', async () => {
+    const print = async (doc: string) => {
+      const res = await w.kernel.call(w.tokens.frontdesk!, 'GET', `/api/cases/moveIn/${c.id}/documents/${doc}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    const reg = await print('registration');
+    for (const text of ['住户登记表', c.serial, '林晓', '配偶', '粤B12345', '林父', '前期物业服务合同']) expect(reg).toContain(text);
+    const keyRegister = await print('keyRegister');
+    for (const text of ['钥匙、门禁卡、电卡、水卡、天然气卡领用登记表', '门禁卡', 'A0101、A0102', '天然气卡']) expect(keyRegister).toContain(text);
+    const inspection = await print('inspection');
+    const repairSerial = (c.data.defectRepairs as { serial: string }[])[0]!.serial;
+    for (const text of ['房屋验收表', '主卧窗户玻璃有裂纹', repairSerial, '105.2', '阳台栏杆及地漏', '有问题', '合格']) expect(inspection).toContain(text);
+  });
+});
+
+describe('move-in documents per purchaser kind', () => {
+  it('an agent needs the agent’s ID and the power of attorney; a company its certificate', async () => {
+    const agent = await documents('agent');
+    const noPower = await w.createRaw('moveIn', { projectId: w.project(), unitId: w.unit('CH/2/301'), data: { ...agent, powerOfAttorney: undefined } });
+    expect(noPower.statusCode).toBe(400);
+    expect(pointers(noPower)).toEqual(['/data/powerOfAttorney']);
+    const company = await documents('company');
+    const noCertificate = await w.createRaw('moveIn', { projectId: w.project(), unitId: w.unit('CH/2/301'), data: { ...company, companyCertificate: undefined } });
+    expect(pointers(noCertificate)).toEqual(['/data/companyCertificate']);
+    const notAnAttachment = await w.createRaw('moveIn', { projectId: w.project(), unitId: w.unit('CH/2/301'), data: { ...company, companyCertificate: 'scan.png' } });
+    expect(pointers(notAnAttachment)).toEqual(['/data/companyCertificate']);
+    const owner = await documents('owner');
+    const agentPapersForOwner = await w.createRaw('moveIn', { projectId: w.project(), unitId: w.unit('CH/2/301'), data: { ...owner, powerOfAttorney: agent.powerOfAttorney } });
+    expect(pointers(agentPapersForOwner)).toEqual(['/data/powerOfAttorney']);
+    const list = (await w.kernel.call(w.tokens.frontdesk!, 'GET', '/api/cases/moveIn')).json() as { items: unknown[] };
+    expect(list.items).toHaveLength(1); // only the move-in of the first describe
+    const ok = await w.create('moveIn', 'CH/2/301', company);
+    expect(ok.data).toMatchObject({ purchaserKind: 'company', companyContact: '周经理' });
+    const archived = await take('frontdesk', ok, 'cancel', { cancelReason: 'rescheduled', cancelNote: '业主改约下周办理' });
+    expect(archived.state).toBe('cancelled');
+  });
+
+  it('wrong roles get 403, another company’s or project’s ids 404', async () => {
+    const data = await documents('owner');
+    expect((await w.createRaw('moveIn', { projectId: w.project(), unitId: w.unit('CH/2/302'), data }, 'technician')).statusCode).toBe(403);
+    const foreignUnit = await w.createRaw('moveIn', { projectId: w.project(), unitId: w.other.units.get('BCH/2/302')!.id, data });
+    expect(foreignUnit.statusCode).toBe(404);
+    const c = await w.create('moveIn', 'CH/2/302', data);
+    expect((await w.kernel.call(w.tokens['b-frontdesk']!, 'GET', `/api/cases/moveIn/${c.id}`)).statusCode).toBe(404);
+    expect((await w.kernel.call(w.tokens['frontdesk-jr']!, 'GET', `/api/cases/moveIn/${c.id}`)).statusCode).toBe(404);
+    expect((await w.kernel.call(w.tokens['b-frontdesk']!, 'POST', `/api/cases/moveIn/${c.id}/transitions/register`, { version: c.version, data: registration })).statusCode).toBe(404);
+    expect((await w.kernel.call(w.tokens['b-frontdesk']!, 'GET', `/api/intake/checklists/moveIn?projectId=${w.project()}`)).statusCode).toBe(404);
+    expect((await w.kernel.call(w.tokens.frontdesk!, 'GET', `/api/intake/checklists/unknown?projectId=${w.project()}`)).statusCode).toBe(400);
+  });
+});
