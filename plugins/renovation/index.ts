@@ -1,0 +1,295 @@
+/**
+ * Code of the renovation procedure, only where declarations cannot say it:
+ *   effects — the three permit sign-offs, the permit and worker passes, the hot-work permit, patrol
+ *             records per department, violations priced from the penalty table (with the allowed
+ *             working hours checked on the company calendar), deposit top-ups, stops and resumption,
+ *             the works period and its extension, inspection records, fees from the fee list;
+ *   job     — `renovation.watch`: stops works whose deposit was not topped up in time, records and
+ *             escalates missed patrols (each department, each day), records works past their period.
+ * Everything a company may change is in the settings (plugin.json) or the workflow.
+ */
+import {
+  RuleRefusedError, Unit, WorkCase, addDuration, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
+} from '../../core/plugin-api.js';
+import type { RenovationSettings } from './generated/settings.js';
+import { addDays, describeWindows, missedPatrols, moneyCmp, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
+
+const CASE_TYPE = 'renovation';
+const DEPARTMENTS_SIGNING = ['service', 'engineering', 'security'] as const;
+
+function refuse(pointer: string, message: string, code = 'renovation'): RuleRefusedError {
+  return new RuleRefusedError(message, [{ pointer, code, message }]);
+}
+
+function settingsOf(ctx: EffectContext): RenovationSettings {
+  const settings = ctx.settingsOf(ctx.pluginId);
+  if (!settings) throw new Error(`${ctx.caseType}: the renovation settings are missing from the configuration`);
+  return settings as unknown as RenovationSettings;
+}
+
+function list<T>(value: unknown): T[] {
+  return Array.isArray(value) ? [...(value as T[])] : [];
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function today(ctx: { calendar: WorkingCalendar; now: Date }): string {
+  return ctx.calendar.localDate(ctx.now);
+}
+
+function maxDate(a: string | null, b: string): string {
+  return a && a > b ? a : b;
+}
+
+/** The first day patrols are expected after works (re)start: the next full day, or the start date if later. */
+function patrolsFromAfter(ctx: EffectContext, startOn: string | null): string {
+  return maxDate(startOn, addDays(today(ctx), 1));
+}
+
+// ---------------------------------------------------------------- fees
+
+/** The rate in force today of a one-off fee item of billing's fee list, for the unit's type. */
+function billingOneOffRate(ctx: EffectContext, feeCode: string, unitType: string): string {
+  const billing = ctx.settingsOf('billing') as { feeItems?: Record<string, { kind?: string; active?: boolean; rates?: { from: string; price?: string; byUnitType?: Record<string, string> }[] }> } | undefined;
+  const item = billing?.feeItems && Object.hasOwn(billing.feeItems, feeCode) ? billing.feeItems[feeCode] : undefined;
+  const day = today(ctx);
+  const rate = (item?.rates ?? []).filter((r) => r.from <= day).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  const price = rate ? (rate.byUnitType && Object.hasOwn(rate.byUnitType, unitType) ? rate.byUnitType[unitType] : rate.price) : undefined;
+  if (!item || item.active === false || price === undefined) {
+    throw refuse('/data/debrisFee', `收费标准中没有适用于${unitType}单元的一次性收费项目“${feeCode}”（垃圾清运费） / billing has no active one-off fee item "${feeCode}" with a rate for ${unitType} units on ${day}`, 'no-rate');
+  }
+  return price;
+}
+
+async function assessFees(ctx: EffectContext): Promise<void> {
+  const settings = settingsOf(ctx);
+  if (ctx.unitId === null) throw refuse('/unitId', '装修申报须登记栋房号 / a renovation needs the unit', 'no-unit');
+  const unit = await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
+  if (!unit) throw refuse('/unitId', 'the case unit does not exist', 'no-unit');
+  const area = typeof ctx.data.area === 'number' ? ctx.data.area : Number(unit.area);
+  const workers = list<unknown>(ctx.data.workers).length;
+  const managementFee = times(settings.fees.managementFeePerSqm, area);
+  const debrisFee = sumMoney(billingOneOffRate(ctx, settings.fees.debrisFeeItem, unit.unitType));
+  const passFee = times(settings.fees.workerPassFee, workers);
+  Object.assign(ctx.data, { unitType: unit.unitType, managementFee, debrisFee, passFee, feesTotal: sumMoney(managementFee, debrisFee, passFee) });
+}
+
+// ---------------------------------------------------------------- permit
+
+async function signPermit(ctx: EffectContext): Promise<void> {
+  const department = String(ctx.params.department);
+  if (!(DEPARTMENTS_SIGNING as readonly string[]).includes(department)) throw new Error(`renovation.signPermit: unknown department ${department}`);
+  const signOffs = { ...((ctx.data.permitSignOffs ?? {}) as Record<string, unknown>) };
+  if (signOffs[department]) throw refuse('/transition', `该部门已签发许可证 / ${department} has already signed the permit`, 'already-signed');
+  signOffs[department] = { signature: ctx.data.permitSignature, opinion: str(ctx.data.permitOpinion), staffId: ctx.actor.staffId, signedAt: ctx.now.toISOString() };
+  ctx.data.permitSignOffs = signOffs;
+  delete ctx.data.permitSignature;
+  delete ctx.data.permitOpinion;
+}
+
+async function issuePermit(ctx: EffectContext): Promise<void> {
+  const settings = settingsOf(ctx);
+  const start = str(ctx.data.worksStartOn)!;
+  if (start < today(ctx)) throw refuse('/data/worksStartOn', `开工日期不能早于今天（${today(ctx)}） / the works cannot start before today (${today(ctx)})`, 'past');
+  const workers = list<Record<string, unknown>>(ctx.data.workers).map((w, i) => ({ ...w, passNo: `${ctx.serial}-${String(i + 1).padStart(2, '0')}` }));
+  Object.assign(ctx.data, {
+    permitNo: ctx.serial,
+    permitIssuedAt: ctx.now.toISOString(),
+    worksStartedOn: start,
+    // the period counts the start as day 1: 60 days from 1 Oct end on 29 Nov
+    worksDueOn: addDays(start, settings.worksPeriodDays - 1),
+    patrolsFrom: patrolsFromAfter(ctx, start),
+    workers,
+  });
+}
+
+async function issueHotWorkPermit(ctx: EffectContext): Promise<void> {
+  const from = str(ctx.data.hotWorkFrom)!;
+  const to = str(ctx.data.hotWorkTo)!;
+  if (new Date(to).getTime() <= new Date(from).getTime()) throw refuse('/data/hotWorkTo', '动火结束时间须晚于开始时间 / the hot work must end after it starts', 'order');
+  const permits = list<Record<string, unknown>>(ctx.data.hotWorkPermits);
+  const permitNo = `${ctx.serial}-DH${permits.length + 1}`;
+  permits.push({
+    permitNo, type: ctx.data.hotWorkType, location: ctx.data.hotWorkLocation, from, to, operator: ctx.data.hotWorkOperator,
+    fireWatcher: ctx.data.fireWatcher, extinguishers: ctx.data.extinguishers, approvedBy: ctx.actor.staffId, approvedAt: ctx.now.toISOString(),
+  });
+  Object.assign(ctx.data, { hotWorkPermitNo: permitNo, hotWorkApprovedAt: ctx.now.toISOString(), hotWorkPermits: permits });
+}
+
+// ---------------------------------------------------------------- during the works
+
+async function recordPatrol(ctx: EffectContext): Promise<void> {
+  const settings = settingsOf(ctx);
+  const code = String(ctx.data.patrolDepartment);
+  const dept = Object.hasOwn(settings.patrols.departments, code) ? settings.patrols.departments[code] : undefined;
+  if (!dept) throw refuse('/data/patrolDepartment', `巡查部门“${code}”未在设置中配置 / ${code} is not a patrolling department in the settings`, 'unknown-department');
+  if (!dept.roles.some((r) => ctx.actor.roles.includes(r))) {
+    throw refuse('/data/patrolDepartment', `您的岗位不能代表${dept.title['zh-CN']}巡查（可巡查岗位：${dept.roles.join('、')}） / your roles may not patrol for ${dept.title.en ?? code}`, 'wrong-department');
+  }
+  const patrols = list<Record<string, unknown>>(ctx.data.patrols);
+  patrols.push({
+    date: today(ctx), at: ctx.now.toISOString(), department: code, result: ctx.data.patrolResult, findings: str(ctx.data.patrolFindings),
+    photo: str(ctx.data.patrolPhoto), staffId: ctx.actor.staffId,
+  });
+  ctx.data.patrols = patrols;
+}
+
+async function assessViolation(ctx: EffectContext): Promise<void> {
+  const settings = settingsOf(ctx);
+  const code = String(ctx.data.violationCode);
+  const penalty = Object.hasOwn(settings.penalties, code) ? settings.penalties[code] : undefined;
+  if (!penalty) throw refuse('/data/violationCode', `违章类别“${code}”不在违章处罚表中 / ${code} is not in the penalty table`, 'unknown-violation');
+  const observedAt = new Date(String(ctx.data.observedAt));
+  if (observedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw refuse('/data/observedAt', '发现时间不能晚于现在 / the violation cannot be observed in the future', 'future');
+  const hours = workingHoursAt(settings.workingHours, ctx.calendar, observedAt);
+  const dayKind = hours.dayKind === 'workday' ? '工作日' : '休息日/节假日';
+  if (penalty.outsideHoursOnly && hours.allowed) {
+    throw refuse('/data/observedAt', `${hours.date} ${hours.time} 在允许施工时间内（${dayKind} ${describeWindows(hours.windows)}），不构成非规定时间施工 / ${hours.date} ${hours.time} is within the allowed hours of that ${hours.dayKind === 'workday' ? 'working day' : 'rest day'}`, 'within-hours');
+  }
+  const title = penalty.title['zh-CN'];
+  const violations = list<Record<string, unknown>>(ctx.data.violations);
+  violations.push({
+    code, title: penalty.title['zh-CN'], titleEn: penalty.title.en ?? penalty.title['zh-CN'], amount: penalty.amount, observedAt: observedAt.toISOString(), localDate: hours.date, localTime: hours.time, dayKind: hours.dayKind,
+    description: ctx.data.violationDescription, action: ctx.data.actionTaken, photo: ctx.data.violationPhoto, staffId: ctx.actor.staffId, recordedAt: ctx.now.toISOString(),
+  });
+  Object.assign(ctx.data, {
+    violations,
+    penaltyAmount: penalty.amount,
+    penaltyTitle: title,
+    penaltyReason: `${title}（${hours.date} ${hours.time}）`,
+    topUpRequired: sumMoney(str(ctx.data.topUpRequired) ?? '0', penalty.amount),
+  });
+  // the deadline runs from the first unpaid deduction; further violations do not extend it
+  if (ctx.state === 'topUpDue' && !str(ctx.data.topUpDueAt)) ctx.data.topUpDueAt = addDuration(ctx.now, settings.topUpDeadline, ctx.calendar).toISOString();
+}
+
+function resume(ctx: EffectContext): void {
+  const stops = list<Record<string, unknown>>(ctx.data.stops);
+  const last = stops[stops.length - 1];
+  if (last && !last.resumedAt) last.resumedAt = ctx.now.toISOString();
+  Object.assign(ctx.data, { stops, stopped: false, patrolsFrom: patrolsFromAfter(ctx, str(ctx.data.patrolsFrom)) });
+}
+
+async function applyTopUp(ctx: EffectContext): Promise<void> {
+  const amount = String(ctx.data.topUpAmount);
+  const required = str(ctx.data.topUpRequired) ?? '0';
+  const left = moneyCmp(amount, required) >= 0 ? '0.00' : sumMoney(required, parseMoney(amount).negated().toFixed(2));
+  const topUps = list<Record<string, unknown>>(ctx.data.topUps);
+  topUps.push({ amount, method: ctx.data.paymentMethod, staffId: ctx.actor.staffId, at: ctx.now.toISOString() });
+  Object.assign(ctx.data, { topUps, topUpRequired: left, topUpDueAt: null });
+  if (ctx.data.stopped === true) resume(ctx);
+}
+
+async function recordStop(ctx: EffectContext): Promise<void> {
+  const stops = list<Record<string, unknown>>(ctx.data.stops);
+  stops.push({ reason: String(ctx.params.reason), note: ctx.params.reason === 'ordered' ? str(ctx.data.stopReason) : null, staffId: ctx.actor.staffId || null, at: ctx.now.toISOString(), resumedAt: null });
+  Object.assign(ctx.data, { stops, stopped: true });
+}
+
+async function recordResume(ctx: EffectContext): Promise<void> {
+  resume(ctx);
+}
+
+async function extendWorks(ctx: EffectContext): Promise<void> {
+  const due = str(ctx.data.worksDueOn);
+  if (!due) throw refuse('/transition', '尚未开工，无工期可延长 / the works have not started', 'not-started');
+  const days = Number(ctx.data.extensionDays);
+  const extensions = list<Record<string, unknown>>(ctx.data.extensions);
+  extensions.push({ days, reason: ctx.data.extensionReason, from: due, to: addDays(due, days), staffId: ctx.actor.staffId, at: ctx.now.toISOString() });
+  Object.assign(ctx.data, { extensions, worksDueOn: addDays(due, days) });
+}
+
+async function recordMissedPatrol(ctx: EffectContext): Promise<void> {
+  const missed = list<MissedPatrol & { recordedAt: string }>(ctx.data.missedPatrols);
+  const date = String(ctx.data.missedOn);
+  const department = String(ctx.data.missedDepartment);
+  if (missed.some((m) => m.date === date && m.department === department)) return;
+  missed.push({ date, department, recordedAt: ctx.now.toISOString() });
+  ctx.data.missedPatrols = missed;
+}
+
+async function recordOverrun(ctx: EffectContext): Promise<void> {
+  ctx.data.overrunRecordedFor = ctx.data.overrunSince;
+}
+
+async function recordInspection(ctx: EffectContext): Promise<void> {
+  const at = ctx.now.toISOString();
+  if (ctx.params.kind === 'hiddenWorks') {
+    const rounds = list<Record<string, unknown>>(ctx.data.hiddenWorksInspections);
+    rounds.push({ round: rounds.length + 1, at, items: ctx.data.hiddenWorksItems, result: ctx.data.hiddenWorksResult, findings: str(ctx.data.hiddenWorksFindings), staffId: ctx.actor.staffId });
+    Object.assign(ctx.data, { hiddenWorksInspections: rounds, hiddenWorksPassed: ctx.data.hiddenWorksResult === 'pass' });
+  } else {
+    const rounds = list<Record<string, unknown>>(ctx.data.completionInspections);
+    rounds.push({ round: rounds.length + 1, at, result: ctx.data.completionResult, findings: str(ctx.data.completionFindings), damageAmount: str(ctx.data.damageAmount), staffId: ctx.actor.staffId });
+    ctx.data.completionInspections = rounds;
+    if (ctx.data.completionResult === 'pass') ctx.data.completedOn = today(ctx);
+  }
+}
+
+async function recordRefund(ctx: EffectContext): Promise<void> {
+  Object.assign(ctx.data, { refundApprovedAt: ctx.now.toISOString(), refundApprovedBy: ctx.actor.staffId });
+}
+
+// ---------------------------------------------------------------- the watch job
+
+interface WatchOutcome { stopped: number; missed: number; overruns: number }
+
+/**
+ * One pass over the company's works in progress (idempotent: each miss and overrun is recorded
+ * once, a stopped case is not stopped again). Settings are those in force now for the case's
+ * project; the calendar is the company's.
+ */
+export async function watchRenovations(now: Date, services: PluginServices): Promise<WatchOutcome> {
+  const outcome: WatchOutcome = { stopped: 0, missed: 0, overruns: 0 };
+  const rows = await services.orm.em.fork().find(WorkCase, { caseType: CASE_TYPE, state: { $in: ['works', 'topUpDue', 'stopped'] } }, { orderBy: { id: 'asc' } });
+  for (const row of rows) {
+    try {
+      const view = await services.configFor(row.companyId, row.projectId, now);
+      const settings = view.settings as unknown as RenovationSettings;
+      const data = row.data ?? {};
+      const day = view.calendar.localDate(now);
+      if (row.state === 'topUpDue' && typeof data.topUpDueAt === 'string' && new Date(data.topUpDueAt).getTime() <= now.getTime()) {
+        await services.systemTransition(row.companyId, CASE_TYPE, row.id, 'stopWork');
+        outcome.stopped++;
+        continue;
+      }
+      if (row.state !== 'stopped' && typeof data.patrolsFrom === 'string') {
+        const misses = missedPatrols(settings.patrols.departments, list<PatrolEntry>(data.patrols), list<MissedPatrol>(data.missedPatrols), data.patrolsFrom, addDays(day, -1));
+        for (const m of misses) {
+          await services.systemTransition(row.companyId, CASE_TYPE, row.id, 'patrolMissed', { missedOn: m.date, missedDepartment: m.department });
+          outcome.missed++;
+        }
+      }
+      if (typeof data.worksDueOn === 'string' && day > data.worksDueOn && data.overrunRecordedFor !== data.worksDueOn) {
+        await services.systemTransition(row.companyId, CASE_TYPE, row.id, 'worksOverrun', { overrunSince: data.worksDueOn });
+        outcome.overruns++;
+      }
+    } catch (err) {
+      // one case that cannot move (a configuration that no longer fits it…) must not stop the others
+      console.warn(`renovation.watch: case ${row.serial} (company ${row.companyId}): ${(err as Error).message}`);
+    }
+  }
+  return outcome;
+}
+
+export default definePlugin({
+  setup(ctx) {
+    ctx.registerEffect('assessFees', assessFees);
+    ctx.registerEffect('signPermit', signPermit);
+    ctx.registerEffect('issuePermit', issuePermit);
+    ctx.registerEffect('issueHotWorkPermit', issueHotWorkPermit);
+    ctx.registerEffect('recordPatrol', recordPatrol);
+    ctx.registerEffect('assessViolation', assessViolation);
+    ctx.registerEffect('applyTopUp', applyTopUp);
+    ctx.registerEffect('recordStop', recordStop);
+    ctx.registerEffect('recordResume', recordResume);
+    ctx.registerEffect('extendWorks', extendWorks);
+    ctx.registerEffect('recordMissedPatrol', recordMissedPatrol);
+    ctx.registerEffect('recordOverrun', recordOverrun);
+    ctx.registerEffect('recordInspection', recordInspection);
+    ctx.registerEffect('recordRefund', recordRefund);
+    ctx.registerJob('watch', { everySeconds: 900, run: async (now, services) => { await watchRenovations(now, services); } });
+  },
+});
