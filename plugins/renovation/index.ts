@@ -103,6 +103,12 @@ async function issuePermit(ctx: EffectContext): Promise<void> {
     patrolsFrom: patrolsFromAfter(ctx, start),
     workers,
   });
+  // the registry shows the unit as under renovation until the deposit is refunded
+  const unit = ctx.unitId === null ? null : await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
+  if (unit && unit.status !== 'renovating') {
+    ctx.data.unitStatusBefore = unit.status;
+    await ctx.setUnitStatus('renovating');
+  }
 }
 
 async function issueHotWorkPermit(ctx: EffectContext): Promise<void> {
@@ -230,6 +236,8 @@ async function recordInspection(ctx: EffectContext): Promise<void> {
 
 async function recordRefund(ctx: EffectContext): Promise<void> {
   Object.assign(ctx.data, { refundApprovedAt: ctx.now.toISOString(), refundApprovedBy: ctx.actor.staffId });
+  const before = str(ctx.data.unitStatusBefore);
+  if (before) await ctx.setUnitStatus(before);
 }
 
 // ---------------------------------------------------------------- the watch job

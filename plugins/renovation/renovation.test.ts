@@ -61,7 +61,7 @@ describe('renovation: application to refund', () => {
     return res.json() as { message: string; issues: { pointer: string; message: string }[] };
   };
   const account = async () => (await kernel.call(tokens.cashier!, 'GET', `/api/billing/units/${unitId}/account`)).json() as {
-    depositsHeld: string; pendingCharges: { amount: string; description: string; sourceRef: string }[]; deposits: { status: string; purpose: string }[];
+    depositsHeld: string; unit: { status: string }; pendingCharges: { amount: string; description: string; sourceRef: string }[]; deposits: { status: string; purpose: string }[];
   };
 
   it('the front desk registers the application with its attachments; a missing licence is refused naming the field', async () => {
@@ -107,7 +107,7 @@ describe('renovation: application to refund', () => {
 
   it('security needs the fire authority’s receipt above 200 m²; the deposit and fees are computed from the settings and the fee list', async () => {
     await refused(403, 'engineering', 'reviewFire', { fireDecision: 'approved' });
-    const noReceipt = await refused(422, 'security', 'reviewFire', { fireDecision: 'approved', extinguishersRequired: 2 });
+    const noReceipt = await refused(422, 'security', 'reviewFire', { fireDecision: 'approved', extinguishersRequired: 2 }, '/data/fireReceipt');
     expect(noReceipt.message).toContain('消防审批回执');
     const receipt = await upload(kernel, tokens.security!, '消防审批回执.png');
     const c = await ok('security', 'reviewFire', { fireDecision: 'approved', fireReceipt: receipt.id, extinguishersRequired: 2, fireComments: '配备灭火器2具' });
@@ -154,6 +154,7 @@ describe('renovation: application to refund', () => {
     const passes = await kernel.call(tokens.frontdesk!, 'GET', `/api/cases/renovation/${id}/documents/workerPasses`);
     expect(passes.body).toContain(`${c.serial}-03`);
     expect(passes.body).toContain('焊工');
+    expect((await account()).unit).toMatchObject({ status: 'renovating' });
   });
 
   it('security approves the declared hot work and prints 《临时动火作业申请表》', async () => {
@@ -273,6 +274,7 @@ describe('renovation: application to refund', () => {
     const acc = await account();
     expect(acc.depositsHeld).toBe('0.00');
     expect(acc.deposits).toEqual([expect.objectContaining({ status: 'refunded' })]);
+    expect(acc.unit).toMatchObject({ status: 'occupied' }); // back to what it was before the works
     const ledger = (await kernel.call(tokens.cashier!, 'GET', `/api/billing/units/${unitId}/ledger?limit=50`)).json() as { items: { account: string; kind: string; amount: string }[] };
     const deposit = ledger.items.filter((e) => e.account === 'deposit').reverse().map((e) => [e.kind, e.amount]);
     expect(deposit).toEqual([
