@@ -77,6 +77,12 @@ export interface PluginCommand {
   run(args: string[], services: PluginServices): Promise<number>;
 }
 
+/**
+ * Demo data a plugin adds to a freshly seeded demo company on the server's first start (never in
+ * tests unless asked): e.g. billing bills the current period so the cashier's pages are not empty.
+ */
+export type DemoDataSeed = (services: PluginServices, companyId: number) => Promise<void>;
+
 /** Tables a plugin owns: its entity schemas and their migrations per dialect. */
 export interface PluginDatabase {
   /** MikroORM entity schemas; table names must start with the plugin id (dashes as underscores) */
@@ -92,6 +98,7 @@ export class ExtensionRegistry {
   readonly routes = new Map<string, PluginRoutes>();
   readonly commands = new Map<string, PluginCommand & { pluginId: string }>();
   readonly databases = new Map<string, PluginDatabase>();
+  readonly demoData = new Map<string, DemoDataSeed>();
 
   /** Effect types built into the workflow engine; plugins add namespaced ones ('billing.postCharge'). */
   static readonly BUILT_IN_EFFECTS = ['set', 'assign', 'followUp'] as const;
@@ -114,6 +121,8 @@ export interface PluginSetupContext {
   registerRoutes(routes: PluginRoutes): void;
   /** Adds a CLI command `<pluginId>:<name>`. */
   registerCommand(name: string, command: PluginCommand): void;
+  /** Adds demo data for the demo company, run once after it is seeded (plugins in dependency order). */
+  registerDemoData(seed: DemoDataSeed): void;
 }
 
 export interface PluginDefinition {
@@ -151,5 +160,6 @@ export function setupContextFor(pluginId: string, registry: ExtensionRegistry): 
       named('command', name);
       registry.commands.set(`${pluginId}:${name}`, { ...command, pluginId });
     },
+    registerDemoData: (seed) => registry.demoData.set(pluginId, seed),
   };
 }

@@ -47,6 +47,8 @@ export interface Kernel extends KernelServices {
   pluginServices: Map<string, PluginServices>;
   /** reloads a plugin's declarations (development); a broken edit keeps the previous version */
   reloader: PluginReloader;
+  /** adds each plugin's demo data to a freshly seeded demo company (dependency order) */
+  seedDemoData(companyId: number): Promise<void>;
   /** runs every scheduled job once, as of `now` */
   runJobs(now?: Date): Promise<{ overdue: number }>;
   close(): Promise<void>;
@@ -105,6 +107,12 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     app,
     pluginServices,
     reloader,
+    async seedDemoData(companyId) {
+      for (const b of plugins.bundles) {
+        const seed = plugins.extensions.demoData.get(b.id);
+        if (seed) await seed(pluginServices.get(b.id)!, companyId);
+      }
+    },
     runJobs,
     async close() {
       stopWatching();

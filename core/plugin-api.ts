@@ -12,6 +12,7 @@ export {
   type EffectContext,
   type EffectHandler,
   type ScheduledJob,
+  type DemoDataSeed,
 } from './extensions.js';
 export type { PluginServices, PluginConfigView } from './plugin-services.js';
 export type { Principal } from './auth/sessions.js';
@@ -21,5 +22,5 @@ export { MONEY_PATTERN, ROUNDING_MODES, MoneyDecimal, formatMoney, formatYuan, f
 export { WorkingCalendar, addDuration, isIsoDate, type Duration } from './calendar/index.js';
 export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js';
 /** the registry rows plugins read (always filter by companyId) */
-export { Company, Project, Building, Unit, Person, UnitPerson, Staff } from './db/entities/index.js';
+export { Company, Project, Building, Unit, Person, UnitPerson, Staff, StaffProject } from './db/entities/index.js';
 export { WorkCase } from './db/entities/index.js';

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const companies = await kernel.orm.em.fork().count(Company, {});
   const demo = JSON.parse(readFileSync(DEMO_REGISTRY, 'utf8')) as RegistryDocument;
   if (companies === 0 && process.env.WUYE_NO_DEMO !== '1') {
-    await seedRegistry(kernel.orm, kernel.configs, demo);
+    const seeded = await seedRegistry(kernel.orm, kernel.configs, demo);
+    await kernel.seedDemoData(seeded.company.id);
     kernel.app.log.info('seeded the demo company');
   }
   const url = await kernel.app.listen({ port, host });

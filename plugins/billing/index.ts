@@ -11,6 +11,7 @@ import { runRoutes, setupBillingRun } from './run/setup.js';
 import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
 import { recordMeterReadingsEffect } from './effects/record-meter-readings.js';
+import { seedBillingDemo } from './demo/demo-data.js';
 import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
 export default definePlugin({
@@ -24,6 +25,7 @@ export default definePlugin({
     ctx.registerEffect('topUpDeposit', topUpDepositEffect);
     ctx.registerEffect('refundDeposit', refundDepositEffect);
     ctx.registerEffect('recordMeterReadings', recordMeterReadingsEffect);
+    ctx.registerDemoData(seedBillingDemo);
     ctx.registerRoutes(async (app, services) => {
       await runRoutes(app, services);
       await ledgerRoutes(app, services);
