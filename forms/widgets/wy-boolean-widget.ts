@@ -4,14 +4,16 @@ import { CONTROL_ID, defineWidget, WyWidget } from './widget-base.js';
 /**
  * A boolean field. A checkbox by default; 是 / 否 radios when the widget is named `yes-no` or
  * `radio`, and also when the field is required — an unticked box cannot tell "no" from "not
- * answered", and a required yes/no question must be answered. An unticked optional checkbox is
- * left out of the data.
+ * answered", and a required yes/no question must be answered — except a confirmation whose only
+ * accepted answer is yes (`const: true`: "reminded the depositor…"), which is a box to tick. An
+ * unticked optional checkbox is left out of the data.
  *
  * @fires wy-field-change - detail `{ pointer, value }` on every edit
  */
 export class WyBooleanWidget extends WyWidget {
   private get asRadios(): boolean {
-    return this.widgetName === 'yes-no' || this.widgetName === 'radio' || this.required;
+    if (this.widgetName === 'yes-no' || this.widgetName === 'radio') return true;
+    return this.required && this.field?.const !== true;
   }
 
   override render() {
