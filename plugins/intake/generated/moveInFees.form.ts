@@ -11,10 +11,8 @@ export interface MoveInFeesData {
    */
   feeItems?: {
     code: string;
-    title: {
-      'zh-CN': string;
-      en?: string;
-    };
+    title: string;
+    titleEn?: string;
     amount: string;
   }[];
   feeTotal?: string;
