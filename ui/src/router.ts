@@ -9,6 +9,7 @@ export type Route =
   | { name: 'new'; caseType: string; query: URLSearchParams }
   | { name: 'case'; caseType: string; id: number; query: URLSearchParams }
   | { name: 'followUps'; query: URLSearchParams }
+  | { name: 'reports'; query: URLSearchParams }
   | { name: 'households'; query: URLSearchParams }
   | { name: 'unit'; id: number; query: URLSearchParams }
   | { name: 'admin'; section: AdminSection; query: URLSearchParams }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   let m: RegExpMatchArray | null;
   if (path === '/' || path === '/queue') return { name: 'queue', query };
   if (path === '/follow-ups') return { name: 'followUps', query };
+  if (path === '/reports') return { name: 'reports', query };
   if (path === '/households') return { name: 'households', query };
   if (path === '/admin') return { name: 'admin', section: 'forms', query };
   if ((m = path.match(/^\/admin\/([a-z]+)$/)) && (ADMIN_SECTIONS as readonly string[]).includes(m[1]!)) return { name: 'admin', section: m[1] as AdminSection, query };

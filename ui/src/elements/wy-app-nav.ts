@@ -111,6 +111,7 @@ export class WyAppNav extends LitElement {
         <ul>
           <li><a href=${href('/follow-ups')} aria-current=${this.#current((r) => r.name === 'followUps') ?? 'false'}>${t('navFollowUps')}</a></li>
           <li><a href=${href('/households')} aria-current=${this.#current((r) => r.name === 'households' || r.name === 'unit') ?? 'false'}>${t('navHouseholds')}</a></li>
+          ${userHasPermission('reports.view') ? html`<li><a href=${href('/reports')} data-testid="reports-nav" aria-current=${this.#current((r) => r.name === 'reports') ?? 'false'}>${t('navReports')}</a></li>` : null}
         </ul>
         ${this.#billing()}
         ${userHasPermission('config.edit') ? html`

@@ -16,6 +16,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   new: () => import('./wy-case-new-page.js'),
   case: () => import('./wy-case-page.js'),
   followUps: () => import('./wy-follow-ups-page.js'),
+  reports: () => import('../reports/wy-reports-page.js'),
   households: () => import('./wy-household-search-page.js'),
   unit: () => import('./wy-household-page.js'),
   admin: () => import('../admin/wy-admin-page.js'),
@@ -181,6 +182,7 @@ export class WyApp extends LitElement {
       case 'new': return html`<wy-case-new-page .caseType=${r.caseType}></wy-case-new-page>`;
       case 'case': return html`<wy-case-page .caseType=${r.caseType} .caseId=${r.id}></wy-case-page>`;
       case 'followUps': return html`<wy-follow-ups-page .query=${r.query}></wy-follow-ups-page>`;
+      case 'reports': return html`<wy-reports-page .query=${r.query}></wy-reports-page>`;
       case 'households': return html`<wy-household-search-page .query=${r.query}></wy-household-search-page>`;
       case 'unit': return html`<wy-household-page .unitId=${r.id}></wy-household-page>`;
       case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;

@@ -1,29 +1,57 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { api, ApiError } from '../api.js';
-import { caseTypeTitle, projectName, roleTitle } from '../app-state.js';
+import { appState, caseTypeTitle, projectName, roleTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { I18nController, t } from '../i18n.js';
 import { caseHref, href, navigate } from '../router.js';
 import { base } from '../styles.js';
 import type { FollowUpListItem } from '../types.js';
+import { userHasPermission } from './wy-app-nav.js';
+import type { FollowUpFigures, FollowUpPolicy } from '../reports/report-types.js';
+import { policyText, percentOrDash } from '../reports/wy-follow-up-rates.js';
+import { rt } from '../reports/reports-i18n.js';
 import './wy-countdown.js';
+import '../reports/wy-follow-up-rates.js';
+
+/** The case types whose workflow declares a follow-up policy, with it (from the effective configuration). */
+function followUpPolicies(): { caseType: string; policy: FollowUpPolicy }[] {
+  const { caseTypes, plugins } = appState();
+  return caseTypes.flatMap((c) => {
+    const p = plugins[c.pluginId]?.workflows[c.caseType]?.followUp as Partial<FollowUpPolicy> | undefined;
+    if (!p?.deadline) return [];
+    return [{ caseType: c.caseType, policy: {
+      deadline: p.deadline, deadlineBySeverity: p.deadlineBySeverity ?? {}, method: p.method ?? 'any', methodBySeverity: p.methodBySeverity ?? {},
+      requiredRate: p.requiredRate ?? 1, roles: p.roles ?? [], rolesBySeverity: p.rolesBySeverity ?? {},
+    } }];
+  });
+}
+
+function thisMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
 
 /** 回访: follow-ups due (soonest first) or done; each opens its case, where the result is recorded. */
 export class WyFollowUpsPage extends LitElement {
   static override properties = {
     query: { attribute: false },
     items: { state: true },
+    rates: { state: true },
     loading: { state: true },
     error: { state: true },
   };
 
   static override styles = [base, css`
     :host { display: block; }
-    .filters { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; flex-wrap: wrap; }
+    .filters { display: flex; gap: 12px; align-items: flex-end; margin-bottom: 12px; flex-wrap: wrap; }
+    .policies { margin: 0 0 12px; padding: 0; list-style: none; font-size: 13px; }
+    .policies li { margin-bottom: 4px; }
+    .policies strong { margin-right: 6px; }
   `];
 
   declare query: URLSearchParams;
   declare items: FollowUpListItem[];
+  declare rates: FollowUpFigures[] | null;
   declare loading: boolean;
   declare error: string;
 
@@ -32,6 +60,7 @@ export class WyFollowUpsPage extends LitElement {
     new I18nController(this);
     this.query = new URLSearchParams();
     this.items = [];
+    this.rates = null;
     this.loading = true;
     this.error = '';
   }
@@ -47,8 +76,14 @@ export class WyFollowUpsPage extends LitElement {
   async #load() {
     this.loading = true;
     try {
-      const res = await api.get<{ items: FollowUpListItem[] }>('/api/follow-ups', { status: this.#status, overdue: this.query.get('overdue') === '1' ? true : undefined, limit: 100 });
+      const caseType = this.query.get('caseType') || undefined;
+      const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(this.query.get('month') ?? '') ? this.query.get('month')! : thisMonth();
+      const [res, rates] = await Promise.all([
+        api.get<{ items: FollowUpListItem[] }>('/api/follow-ups', { status: this.#status, caseType, overdue: this.#status === 'due' && this.query.get('overdue') === '1' ? true : undefined, limit: 100 }),
+        userHasPermission('reports.view') ? api.get<{ items: FollowUpFigures[] }>('/api/reports/follow-ups', { month }).then((r) => r.items).catch(() => null) : Promise.resolve(null),
+      ]);
       this.items = res.items;
+      this.rates = rates && (caseType ? rates.filter((r) => r.caseType === caseType) : rates);
       this.error = '';
     } catch (err) {
       this.error = err instanceof ApiError && err.status ? err.message : t('networkError');
@@ -58,13 +93,14 @@ export class WyFollowUpsPage extends LitElement {
   }
 
   #set(changes: Record<string, string | undefined>) {
-    const next = { status: this.query.get('status') ?? undefined, overdue: this.query.get('overdue') ?? undefined, ...changes };
+    const next = { status: this.query.get('status') ?? undefined, overdue: this.query.get('overdue') ?? undefined, caseType: this.query.get('caseType') ?? undefined, month: this.query.get('month') ?? undefined, ...changes };
     navigate(href('/follow-ups', next), { replace: true });
   }
 
   override render() {
     const status = this.#status;
     const method = (m: string) => (m === 'onSite' ? t('methodOnSite') : m === 'phone' ? t('methodPhone') : m);
+    const policies = followUpPolicies();
     return html`
       <h1>${t('followUpsTitle')}</h1>
       <div class="card">
@@ -77,7 +113,17 @@ export class WyFollowUpsPage extends LitElement {
           </label>
           ${status === 'due' ? html`<label class="inline"><input type="checkbox" ?checked=${this.query.get('overdue') === '1'}
             @change=${(e: Event) => this.#set({ overdue: (e.target as HTMLInputElement).checked ? '1' : undefined })} />${t('followUpsOverdueOnly')}</label>` : null}
+          <label>${rt('caseType')}
+            <select data-testid="follow-up-case-type" @change=${(e: Event) => this.#set({ caseType: (e.target as HTMLSelectElement).value || undefined })}>
+              <option value="">${rt('allCaseTypes')}</option>
+              ${policies.map((p) => html`<option value=${p.caseType} ?selected=${this.query.get('caseType') === p.caseType}>${caseTypeTitle(p.caseType)}</option>`)}
+            </select>
+          </label>
         </div>
+        <ul class="policies" aria-label=${rt('policyOf')} data-testid="follow-up-policies">
+          ${policies.filter((p) => !this.query.get('caseType') || p.caseType === this.query.get('caseType')).map((p) => html`<li>
+            <strong>${caseTypeTitle(p.caseType)}</strong>${policyText(p.policy)} · ${rt('requiredRate', { rate: percentOrDash(p.policy.requiredRate) })}</li>`)}
+        </ul>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
         ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : !this.items.length ? html`<p class="muted">${t('followUpsEmpty')}</p>` : html`
           <table>
@@ -98,6 +144,10 @@ export class WyFollowUpsPage extends LitElement {
             </tr>`)}</tbody>
           </table>`}
       </div>
+      ${this.rates?.length ? html`<section class="card">
+        <h2>${rt('rates', { month: /^\d{4}-(0[1-9]|1[0-2])$/.test(this.query.get('month') ?? '') ? this.query.get('month')! : thisMonth() })}</h2>
+        <wy-follow-up-rates .items=${this.rates}></wy-follow-up-rates>
+      </section>` : null}
     `;
   }
 }
