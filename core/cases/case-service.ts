@@ -13,6 +13,7 @@ import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config
 import type { ProjectDirectory } from '../registry/project-directory.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { followUpDeadline } from '../workflow/follow-up-policy.js';
+import { pauseChange, resumedDue } from '../workflow/clocks.js';
 import { createCaseIn } from './orm-case-store.js';
 import { setUnitStatusIn } from '../registry/unit-status.js';
 import { addDuration } from '../calendar/index.js';
@@ -271,6 +272,7 @@ export class CaseService {
       actorId: actor.staffId, actorRole: actor.role, data: { ...formData, ...(applied.length ? { effects: applied } : {}), ...extraEventData }, createdAt: now,
     });
     await this.stopClocks(em, row, type, target, now);
+    await this.pauseOrResumeClocks(em, row, type, target, now);
     await em.flush();
     await this.startClocks(em, row, type, target, now, config);
     if (followUpRequested) this.scheduleFollowUp(em, row, type, config, now);
@@ -297,11 +299,29 @@ export class CaseService {
   private async stopClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date): Promise<void> {
     const stopping = clocksStoppingOn(type.workflow, state);
     if (stopping !== 'all' && stopping.size === 0) return;
-    const running = await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, status: { $in: ['running', 'overdue'] }, metAt: null });
+    const running = await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, status: { $in: ['running', 'paused', 'overdue'] }, metAt: null });
     for (const d of running) {
       if (stopping === 'all' || stopping.has(d.key)) {
         d.metAt = now;
-        if (d.status === 'running') d.status = 'met';
+        if (d.status === 'running' || d.status === 'paused') d.status = 'met';
+        d.pausedAt = null;
+      }
+    }
+  }
+
+  /** Clocks pause in their pauseOn states (the case waits on someone else) and resume on leaving them. */
+  private async pauseOrResumeClocks(em: EntityManager, row: WorkCase, type: CompiledCaseType, state: string, now: Date): Promise<void> {
+    if (!Object.values(type.workflow.deadlines ?? {}).some((d) => d.pauseOn?.length)) return;
+    const open = await em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId, status: { $in: ['running', 'paused'] }, metAt: null });
+    for (const d of open) {
+      const change = pauseChange(type.workflow, d.key, d.status, state);
+      if (change === 'pause') {
+        d.status = 'paused';
+        d.pausedAt = now;
+      } else if (change === 'resume') {
+        d.dueAt = resumedDue(d.dueAt, d.pausedAt ?? now, now);
+        d.status = 'running';
+        d.pausedAt = null;
       }
     }
   }

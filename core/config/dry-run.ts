@@ -8,7 +8,7 @@ import { followUpDeadline } from '../workflow/follow-up-policy.js';
 import type { CompiledCaseType, CompiledConfig } from './compiled-config.js';
 import { WuyeError, type FieldIssue } from '../errors.js';
 import { addDuration } from '../calendar/index.js';
-import { clocksStartingOn, clocksStoppingOn, escalationTarget } from '../workflow/clocks.js';
+import { clocksStartingOn, clocksStoppingOn, escalationTarget, pauseChange, resumedDue } from '../workflow/clocks.js';
 import { planTransition, type CaseSnapshot } from '../workflow/plan-transition.js';
 
 export interface DryRunInput {
@@ -20,7 +20,7 @@ export interface DryRunInput {
 
 type Text = { 'zh-CN': string; en?: string };
 
-export interface DryRunClock { key: string; title: Text | null; startedAt: string; dueAt: string; status: 'running' | 'met' | 'overdue'; metAt: string | null; escalatedTo: string | null }
+export interface DryRunClock { key: string; title: Text | null; startedAt: string; dueAt: string; status: 'running' | 'paused' | 'met' | 'overdue'; metAt: string | null; pausedAt?: string | null; escalatedTo: string | null }
 
 export interface DryRunStep {
   index: number;
@@ -108,7 +108,21 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
       for (const c of clocks) {
         if (c.metAt === null && (stopping === 'all' || stopping.has(c.key))) {
           c.metAt = at.toISOString();
-          if (c.status === 'running') c.status = 'met';
+          if (c.status === 'running' || c.status === 'paused') c.status = 'met';
+          c.pausedAt = null;
+        }
+      }
+      // the same pause rule as the case service
+      for (const c of clocks) {
+        if (c.metAt !== null) continue;
+        const change = pauseChange(wf, c.key, c.status, plan.target);
+        if (change === 'pause') {
+          c.status = 'paused';
+          c.pausedAt = at.toISOString();
+        } else if (change === 'resume') {
+          c.dueAt = resumedDue(new Date(c.dueAt), new Date(c.pausedAt ?? at.toISOString()), at).toISOString();
+          c.status = 'running';
+          c.pausedAt = null;
         }
       }
       startClocks(snapshot);

@@ -108,6 +108,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     const base = joinPointer('deadlines', id);
     d.startOn.forEach((s, i) => state(s, `${base}/startOn/${i}`));
     d.stopOn.forEach((s, i) => state(s, `${base}/stopOn/${i}`));
+    (d.pauseOn ?? []).forEach((s, i) => state(s, `${base}/pauseOn/${i}`));
     role(d.escalateTo, `${base}/escalateTo`);
     for (const key of Object.keys(d.bySeverity ?? {})) severityKey(key, `${base}/bySeverity/${key}`);
     (d.onlyFor ?? []).forEach((key, i) => severityKey(key, `${base}/onlyFor/${i}`));

@@ -37,6 +37,23 @@ export function clocksStoppingOn(workflow: WorkflowDeclaration, state: string): 
 }
 
 /**
+ * A clock's pause on entering `state`: a running clock whose deadline lists the state in pauseOn
+ * pauses; a paused clock resumes in any other state. Overdue clocks do not pause (the deadline
+ * was already missed).
+ */
+export function pauseChange(workflow: WorkflowDeclaration, key: string, status: string, state: string): 'pause' | 'resume' | null {
+  const pausing = workflow.deadlines?.[key]?.pauseOn?.includes(state) ?? false;
+  if (status === 'running' && pausing) return 'pause';
+  if (status === 'paused' && !pausing) return 'resume';
+  return null;
+}
+
+/** The due time of a resumed clock: moved on by the time it spent paused (wall time). */
+export function resumedDue(dueAt: Date, pausedAt: Date, now: Date): Date {
+  return new Date(dueAt.getTime() + Math.max(0, now.getTime() - pausedAt.getTime()));
+}
+
+/**
  * Whom an overdue clock escalates to: the deadline's escalateTo, else the next role up from the
  * role the case is with. One answer for the overdue job and the configuration dry run.
  */

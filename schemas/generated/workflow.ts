@@ -1800,6 +1800,10 @@ export interface Deadline {
    * @minItems 1
    */
   stopOn: [string, ...string[]];
+  /**
+   * States in which the clock pauses (waiting on the resident or a third party); on leaving them the due time moves by the time spent paused
+   */
+  pauseOn?: string[];
   duration: Duration;
   bySeverity?: {
     [k: string]: Duration;

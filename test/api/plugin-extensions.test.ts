@@ -119,6 +119,26 @@ describe('plugin extension points', () => {
     expect(res.json().issues).toEqual([expect.objectContaining({ pointer: '/data/subject', code: 'guard', message: expect.stringContaining('不能派生') })]);
   });
 
+  it('a clock pauses in its pauseOn states and its due time moves by the pause', async () => {
+    kernel.clock.set('2026-11-21T01:00:00Z');
+    const note = await createNote({ subject: '等待业主回复' });
+    const handle = async () => ((await kernel.call(clerk, 'GET', `/api/cases/note/${note.id}`)).json().deadlines as { key: string; status: string; dueAt: string }[]).find((d) => d.key === 'handle')!;
+    expect(await handle()).toMatchObject({ status: 'running', dueAt: '2026-11-21T03:00:00.000Z' });
+    kernel.clock.advance(3_600_000);
+    const waiting = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/spawn`, { version: note.version });
+    expect(waiting.statusCode, waiting.body).toBe(200);
+    expect(await handle()).toMatchObject({ status: 'paused' });
+    kernel.clock.advance(5 * 3_600_000); // long past the original due time, but paused
+    await kernel.runJobs();
+    expect(await handle()).toMatchObject({ status: 'paused' });
+    const resumed = await kernel.call(clerk, 'POST', `/api/cases/note/${note.id}/transitions/resume`, { version: waiting.json().version });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(await handle()).toMatchObject({ status: 'running', dueAt: '2026-11-21T08:00:00.000Z' }); // 03:00 + 5 h paused
+    kernel.clock.set('2026-11-21T08:30:00Z');
+    await kernel.runJobs();
+    expect(await handle()).toMatchObject({ status: 'overdue' });
+  });
+
   it("an effect sets the case unit's status in the registry", async () => {
     const unit = (await kernel.call(clerk, 'GET', `/api/units?projectId=${projectId}`)).json().items[0] as { id: number; status: string };
     expect(unit.status).toBe('occupied');
@@ -132,7 +152,7 @@ describe('plugin extension points', () => {
     expect(byHand.statusCode).toBe(403);
     kernel.clock.advance(2 * 86_400_000);
     await kernel.runJobs();
-    expect((await kernel.call(clerk, 'GET', `/api/cases/note/${note.id}`)).json()).toMatchObject({ state: 'expired', version: note.version + 1 });
+    expect((await kernel.call(clerk, 'GET', `/api/cases/note/${note.id}`)).json()).toMatchObject({ state: 'expired', closedAt: expect.any(String) });
   });
 
   it('jobs run with the plugin services; commands are registered by name', async () => {

@@ -109,7 +109,7 @@ export const CaseEventSchema = new EntitySchema<CaseEvent>({
   indexes: [{ properties: ['caseId', 'id'] }],
 });
 
-export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'cancelled';
+export type DeadlineStatus = 'running' | 'paused' | 'met' | 'overdue' | 'cancelled';
 
 /** One running clock of a case (e.g. "answer within 3 working days"). */
 export class CaseDeadline {
@@ -124,6 +124,8 @@ export class CaseDeadline {
   status!: DeadlineStatus;
   metAt?: Date | null;
   overdueAt?: Date | null;
+  /** while paused (a pauseOn state): since when */
+  pausedAt?: Date | null;
   escalatedToRole?: string | null;
 }
 export const CaseDeadlineSchema = new EntitySchema<CaseDeadline>({
@@ -140,6 +142,7 @@ export const CaseDeadlineSchema = new EntitySchema<CaseDeadline>({
     status: { type: 'string', length: 16 },
     metAt: { type: 'datetime', nullable: true },
     overdueAt: { type: 'datetime', nullable: true },
+    pausedAt: { type: 'datetime', nullable: true },
     escalatedToRole: { type: 'string', length: 64, nullable: true },
   },
   indexes: [{ properties: ['status', 'dueAt'] }, { properties: ['caseId'] }],

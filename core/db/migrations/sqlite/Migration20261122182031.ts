@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261122182031 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`case_deadline\` add column \`paused_at\` datetime null;`);
+  }
+
+}
