@@ -83,8 +83,11 @@ async function signPermit(ctx: EffectContext): Promise<void> {
   if (!(DEPARTMENTS_SIGNING as readonly string[]).includes(department)) throw new Error(`renovation.signPermit: unknown department ${department}`);
   const signOffs = { ...((ctx.data.permitSignOffs ?? {}) as Record<string, unknown>) };
   if (signOffs[department]) throw refuse('/transition', `该部门已签发许可证 / ${department} has already signed the permit`, 'already-signed');
-  signOffs[department] = { signature: ctx.data.permitSignature, opinion: str(ctx.data.permitOpinion), staffId: ctx.actor.staffId, signedAt: ctx.now.toISOString() };
+  const opinion = str(ctx.data.permitOpinion);
+  signOffs[department] = { ...(opinion ? { opinion } : {}), staffId: ctx.actor.staffId, signedAt: ctx.now.toISOString() };
   ctx.data.permitSignOffs = signOffs;
+  // the signature image is a field of its own, so the case page and the permit show it as an image
+  ctx.data[`permit${department[0]!.toUpperCase()}${department.slice(1)}Signature`] = ctx.data.permitSignature;
   delete ctx.data.permitSignature;
   delete ctx.data.permitOpinion;
 }

@@ -10,6 +10,7 @@ export interface PlatformRecordData {
   missedDepartment?: string;
   overrunSince?: string;
   unitType?: string;
+  unitStatusBefore?: string;
   depositAmount?: string;
   managementFee?: string;
   debrisFee?: string;
@@ -18,24 +19,24 @@ export interface PlatformRecordData {
   drawingRounds?: number;
   permitSignOffs?: {
     service?: {
-      signature?: string;
       opinion?: string;
       staffId?: number;
       signedAt?: string;
     };
     engineering?: {
-      signature?: string;
       opinion?: string;
       staffId?: number;
       signedAt?: string;
     };
     security?: {
-      signature?: string;
       opinion?: string;
       staffId?: number;
       signedAt?: string;
     };
   };
+  permitServiceSignature?: string;
+  permitEngineeringSignature?: string;
+  permitSecuritySignature?: string;
   permitNo?: string;
   permitIssuedAt?: string;
   worksStartedOn?: string;
