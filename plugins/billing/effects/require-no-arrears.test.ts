@@ -36,8 +36,8 @@ describe('billing.requireNoArrears', () => {
     const refusal = await check('CH/1/102').catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RuleRefusedError);
     expect((refusal as RuleRefusedError).statusCode).toBe(422);
-    // 120.00 m² × 2.50 = 300.00
-    expect((refusal as RuleRefusedError).issues).toEqual([expect.objectContaining({ pointer: '/unitId', code: 'arrears', message: expect.stringContaining('2026-11 ¥300.00') })]);
+    // 120.00 m² × 2.50 = 300.00, and the late fee a payment today would assess: 3‰ × 300.00 × 15 days (1–15 Nov) = 13.50
+    expect((refusal as RuleRefusedError).issues).toEqual([expect.objectContaining({ pointer: '/unitId', code: 'arrears', message: expect.stringContaining('2026-11 ¥313.50') })]);
   });
 
   it('passes once paid, late fee included', async () => {
