@@ -16,6 +16,7 @@ import { followUpDeadline } from '../workflow/follow-up-policy.js';
 import { pauseChange, resumedDue } from '../workflow/clocks.js';
 import { createCaseIn } from './orm-case-store.js';
 import { setUnitStatusIn } from '../registry/unit-status.js';
+import { assertAttachmentsExist, attachmentRefs } from './attachment-refs.js';
 import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
@@ -89,6 +90,7 @@ export class CaseService {
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
 
+    await this.checkAttachments(this.orm.em.fork(), principal.companyId, type, type.workflow.form, data, '/data');
     const plan = this.newCasePlan(config, type, { companyId: principal.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: principal.staffId, actorRole: role }, data);
     const result = await this.store.createCase(plan);
     if (!result.ok) throw refProblemError(result.problem);
@@ -145,6 +147,7 @@ export class CaseService {
       data: form, case: { caseType, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null },
       actor: { staffId: input.createdBy, roles: input.actorRoles }, config: type.settings,
     }));
+    await this.checkAttachments(em, input.companyId, type, type.workflow.form, data, `/opened/${caseType}/data`);
     const plan = this.newCasePlan(config, type, {
       companyId: input.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: input.createdBy, actorRole: null,
     }, data);
@@ -229,7 +232,10 @@ export class CaseService {
     }
     let formData: Record<string, unknown> = {};
     const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
-    if (t.form) formData = this.validateForm(type, t.form, input.data ?? {}, '/data', (form) => ruleContext(row, { ...row.data, ...form }, ruleActor, type.settings));
+    if (t.form) {
+      formData = this.validateForm(type, t.form, input.data ?? {}, '/data', (form) => ruleContext(row, { ...row.data, ...form }, ruleActor, type.settings));
+      await this.checkAttachments(em, row.companyId, type, t.form, formData, '/data');
+    }
     else if (input.data !== undefined && !(isEmptyObject(input.data))) {
       throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
     }
@@ -356,6 +362,12 @@ export class CaseService {
    * the browser does: computed values are recomputed, hidden fields must be empty, required-if
    * fields present. `context` builds the rule context around the form (case data, actor, config).
    */
+  /** Attachment fields must name files uploaded to the company (the format only checks the id's shape). */
+  private async checkAttachments(em: EntityManager, companyId: number, type: CompiledCaseType, form: string, data: Record<string, unknown>, basePointer: string): Promise<void> {
+    const schema = type.forms.get(form);
+    if (schema) await assertAttachmentsExist(em, companyId, attachmentRefs(schema as never, data, basePointer));
+  }
+
   validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new ValidationError([{ pointer: basePointer, code: 'type', message: 'must be an object' }]);

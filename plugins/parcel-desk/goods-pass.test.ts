@@ -158,20 +158,20 @@ describe('goods release pass: arrears (billing.requireNoArrears)', () => {
     const refused = await attempt('frontdesk', c, 'approve', ownerInPerson);
     expect(refused.statusCode, refused.body).toBe(422);
     const body = refused.json() as ErrorBody;
-    // 120.00 m² × 2.50 = 300.00 for 2026-11
-    expect(body.message).toContain('欠费 ¥300.00');
-    expect(body.message).toContain('2026-11 ¥300.00');
+    // 120.00 m² × 2.50 = 300.00 for 2026-11, and the late fee a payment today would assess: 3‰ × 300.00 × 15 days = 13.50
+    expect(body.message).toContain('欠费 ¥313.50');
+    expect(body.message).toContain('2026-11 ¥313.50');
     expect(body.issues).toEqual([expect.objectContaining({ pointer: '/unitId', code: 'arrears' })]);
     expect(await get(c.id)).toMatchObject({ state: 'applied', version: c.version });
 
-    // the pass approved before the due date is re-checked at the gate
+    // the pass approved before the due date is re-checked at the gate: 89.50 m² × 2.50 = 223.75 + 3‰ × 15 days (10.07)
     const atGate = await attempt('security', early, 'release', release);
     expect(atGate.statusCode).toBe(422);
-    expect((atGate.json() as ErrorBody).message).toContain('¥223.75'); // 89.50 m² × 2.50
+    expect((atGate.json() as ErrorBody).message).toContain('¥233.82');
 
-    // the cashier takes the bill; the late fee (3‰ a day from 1 Nov: 13.50) is still owed
-    const paid = await kernel.call(tokens.cashier!, 'POST', '/api/billing/payments', { unitId: unit('CH/1/102'), amount: '300.00', method: 'cash' });
-    expect(paid.statusCode, paid.body).toBe(201);
+    // paying a part is not enough; paying the amount named clears it in one go
+    const part = await kernel.call(tokens.cashier!, 'POST', '/api/billing/payments', { unitId: unit('CH/1/102'), amount: '300.00', method: 'cash' });
+    expect(part.statusCode, part.body).toBe(201);
     const stillOwing = await attempt('frontdesk', c, 'approve', ownerInPerson);
     expect(stillOwing.statusCode).toBe(422);
     expect((stillOwing.json() as ErrorBody).message).toContain('¥13.50');

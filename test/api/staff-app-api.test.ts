@@ -136,6 +136,20 @@ describe('attachments', () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it('a case may only name files uploaded to its company: unknown and foreign ids are refused on their field', async () => {
+    const mine = (await upload(t.frontdesk!, '照片.png', PNG)).json().id as string;
+    const foreign = (await upload(await kernel.login('o-frontdesk'), '别家.png', PNG)).json().id as string;
+    const complaint = (evidence: string[]) => kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', {
+      projectId: reg.projects.get('CH')!.id, data: { channel: 'visit', complainantName: '张伟', contactPhone: '13800000001', content: '楼道堆放杂物', evidence },
+    });
+    const before = (await kernel.call(t.manager!, 'GET', '/api/cases/complaint?limit=100')).json().items.length;
+    const refused = await complaint([mine, foreign, 'att_doesnotexist0000']);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues.map((i: { pointer: string; code: string }) => `${i.pointer} ${i.code}`)).toEqual(['/data/evidence/1 unknown-attachment', '/data/evidence/2 unknown-attachment']);
+    expect((await kernel.call(t.manager!, 'GET', '/api/cases/complaint?limit=100')).json().items.length).toBe(before);
+    expect((await complaint([mine])).statusCode).toBe(201);
+  });
+
   it('refuses a file whose content is not an accepted type, whatever it claims (415), and an empty one', async () => {
     const fake = await upload(t.frontdesk!, 'evil.png', Buffer.from('<script>alert(1)</script>'), 'image/png');
     expect(fake.statusCode).toBe(415);
