@@ -12,7 +12,7 @@ import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
 import { recordMeterReadingsEffect } from './effects/record-meter-readings.js';
 import { seedBillingDemo } from './demo/demo-data.js';
-import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, topUpDepositEffect } from './effects/deposit-effects.js';
+import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, refundUnitDepositsEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
 export default definePlugin({
   database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
@@ -24,6 +24,7 @@ export default definePlugin({
     ctx.registerEffect('deductDeposit', deductDepositEffect);
     ctx.registerEffect('topUpDeposit', topUpDepositEffect);
     ctx.registerEffect('refundDeposit', refundDepositEffect);
+    ctx.registerEffect('refundUnitDeposits', refundUnitDepositsEffect);
     ctx.registerEffect('recordMeterReadings', recordMeterReadingsEffect);
     ctx.registerDemoData(seedBillingDemo);
     ctx.registerRoutes(async (app, services) => {

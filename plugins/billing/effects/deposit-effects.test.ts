@@ -57,4 +57,14 @@ describe('deposit effects', () => {
     const after = await effect('deductDeposit', { penalty: '1.00', violation: 'x' }, { ...P, amountField: 'penalty', reasonField: 'violation' }).catch((e: unknown) => e);
     expect((after as Error).message).toContain('no renovation deposit is held');
   });
+
+  it('a move-out refunds whatever the unit holds, whichever case took it', async () => {
+    await effect('receiveDeposit', { deposit: '500.00' }, { purpose: 'keys', amountField: 'deposit' });
+    const unit = w.registry.units.get('CH/2/201')!;
+    await w.kernel.runEffect('billing.refundUnitDeposits', {
+      pluginId: 'intake', caseType: 'moveOut', serial: 'QC-2026-000001', companyId: unit.companyId, projectId: unit.projectId, unitId: unit.id, actor: { staffId: 4, roles: ['finance'] },
+    });
+    expect((await account()).depositsHeld).toBe('0.00');
+    expect(await ledger()).toEqual(expect.arrayContaining([['depositRefunded', '-500.00']]));
+  });
 });

@@ -5,6 +5,8 @@
  *   billing.topUpDeposit    { purpose, amountField, methodField? }  — tops it up (e.g. after a deduction)
  *   billing.refundDeposit   { purpose }                             — refunds what is held; the workflow's
  *                                                                     roles on that transition are the approval
+ *   billing.refundUnitDeposits { purposes? }                        — a move-out: refunds every deposit the
+ *                                                                     unit still holds, whichever case took it
  * Each finds the case's deposit by (case serial, purpose), writes in the transition's transaction,
  * claims the deposit's version (so a cashier's change at the same moment cannot be lost) and
  * records a ledger entry on the unit's deposit account. A refusal is a 422 naming the case field.
@@ -105,4 +107,14 @@ export async function refundDepositEffect(ctx: EffectContext): Promise<void> {
   if (deposit.status === 'refunded') return;
   await claim(ctx, deposit, { status: 'refunded', heldFen: 0, refundApprovedBy: ctx.actor.staffId || null });
   if (deposit.heldFen > 0) entry(ctx, deposit, 'depositRefunded', -deposit.heldFen, `退还押金 ${ctx.serial}`);
+}
+
+export async function refundUnitDepositsEffect(ctx: EffectContext): Promise<void> {
+  if (ctx.unitId === null) throw refused('/unitId', `the case ${ctx.serial} has no unit whose deposits to refund`, 'no-unit');
+  const purposes = Array.isArray(ctx.params.purposes) ? (ctx.params.purposes as unknown[]).filter((p): p is string => typeof p === 'string') : null;
+  const held = await ctx.em.find(Deposit, { companyId: ctx.companyId, unitId: ctx.unitId, status: { $in: ['held', 'refundRequested'] }, ...(purposes ? { purpose: { $in: purposes } } : {}) }, { orderBy: { id: 'asc' } });
+  for (const deposit of held) {
+    await claim(ctx, deposit, { status: 'refunded', heldFen: 0, refundApprovedBy: ctx.actor.staffId || null });
+    if (deposit.heldFen > 0) entry(ctx, deposit, 'depositRefunded', -deposit.heldFen, `退还押金 ${deposit.purpose}（${ctx.serial}）`);
+  }
 }

@@ -30,6 +30,15 @@ afterAll(async () => {
 });
 
 describe('billing.postCharge', () => {
+  it('itemises with params.ref: one charge per reference of the case, each once', async () => {
+    const other = w.unit('CH/1/201');
+    await postCharge({ unitId: other, serial: 'ZX-2026-000077', data: { fee: '300.00' }, params: { amountField: 'fee', ref: 'debris', description: { 'zh-CN': '装修垃圾清运费' } } });
+    await postCharge({ unitId: other, serial: 'ZX-2026-000077', data: { fee: '120.00' }, params: { amountField: 'fee', ref: 'passes', description: { 'zh-CN': '出入证工本费' } } });
+    await postCharge({ unitId: other, serial: 'ZX-2026-000077', data: { fee: '120.00' }, params: { amountField: 'fee', ref: 'passes', description: { 'zh-CN': '出入证工本费' } } });
+    const pending = (await w.call('cashier', 'GET', `/api/billing/units/${other}/account`)).json().pendingCharges as { sourceRef: string; amount: string }[];
+    expect(pending.filter((c) => c.sourceRef.startsWith('ZX-2026-000077')).map((c) => [c.sourceRef, c.amount])).toEqual([['ZX-2026-000077:debris', '300.00'], ['ZX-2026-000077:passes', '120.00']]);
+  });
+
   it('posts the charge once per case and shows it as pending on the account', async () => {
     await postCharge();
     await postCharge(); // the transition retried, or the effect declared twice: still one charge

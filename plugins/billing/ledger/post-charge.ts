@@ -38,7 +38,7 @@ function refused(pointer: string, message: string): RuleRefusedError {
 }
 
 /**
- * The workflow effect `billing.postCharge`: params { amountField, description {zh-CN, en} }.
+ * The workflow effect `billing.postCharge`: params { amountField, description {zh-CN, en}, ref? }.
  * Refused (422, the transition is not taken) when the case has no unit or the amount field does
  * not hold a positive decimal string. The source is recorded as (the case type's plugin, case
  * serial); a serial is unique per company, so posting stays idempotent.
@@ -56,9 +56,11 @@ export async function postChargeEffect(ctx: EffectContext): Promise<void> {
   if (!unit) throw refused('/unitId', `the case's unit does not exist`);
   const description = ctx.params.description as { 'zh-CN'?: string; en?: string } | undefined;
   const text = `${description?.['zh-CN'] ?? ctx.caseType} ${ctx.serial}`;
+  // params.ref itemises: one case may post several charges (management fee, debris removal…), each once
+  const ref = typeof ctx.params.ref === 'string' && /^[a-zA-Z0-9_-]{1,20}$/.test(ctx.params.ref) ? `:${ctx.params.ref}` : '';
   await postCharge(ctx.em, {
     companyId: ctx.companyId, projectId: unit.projectId, unitId: unit.id, sourcePlugin: ctx.pluginId,
-    sourceRef: ctx.serial, description: text, amountFen: fen, occurredAt: ctx.now, caseId: ctx.caseId,
+    sourceRef: `${ctx.serial}${ref}`, description: text, amountFen: fen, occurredAt: ctx.now, caseId: ctx.caseId,
   }, ctx.now);
 }
 
