@@ -3,6 +3,8 @@
  * session, from the httpOnly cookie (browser) or an `Authorization: Bearer` header (API clients).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+// request.cookies is declared by @fastify/cookie: import its types wherever this file is compiled
+import type {} from '@fastify/cookie';
 import type { Principal, SessionStore } from '../auth/sessions.js';
 import { UnauthorizedError } from '../errors.js';
 
