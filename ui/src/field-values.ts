@@ -37,10 +37,10 @@ export function renderValue(schema: FormSchema | undefined, value: unknown): Tem
   if (typeof value === 'boolean') return value ? t('valueTrue') : t('valueFalse');
   if (Array.isArray(value)) {
     if (schema?.items?.format === 'attachment') return attachmentLinks(value.map(String));
-    return value.map((v) => {
-      const r = renderValue(schema?.items, v);
-      return typeof r === 'string' ? r : String(v);
-    }).join('、');
+    // rows of a repeating group (workers, goods, members): a small table with the item fields as columns
+    if (value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) return rowsTable(schema?.items, value);
+    const parts = value.map((v) => renderValue(schema?.items, v));
+    return parts.every((p) => typeof p === 'string') ? parts.join('、') : html`${parts.map((p, i) => html`${i ? '、' : ''}${p}`)}`;
   }
   if (typeof value === 'string') {
     const enumLabel = schema?.['x-enumLabels']?.[value];
@@ -55,7 +55,31 @@ export function renderValue(schema: FormSchema | undefined, value: unknown): Tem
     }
   }
   if (typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return objectList(schema, value as Record<string, unknown>);
+  return String(value);
+}
+
+/** Column names: the item schema's fields in order, then any others the rows carry. */
+function columnsOf(items: FormSchema | undefined, rows: Record<string, unknown>[]): string[] {
+  const declared = Object.keys(items?.properties ?? {});
+  const seen = new Set(rows.flatMap((r) => Object.keys(r)));
+  return [...declared.filter((k) => seen.has(k)), ...[...seen].filter((k) => !declared.includes(k))];
+}
+
+function rowsTable(items: FormSchema | undefined, value: unknown[]): TemplateResult {
+  const rows = value.map((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v }));
+  const columns = columnsOf(items, rows);
+  return html`<table class="rows">
+    <thead><tr>${columns.map((c) => html`<th scope="col">${fieldLabel(items?.properties?.[c], c)}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td>${renderValue(items?.properties?.[c], r[c])}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}
+
+function objectList(schema: FormSchema | undefined, value: Record<string, unknown>): TemplateResult {
+  const keys = columnsOf(schema, [value]).filter((k) => !isEmpty(value[k]));
+  return html`<dl class="nested">
+    ${keys.map((k) => html`<dt>${fieldLabel(schema?.properties?.[k], k)}</dt><dd>${renderValue(schema?.properties?.[k], value[k])}</dd>`)}
+  </dl>`;
 }
 
 /** The attachment ids found anywhere in data, by the forms' `format: attachment` fields. */

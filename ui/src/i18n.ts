@@ -86,6 +86,7 @@ const zh = {
   deadlineMet: '按时完成',
   deadlineMetLate: '逾期完成',
   deadlineCancelled: '已取消',
+  deadlinePaused: '已暂停计时',
   dueAt: '到期 {t}',
 
   listTitle: '{type}',
@@ -304,6 +305,7 @@ const en: Record<StringKey, string> = {
   deadlineMet: 'Met',
   deadlineMetLate: 'Met late',
   deadlineCancelled: 'Cancelled',
+  deadlinePaused: 'Paused',
   dueAt: 'due {t}',
 
   listTitle: '{type}',

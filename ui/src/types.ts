@@ -80,7 +80,7 @@ export interface CaseView {
   caseTypeTitle?: LocalizedTitle;
 }
 
-export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'cancelled';
+export type DeadlineStatus = 'running' | 'paused' | 'met' | 'overdue' | 'cancelled';
 
 export interface DeadlineView {
   key: string;

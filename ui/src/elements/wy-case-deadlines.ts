@@ -31,8 +31,8 @@ export class WyCaseDeadlines extends LitElement {
     if (!this.deadlines.length) return html`<p class="muted">${t('none')}</p>`;
     return html`<ul>
       ${this.deadlines.map((d) => {
-        const open = !d.metAt && (d.status === 'running' || d.status === 'overdue');
-        const overdue = open && (d.status === 'overdue' || Date.parse(d.dueAt) < Date.now());
+        const open = !d.metAt && (d.status === 'running' || d.status === 'overdue' || d.status === 'paused');
+        const overdue = open && d.status !== 'paused' && (d.status === 'overdue' || Date.parse(d.dueAt) < Date.now());
         return html`<li class=${overdue ? 'late' : open ? '' : 'done'} data-deadline=${d.key}>
           <span>${loc(d.title) || d.key}</span>
           <wy-countdown .due=${d.dueAt} .status=${d.status} .metAt=${d.metAt}></wy-countdown>

@@ -66,6 +66,8 @@ export class WyCountdown extends LitElement {
     if (!this.due) return html`<span class="muted">${t('noDeadline')}</span>`;
     const title = t('dueAt', { t: formatDateTime(this.due) });
     if (this.status === 'cancelled') return html`<span class="muted" title=${title}>${t('deadlineCancelled')}</span>`;
+    // waiting on the resident or a third party: the clock stands still and its due time moves on resuming
+    if (this.status === 'paused') return html`<span class="muted" title=${title}>${t('deadlinePaused')}</span>`;
     if (this.metAt || this.status === 'met') {
       const late = this.status === 'overdue' || (this.metAt != null && new Date(this.metAt) > new Date(this.due));
       return html`<span class=${late ? 'overdue' : 'done'} title=${title}>${late ? t('deadlineMetLate') : t('deadlineMet')}</span>`;

@@ -24,6 +24,11 @@ export class WyFieldList extends LitElement {
     dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
     ul.attachments { list-style: none; margin: 0; padding: 0; display: flex; gap: 10px; flex-wrap: wrap; }
     img.signature { max-width: 240px; max-height: 100px; border: 1px solid var(--wy-border); background: #fff; }
+    /* repeating groups as a small table, nested objects as an indented list */
+    table.rows { width: auto; min-width: 50%; border-collapse: collapse; font-size: 13px; white-space: normal; }
+    table.rows th, table.rows td { border: 1px solid var(--wy-border); padding: 3px 8px; text-align: left; vertical-align: top; }
+    table.rows th { background: var(--wy-surface-2, #f5f6f8); font-weight: 500; color: var(--wy-muted); }
+    dl.nested { grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px; }
   `];
 
   declare form: FormDeclaration | null;

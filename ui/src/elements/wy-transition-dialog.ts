@@ -98,6 +98,8 @@ export class WyTransitionDialog extends LitElement {
       } else if (err instanceof ApiError && err.status !== 0) {
         const guard = err.issues.find((i) => i.code === 'guard') ?? err.issues[0];
         this.error = guard ? issueText(guard).text : err.message;
+        // a refusal about one field (a guard's guardField, an effect naming /data/…) shows on that field too
+        this.issues = localizeIssues(err.issues.filter((i) => i.pointer.startsWith('/data/')));
       } else {
         this.error = t('networkError');
       }
@@ -129,6 +131,7 @@ export class WyTransitionDialog extends LitElement {
                 .submitLabel=${r.title}
                 .disabled=${this.busy}
                 @wy-submit=${(e: CustomEvent<{ value: Record<string, unknown> }>) => this.#send(e.detail.value)}
+                @wy-change=${() => { this.error = ''; }}
               ></wy-form>`) : html`
               <p>${t('confirmTransition', { title: r.title })}</p>
               <div class="buttons">
