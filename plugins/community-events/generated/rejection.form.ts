@@ -1,0 +1,10 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: plugins/community-events/rejection.form.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+export interface RejectionData {
+  rejectionComments: string;
+}
