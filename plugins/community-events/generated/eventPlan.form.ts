@@ -67,12 +67,12 @@ export interface EventPlanData {
    */
   signups?: {
     no?: number;
+    unitId?: number;
     name?: string;
     unit?: string;
-    unitId?: number;
     phone?: string;
     partySize?: number;
-    status?: string;
+    status?: 'confirmed' | 'waitlisted' | 'cancelled';
     signedUpAt?: string;
     promotedAt?: string;
     checkedInAt?: string;
@@ -90,12 +90,12 @@ export interface EventPlanData {
    */
   waitlist?: {
     no?: number;
+    unitId?: number;
     name?: string;
     unit?: string;
-    unitId?: number;
     phone?: string;
     partySize?: number;
-    status?: string;
+    status?: 'confirmed' | 'waitlisted' | 'cancelled';
     signedUpAt?: string;
     promotedAt?: string;
     checkedInAt?: string;
@@ -113,12 +113,12 @@ export interface EventPlanData {
    */
   cancellations?: {
     no?: number;
+    unitId?: number;
     name?: string;
     unit?: string;
-    unitId?: number;
     phone?: string;
     partySize?: number;
-    status?: string;
+    status?: 'confirmed' | 'waitlisted' | 'cancelled';
     signedUpAt?: string;
     promotedAt?: string;
     checkedInAt?: string;
@@ -137,4 +137,6 @@ export interface EventPlanData {
   attendedHouseholds?: number;
   attendedPeople?: number;
   followUpCount?: number;
+  publishedAt?: string;
+  nextSignUpNo?: number;
 }

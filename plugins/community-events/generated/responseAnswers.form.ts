@@ -23,4 +23,5 @@ export interface ResponseAnswersData {
   ];
   opinions?: string;
   answerSummary?: string;
+  returnedAt?: string;
 }

@@ -62,4 +62,7 @@ export interface SurveyPlanData {
     average?: number;
   }[];
   actionsSummary?: string;
+  distributedAt?: string;
+  analysedAt?: string;
+  actionsAssignedAt?: string;
 }
