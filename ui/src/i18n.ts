@@ -177,6 +177,7 @@ const zh = {
   colFollowUpResult: '结果',
   methodPhone: '电话',
   methodOnSite: '上门',
+  methodAny: '电话或上门',
 
   eventCreated: '登记',
   eventTransition: '{title}',
@@ -396,6 +397,7 @@ const en: Record<StringKey, string> = {
   colFollowUpResult: 'Result',
   methodPhone: 'Phone',
   methodOnSite: 'On site',
+  methodAny: 'Phone or on site',
 
   eventCreated: 'Registered',
   eventTransition: '{title}',

@@ -52,6 +52,8 @@ export interface CaseTypeInfo {
   titleField?: string | null;
   severityField?: string | null;
   summaryFields?: string[];
+  /** the plugin's settings in force (form rules read them as config.*) */
+  settings?: Record<string, unknown>;
 }
 
 export interface CaseView {

@@ -44,6 +44,8 @@ export async function caseTypeRoutes(app: FastifyInstance, opts: { cases: CaseSe
           severityField: wf.severityField ?? null,
           summaryFields: wf.summaryFields ?? [],
           documents: Object.entries(wf.documents ?? {}).map(([id, d]) => ({ id, title: d.title })),
+          // the plugin's settings in force: form rules read them as config.* in the browser as on the server
+          settings: type.settings,
         };
       }),
     };

@@ -107,7 +107,7 @@ export class WyCaseNewPage extends LitElement {
           .schema=${info.form.schema}
           .ui=${info.form.ui ?? undefined}
           .language=${getLanguage()}
-          .context=${{ data: {}, case: { caseType: this.caseType, projectId: this.#household.projectId }, actor: { staffId: me.id, roles: me.roles }, config: {} }}
+          .context=${{ data: {}, case: { caseType: this.caseType, projectId: this.#household.projectId }, actor: { staffId: me.id, roles: me.roles }, config: info.settings ?? {} }}
           .services=${this.#services}
           .errors=${this.formIssues}
           .submitLabel=${t('register')}

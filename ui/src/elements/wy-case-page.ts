@@ -112,7 +112,7 @@ export class WyCasePage extends LitElement {
     this.notice = '';
     await this.renderRoot.querySelector<WyTransitionDialog>('wy-transition-dialog')?.open({
       caseType: d.caseType, caseId: d.id, version: d.version, transition: id, title, form,
-      context: { data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: {} },
+      context: { data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: caseTypeInfo(d.caseType)?.settings ?? {} },
       services: this.#services,
     });
   }

@@ -21,11 +21,12 @@ export class WyFieldList extends LitElement {
     dl { display: grid; grid-template-columns: minmax(120px, max-content) 1fr; gap: 6px 16px; margin: 0; }
     :host([compact]) dl { gap: 2px 12px; font-size: 13px; }
     dt { color: var(--wy-muted); }
-    dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
+    dd { margin: 0; white-space: pre-wrap; word-break: break-word; min-width: 0; }
     ul.attachments { list-style: none; margin: 0; padding: 0; display: flex; gap: 10px; flex-wrap: wrap; }
     img.signature { max-width: 240px; max-height: 100px; border: 1px solid var(--wy-border); background: #fff; }
     /* repeating groups as a small table, nested objects as an indented list */
-    table.rows { width: auto; min-width: 50%; border-collapse: collapse; font-size: 13px; white-space: normal; }
+    table.rows { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; font-size: 13px; white-space: normal; }
+    table.rows td { white-space: nowrap; }
     table.rows th, table.rows td { border: 1px solid var(--wy-border); padding: 3px 8px; text-align: left; vertical-align: top; }
     table.rows th { background: var(--wy-surface-2, #f5f6f8); font-weight: 500; color: var(--wy-muted); }
     dl.nested { grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px; }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '../api.js';
-import { appState, roleTitle } from '../app-state.js';
+import { appState, caseTypeInfo, roleTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { getLanguage, I18nController, t } from '../i18n.js';
 import { localizeIssues } from '../issue-text.js';
@@ -71,7 +71,7 @@ export class WyFollowUpPanel extends LitElement {
     const d = this.detail;
     if (!d) return null;
     const { me } = appState();
-    const method = (m: string) => (m === 'onSite' ? t('methodOnSite') : m === 'phone' ? t('methodPhone') : m);
+    const method = (m: string) => (m === 'onSite' ? t('methodOnSite') : m === 'phone' ? t('methodPhone') : m === 'any' ? t('methodAny') : m);
     return html`
       ${d.followUps.length ? html`<ul>
         ${d.followUps.map((f) => html`<li data-follow-up=${f.id}>
@@ -89,7 +89,7 @@ export class WyFollowUpPanel extends LitElement {
           .schema=${d.followUpForm.form.schema}
           .ui=${d.followUpForm.form.ui ?? undefined}
           .language=${getLanguage()}
-          .context=${{ data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: {} }}
+          .context=${{ data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: caseTypeInfo(d.caseType)?.settings ?? {} }}
           .services=${this.#services}
           .errors=${this.issues}
           .submitLabel=${t('followUpRecord')}

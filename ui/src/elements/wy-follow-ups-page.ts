@@ -99,7 +99,7 @@ export class WyFollowUpsPage extends LitElement {
 
   override render() {
     const status = this.#status;
-    const method = (m: string) => (m === 'onSite' ? t('methodOnSite') : m === 'phone' ? t('methodPhone') : m);
+    const method = (m: string) => (m === 'onSite' ? t('methodOnSite') : m === 'phone' ? t('methodPhone') : m === 'any' ? t('methodAny') : m);
     const policies = followUpPolicies();
     return html`
       <h1>${t('followUpsTitle')}</h1>
