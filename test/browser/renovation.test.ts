@@ -5,7 +5,9 @@
  * resubmits a revised floor plan, engineering approves and security passes the fire review; after
  * the cashier's and the desk's steps (over the API), the three department heads sign the permit
  * with drawn signatures — issuing it before all three have signed is refused in the dialog — and
- * the desk issues it; the printed 《装修施工许可证》 shows the three signatures. Screenshots:
+ * the desk issues it; the printed 《装修施工许可证》 shows the three signatures. During the works
+ * security records a violation whose penalty is deducted from the deposit, the cashier tops it up,
+ * and after the inspections the manager approves the refund in the app. Screenshots:
  * test-results/screenshots/renovation-*.png
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -232,5 +234,59 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     expect(await images.count()).toBe(3);
     for (let i = 0; i < 3; i++) expect(await images.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await h.screenshot(print, 'renovation-08-permit-print');
+  });
+
+  it('a violation is deducted from the deposit in the app, the cashier tops it up, and after the inspections the manager approves the refund', async () => {
+    const SIGNATURE = `data:image/png;base64,${PNG.toString('base64')}`;
+    const finance = await h.kernel.login('finance');
+    const unitId = ((await h.kernel.call(finance, 'GET', `/api/cases/renovation/${caseId}`)).json() as { unitId: number }).unitId;
+    const depositsHeld = async () => ((await h.kernel.call(finance, 'GET', `/api/billing/units/${unitId}/account`)).json() as { depositsHeld: string }).depositsHeld;
+    const held = await depositsHeld();
+    h.kernel.clock.set('2026-11-25T10:00:00+08:00');
+
+    const security = await login('security');
+    await openCase(security, serial);
+    let dialog = await takeStep(security, '记录违章并从押金扣款');
+    await choose(dialog, '/violationCode', '材料或垃圾未装袋');
+    await field(dialog, '/observedAt').locator('input').fill('2026-11-25T09:30');
+    await field(dialog, '/violationDescription').locator('textarea').fill('楼道内堆放未装袋的建筑垃圾');
+    await attach(dialog, '/violationPhoto', '违章.png');
+    await choose(dialog, '/actionTaken', '劝阻');
+    await dialog.getByRole('button', { name: '记录违章并从押金扣款', exact: true }).click();
+    await expect.poll(depositsHeld).toBe((Number(held) - 500).toFixed(2)); // debris not bagged: 500.00 from the penalty table
+    await h.screenshot(security, 'renovation-09-violation');
+
+    const cashier = await login('cashier');
+    await openCase(cashier, serial);
+    dialog = await takeStep(cashier, '补足装修押金');
+    await field(dialog, '/topUpAmount').locator('input').fill('500.00');
+    await choose(dialog, '/paymentMethod', '现金');
+    await dialog.getByRole('button', { name: '补足装修押金', exact: true }).click();
+    await expect.poll(() => stateOf(cashier).textContent()).toBe('施工中');
+    await expect.poll(depositsHeld).toBe(held);
+
+    // the inspections in between, over the API
+    const step = async (user: string, transition: string, data: Record<string, unknown>) => {
+      const token = await h.kernel.login(user);
+      const c = (await h.kernel.call(token, 'GET', `/api/cases/renovation/${caseId}`)).json() as { version: number };
+      const res = await h.kernel.call(token, 'POST', `/api/cases/renovation/${caseId}/transitions/${transition}`, { version: c.version, data });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await step('engineering', 'inspectHiddenWorks', { hiddenWorksItems: ['electrical'], hiddenWorksResult: 'pass', hiddenWorksFindings: '合格', hwServiceSignature: SIGNATURE, hwEngineeringSignature: SIGNATURE, hwSecuritySignature: SIGNATURE });
+    await step('frontdesk', 'requestCompletionInspection', { completionNote: '全部完工' });
+    await step('engineering', 'inspectCompletion', { completionResult: 'pass', completionFindings: '验收合格', ciOwnerSignature: SIGNATURE, ciContractorSignature: SIGNATURE, ciServiceSignature: SIGNATURE, ciEngineeringSignature: SIGNATURE, ciSecuritySignature: SIGNATURE });
+
+    const manager = await login('manager');
+    await openCase(manager, serial);
+    dialog = await takeStep(manager, '经理审核通过，退还装修押金');
+    await sign(manager, dialog, '/managerSignature');
+    await field(dialog, '/refundNote').locator('textarea, input').first().fill('同意退还');
+    await dialog.getByRole('button', { name: '经理审核通过，退还装修押金', exact: true }).click();
+    await expect.poll(depositsHeld).toBe('0.00');
+    await h.screenshot(manager, 'renovation-10-refunded');
+    const ledger = (await h.kernel.call(finance, 'GET', `/api/billing/units/${unitId}/ledger`)).json().items as { account: string; kind: string; amount: string }[];
+    expect(ledger.filter((e) => e.account === 'deposit').map((e) => [e.kind, e.amount]).reverse()).toEqual([
+      ['depositReceived', held], ['depositDeducted', '-500.00'], ['depositReceived', '500.00'], ['depositRefunded', `-${held}`],
+    ]);
   });
 });
