@@ -71,6 +71,8 @@ export const WorkCaseSchema = new EntitySchema<WorkCase>({
     { properties: ['companyId', 'assigneeId', 'nextDueAt'] },
     { properties: ['companyId', 'assigneeRole', 'nextDueAt'] },
     { properties: ['companyId', 'unitId'] },
+    // monthly statistics: a case type's cases registered in a month
+    { properties: ['companyId', 'caseType', 'createdAt'] },
   ],
 });
 
@@ -189,7 +191,8 @@ export const FollowUpSchema = new EntitySchema<FollowUp>({
     doneBy: { type: 'integer', nullable: true },
     createdAt: { type: 'datetime' },
   },
-  indexes: [{ properties: ['companyId', 'status', 'dueAt'] }, { properties: ['caseId'] }],
+  // the follow-up list (due items by time) and the monthly follow-up rates per case type
+  indexes: [{ properties: ['companyId', 'status', 'dueAt'] }, { properties: ['caseId'] }, { properties: ['companyId', 'caseType', 'dueAt'] }],
 });
 
 /** Per-company sequences (serial numbers). */
