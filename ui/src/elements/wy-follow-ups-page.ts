@@ -122,7 +122,7 @@ export class WyFollowUpsPage extends LitElement {
         </div>
         <ul class="policies" aria-label=${rt('policyOf')} data-testid="follow-up-policies">
           ${policies.filter((p) => !this.query.get('caseType') || p.caseType === this.query.get('caseType')).map((p) => html`<li>
-            <strong>${caseTypeTitle(p.caseType)}</strong>${policyText(p.policy)} · ${rt('requiredRate', { rate: percentOrDash(p.policy.requiredRate) })}</li>`)}
+            <strong>${caseTypeTitle(p.caseType)}</strong>${policyText(p.policy, p.caseType)} · ${rt('requiredRate', { rate: percentOrDash(p.policy.requiredRate) })}</li>`)}
         </ul>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
         ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : !this.items.length ? html`<p class="muted">${t('followUpsEmpty')}</p>` : html`

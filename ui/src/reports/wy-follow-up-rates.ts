@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { roleTitle } from '../app-state.js';
+import { caseTypeInfo, roleTitle } from '../app-state.js';
 import { I18nController, loc } from '../i18n.js';
 import { base } from '../styles.js';
 import type { FollowUpFigures, FollowUpPolicy } from './report-types.js';
@@ -7,11 +7,15 @@ import { durationText, methodText, percent, rt } from './reports-i18n.js';
 
 
 /** "3天内 · 电话 · 客服主管、客服经理; 按严重程度：重大 上门" */
-export function policyText(p: FollowUpPolicy): string {
+export function policyText(p: FollowUpPolicy, caseType?: string): string {
+  // per-severity entries are keyed by the severity field's values: show their labels
+  const info = caseType ? caseTypeInfo(caseType) : undefined;
+  const labels = info?.severityField ? info.form.schema.properties?.[info.severityField]?.['x-enumLabels'] : undefined;
+  const label = (s: string) => (labels?.[s] ? loc(labels[s]) : s);
   const main = rt('policyText', { deadline: durationText(p.deadline), method: methodText(p.method), roles: p.roles.map(roleTitle).join('、') });
   const sev = [...new Set([...Object.keys(p.deadlineBySeverity), ...Object.keys(p.methodBySeverity), ...Object.keys(p.rolesBySeverity)])];
   if (!sev.length) return main;
-  const items = sev.map((s) => [s, p.deadlineBySeverity[s] ? durationText(p.deadlineBySeverity[s]) : '', p.methodBySeverity[s] ? methodText(p.methodBySeverity[s]!) : '',
+  const items = sev.map((s) => [label(s), p.deadlineBySeverity[s] ? durationText(p.deadlineBySeverity[s]) : '', p.methodBySeverity[s] ? methodText(p.methodBySeverity[s]!) : '',
     p.rolesBySeverity[s] ? p.rolesBySeverity[s]!.map(roleTitle).join('、') : ''].filter(Boolean).join(' ')).join('；');
   return `${main}；${rt('bySeverityPolicy', { items })}`;
 }
@@ -48,7 +52,7 @@ export class WyFollowUpRates extends LitElement {
       </tr></thead>
       <tbody>${this.items.map((f) => html`<tr data-case-type=${f.caseType}>
         <th scope="row">${loc(f.title)}</th>
-        <td class="policy">${policyText(f.policy)}</td>
+        <td class="policy">${policyText(f.policy, f.caseType)}</td>
         <td class="num">${f.due}</td><td class="num">${f.done}</td><td class="num">${f.doneOnTime}</td>
         <td class="num ${f.overdueOpen ? 'bad' : ''}">${f.overdueOpen}</td>
         <td class="num ${f.due ? (f.met ? 'ok' : 'bad') : ''}" data-cell="rate">${percent(f.rate)}</td>
