@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { caseTypeInfo, roleTitle } from '../app-state.js';
+import { caseTypeInfo, formDeclaration, roleTitle } from '../app-state.js';
 import { I18nController, loc } from '../i18n.js';
 import { base } from '../styles.js';
 import type { FollowUpFigures, FollowUpPolicy } from './report-types.js';
@@ -10,7 +10,10 @@ import { durationText, methodText, percent, rt } from './reports-i18n.js';
 export function policyText(p: FollowUpPolicy, caseType?: string): string {
   // per-severity entries are keyed by the severity field's values: show their labels
   const info = caseType ? caseTypeInfo(caseType) : undefined;
-  const labels = info?.severityField ? info.form.schema.properties?.[info.severityField]?.['x-enumLabels'] : undefined;
+  const field = info?.severityField;
+  // the severity field may be set by a later step's form (classification), not the registration form
+  const forms = caseType && field ? [info!.form, ...Object.values(info!.transitions).map((t) => formDeclaration(caseType, t.form))] : [];
+  const labels = field ? forms.map((f) => f?.schema.properties?.[field]?.['x-enumLabels']).find(Boolean) : undefined;
   const label = (s: string) => (labels?.[s] ? loc(labels[s]) : s);
   const main = rt('policyText', { deadline: durationText(p.deadline), method: methodText(p.method), roles: p.roles.map(roleTitle).join('、') });
   const sev = [...new Set([...Object.keys(p.deadlineBySeverity), ...Object.keys(p.methodBySeverity), ...Object.keys(p.rolesBySeverity)])];
