@@ -15,6 +15,7 @@ import { compileRule, type CompiledRule } from '../rules/index.js';
 import { WorkingCalendar } from '../calendar/index.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import { compileFormRules, type FormRules } from './form-rules.js';
+import { resolveOptionsFrom } from './options-from.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
 import { NotFoundError } from '../errors.js';
 import { documentHelpers, pickText } from '../documents/helpers.js';
@@ -75,8 +76,9 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
       const validators = new Map<string, ValidateFunction>();
       const formRules = new Map<string, FormRules>();
       const uiByForm = new Map(Object.values(bundle.ui).map((u) => [u.form, u]));
+      const settings = effective.pluginSettings.get(bundle.id) ?? {};
       for (const name of workflowFormNames(workflow)) {
-        const form = bundle.forms[name]!;
+        const form = resolveOptionsFrom(bundle.forms[name]!, settings);
         forms.set(name, form);
         validators.set(name, ajv.compile(form));
         formRules.set(name, compileFormRules(uiByForm.get(name)));

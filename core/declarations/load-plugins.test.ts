@@ -194,6 +194,11 @@ describe('loadPlugins: workflow cross-checks', () => {
     expect(err.issues[0]!.message).toContain('data.nope');
   });
 
+  it('refuses options taken from a setting the plugin does not have', async () => {
+    const err = await refusal(await brokenPlugin((p) => p.json('request.form.json', (f) => { f.properties.subject = { type: 'string', 'x-optionsFrom': 'nope', 'x-label': { 'zh-CN': '事由' } }; })));
+    expectIssues(err, [{ code: 'unknown-setting', file: 'plugins/broken/request.form.json', pointer: '/properties/subject/x-optionsFrom' }]);
+  });
+
   it('refuses a guardField that is not a field, or without a guard', async () => {
     const unknown = await refusal(await brokenPlugin((p) => p.json('request.workflow.json', (wf) => { wf.transitions.close.guardField = 'nope'; })));
     expectIssues(unknown, [{ code: 'unknown-field', file: WF, pointer: '/transitions/close/guardField' }]);
@@ -327,14 +332,14 @@ describe('loadPlugins: meta-schema violations', () => {
     expectIssues(err, [{ code: 'schema-additionalProperties', file: MANIFEST, pointer: '/colour' }]);
   });
 
-  it('refuses a string form field without maxLength, enum, format or const', async () => {
+  it('refuses a string form field without maxLength, enum, format, const or x-optionsFrom', async () => {
     const err = await refusal(await brokenPlugin((p) => p.json('request.form.json', (f) => { delete f.properties.subject.maxLength; })));
     const issues = err.issues.map(where);
     expect(issues).toContainEqual({ code: 'schema-required', file: FORM, pointer: '/properties/subject/maxLength' });
-    // every issue is about that one field (the alternatives enum/format/const are listed too)
+    // every issue is about that one field (the alternatives enum/format/const/x-optionsFrom are listed too)
     for (const i of issues) {
       expect(i).toMatchObject({ code: 'schema-required', file: FORM });
-      expect(i.pointer).toMatch(/^\/properties\/subject\/(maxLength|enum|format|const)$/);
+      expect(i.pointer).toMatch(/^\/properties\/subject\/(maxLength|enum|format|const|x-optionsFrom)$/);
     }
     expectListed(err, [{ code: 'schema-required', file: FORM, pointer: '/properties/subject/maxLength' }]);
   });

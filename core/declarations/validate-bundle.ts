@@ -90,8 +90,17 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     const form = bundle.forms[name]!;
     push('forms', name, checkForm(form, formAjv));
   }
-  // 4. Workflows.
+  // Options from settings must name a setting of this plugin.
   const configKeys = configKeysOf(bundle);
+  for (const name of formsOk) {
+    for (const [path, schema] of fieldPaths(bundle.forms[name]!)) {
+      const key = schema['x-optionsFrom'];
+      if (typeof key === 'string' && !configKeys.has(key)) {
+        push('forms', name, [{ pointer: `/properties/${path.split('.').join('/properties/')}/x-optionsFrom`, code: 'unknown-setting', message: `"${key}" is not a setting of plugin ${bundle.id} (known: ${[...configKeys].join(', ') || 'none'})` }]);
+      }
+    }
+  }
+  // 4. Workflows.
   for (const [name, wf] of workflowsOk) {
     push('workflows', name, checkWorkflow(name, wf, bundle, { roles: ctx.roles, effectTypes: ctx.effectTypes, configKeys }));
     push('workflows', name, checkFieldConflicts(wf.form, bundle, workflowFields(wf, bundle)));

@@ -404,13 +404,18 @@ describe('serviceOrder: the catalog is a company setting, patched one item at a 
     // opened before the change, the withdrawn item is still served at the old price
     const oldStove = await take('technician', await take('technician', beforeStove, 'pickUp', { pickedUpAt: kernel.clock.now().toISOString() }), 'confirmPrice', price({ serviceItem: 'gasStove', materialsCost: '0' }));
     expect(oldStove.data.amount).toBe('40.00');
-    // a new one cannot be priced: the guard explains what to do
-    let stove = await take('assistant', await register({ serviceItem: 'gasStove' }), 'accept', {});
-    stove = await take('technician', stove, 'pickUp', { pickedUpAt: kernel.clock.now().toISOString() });
-    const refused = await attempt('technician', stove, 'confirmPrice', price({ serviceItem: 'gasStove', materialsCost: '0' }));
-    expect(refused.statusCode).toBe(422);
-    expect((refused.json() as ErrorBody).message).toContain('收费标准');
+    // a new one cannot even be registered: the withdrawn item is no longer an option of the form
+    const refusedNew = await registerRaw({ serviceItem: 'gasStove' });
+    expect(refusedNew.statusCode).toBe(400);
+    expect((refusedNew.json() as ErrorBody).issues.map((i) => i.pointer)).toContain('/data/serviceItem');
+    // the options the staff app receives follow the settings in force
+    const types = (await kernel.call(tokens.frontdesk!, 'GET', '/api/case-types')).json() as { items: { caseType: string; form: { schema: { properties: Record<string, { enum?: string[] }> } } }[] };
+    const offered = types.items.find((t) => t.caseType === 'serviceOrder')!.form.schema.properties.serviceItem!.enum!;
+    expect(offered).toContain('tapValve');
+    expect(offered).not.toContain('gasStove');
     // the technician and the customer pick another item from the list instead
+    let stove = await take('assistant', await register({ serviceItem: 'gasWaterHeater' }), 'accept', {});
+    stove = await take('technician', stove, 'pickUp', { pickedUpAt: kernel.clock.now().toISOString() });
     const switched = await take('technician', stove, 'confirmPrice', price({ serviceItem: 'gasWaterHeater', materialsCost: '0' }));
     expect(switched.data).toMatchObject({ serviceItem: 'gasWaterHeater', unitPrice: '60.00', amount: '60.00', priceUnit: '台' });
   });

@@ -26,6 +26,10 @@ export type Field = {
   'x-accept'?: string[];
   'x-maxBytes'?: number;
   /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  'x-optionsFrom'?: string;
+  /**
    * @minItems 1
    */
   enum?: [unknown, ...unknown[]];

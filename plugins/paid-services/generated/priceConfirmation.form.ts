@@ -6,15 +6,7 @@
  */
 
 export interface PriceConfirmationData {
-  serviceItem:
-    | 'fluorescentLamp'
-    | 'switchRepair'
-    | 'tapValve'
-    | 'gasWaterHeater'
-    | 'gasStove'
-    | 'toiletCistern'
-    | 'airConditioner'
-    | 'waterPipeInstall';
+  serviceItem: string;
   quantity: number;
   findings?: string;
   materialsSource: 'warehouse' | 'customer' | 'none';

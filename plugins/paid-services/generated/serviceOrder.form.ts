@@ -9,15 +9,7 @@ export interface ServiceOrderData {
   channel: 'phone' | 'visit' | 'letter' | 'online' | 'other';
   customerName: string;
   contactPhone: string;
-  serviceItem:
-    | 'fluorescentLamp'
-    | 'switchRepair'
-    | 'tapValve'
-    | 'gasWaterHeater'
-    | 'gasStove'
-    | 'toiletCistern'
-    | 'airConditioner'
-    | 'waterPipeInstall';
+  serviceItem: string;
   appointmentAt: string;
   description: string;
 }
