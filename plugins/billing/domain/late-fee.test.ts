@@ -42,6 +42,15 @@ describe('late fee worked examples', () => {
     expect(assessLateFee(afterPayment, '2027-01-30', defaults)).toEqual({ addFen: 600, through: '2027-01-30' });
   });
 
+  it('base "billPrincipal": the same part-payment does not lower the base: 300.00 × 0.003 × 10 = 9.00; a settled principal stops it', () => {
+    const onBill = lateFee({ base: 'billPrincipal' });
+    const first = assessLateFee(billFor(month, '2026-12', 30000), '2027-01-20', onBill)!;
+    expect(first).toEqual({ addFen: 4500, through: '2027-01-20' });
+    const afterPayment = billFor(month, '2026-12', 30000, { principalPaidFen: 10000, lateFeeFen: first.addFen, lateFeeThrough: first.through });
+    expect(assessLateFee(afterPayment, '2027-01-30', onBill)).toEqual({ addFen: 900, through: '2027-01-30' });
+    expect(assessLateFee({ ...afterPayment, principalPaidFen: 30000 }, '2027-01-30', onBill)).toBeNull();
+  });
+
   it('cap 10% of the principal: 45.00 wanted, 30.00 charged; later assessments add nothing', () => {
     const capped = lateFee({ capOfPrincipal: '0.1' });
     const first = assessLateFee(billFor(month, '2026-12', 30000), '2027-01-20', capped)!;

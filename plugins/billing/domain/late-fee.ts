@@ -9,7 +9,8 @@
  *   the payment notice's last day (startsOn 'dayAfterDue').
  * - Nothing is charged until asOf is AFTER the chargeableAfter date (the notice's, the reminder's or
  *   the final notice's last day); once chargeable, the fee covers every day since `start`.
- * - Base = unpaid principal (principal − principal paid). Late fees never bear late fees.
+ * - Base = unpaid principal (principal − principal paid) by default, or with `base: "billPrincipal"` the
+ *   bill's whole principal while any of it is unpaid. Late fees never bear late fees.
  * - Incremental assessments telescope: each one adds round(base × rate × days(start, asOf)) −
  *   round(base × rate × days(start, through)) with the base as it is now. When nothing was paid in
  *   between, the sum of increments equals one assessment over the whole span exactly (no rounding
@@ -74,8 +75,10 @@ function accruedFen(baseFen: number, days: number, lateFee: LateFeeSettings): nu
 export function assessLateFee(bill: LateFeeBill, asOf: string, lateFee: LateFeeSettings): LateFeeAssessment | null {
   if (!lateFee.enabled) return null;
   if (!(asOf > chargeableAfter(bill, lateFee))) return null;
-  const baseFen = bill.principalFen - bill.principalPaidFen;
-  if (baseFen <= 0) return null;
+  const unpaidFen = bill.principalFen - bill.principalPaidFen;
+  if (unpaidFen <= 0) return null;
+  // the declared base: the unpaid principal (default), or the bill's whole principal while any is unpaid
+  const baseFen = lateFee.base === 'billPrincipal' ? bill.principalFen : unpaidFen;
   const start = lateFeeStart(bill, lateFee);
   const from = bill.lateFeeThrough && bill.lateFeeThrough > start ? bill.lateFeeThrough : start;
   if (!(asOf > from)) return null;

@@ -132,6 +132,7 @@ export interface BillingSettings {
   lateFee: {
     enabled: boolean;
     ratePerDay: string;
+    base?: 'unpaidPrincipal' | 'billPrincipal';
     startsOn: 'periodStart' | 'dayAfterDue';
     chargeableAfter: 'due' | 'reminderDue' | 'finalDue';
     capOfPrincipal?: string;
