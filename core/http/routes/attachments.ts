@@ -8,8 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import { fileTypeFromBuffer } from 'file-type';
 import { Attachment } from '../../db/entities/index.js';
-import { NotFoundError, ValidationError, WuyeError } from '../../errors.js';
+import { NotFoundError, WuyeError } from '../../errors.js';
 import { principalOf } from '../auth-hook.js';
+import { readUploadedFile } from '../upload.js';
 import { errorResponses } from '../schemas.js';
 
 /** What staff attach to cases: scans and photos of documents, and PDFs. */
@@ -25,24 +26,14 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { orm: MikroO
     },
   }, async (request, reply) => {
     const principal = principalOf(request);
-    if (!request.isMultipart()) throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, 'send the file as multipart/form-data in a field named "file"');
-    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } }).catch((err: Error) => {
-      // a malformed multipart body (no boundary, a field instead of the file…) is the client's mistake
-      throw new ValidationError([{ pointer: '/file', code: 'multipart', message: `send one file in the field "file" (${err.message})` }]);
-    });
-    if (!part || part.fieldname !== 'file') throw new ValidationError([{ pointer: '/file', code: 'required', message: 'a file in the field "file" is required' }]);
-    const content = await part.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new WuyeError('WUYE_TOO_LARGE', 413, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, [{ pointer: '/file', code: 'too-large', message: `at most ${MAX_ATTACHMENT_BYTES} bytes` }]);
-      throw err;
-    });
-    if (content.length === 0) throw new ValidationError([{ pointer: '/file', code: 'empty', message: 'the file is empty' }]);
+    const { content, filename } = await readUploadedFile(request, MAX_ATTACHMENT_BYTES);
     const sniffed = await fileTypeFromBuffer(content);
     if (!sniffed || !(ACCEPTED_TYPES as readonly string[]).includes(sniffed.mime)) {
       throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, `this kind of file is not accepted (accepted: ${ACCEPTED_TYPES.join(', ')})`, [
         { pointer: '/file', code: 'type', message: `content is ${sniffed?.mime ?? 'not recognised'}` },
       ]);
     }
-    const name = (part.filename || 'file').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200);
+    const name = (filename || 'file').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200);
     const em = opts.orm.em.fork();
     const row = em.create(Attachment, {
       id: `att_${randomBytes(12).toString('base64url')}`, companyId: principal.companyId, name, type: sniffed.mime, size: content.length,

@@ -12,6 +12,7 @@ import { ForbiddenError, ValidationError, WuyeError } from '../../errors.js';
 import { hasPermission } from '../../cases/access.js';
 import type { CaseService } from '../../cases/case-service.js';
 import { principalOf } from '../auth-hook.js';
+import { readUploadedFile } from '../upload.js';
 import { errorResponses } from '../schemas.js';
 import { readRoster, RosterReadError } from '../../registry/roster/read-roster.js';
 import { validateRoster } from '../../registry/roster/validate-roster.js';
@@ -39,16 +40,7 @@ export async function rosterImportRoutes(app: FastifyInstance, opts: { orm: Mikr
   }, async (request) => {
     const principal = await importer(request);
     const { dryRun } = request.query as { dryRun: boolean };
-    if (!request.isMultipart()) throw new WuyeError('WUYE_UNSUPPORTED_MEDIA', 415, 'send the roster as multipart/form-data in a field named "file"');
-    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0 } }).catch((err: Error) => {
-      throw new ValidationError([{ pointer: '/file', code: 'multipart', message: `send one file in the field "file" (${err.message})` }]);
-    });
-    if (!part || part.fieldname !== 'file') throw new ValidationError([{ pointer: '/file', code: 'required', message: 'a file in the field "file" is required' }]);
-    const content = await part.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new WuyeError('WUYE_TOO_LARGE', 413, `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, [{ pointer: '/file', code: 'too-large', message: `at most ${MAX_ATTACHMENT_BYTES} bytes` }]);
-      throw err;
-    });
-    if (content.length === 0) throw new ValidationError([{ pointer: '/file', code: 'empty', message: 'the file is empty' }]);
+    const { content, filename } = await readUploadedFile(request, MAX_ATTACHMENT_BYTES);
     const sheet = await readRoster(content).catch((e: unknown) => {
       if (e instanceof RosterReadError) throw new ValidationError([{ pointer: '/file', code: 'unreadable', message: e.message }]);
       throw e;
@@ -63,7 +55,7 @@ export async function rosterImportRoutes(app: FastifyInstance, opts: { orm: Mikr
     if (dryRun) return { dryRun: true, rows: units.length, ms: Date.now() - started };
     const result = await em.transactional(async (tx) => {
       const r = await applyRoster(tx, principal.companyId, units);
-      tx.create(AuditEntry, { companyId: principal.companyId, actorId: principal.staffId, action: 'registry.import', target: `roster:${(part.filename || 'file').slice(0, 40)}`, data: { rows: units.length, ...r }, createdAt: opts.now() });
+      tx.create(AuditEntry, { companyId: principal.companyId, actorId: principal.staffId, action: 'registry.import', target: `roster:${(filename || 'file').slice(0, 40)}`, data: { rows: units.length, ...r }, createdAt: opts.now() });
       return r;
     });
     return { dryRun: false, rows: units.length, ...result, ms: Date.now() - started };
