@@ -23,6 +23,8 @@ const formsLab = path.join(rootDir, 'forms/lab/forms-lab.html');
  * itself. Included only when the lab exists.
  */
 const labEntry = path.join(uiDir, 'forms-lab.html');
+// WUYE_UI_DIST lets several checkouts' test runs build side by side without emptying each other's app.
+const outDir = process.env.WUYE_UI_DIST ? path.resolve(process.env.WUYE_UI_DIST) : path.join(uiDir, 'dist');
 const labRelative = path.relative(uiDir, path.dirname(formsLab)).split(path.sep).join('/');
 
 function formsLabEntry(): Plugin {
@@ -63,7 +65,7 @@ function precompress(): Plugin {
           else if (/\.(js|css|html|svg|json)$/.test(entry.name)) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
         }
       };
-      walk(path.join(uiDir, 'dist'));
+      walk(outDir);
     },
   };
 }
@@ -79,7 +81,7 @@ export default defineConfig({
     proxy: { '/api': { target: process.env.WUYE_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {
-    outDir: path.join(uiDir, 'dist'),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: true,

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-export const UI_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ui/dist');
+// WUYE_UI_DIST: where the built app is (ui/dist unless a test run built it elsewhere).
+export const UI_DIST = process.env.WUYE_UI_DIST
+  ? path.resolve(process.env.WUYE_UI_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ui/dist');
 
 export async function serveStaffApp(app: FastifyInstance, dist = UI_DIST): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) {
