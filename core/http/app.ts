@@ -62,7 +62,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(metaRoutes, { plugins: services.plugins });
   await app.register(registryRoutes, { orm: services.orm, queries: services.queries });
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
-  await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, now: services.now });
+  await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, cases: services.cases, orm: services.orm, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(configToolRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(staffRoutes, { orm: services.orm, cases: services.cases, sessions: services.sessions, now: services.now });

@@ -106,6 +106,44 @@ describe('work queue', () => {
   });
 });
 
+describe('who the listed cases are about (房号 / 住户)', () => {
+  it('the queue names the unit and the resident of each case, without the phone', async () => {
+    const unit = reg.units.get('CH/1/101')!;
+    const person = reg.people.get('张伟')!;
+    const res = await kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', {
+      projectId: reg.projects.get('CH')!.id, unitId: unit.id, personId: person.id, data: { channel: 'phone', complainantName: '张伟', contactPhone: '13800000001', content: '电梯异响' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as number;
+    const queue = (await kernel.call(t.supervisor!, 'GET', '/api/queue?scope=team')).json().items as Record<string, unknown>[];
+    const row = queue.find((i) => i.id === id)!;
+    expect(row).toMatchObject({ unitLabel: '1栋 101', personName: '张伟' });
+    expect(row.personPhone).toBeUndefined();
+    const anonymous = queue.find((i) => i.unitId === null)!; // a letter without a household
+    expect(anonymous).toMatchObject({ unitLabel: null, personName: null });
+  });
+
+  it('the 回访 list gives name and phone to the roles that make the call, the name only to others', async () => {
+    const unit = reg.units.get('CH/1/102')!;
+    const person = reg.people.get('王芳')!;
+    let c = (await kernel.call(t.frontdesk!, 'POST', '/api/cases/complaint', {
+      projectId: reg.projects.get('CH')!.id, unitId: unit.id, personId: person.id, data: { channel: 'visit', complainantName: '王芳', contactPhone: '13800000002', content: '垃圾未清运' },
+    })).json();
+    const step = async (as: string, tr: string, data: unknown) => {
+      const res = await kernel.call(t[as]!, 'POST', `/api/cases/complaint/${c.id}/transitions/${tr}`, { version: c.version, data });
+      expect(res.statusCode, res.body).toBe(200);
+      c = res.json();
+    };
+    await step('supervisor', 'classify', { nature: 'valid', severity: 'minor', category: 'cleaning' });
+    await step('supervisor', 'handle', { cause: '清运车辆故障', correctiveAction: '已清运', handledBy: '罗斌' });
+    await step('frontdesk', 'reply', { replyMethod: 'phone', replyContent: '已清运' });
+    const rowFor = async (as: string) => ((await kernel.call(t[as]!, 'GET', '/api/follow-ups')).json().items as Record<string, unknown>[]).find((f) => f.caseId === c.id);
+    expect(await rowFor('supervisor')).toMatchObject({ unitLabel: '1栋 102', personName: '王芳', personPhone: '13800000002' });
+    expect(await rowFor('manager')).toMatchObject({ personPhone: '13800000002' });
+    expect(await rowFor('frontdesk')).toMatchObject({ unitLabel: '1栋 102', personName: '王芳', personPhone: null });
+  });
+});
+
 describe('attachments', () => {
   const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
   const upload = (token: string, name: string, content: Buffer, type = 'image/png') => {

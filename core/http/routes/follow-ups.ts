@@ -1,5 +1,13 @@
-/** The follow-up (回访) list and recording a follow-up's result. */
+/**
+ * The follow-up (回访) list and recording a follow-up's result. The list's job is calling
+ * residents: each row names the unit and the resident, and gives the resident's phone to those
+ * whose roles do that follow-up (the others see the name only — personal data where it is needed).
+ */
 import type { FastifyInstance } from 'fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import type { CaseService } from '../../cases/case-service.js';
+import { actingRoleFor } from '../../cases/access.js';
+import { householdOf, householdsOf } from './case-households.js';
 import type { FollowUpService } from '../../workflow/follow-ups.js';
 import type { CaseQueries } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
@@ -7,7 +15,7 @@ import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
 
-export async function followUpRoutes(app: FastifyInstance, opts: { followUps: FollowUpService; queries: CaseQueries; now: () => Date }): Promise<void> {
+export async function followUpRoutes(app: FastifyInstance, opts: { followUps: FollowUpService; queries: CaseQueries; cases: CaseService; orm: MikroORM; now: () => Date }): Promise<void> {
   app.get('/api/follow-ups', {
     schema: {
       tags: ['follow-ups'], summary: 'Follow-ups due (or done), soonest first',
@@ -26,12 +34,19 @@ export async function followUpRoutes(app: FastifyInstance, opts: { followUps: Fo
     const principal = principalOf(request);
     const rows = await opts.followUps.list(principal, { status: q.status, caseType: q.caseType, overdueOnly: q.overdue, limit: q.limit }, await opts.queries.projectScope(principal));
     const now = opts.now().getTime();
+    const config = await opts.cases.configForCompany(principal);
+    const households = await householdsOf(opts.orm.em.fork(), principal.companyId, rows.map((r) => r.case));
     return {
-      items: rows.map(({ followUp: f, case: c }) => ({
-        id: f.id, caseId: c.id, caseType: f.caseType, serial: c.serial, caseTitle: c.title ?? null, caseVersion: c.version, projectId: f.projectId,
-        dueAt: f.dueAt.toISOString(), overdue: f.status === 'due' && f.dueAt.getTime() < now, method: f.method, roles: f.roles, status: f.status,
-        satisfied: f.satisfied ?? null, doneAt: f.doneAt?.toISOString() ?? null,
-      })),
+      items: rows.map(({ followUp: f, case: c }) => {
+        const h = householdOf(households, c.id);
+        const calls = actingRoleFor(principal, config, f.roles) !== null;
+        return {
+          id: f.id, caseId: c.id, caseType: f.caseType, serial: c.serial, caseTitle: c.title ?? null, caseVersion: c.version, projectId: f.projectId,
+          dueAt: f.dueAt.toISOString(), overdue: f.status === 'due' && f.dueAt.getTime() < now, method: f.method, roles: f.roles, status: f.status,
+          satisfied: f.satisfied ?? null, doneAt: f.doneAt?.toISOString() ?? null,
+          unitLabel: h.unitLabel, personName: h.personName, personPhone: calls ? h.personPhone : null,
+        };
+      }),
     };
   });
 

@@ -1,6 +1,8 @@
 /**
  * The work queue: open cases assigned to me, or to one of my roles, across every case type —
- * overdue first, then the soonest deadline (the desk's daily clearing, 日清日审).
+ * overdue first, then the soonest deadline (the desk's daily clearing, 日清日审). Each row says
+ * which household it is about (房号, 住户) — the columns staff work from; the resident's phone is
+ * not listed here (it is on the case page and, for those who call residents, on the 回访 list).
  */
 import type { FastifyInstance } from 'fastify';
 import { QueryOrder, type MikroORM } from '@mikro-orm/core';
@@ -8,6 +10,7 @@ import { WorkCase } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
 import type { CaseQueries } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
+import { householdOf, householdsOf } from './case-households.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
 
@@ -31,14 +34,17 @@ export async function queueRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
     else where.assigneeRole = { $in: [...config.actingRoles(principal.roles)] };
     const projects = await opts.queries.projectScope(principal);
     if (projects) where.projectId = { $in: projects };
-    const rows = await opts.orm.em.fork().find(WorkCase, where, {
+    const em = opts.orm.em.fork();
+    const rows = await em.find(WorkCase, where, {
       orderBy: [{ overdue: QueryOrder.DESC }, { nextDueAt: QueryOrder.ASC_NULLS_LAST }, { id: QueryOrder.DESC }],
       limit,
     });
+    const households = await householdsOf(em, principal.companyId, rows);
     return {
       items: rows.map((r) => {
         const type = config.caseTypes.get(r.caseType);
-        return { ...caseView(r, type), caseTypeTitle: type?.workflow.title ?? null };
+        const { unitLabel, personName } = householdOf(households, r.id);
+        return { ...caseView(r, type), caseTypeTitle: type?.workflow.title ?? null, unitLabel, personName };
       }),
     };
   });
