@@ -77,6 +77,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     form(t.form, `${base}/form`);
     if (t.guard !== undefined) issues.push(...checkRuleAgainstScope(t.guard, scope, `${base}/guard`));
     field(t.guardField, `${base}/guardField`);
+    field(t.resultField, `${base}/resultField`);
     if (t.guardField !== undefined && t.guard === undefined) add(`${base}/guardField`, 'no-guard', 'guardField names the field of a guard: declare the guard');
     (t.branches ?? []).forEach((b, i) => {
       state(b.to, `${base}/branches/${i}/to`);
@@ -134,6 +135,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
 
   for (const [id, doc] of Object.entries(wf.documents ?? {})) {
     if (bundle.templates[doc.template] === undefined) add(joinPointer('documents', id, 'template'), 'unknown-template', `no template templates/${doc.template}.hbs`);
+    if (doc.availableIf !== undefined) issues.push(...checkRuleAgainstScope(doc.availableIf, scope, joinPointer('documents', id, 'availableIf')));
   }
   return issues;
 }

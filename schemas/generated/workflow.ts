@@ -17,6 +17,10 @@ export type Rule = {} | unknown[] | string | number | boolean | null;
  * A JsonLogic rule (checked against the operator whitelist at load)
  */
 export type Rule1 = {} | unknown[] | string | number | boolean | null;
+/**
+ * A JsonLogic rule (checked against the operator whitelist at load)
+ */
+export type Rule2 = {} | unknown[] | string | number | boolean | null;
 
 /**
  * *.workflow.json: one case type — its states, transitions, deadlines, follow-up policy and printable documents. States, transitions and deadlines are maps keyed by id so that a company's configuration can patch one of them (JSON Merge Patch).
@@ -67,6 +71,8 @@ export interface WorkflowDeclaration {
     [k: string]: {
       title: Text;
       template: string;
+      availableIf?: Rule2;
+      unavailableMessage?: Text1;
     };
   };
 }
@@ -1623,6 +1629,10 @@ export interface Transition {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   guardField?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  resultField?: string;
   /**
    * Taken only by the platform (e.g. by a follow-up result), never offered to staff
    */
