@@ -19,6 +19,7 @@ import { ForbiddenError, NotFoundError } from './errors.js';
 import { canSeeProject, hasPermission, seesAllProjects } from './cases/access.js';
 import { nextSerialValue } from './cases/serials.js';
 import { principalOf } from './http/auth-hook.js';
+import type { DocumentLanguage } from './documents/document-language.js';
 
 /** The configuration in force for a company (or one of its projects), seen from one plugin. */
 export interface PluginConfigView {
@@ -31,8 +32,14 @@ export interface PluginConfigView {
   settingsOf(pluginId: string): Record<string, unknown> | undefined;
   calendar: WorkingCalendar;
   roles: ReadonlyMap<string, RoleInfo>;
-  /** renders one of this plugin's documents (manifest `documents`) as a print-ready HTML page */
-  render(template: string, context: Record<string, unknown>, language: 'zh-CN' | 'en'): string;
+  /**
+   * Renders one of this plugin's documents (manifest `documents`) as a print-ready HTML page, in
+   * the company's language (`documentLanguage`; see core/documents/document-language.ts).
+   * @param _language ignored: paper prints in the company's language, not the clerk's screen language
+   */
+  render(template: string, context: Record<string, unknown>, _language?: string): string;
+  /** the language the company's documents print in: compose any text put into a document context in it */
+  documentLanguage: DocumentLanguage;
 }
 
 export interface PluginServices {
@@ -87,7 +94,8 @@ export function createPluginServices(pluginId: string, deps: PluginServicesDeps)
     settingsOf: (id) => config.pluginSettings.get(id),
     calendar: config.calendar,
     roles: config.roles,
-    render: (template, context, language) => config.renderPluginDocument(pluginId, template, context, language),
+    render: (template, context) => config.renderPluginDocument(pluginId, template, context),
+    documentLanguage: config.documentLanguage,
   });
   const services: PluginServices = {
     pluginId,

@@ -20,6 +20,7 @@ import type { EffectiveConfig, RoleInfo } from './effective-config.js';
 import { NotFoundError } from '../errors.js';
 import { documentHelpers, pickText } from '../documents/helpers.js';
 import { printPage } from '../documents/render-document.js';
+import { companyDocumentLanguage, type DocumentLanguage } from '../documents/document-language.js';
 
 export interface CompiledCaseType {
   pluginId: string;
@@ -32,7 +33,7 @@ export interface CompiledCaseType {
   formRules: Map<string, FormRules>;
   /** named rules of the plugin */
   rules: Map<string, CompiledRule>;
-  /** guards, branch conditions and effect values, keyed by their pointer in the workflow */
+  /** guards, branch conditions, effect values and documents' availableIf, keyed by their pointer in the workflow */
   logic: Map<string, CompiledRule>;
   templates: Map<string, Handlebars.TemplateDelegate>;
   /** label and enum labels of every field of the workflow's forms */
@@ -54,7 +55,9 @@ export interface CompiledConfig {
    * Renders one of a plugin's own documents (manifest `documents`) with the effective template —
    * compiled once per configuration, output escaped — inside the print page.
    */
-  renderPluginDocument(pluginId: string, name: string, context: Record<string, unknown>, language: 'zh-CN' | 'en'): string;
+  renderPluginDocument(pluginId: string, name: string, context: Record<string, unknown>): string;
+  /** the language the company's documents print in (core/documents/document-language.ts) */
+  documentLanguage: DocumentLanguage;
   /** the roles a staff member acts as: their own plus the roles merged into them */
   actingRoles(staffRoles: readonly string[]): Set<string>;
   /** the next role up for escalation */
@@ -93,7 +96,8 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
         });
       }
       const templates = new Map<string, Handlebars.TemplateDelegate>();
-      for (const doc of Object.values(workflow.documents ?? {})) {
+      for (const [docId, doc] of Object.entries(workflow.documents ?? {})) {
+        if (doc.availableIf !== undefined) logic.set(`documents/${docId}/availableIf`, compileRule(doc.availableIf));
         templates.set(doc.template, hb.compile(bundle.templates[doc.template]!, { strict: false, noEscape: false }));
       }
       const fields = new Map<string, FieldSchema>();
@@ -126,7 +130,9 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
     projectCode,
     pluginSettings: effective.pluginSettings,
     bundles,
-    renderPluginDocument(pluginId, name, context, language) {
+    documentLanguage: companyDocumentLanguage(),
+    renderPluginDocument(pluginId, name, context) {
+      const language = companyDocumentLanguage();
       const bundle = bundles.get(pluginId);
       const declared = bundle?.manifest.documents?.[name];
       const source = bundle?.templates[name];
@@ -139,7 +145,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
       }
       const title = pickText(declared.title, language);
       const helpers = documentHelpers({ timezone: effective.calendar.timezone, language }, () => undefined);
-      const body = template({ ...context, document: { title, ...(context.document as object | undefined) } }, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      const body = template({ ...context, document: { title, ...(context.document as object | undefined), language } }, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       return printPage(typeof (context.document as { title?: unknown } | undefined)?.title === 'string' ? String((context.document as { title: string }).title) : title, language, body);
     },
     roles: effective.roles,

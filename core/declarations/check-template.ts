@@ -8,7 +8,7 @@ import type { FieldIssue } from '../errors.js';
 import { hasFieldPath, type FieldSchema } from './form-fields.js';
 
 /** Roots of the document context built by core/documents. */
-export const TEMPLATE_ROOTS = ['case', 'data', 'company', 'project', 'building', 'unit', 'person', 'events', 'followUps', 'document', 'now'] as const;
+export const TEMPLATE_ROOTS = ['case', 'data', 'company', 'project', 'building', 'unit', 'person', 'events', 'steps', 'clocks', 'followUps', 'document', 'now'] as const;
 /** Block helpers whose body reads the element, not the root context. */
 const SCOPING_BLOCKS = new Set(['each', 'with']);
 

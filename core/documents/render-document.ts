@@ -1,16 +1,31 @@
 /**
  * Renders a case's printable document: the plugin's handlebars template (compiled once per
- * configuration version, output escaped) inside a print-ready HTML page.
+ * configuration version, output escaped) inside a print-ready HTML page, in the company's
+ * language (document-language.ts) — whoever prints it.
+ *
+ * Besides the case, its data, registry records, events and follow-ups, the context gives what
+ * a paper form asks for and the staff never typed:
+ *   - `steps.<transitionId>`: the last time a step was taken — `at`, `actorName`, `actorRoleTitle`,
+ *     `title` (the complaint sheet's 答复时间 is `steps.reply.at`, the work order's 服务人员 the
+ *     technician who completed it, `steps.complete.actorName`);
+ *   - `clocks.<deadlineId>`: the case's last clock of that deadline — `startedAt`, `dueAt`, `metAt`,
+ *     `status`;
+ *   - `case.assigneeName`, `case.registeredByName`;
+ *   - `document.title`, `document.language`.
+ * A document whose `availableIf` does not hold is refused (document-availability.ts).
  */
 import type { EntityManager } from '@mikro-orm/core';
 import Handlebars from 'handlebars';
-import { Building, CaseEvent, Company, FollowUp, Person, Project, Staff, Unit } from '../db/entities/index.js';
+import { Building, CaseDeadline, CaseEvent, Company, FollowUp, Person, Project, Staff, Unit } from '../db/entities/index.js';
 import { NotFoundError } from '../errors.js';
 import type { CaseContext } from '../cases/case-service.js';
 import { documentHelpers, pickText } from './helpers.js';
+import { assertDocumentAvailable } from './document-availability.js';
+import type { DocumentLanguage } from './document-language.js';
 
 export interface RenderOptions {
-  language: 'zh-CN' | 'en';
+  /** the company's language (companyDocumentLanguage), not the clerk's */
+  language: DocumentLanguage;
   now: Date;
 }
 
@@ -19,8 +34,9 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
   const doc = type.workflow.documents?.[documentId];
   const template = doc ? type.templates.get(doc.template) : undefined;
   if (!doc || !template) throw new NotFoundError(`document ${documentId}`);
+  assertDocumentAvailable(type, row, documentId, options.language);
 
-  const [company, project, building, unit, person, events, followUps] = await Promise.all([
+  const [company, project, building, unit, person, events, followUps, deadlines] = await Promise.all([
     em.findOne(Company, { id: row.companyId }),
     em.findOne(Project, { id: row.projectId, companyId: row.companyId }),
     row.buildingId ? em.findOne(Building, { id: row.buildingId, companyId: row.companyId }) : null,
@@ -28,15 +44,34 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     row.personId ? em.findOne(Person, { id: row.personId, companyId: row.companyId }) : null,
     em.find(CaseEvent, { caseId: row.id, companyId: row.companyId }, { orderBy: { id: 'asc' } }),
     em.find(FollowUp, { caseId: row.id, companyId: row.companyId }, { orderBy: { id: 'asc' } }),
+    em.find(CaseDeadline, { caseId: row.id, companyId: row.companyId }, { orderBy: { id: 'asc' } }),
   ]);
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id != null))];
+  const actorIds = [...new Set([...events.map((e) => e.actorId), row.assigneeId].filter((id): id is number => id != null))];
   const staff = new Map((await em.find(Staff, { id: { $in: actorIds }, companyId: row.companyId })).map((s) => [s.id, s]));
   const lang = options.language;
   const wf = type.workflow;
+  const staffName = (id: number | null | undefined) => (id != null ? (staff.get(id)?.name ?? '') : '');
+  const eventViews = events.map((e) => ({
+    type: e.type, transition: e.transition, transitionTitle: e.transition ? pickText(wf.transitions[e.transition]?.title, lang) : '',
+    fromState: e.fromState, toState: e.toState, toStateTitle: e.toState ? pickText(wf.states[e.toState]?.title, lang) : '',
+    actorName: e.actorId ? staffName(e.actorId) : lang === 'en' ? 'system' : '系统', actorRole: e.actorRole,
+    actorRoleTitle: e.actorRole ? pickText(config.roles.get(e.actorRole)?.title, lang) : '', createdAt: e.createdAt.toISOString(), data: e.data,
+  }));
+  // the last time each step was taken (events are in order, so later ones overwrite)
+  const steps: Record<string, { at: string; actorName: string; actorRoleTitle: string; title: string }> = {};
+  for (const e of eventViews) {
+    if (e.transition) steps[e.transition] = { at: e.createdAt, actorName: e.actorName, actorRoleTitle: e.actorRoleTitle, title: e.transitionTitle };
+  }
+  const clocks: Record<string, { startedAt: string; dueAt: string; metAt: string | null; status: string }> = {};
+  for (const d of deadlines) {
+    clocks[d.key] = { startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(), metAt: d.metAt?.toISOString() ?? null, status: d.status };
+  }
+  const created = events.find((e) => e.type === 'created');
   const context = {
     case: {
       id: row.id, serial: row.serial, state: row.state, stateTitle: pickText(wf.states[row.state]?.title, lang), caseTypeTitle: pickText(wf.title, lang),
       createdAt: row.createdAt.toISOString(), closedAt: row.closedAt?.toISOString() ?? null, severity: row.severity, version: row.version,
+      assigneeName: staffName(row.assigneeId), registeredByName: staffName(created?.actorId),
     },
     data: row.data,
     company: company ? { name: company.name, code: company.code } : {},
@@ -44,14 +79,11 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     building: building ? { name: building.name, code: building.code } : {},
     unit: unit ? { number: unit.number, area: unit.area } : {},
     person: person ? { name: person.name, phone: person.phone } : {},
-    events: events.map((e) => ({
-      type: e.type, transition: e.transition, transitionTitle: e.transition ? pickText(wf.transitions[e.transition]?.title, lang) : '',
-      fromState: e.fromState, toState: e.toState, toStateTitle: e.toState ? pickText(wf.states[e.toState]?.title, lang) : '',
-      actorName: e.actorId ? (staff.get(e.actorId)?.name ?? '') : lang === 'en' ? 'system' : '系统', actorRole: e.actorRole,
-      actorRoleTitle: e.actorRole ? pickText(config.roles.get(e.actorRole)?.title, lang) : '', createdAt: e.createdAt.toISOString(), data: e.data,
-    })),
+    events: eventViews,
+    steps,
+    clocks,
     followUps: followUps.map((f) => ({ dueAt: f.dueAt.toISOString(), method: f.method, status: f.status, satisfied: f.satisfied, doneAt: f.doneAt?.toISOString() ?? null, result: f.result })),
-    document: { title: pickText(doc.title, lang) },
+    document: { title: pickText(doc.title, lang), language: lang },
     now: options.now.toISOString(),
   };
   const helpers = documentHelpers({ timezone: config.calendar.timezone, language: lang }, (field) => {
@@ -63,7 +95,7 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
 }
 
 /** A rendered template body inside the print-ready HTML page every document uses. */
-export function printPage(title: string, lang: 'zh-CN' | 'en', body: string): string {
+export function printPage(title: string, lang: DocumentLanguage, body: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${Handlebars.escapeExpression(title)}</title>
 <style>

@@ -50,7 +50,11 @@ export interface WorkflowDeclaration {
    */
   severityField?: string;
   /**
-   * Data fields the monthly summary groups cases by
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  categoryField?: string;
+  /**
+   * Data fields the monthly statistics count cases by: categories only — enum fields (or options from settings, x-optionsFrom) and booleans, never free text, numbers or dates
    */
   summaryFields?: string[];
   /**
@@ -1815,11 +1819,14 @@ export interface Deadline {
    */
   pauseOn?: string[];
   duration: Duration;
+  /**
+   * Duration per value of the severity field (or categoryField); others use duration
+   */
   bySeverity?: {
     [k: string]: Duration;
   };
   /**
-   * Severities this clock applies to; others never start it
+   * Values of the severity field (or categoryField) this clock applies to; others never start it
    */
   onlyFor?: string[];
   /**
@@ -1837,7 +1844,7 @@ export interface Duration {
 export interface FollowUpPolicy {
   deadline: Duration;
   /**
-   * Follow-up deadline per value of the severity field (e.g. leaks 3 days after the leak test, safety facilities 2 days); others use deadline
+   * Follow-up deadline per value of the severity field or categoryField (e.g. a repair's category: leaks 3 days after the leak test, safety facilities 2 days); others use deadline
    */
   deadlineBySeverity?: {
     [k: string]: Duration;
@@ -1871,4 +1878,11 @@ export interface FollowUpPolicy {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   methodField?: string;
+}
+/**
+ * Text in several languages; zh-CN is required, en is the fallback for English users
+ */
+export interface Text1 {
+  'zh-CN': string;
+  en?: string;
 }

@@ -36,7 +36,7 @@ export async function caseTypeRoutes(app: FastifyInstance, opts: { cases: CaseSe
           serialPrefix: wf.serialPrefix,
           states: Object.fromEntries(Object.entries(wf.states).map(([id, s]) => [id, { title: s.title, final: s.final === true }])),
           transitions: Object.fromEntries(Object.entries(wf.transitions).map(([id, t]) => [id, {
-            title: t.title, from: t.from, to: t.to, roles: t.roles, form: t.form ?? null, system: t.system === true,
+            title: t.title, from: t.from, to: t.to, roles: t.roles, form: t.form ?? null, system: t.system === true, resultField: t.resultField ?? null,
           }])),
           canCreate: actingRoleFor(principal, config, wf.createRoles) !== null,
           form: formPayload(type, wf.form),

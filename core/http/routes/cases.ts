@@ -14,6 +14,7 @@ import type { CaseService } from '../../cases/case-service.js';
 import type { CaseQueries, CaseListQuery } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
 import { renderCaseDocument } from '../../documents/render-document.js';
+import { offeredDocuments } from '../../documents/document-availability.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
@@ -125,7 +126,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
         return [t, { title: decl.title, form: decl.form ? formPayload(ctx.type, decl.form) : null }];
       })),
       followUpForm: dueFollowUp && ctx.type.workflow.followUp ? { followUpId: dueFollowUp.id, form: formPayload(ctx.type, ctx.type.workflow.followUp.form) } : null,
-      documents: Object.entries(ctx.type.workflow.documents ?? {}).map(([docId, d]) => ({ id: docId, title: d.title })),
+      documents: offeredDocuments(ctx.type, ctx.row),
       deadlines: deadlines.map((d) => ({
         key: d.key, title: ctx.type.workflow.deadlines?.[d.key]?.title ?? null, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(),
         duration: d.duration, status: d.status, metAt: d.metAt?.toISOString() ?? null, overdueAt: d.overdueAt?.toISOString() ?? null, escalatedToRole: d.escalatedToRole ?? null,
@@ -198,16 +199,16 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
         required: ['id', 'document'],
         additionalProperties: false,
       },
+      // lang is accepted from older links and ignored: paper prints in the company's language (core/documents/document-language.ts)
       querystring: { type: 'object', properties: { lang: { type: 'string', enum: ['zh-CN', 'en'] } }, additionalProperties: false },
       response: { ...errorResponses },
     },
   }, async (request, reply) => {
     const principal = principalOf(request);
     const { id, document } = request.params as { id: number; document: string };
-    const lang = (request.query as { lang?: 'zh-CN' | 'en' }).lang ?? (principal.language === 'en' ? 'en' : 'zh-CN');
     const em = opts.orm.em.fork();
     const ctx = await opts.cases.load(principal, caseType, id, em);
-    const html = await renderCaseDocument(em, ctx, document, { language: lang, now: opts.now() });
+    const html = await renderCaseDocument(em, ctx, document, { language: ctx.config.documentLanguage, now: opts.now() });
     return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(html);
   });
 }
