@@ -174,6 +174,16 @@ describe('attachments', () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it('HEAD tells the staff app the name, type and size of a file without sending it (thumbnails and names on the case page)', async () => {
+    const att = (await upload(t.frontdesk!, '漏水照片.png', PNG)).json();
+    const head = await kernel.app.inject({ method: 'HEAD', url: `/api/attachments/${att.id}`, headers: { authorization: `Bearer ${t.supervisor}` } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-type']).toBe('image/png');
+    expect(Number(head.headers['content-length'])).toBe(PNG.length);
+    expect(decodeURIComponent(String(head.headers['content-disposition']).split("UTF-8''")[1])).toBe('漏水照片.png');
+    expect(head.rawPayload.length).toBe(0);
+  });
+
   it('a case may only name files uploaded to its company: unknown and foreign ids are refused on their field', async () => {
     const mine = (await upload(t.frontdesk!, '照片.png', PNG)).json().id as string;
     const foreign = (await upload(await kernel.login('o-frontdesk'), '别家.png', PNG)).json().id as string;
@@ -210,6 +220,17 @@ describe('unit picker', () => {
     expect(res.items.every((u: { number: string }) => u.number.startsWith('1'))).toBe(true);
     const jr = (await kernel.call(t.frontdesk!, 'GET', `/api/units?projectId=${reg.projects.get('JR')!.id}&q=1`)).json();
     expect(jr.items).toEqual([]);
+  });
+});
+
+describe('pickers of the phone-call intake', () => {
+  it('a unit found by its number names its owner; a resident found by phone digits names their rooms', async () => {
+    const ch = reg.projects.get('CH')!.id;
+    const units = (await kernel.call(t.frontdesk!, 'GET', `/api/units?projectId=${ch}&q=101`)).json().items as { id: number; owners: string[] }[];
+    expect(units.find((u) => u.id === reg.units.get('CH/1/101')!.id)!.owners).toEqual(['张伟']);
+    const people = (await kernel.call(t.frontdesk!, 'GET', '/api/people?q=1380000000')).json().items as { name: string; units: Record<string, unknown>[] }[];
+    const zhang = people.find((p) => p.name === '张伟')!;
+    expect(zhang.units).toEqual([{ unitId: reg.units.get('CH/1/101')!.id, relation: 'owner', projectId: ch, buildingId: reg.units.get('CH/1/101')!.buildingId, number: '101' }]);
   });
 });
 

@@ -65,10 +65,15 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     if (q.number) where.number = q.number;
     if (q.q) where.number = { $like: `${likeTerm(q.q)}%` };
     if (q.cursor) where.id = { $gt: q.cursor };
-    const rows = await opts.orm.em.fork().find(Unit, where, { orderBy: { id: 'asc' }, limit: q.limit + 1 });
+    const em = opts.orm.em.fork();
+    const rows = await em.find(Unit, where, { orderBy: { id: 'asc' }, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
+    // the owners' names, so a picker reads "1栋 101 · 张伟" (two queries for the page)
+    const ownerLinks = items.length ? await em.find(UnitPerson, { unitId: { $in: items.map((u) => u.id) }, companyId: principal.companyId, relation: 'owner' }) : [];
+    const ownerNames = new Map((ownerLinks.length ? await em.find(Person, { id: { $in: ownerLinks.map((l) => l.personId) }, companyId: principal.companyId }, { fields: ['id', 'name'] }) : []).map((p) => [p.id, p.name]));
     return {
-      items: items.map((u) => ({ id: u.id, projectId: u.projectId, buildingId: u.buildingId, number: u.number, floor: u.floor ?? null, area: u.area, unitType: u.unitType, status: u.status })),
+      items: items.map((u) => ({ id: u.id, projectId: u.projectId, buildingId: u.buildingId, number: u.number, floor: u.floor ?? null, area: u.area, unitType: u.unitType, status: u.status,
+        owners: ownerLinks.filter((l) => l.unitId === u.id).map((l) => ownerNames.get(l.personId)).filter((n): n is string => !!n) })),
       nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null,
     };
   });
@@ -107,9 +112,9 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     // Residents are confidential: staff limited to some projects only find people living there.
     const candidates = await em.find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit: scope ? limit * 5 : limit, orderBy: { id: 'asc' } });
     const links = await em.find(UnitPerson, { personId: { $in: candidates.map((p) => p.id) }, companyId: principal.companyId });
-    const units = new Map((await em.find(Unit, { id: { $in: [...new Set(links.map((l) => l.unitId))] }, companyId: principal.companyId }, { fields: ['id', 'projectId'] })).map((u) => [u.id, u]));
+    const units = new Map((await em.find(Unit, { id: { $in: [...new Set(links.map((l) => l.unitId))] }, companyId: principal.companyId }, { fields: ['id', 'projectId', 'buildingId', 'number'] })).map((u) => [u.id, u]));
     const visibleLinks = links.filter((l) => !scope || scope.includes(units.get(l.unitId)?.projectId ?? -1));
     const rows = scope ? candidates.filter((p) => visibleLinks.some((l) => l.personId === p.id)).slice(0, limit) : candidates;
-    return { items: rows.map((p) => ({ id: p.id, name: p.name, phone: p.phone ?? null, units: visibleLinks.filter((l) => l.personId === p.id).map((l) => ({ unitId: l.unitId, relation: l.relation })) })) };
+    return { items: rows.map((p) => ({ id: p.id, name: p.name, phone: p.phone ?? null, units: visibleLinks.filter((l) => l.personId === p.id).map((l) => ({ unitId: l.unitId, relation: l.relation, projectId: units.get(l.unitId)?.projectId ?? null, buildingId: units.get(l.unitId)?.buildingId ?? null, number: units.get(l.unitId)?.number ?? null })) })) };
   });
 }
