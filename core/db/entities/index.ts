@@ -3,15 +3,17 @@ export * from './configuration.js';
 export * from './cases.js';
 export * from './attachments.js';
 export * from './audit.js';
+export * from './config-draft.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
 import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
 import { AttachmentSchema } from './attachments.js';
 import { AuditEntrySchema } from './audit.js';
+import { ConfigDraftSchema } from './config-draft.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
-  AttachmentSchema, AuditEntrySchema,
+  AttachmentSchema, AuditEntrySchema, ConfigDraftSchema,
 ];
