@@ -112,7 +112,9 @@ export class CaseService {
   ): NewCasePlan {
     const now = this.now();
     const wf = type.workflow;
-    const severity = wf.severityField ? asText(data[wf.severityField]) : null;
+    // the severity, or the category a workflow without one grades its deadlines by (categoryField)
+    const gradeField = wf.severityField ?? wf.categoryField;
+    const severity = gradeField ? asText(data[gradeField]) : null;
     return {
       ...who,
       caseType: type.caseType,
@@ -263,7 +265,8 @@ export class CaseService {
     row.state = target;
     row.data = plan.data;
     // plugin effects may have changed the data the severity and title come from
-    row.severity = wf.severityField ? asText(plan.data[wf.severityField]) : plan.severity;
+    const gradeField = wf.severityField ?? wf.categoryField;
+    row.severity = gradeField ? asText(plan.data[gradeField]) : plan.severity;
     row.assigneeRole = plan.assigneeRole;
     row.assigneeId = plan.assigneeId;
     row.version = input.version + 1;

@@ -77,7 +77,8 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
     record(null, snapshot, refusal(e));
     return steps;
   }
-  snapshot.severity = wf.severityField ? (snapshot.data[wf.severityField] as string | undefined) ?? null : null;
+  const gradeField = wf.severityField ?? wf.categoryField;
+  snapshot.severity = gradeField ? (snapshot.data[gradeField] as string | undefined) ?? null : null;
   startClocks(snapshot);
   record(null, snapshot);
 

@@ -27,6 +27,11 @@ export function workflowFields(wf: WorkflowDeclaration, bundle: PluginBundle): M
   return unionFields(workflowFormNames(wf).map((n) => bundle.forms[n]).filter((f) => f !== undefined));
 }
 
+/** A field whose values are a closed set of choices: an enum (declared, or from the plugin's settings), or a boolean when allowed. */
+export function isCategoryField(schema: FieldSchema, booleans = true): boolean {
+  return Array.isArray(schema.enum) || schema['x-optionsFrom'] !== undefined || (booleans && schema.type === 'boolean');
+}
+
 export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: PluginBundle, ctx: WorkflowCheckContext): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
@@ -54,13 +59,29 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
   role(wf.initialAssignRole, '/initialAssignRole');
   wf.createRoles.forEach((r, i) => role(r, `/createRoles/${i}`));
   field(wf.severityField, '/severityField');
+  field(wf.categoryField, '/categoryField');
   field(wf.titleField, '/titleField');
   (wf.summaryFields ?? []).forEach((f, i) => field(f, `/summaryFields/${i}`));
+  // statistics count cases by these values: a free date, number or text would make one "category" per case
+  const categorical = (f: string | undefined, pointer: string, booleans: boolean) => {
+    const schema = f === undefined ? undefined : fields.get(f);
+    if (schema && !isCategoryField(schema, booleans)) {
+      add(pointer, 'not-a-category', `"${f}" is ${schema.format ?? schema.type ?? 'free'} input, not a choice: only enum fields${booleans ? ' and booleans' : ''} can be counted by value`);
+    }
+  };
+  categorical(wf.severityField, '/severityField', false);
+  categorical(wf.categoryField, '/categoryField', false);
+  (wf.summaryFields ?? []).forEach((f, i) => categorical(f, `/summaryFields/${i}`, true));
+  if (wf.severityField !== undefined && wf.categoryField !== undefined) {
+    add('/categoryField', 'severity-and-category', 'declare either severityField (a real severity) or categoryField (a category picking the bySeverity entries), not both');
+  }
 
-  const severityValues = wf.severityField ? fields.get(wf.severityField)?.enum?.map(String) : undefined;
+  // the field whose value picks the bySeverity entries: the severity, or a category standing in for it
+  const keyField = wf.severityField ?? wf.categoryField;
+  const severityValues = keyField ? fields.get(keyField)?.enum?.map(String) : undefined;
   const severityKey = (key: string, pointer: string) => {
-    if (!wf.severityField) add(pointer, 'no-severity-field', 'bySeverity needs the workflow to declare severityField');
-    else if (severityValues && !severityValues.includes(key)) add(pointer, 'unknown-severity', `"${key}" is not a value of ${wf.severityField} (${severityValues.join(', ')})`);
+    if (!keyField) add(pointer, 'no-severity-field', 'bySeverity needs the workflow to declare severityField (or categoryField)');
+    else if (severityValues && !severityValues.includes(key)) add(pointer, 'unknown-severity', `"${key}" is not a value of ${keyField} (${severityValues.join(', ')})`);
   };
 
   for (const [id, s] of Object.entries(wf.states)) role(s.assignRole, joinPointer('states', id, 'assignRole'));
@@ -124,6 +145,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
       list.forEach((r, i) => role(r, `/followUp/rolesBySeverity/${key}/${i}`));
     }
     for (const key of Object.keys(f.methodBySeverity ?? {})) severityKey(key, `/followUp/methodBySeverity/${key}`);
+    for (const key of Object.keys(f.deadlineBySeverity ?? {})) severityKey(key, `/followUp/deadlineBySeverity/${key}`);
     const followUpForm = bundle.forms[f.form];
     const satisfied = followUpForm?.properties?.[f.satisfiedField] as FieldSchema | undefined;
     if (followUpForm && satisfied?.type !== 'boolean') add('/followUp/satisfiedField', 'unknown-field', `"${f.satisfiedField}" must be a boolean field of form ${f.form}`);

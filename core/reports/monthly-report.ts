@@ -18,6 +18,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import type { Principal } from '../auth/sessions.js';
 import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config.js';
+import { isCategoryField } from '../declarations/check-workflow.js';
 import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
 import { Project, Staff } from '../db/entities/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -41,6 +42,8 @@ export interface FollowUpFigures {
   };
   /** follow-ups falling due in the month (cancelled ones left out) */
   due: number;
+  /** of those, still to do and not yet at their due time: not judged yet (they count neither for nor against the rate) */
+  notYetDue: number;
   done: number;
   doneOnTime: number;
   doneLate: number;
@@ -51,11 +54,11 @@ export interface FollowUpFigures {
   satisfied: number;
   unsatisfied: number;
   onSite: number;
-  /** done / due */
+  /** done / (due − notYetDue): the follow-ups whose time has come; null when none has */
   rate: string | null;
   requiredRate: number;
-  /** rate ≥ requiredRate (exact) */
-  met: boolean;
+  /** rate ≥ requiredRate (exact); null when nothing is due yet (not judged: neither 达标 nor 未达标) */
+  met: boolean | null;
   /** satisfied / done */
   satisfactionRate: string | null;
   /** on-site / done */
@@ -126,6 +129,18 @@ function valueLabel(schema: FieldSchema | undefined, key: string | null): Text {
   if (labels?.[key]) return text(labels[key], key);
   if (schema?.type === 'boolean') return key === 'true' ? YES : key === 'false' ? NO : text(undefined, key);
   return text(undefined, key);
+}
+
+/**
+ * The summary fields counted by value: choices only (enum, options from settings, boolean). The
+ * declaration check refuses others; a configuration stored before that check may still name a
+ * free date, number or text, which would give one "category" per case — left out here.
+ */
+function categoryFields(type: CompiledCaseType): string[] {
+  return (type.workflow.summaryFields ?? []).filter((f) => {
+    const schema = type.fields.get(f);
+    return schema !== undefined && isCategoryField(schema);
+  });
 }
 
 interface Scope {
@@ -232,7 +247,7 @@ export class MonthlyReports {
       items: (await this.groupCount('c.severity', s, from, to)).map((b) => ({ ...b, label: valueLabel(type.fields.get(severityField), b.key) })),
     } : null;
     const fields: FieldBreakdown[] = [];
-    for (const field of wf.summaryFields ?? []) {
+    for (const field of categoryFields(type)) {
       const schema = type.fields.get(field);
       fields.push({
         field,
@@ -310,9 +325,10 @@ export class MonthlyReports {
         sum(case when f.status = 'done' and f.done_at <= f.due_at then 1 else 0 end) as on_time,
         sum(case when f.status = 'due' then 1 else 0 end) as open,
         sum(case when f.status = 'due' and f.due_at < ? then 1 else 0 end) as overdue_open,
+        sum(case when f.status = 'due' and f.due_at >= ? then 1 else 0 end) as not_yet_due,
         sum(case when f.status = 'done' and f.satisfied then 1 else 0 end) as satisfied,
         sum(case when f.status = 'done' and f.on_site then 1 else 0 end) as on_site
-       from follow_up f where ${w.sql}`, [now, ...w.params],
+       from follow_up f where ${w.sql}`, [now, now, ...w.params],
     );
     const managerIds = inList('f.done_by', [...managers.keys()]);
     const spot = await this.query(
@@ -320,6 +336,9 @@ export class MonthlyReports {
       [...w.params, ...managerIds.params],
     );
     const due = num(r?.due);
+    const notYetDue = num(r?.not_yet_due);
+    // a follow-up whose due time has not come yet is neither done late nor missed: judge only the others
+    const judged = due - notYetDue;
     const done = num(r?.done);
     const doneOnTime = num(r?.on_time);
     const satisfied = num(r?.satisfied);
@@ -341,9 +360,9 @@ export class MonthlyReports {
         roles: policy.roles,
         rolesBySeverity: (policy.rolesBySeverity ?? {}) as Record<string, string[]>,
       },
-      due, done, doneOnTime, doneLate: done - doneOnTime, open: num(r?.open), overdueOpen: num(r?.overdue_open),
+      due, notYetDue, done, doneOnTime, doneLate: done - doneOnTime, open: num(r?.open), overdueOpen: num(r?.overdue_open),
       satisfied, unsatisfied: done - satisfied, onSite,
-      rate: share(done, due), requiredRate, met: meets(done, due, requiredRate),
+      rate: share(done, judged), requiredRate, met: judged > 0 ? meets(done, judged, requiredRate) : null,
       satisfactionRate: share(satisfied, done), onSiteShare: share(onSite, done),
       spotChecks: spotChecksByStaff.reduce((a, x) => a + x.count, 0), spotChecksByStaff,
     };
@@ -359,7 +378,7 @@ export class MonthlyReports {
     )).map((r) => ({ key: r.k === null || r.k === undefined ? null : String(r.k), count: num(r.n) }));
     const [total] = await this.query(`select count(*) as n from follow_up f where ${unsatisfiedWhere}`, w.params);
     const byCaseField: FieldBreakdown[] = [];
-    for (const field of type.workflow.summaryFields ?? []) {
+    for (const field of categoryFields(type)) {
       const schema = type.fields.get(field);
       byCaseField.push({ field, label: text(schema?.['x-label'], field), items: (await group(jsonText(this.dialect, 'c.data', field))).map((b) => ({ ...b, label: valueLabel(schema, b.key) })) });
     }

@@ -18,6 +18,12 @@ export function durationText(d: { amount: number; unit: string }): string {
 
 export const methodText = (m: string) => METHOD[m] ?? m;
 
+/** 达标 / 未达标 — or, when no follow-up has come due yet, why it is not judged. */
+export function verdict(f: { due: number; met: boolean | null }): string {
+  if (f.met === null) return f.due === 0 ? '无应回访' : '尚未到期';
+  return f.met ? '达标' : '未达标';
+}
+
 /** A share string ("0.8333") as a number for a percent cell; null stays empty. */
 const rate = (s: string | null) => (s === null ? null : Number(s));
 
@@ -73,12 +79,12 @@ export async function monthlyWorkbook(report: MonthlyReport, projectName: string
   addSheet(wb, SHEETS.projects, ['类型', '项目', '数量'], types.flatMap((t) => t.byProject.map((p) => [t.title['zh-CN'], p.name, p.count])));
   addSheet(wb, SHEETS.deadlines, ['类型', '时限', '当月到期', '按时完成', '超时完成', '逾期未完成', '进行中', '达标率'],
     types.flatMap((t) => t.deadlines.clocks.map((c) => [t.title['zh-CN'], c.title['zh-CN'], c.total, c.metOnTime, c.metLate, c.overdueOpen, c.running, rate(c.complianceRate)])), [8]);
-  addSheet(wb, SHEETS.followUps, ['类型', '回访时限', '回访方式', '应回访', '已回访', '按时回访', '超时回访', '未回访', '逾期未回访', '满意', '不满意', '上门回访', '回访率', '要求回访率', '是否达标', '满意率', '上门回访占比', '管理人员抽查'],
+  addSheet(wb, SHEETS.followUps, ['类型', '回访时限', '回访方式', '应回访', '未到期', '已回访', '按时回访', '超时回访', '未回访', '逾期未回访', '满意', '不满意', '上门回访', '回访率', '要求回访率', '是否达标', '满意率', '上门回访占比', '管理人员抽查'],
     types.flatMap((t) => (t.followUps ? [[
-      t.title['zh-CN'], durationText(t.followUps.policy.deadline), methodText(t.followUps.policy.method), t.followUps.due, t.followUps.done, t.followUps.doneOnTime, t.followUps.doneLate,
+      t.title['zh-CN'], durationText(t.followUps.policy.deadline), methodText(t.followUps.policy.method), t.followUps.due, t.followUps.notYetDue, t.followUps.done, t.followUps.doneOnTime, t.followUps.doneLate,
       t.followUps.open, t.followUps.overdueOpen, t.followUps.satisfied, t.followUps.unsatisfied, t.followUps.onSite, rate(t.followUps.rate), t.followUps.requiredRate,
-      t.followUps.met ? '达标' : '未达标', rate(t.followUps.satisfactionRate), rate(t.followUps.onSiteShare), t.followUps.spotChecks,
-    ]] : [])), [13, 14, 16, 17]);
+      verdict(t.followUps), rate(t.followUps.satisfactionRate), rate(t.followUps.onSiteShare), t.followUps.spotChecks,
+    ]] : [])), [14, 15, 17, 18]);
   addSheet(wb, SHEETS.spotChecks, ['类型', '员工', '岗位', '抽查回访数'],
     types.flatMap((t) => (t.followUps?.spotChecksByStaff ?? []).map((s) => [t.title['zh-CN'], s.name, s.roles.join('、'), s.count])));
   addSheet(wb, SHEETS.causes, ['类型', '依据', '统计项', '取值', '不满意数'],

@@ -121,6 +121,8 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
     }
   }
   const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  // the severity, or the category a workflow without one grades its deadlines by (categoryField)
+  const gradeField = wf.severityField ?? wf.categoryField;
   const final = wf.states[target]?.final === true;
   // a closed case is nobody's work any more (unless its final state names a role on purpose)
   if (final && !wf.states[target]?.assignRole) {
@@ -131,7 +133,7 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
     fromState: snapshot.state,
     target,
     data,
-    severity: wf.severityField ? text(data[wf.severityField]) : null,
+    severity: gradeField ? text(data[gradeField]) : null,
     title: wf.titleField ? text(data[wf.titleField])?.slice(0, 200) ?? null : (snapshot as { title?: string | null }).title ?? null,
     assigneeRole,
     assigneeId,

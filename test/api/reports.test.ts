@@ -14,6 +14,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT_DIR } from '../../core/kernel.js';
 import { startTestKernel, type SeededRegistry, type TestKernel } from '../../core/testing/harness.js';
 import { jsonText, reportDialect } from '../../core/reports/report-sql.js';
 
@@ -27,8 +30,8 @@ interface Bucket { key: string | null; label: { 'zh-CN': string; en: string }; c
 interface Breakdown { field: string; label: { 'zh-CN': string; en: string }; items: Bucket[] }
 interface FollowUpFigures {
   caseType: string; policy: { deadline: { amount: number; unit: string }; method: string; requiredRate: number; roles: string[] };
-  due: number; done: number; doneOnTime: number; doneLate: number; open: number; overdueOpen: number; satisfied: number; unsatisfied: number; onSite: number;
-  rate: string | null; requiredRate: number; met: boolean; satisfactionRate: string | null; onSiteShare: string | null;
+  due: number; notYetDue: number; done: number; doneOnTime: number; doneLate: number; open: number; overdueOpen: number; satisfied: number; unsatisfied: number; onSite: number;
+  rate: string | null; requiredRate: number; met: boolean | null; satisfactionRate: string | null; onSiteShare: string | null;
   spotChecks: number; spotChecksByStaff: { staffId: number; name: string; roles: string[]; count: number }[];
 }
 interface TypeReport {
@@ -53,7 +56,8 @@ const SIGNATURE = `data:image/png;base64,${'iVBORw0KGgo'.repeat(4)}`;
 const SUMMARY_FIELDS: Record<string, string[]> = {
   complaint: ['category', 'severity', 'nature', 'channel', 'department'], serviceOrder: ['serviceItem', 'channel'], repair: ['category', 'area', 'charge'],
 };
-const SEVERITY_FIELD: Record<string, string | null> = { complaint: 'severity', serviceOrder: null, repair: 'category' };
+// a repair's category picks its follow-up window (categoryField) but is no severity: only complaints have one
+const SEVERITY_FIELD: Record<string, string | null> = { complaint: 'severity', serviceOrder: null, repair: null };
 const REQUIRED_RATE: Record<string, number> = { complaint: 1, serviceOrder: 1, repair: 1 };
 const MANAGERS = new Set(['manager', 'director', 'gm', 'admin']); // staff whose roles cover all projects
 
@@ -217,6 +221,14 @@ async function seed() {
     expect(res.statusCode, res.body).toBe(201);
     payments.push({ unitId: unit(key), amountFen: Math.round(Number(amount) * 100) });
   }
+  // a plumbing repair completed yesterday: its follow-up (2 days) is not due yet when the report is read
+  await at('2026-11-19 09:00');
+  const r3 = await repair({ category: 'plumbing', content: '楼道水管渗水' });
+  await take('assistant', 'repair', r3, 'dispatch', {});
+  await take('technician', 'repair', r3, 'pickUp', { pickedUpAt: kernel.clock.now().toISOString() });
+  await take('technician', 'repair', r3, 'startWork', { findings: '接头松动', materialsSource: 'warehouse', materials: '生料带' });
+  await at('2026-11-19 11:00');
+  await take('technician', 'repair', r3, 'complete', completion());
   void c4;
   await at('2026-11-20 10:00');
 }
@@ -287,6 +299,9 @@ function expectedFor(caseType: string, all: CaseBody[]): Expected {
   const spot = tally(done.filter(({ f }) => MANAGERS.has(rec(f.id).by)).map(({ f }) => rec(f.id).by));
   const unsatisfied = done.filter(({ f }) => !rec(f.id).satisfied);
   const required = REQUIRED_RATE[caseType]!;
+  // still open and its due time not come: neither done nor missed, so left out of the rate
+  const notYetDue = fus.filter(({ f }) => f.status === 'due' && new Date(f.dueAt).getTime() >= now).length;
+  const judged = fus.length - notYetDue;
   return {
     cases: { total: cases.length, closed, open: cases.length - closed, overdue: cases.filter((c) => c.overdue).length },
     byState: tally(cases.map((c) => c.state)),
@@ -295,11 +310,11 @@ function expectedFor(caseType: string, all: CaseBody[]): Expected {
     byProject: tally(cases.map((c) => String(c.projectId))) as unknown as Map<number, number>,
     clocks,
     followUps: {
-      due: fus.length, done: done.length, doneOnTime: onTime, doneLate: done.length - onTime,
+      due: fus.length, notYetDue, done: done.length, doneOnTime: onTime, doneLate: done.length - onTime,
       open: fus.filter(({ f }) => f.status === 'due').length,
       overdueOpen: fus.filter(({ f }) => f.status === 'due' && new Date(f.dueAt).getTime() < now).length,
       satisfied, unsatisfied: done.length - satisfied, onSite,
-      rate: share(done.length, fus.length), requiredRate: required, met: fus.length > 0 && done.length >= required * fus.length,
+      rate: share(done.length, judged), requiredRate: required, met: judged > 0 ? done.length >= required * judged : null,
       satisfactionRate: share(satisfied, done.length), onSiteShare: share(onSite, done.length),
       spotChecks: [...spot.values()].reduce((a, b) => a + b, 0), spotChecksByStaff: spot as Map<string, number>,
     },
@@ -383,7 +398,8 @@ describe('reports: monthly statistics against an independent computation', () =>
     expect(order.followUps).toMatchObject({ due: 1, done: 1, onSite: 1, rate: '1.0000', met: true }); // …but its follow-up, due on 10 November, is
     expect(order.deadlines.metLate).toBeGreaterThanOrEqual(1);
     const rep = report.caseTypes.find((t) => t.caseType === 'repair')!;
-    expect(rep.followUps).toMatchObject({ due: 2, done: 1, unsatisfied: 1, open: 1, overdueOpen: 1 });
+    // the plumbing repair's follow-up, due tomorrow, is not held against the rate
+    expect(rep.followUps).toMatchObject({ due: 3, notYetDue: 1, done: 1, unsatisfied: 1, open: 2, overdueOpen: 1, rate: '0.5000', met: false });
     expect(rep.dissatisfaction!.items[0]!.texts).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'shortcomings', value: '第二天又不亮' })]));
   });
 
@@ -499,7 +515,7 @@ describe('reports: the .xlsx export', () => {
     for (const t of json.caseTypes) {
       const f = t.followUps!;
       const row = fu.find((r) => r[0] === title(t))!;
-      expect(row.slice(3, 18)).toEqual([f.due, f.done, f.doneOnTime, f.doneLate, f.open, f.overdueOpen, f.satisfied, f.unsatisfied, f.onSite, num(f.rate), f.requiredRate, f.met ? '达标' : '未达标', num(f.satisfactionRate), num(f.onSiteShare), f.spotChecks].map((v) => v));
+      expect(row.slice(3, 19)).toEqual([f.due, f.notYetDue, f.done, f.doneOnTime, f.doneLate, f.open, f.overdueOpen, f.satisfied, f.unsatisfied, f.onSite, num(f.rate), f.requiredRate, f.met ? '达标' : '未达标', num(f.satisfactionRate), num(f.onSiteShare), f.spotChecks]);
     }
     expect(sheet('管理人员抽查').slice(1)).toEqual(json.caseTypes.flatMap((t) => t.followUps!.spotChecksByStaff.map((s) => [title(t), s.name, s.roles.join('、'), s.count])));
     expect(sheet('不满意原因').slice(1)).toEqual(json.caseTypes.flatMap((t) => [
@@ -509,5 +525,90 @@ describe('reports: the .xlsx export', () => {
     const comments = sheet('不满意意见').slice(1);
     expect(comments.map((r) => r[1])).toEqual(json.caseTypes.flatMap((t) => t.dissatisfaction!.items.map((i) => i.serial)));
     expect(comments.some((r) => String(r[3]).includes('夜间仍有噪音'))).toBe(true);
+  });
+});
+
+/** The monthly workbook of `month` read back with exceljs: each sheet's rows without the header. */
+async function workbook(month: string): Promise<(name: string) => unknown[][]> {
+  const res = await call('manager', 'GET', `/api/reports/monthly.xlsx?month=${month}`);
+  expect(res.statusCode).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  return (name) => {
+    const rows: unknown[][] = [];
+    wb.getWorksheet(name)!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+    return rows;
+  };
+}
+
+describe('reports: a severity is a severity, a category a category', () => {
+  it('a repair’s category is counted by category, never as a severity (JSON and the 按严重程度 sheet)', async () => {
+    const report = (await call('manager', 'GET', `/api/reports/monthly?month=${MONTH}`)).json() as Report;
+    const rep = report.caseTypes.find((t) => t.caseType === 'repair')!;
+    expect(rep.bySeverity).toBeNull();
+    const category = rep.fields.find((f) => f.field === 'category')!;
+    expect(category.label['zh-CN']).toBe('报修类别');
+    expect(category.items.find((i) => i.key === 'plumbing')!.label['zh-CN']).toBe('给排水');
+    const complaint = report.caseTypes.find((t) => t.caseType === 'complaint')!;
+    expect(complaint.bySeverity!.label['zh-CN']).toBe('严重程度');
+    const sheet = await workbook(MONTH);
+    expect(sheet('按严重程度').map((r) => r[0])).toEqual(complaint.bySeverity!.items.map(() => complaint.title['zh-CN']));
+    expect(sheet('按严重程度').map((r) => r[1])).not.toContain('给排水');
+    expect(sheet('按分类')).toContainEqual(['报修', '报修类别', '给排水', 1]);
+  });
+});
+
+describe('reports: follow-ups not yet due are not judged', () => {
+  it('a month whose only follow-up is not due yet has no rate and is neither 达标 nor 未达标', async () => {
+    // last month's service order is followed up by 10 December: on 20 November it is not due yet
+    const { items } = (await call('manager', 'GET', '/api/reports/follow-ups?month=2026-12')).json() as { items: FollowUpFigures[] };
+    const order = items.find((i) => i.caseType === 'serviceOrder')!;
+    expect(order).toMatchObject({ due: 1, notYetDue: 1, done: 0, overdueOpen: 0, rate: null, met: null });
+    const sheet = await workbook('2026-12');
+    const row = sheet('回访').find((r) => r[0] === '特约（有偿）服务')!;
+    expect(row[3]).toBe(1);
+    expect(row[15]).toBe('尚未到期');
+  });
+
+  it('a policy with nothing due in the month is not judged either', async () => {
+    const { items } = (await call('manager', 'GET', '/api/reports/follow-ups?month=2027-01')).json() as { items: FollowUpFigures[] };
+    for (const f of items) expect(f, f.caseType).toMatchObject({ due: 0, rate: null, met: null });
+    const sheet = await workbook('2027-01');
+    expect(sheet('回访').map((r) => r[15])).toEqual(items.map(() => '无应回访'));
+  });
+});
+
+describe('reports: only choices are counted as categories', () => {
+  let events: TestKernel;
+  afterAll(async () => events?.close());
+
+  it('社区文化活动 is counted by its place, never by its start time or capacity; the check refuses a free field as a category', async () => {
+    events = await startTestKernel({ plugins: ['service-desk', 'community-events'], startAt: '2026-05-06T01:00:00Z' });
+    const registry = await events.seed();
+    const assistant = await events.login('assistant');
+    const example = JSON.parse(readFileSync(path.join(ROOT_DIR, 'plugins/community-events/examples/create-community-event.json'), 'utf8')) as { data: Record<string, unknown> };
+    const res = await events.call(assistant, 'POST', '/api/cases/communityEvent', { projectId: registry.projects.get('CH')!.id, data: example.data });
+    expect(res.statusCode, res.body).toBe(201);
+    const report = (await events.call(await events.login('manager'), 'GET', '/api/reports/monthly?month=2026-05')).json() as Report;
+    const event = report.caseTypes.find((t) => t.caseType === 'communityEvent')!;
+    expect(event.cases.total).toBe(1);
+    expect(event.fields.map((f) => f.field)).toEqual(['place']);
+    expect(event.fields[0]!.items).toEqual([expect.objectContaining({ key: example.data.place, count: 1 })]);
+
+    // a company cannot declare a date, a number or a text as a category, nor a category as the severity
+    const admin = await events.login('admin');
+    const check = await events.call(admin, 'POST', '/api/config/check', { patch: { plugins: { 'community-events': { workflows: {
+      communityEvent: { summaryFields: ['place', 'startsAt', 'capacity', 'theme'], severityField: 'startsAt' },
+    } } } } });
+    expect(check.statusCode, check.body).toBe(200);
+    const { valid, issues } = check.json() as { valid: boolean; issues: { pointer: string; code: string; message: string }[] };
+    expect(valid).toBe(false);
+    const base = '/document/plugins/community-events/workflows/communityEvent';
+    expect(issues.filter((i) => i.code === 'not-a-category').map((i) => i.pointer).sort())
+      .toEqual([`${base}/severityField`, `${base}/summaryFields/1`, `${base}/summaryFields/2`, `${base}/summaryFields/3`]);
+    const both = await events.call(admin, 'POST', '/api/config/check', { patch: { plugins: { 'community-events': { workflows: {
+      communityEvent: { severityField: 'place', categoryField: 'place' },
+    } } } } });
+    expect((both.json() as { issues: { pointer: string; code: string }[] }).issues).toContainEqual(expect.objectContaining({ pointer: `${base}/categoryField`, code: 'severity-and-category' }));
   });
 });
