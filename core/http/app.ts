@@ -70,6 +70,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
   await app.register(attachmentRoutes, { orm: services.orm, now: services.now });
   await app.register(rosterImportRoutes, { orm: services.orm, cases: services.cases, now: services.now });
+  await app.register((await import('./routes/config-drafts.js')).configDraftRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/reports.js')).reportRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, now: services.now });
   await serveStaffApp(app);
 
