@@ -7,14 +7,14 @@ import Handlebars from 'handlebars';
 import type { ValidateFunction } from 'ajv';
 import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import type { FormDeclaration } from '../../schemas/generated/form.js';
-import { createFormAjv } from '../declarations/ajv-factory.js';
 import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
 import { workflowFormNames } from '../declarations/check-workflow.js';
-import { compileRule, type CompiledRule } from '../rules/index.js';
+import type { CompiledRule } from '../rules/index.js';
 import { WorkingCalendar } from '../calendar/index.js';
 import type { ExtensionRegistry } from '../extensions.js';
-import { compileFormRules, type FormRules } from './form-rules.js';
+import type { FormRules } from './form-rules.js';
+import { cachedFormRules, cachedRule, cachedTemplate, formValidator } from './compile-cache.js';
 import { resolveOptionsFrom } from './options-from.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
 import { NotFoundError } from '../errors.js';
@@ -65,15 +65,33 @@ export interface CompiledConfig {
   handlebars: typeof Handlebars;
 }
 
-export function compileConfig(versionId: number, projectCode: string | null, effective: EffectiveConfig, extensions: ExtensionRegistry): CompiledConfig {
-  const ajv = createFormAjv();
+/**
+ * One handlebars environment per set of helpers, shared by every compiled configuration, so a
+ * template compiled for one version serves the next (compile-cache.ts keys templates by source).
+ */
+const environments = new WeakMap<ExtensionRegistry['templateHelpers'], { names: string; hb: typeof Handlebars }>();
+
+function templateEnvironment(helpers: ExtensionRegistry['templateHelpers']): typeof Handlebars {
+  const names = [...helpers.keys()].join(',');
+  const known = environments.get(helpers);
+  if (known && known.names === names) return known.hb;
   const hb = Handlebars.create();
-  for (const [name, helper] of extensions.templateHelpers) hb.registerHelper(name, helper);
+  for (const [name, helper] of helpers) hb.registerHelper(name, helper);
+  environments.set(helpers, { names, hb });
+  return hb;
+}
+
+/**
+ * Compiles a configuration. Validators, rules, layouts' rules and templates come from the
+ * content-hash cache (compile-cache.ts): a version that changes one form compiles one form.
+ */
+export function compileConfig(versionId: number, projectCode: string | null, effective: EffectiveConfig, extensions: Pick<ExtensionRegistry, 'templateHelpers'>): CompiledConfig {
+  const hb = templateEnvironment(extensions.templateHelpers);
 
   const caseTypes = new Map<string, CompiledCaseType>();
   for (const bundle of effective.bundles) {
     const rules = new Map<string, CompiledRule>();
-    for (const [name, r] of Object.entries(bundle.rules)) rules.set(name, compileRule(r.logic));
+    for (const [name, r] of Object.entries(bundle.rules)) rules.set(name, cachedRule(r.logic));
     for (const [caseType, workflow] of Object.entries(bundle.workflows)) {
       const forms = new Map<string, FormDeclaration>();
       const validators = new Map<string, ValidateFunction>();
@@ -83,22 +101,22 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
       for (const name of workflowFormNames(workflow)) {
         const form = resolveOptionsFrom(bundle.forms[name]!, settings);
         forms.set(name, form);
-        validators.set(name, ajv.compile(form));
-        formRules.set(name, compileFormRules(uiByForm.get(name)));
+        validators.set(name, formValidator(form));
+        formRules.set(name, cachedFormRules(uiByForm.get(name)));
       }
       const logic = new Map<string, CompiledRule>();
       for (const [tid, t] of Object.entries(workflow.transitions)) {
-        if (t.guard !== undefined) logic.set(`transitions/${tid}/guard`, compileRule(t.guard));
-        (t.branches ?? []).forEach((b, i) => logic.set(`transitions/${tid}/branches/${i}`, compileRule(b.when)));
+        if (t.guard !== undefined) logic.set(`transitions/${tid}/guard`, cachedRule(t.guard));
+        (t.branches ?? []).forEach((b, i) => logic.set(`transitions/${tid}/branches/${i}`, cachedRule(b.when)));
         (t.effects ?? []).forEach((e, i) => {
-          if (e.value !== undefined) logic.set(`transitions/${tid}/effects/${i}`, compileRule(e.value));
-          if (e.when !== undefined) logic.set(`transitions/${tid}/effects/${i}/when`, compileRule(e.when));
+          if (e.value !== undefined) logic.set(`transitions/${tid}/effects/${i}`, cachedRule(e.value));
+          if (e.when !== undefined) logic.set(`transitions/${tid}/effects/${i}/when`, cachedRule(e.when));
         });
       }
       const templates = new Map<string, Handlebars.TemplateDelegate>();
       for (const [docId, doc] of Object.entries(workflow.documents ?? {})) {
-        if (doc.availableIf !== undefined) logic.set(`documents/${docId}/availableIf`, compileRule(doc.availableIf));
-        templates.set(doc.template, hb.compile(bundle.templates[doc.template]!, { strict: false, noEscape: false }));
+        if (doc.availableIf !== undefined) logic.set(`documents/${docId}/availableIf`, cachedRule(doc.availableIf));
+        templates.set(doc.template, cachedTemplate(hb, bundle.templates[doc.template]!));
       }
       const fields = new Map<string, FieldSchema>();
       for (const form of forms.values()) for (const [p, s] of fieldPaths(form)) if (!fields.has(p)) fields.set(p, s);
@@ -123,7 +141,6 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
   for (const role of effective.roles.values()) {
     if (role.mergedInto) mergedFrom.set(role.mergedInto, [...(mergedFrom.get(role.mergedInto) ?? []), role.id]);
   }
-  const pluginTemplates = new Map<string, Handlebars.TemplateDelegate>();
   const bundles = new Map(effective.bundles.map((b) => [b.id, b]));
   return {
     versionId,
@@ -137,12 +154,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
       const declared = bundle?.manifest.documents?.[name];
       const source = bundle?.templates[name];
       if (!bundle || !declared || source === undefined) throw new NotFoundError(`document ${pluginId}/${name}`);
-      const key = `${pluginId}/${name}`;
-      let template = pluginTemplates.get(key);
-      if (!template) {
-        template = hb.compile(source, { strict: false, noEscape: false });
-        pluginTemplates.set(key, template);
-      }
+      const template = cachedTemplate(hb, source);
       const title = pickText(declared.title, language);
       const helpers = documentHelpers({ timezone: effective.calendar.timezone, language }, () => undefined);
       const body = template({ ...context, document: { title, ...(context.document as object | undefined), language } }, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

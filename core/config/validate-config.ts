@@ -11,6 +11,7 @@ import { validateBundle, type BundleIssue } from '../declarations/validate-bundl
 import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import { WorkingCalendar } from '../calendar/index.js';
 import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './effective-config.js';
+import { cachedBundleCheck, formValidator } from './compile-cache.js';
 
 export interface ConfigCheckContext {
   base: PluginBundle[];
@@ -49,9 +50,11 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     const effective = resolveEffectiveConfig(ctx.base, document, scope.code);
     const enabledIds = new Set(effective.bundles.map((b) => b.id));
     issues.push(...checkRoles(effective.roles));
-    const bundleCtx = { roles: new Set(effective.roles.keys()), effectTypes: ctx.effectTypes, templateHelpers: ctx.templateHelpers, pluginIds: enabledIds };
+    const bundleCtx = { roles: new Set(effective.roles.keys()), effectTypes: ctx.effectTypes, templateHelpers: ctx.templateHelpers, pluginIds: enabledIds, compileSchema: formValidator };
+    // a plugin the draft leaves alone (in the same context) is not validated again: see compile-cache.ts
+    const contextKey = [bundleCtx.roles, bundleCtx.effectTypes, bundleCtx.templateHelpers, bundleCtx.pluginIds].map((set) => [...set].sort());
     for (const bundle of effective.bundles) {
-      for (const issue of validateBundle(bundle, bundleCtx)) issues.push(locate(issue, bundle.id, document, scope));
+      for (const issue of cachedBundleCheck(bundle, contextKey, () => validateBundle(bundle, bundleCtx))) issues.push(locate(issue, bundle.id, document, scope));
     }
   }
   // the same problem found at company level and again in each project is reported once

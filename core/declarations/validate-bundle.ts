@@ -6,6 +6,7 @@
 import type { FieldIssue } from '../errors.js';
 import { joinPointer } from '../errors.js';
 import { compileRule } from '../rules/index.js';
+import type { ValidateFunction } from 'ajv';
 import { createFormAjv } from './ajv-factory.js';
 import { validateDeclaration, type DeclarationKind } from './meta-validator.js';
 import type { BundleSection, PluginBundle } from './plugin-bundle.js';
@@ -26,6 +27,11 @@ export interface BundleCheckContext {
   templateHelpers: ReadonlySet<string>;
   /** ids of the other plugins loaded alongside */
   pluginIds: ReadonlySet<string>;
+  /**
+   * Compiles a form or settings schema (throws when ajv refuses it). Default: a fresh ajv per
+   * validation; configuration checks pass a cache keyed by the schema's content (core/config/compile-cache.ts).
+   */
+  compileSchema?: (schema: object) => ValidateFunction;
 }
 
 /** A fresh ajv per validation: forms may carry $id, and compiled schemas must not pile up across proposals. */
@@ -75,7 +81,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   const config = bundle.manifest.config;
   if (config) {
     try {
-      const validate = newFormAjv().compile(config.schema);
+      const validate = ctx.compileSchema ? ctx.compileSchema(config.schema) : newFormAjv().compile(config.schema);
       if (!validate(config.defaults)) {
         push('manifest', '', (validate.errors ?? []).map((e) => ({ pointer: `/config/defaults${e.instancePath}`, code: 'config-defaults', message: e.message ?? 'invalid' })));
       }
@@ -85,10 +91,11 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   }
 
   // 3. Forms: required fields exist, enum labels match, ajv accepts the schema.
-  const formAjv = newFormAjv();
+  const formAjv = ctx.compileSchema ? null : newFormAjv();
+  const compileForm = ctx.compileSchema ?? ((schema: object) => formAjv!.compile(schema));
   for (const name of formsOk) {
     const form = bundle.forms[name]!;
-    push('forms', name, checkForm(form, formAjv));
+    push('forms', name, checkForm(form, compileForm));
   }
   // Options from settings must name a setting of this plugin.
   const configKeys = configKeysOf(bundle);
@@ -171,7 +178,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
   return issues;
 }
 
-function checkForm(form: { properties?: unknown; required?: string[] }, formAjv: ReturnType<typeof createFormAjv>): FieldIssue[] {
+function checkForm(form: { properties?: unknown; required?: string[] }, compileForm: (schema: object) => unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const walk = (schema: FieldSchema, pointer: string) => {
     (schema.required ?? []).forEach((r, i) => {
@@ -185,7 +192,7 @@ function checkForm(form: { properties?: unknown; required?: string[] }, formAjv:
   };
   walk(form as FieldSchema, '');
   try {
-    formAjv.compile(form);
+    compileForm(form);
   } catch (e) {
     issues.push({ pointer: '', code: 'form-schema', message: (e as Error).message });
   }
