@@ -10,7 +10,7 @@ import type { FieldIssue } from '../errors.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
 
 /** Annotation keywords of form declarations: they carry labels and hints, never validation. */
-export const ANNOTATION_KEYWORDS = ['x-label', 'x-help', 'x-enumLabels', 'x-ref', 'x-accept', 'x-maxBytes', 'x-optionsFrom'] as const;
+export const ANNOTATION_KEYWORDS = ['x-label', 'x-help', 'x-enumLabels', 'x-ref', 'x-accept', 'x-maxBytes', 'x-optionsFrom', 'x-internal'] as const;
 
 export const MONEY_FORMAT = /^-?\d{1,12}(\.\d{1,2})?$/;
 const PHONE_FORMAT = /^[0-9+\-() ]{3,32}$/;

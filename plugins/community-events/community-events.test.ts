@@ -34,11 +34,13 @@ describe('community events and the satisfaction survey', () => {
   const tokens: Record<string, string> = {};
   let projectId: number;
   let unitIds: Map<string, { id: number }>;
+  let otherCompanyUnitId: number;
 
   beforeAll(async () => {
     kernel = await startTestKernel({ plugins: ['service-desk', 'community-events'], startAt: '2026-05-06T01:00:00Z' });
     const reg = await kernel.seed();
-    await kernel.seed(secondCompany());
+    const other = await kernel.seed(secondCompany());
+    otherCompanyUnitId = other.units.get('BCH/1/101')!.id;
     projectId = reg.projects.get('CH')!.id;
     unitIds = reg.units as unknown as Map<string, { id: number }>;
     for (const u of USERS) tokens[u] = await kernel.login(u);
@@ -82,7 +84,7 @@ describe('community events and the satisfaction survey', () => {
       const badMoney = await kernel.call(tokens.assistant!, 'POST', '/api/cases/communityEvent', { projectId, data: { ...examplePlan, budgetLines: [{ item: '奖品', amount: '12.345' }] } });
       expect(badMoney.statusCode).toBe(400);
       expect(badMoney.json().issues.map((i: { pointer: string }) => i.pointer)).toContain('/data/budgetLines/0/amount');
-      const forged = await kernel.call(tokens.assistant!, 'POST', '/api/cases/communityEvent', { projectId, data: { ...examplePlan, signUpList: '1. 假报名' } });
+      const forged = await kernel.call(tokens.assistant!, 'POST', '/api/cases/communityEvent', { projectId, data: { ...examplePlan, signUpResult: '报名成功' } });
       expect(forged.statusCode).toBe(400);
       expect((await kernel.call(tokens.technician!, 'POST', '/api/cases/communityEvent', { projectId, data: examplePlan })).statusCode).toBe(403);
       const list = (await kernel.call(tokens.manager!, 'GET', '/api/cases/communityEvent')).json() as { items: unknown[] };
@@ -128,27 +130,36 @@ describe('community events and the satisfaction survey', () => {
       expect(c.data.waitlist).toEqual([]);
     });
 
-    const signUp = (who: string, name: string, unit: string, partySize: number) => ev(who, 'signUp', { signUpName: name, signUpUnit: unit, signUpPhone: '13800000001', partySize });
+    /** the household picked in the form: '1-101' is building 1, room 101 of 翠湖花园 */
+    const unitOf = (label: string) => unitIds.get(`CH/${label.replace('-', '/')}`)!.id;
+    const signUp = (who: string, name: string, unit: string, partySize: number) => ev(who, 'signUp', { signUpName: name, signUpUnitId: unitOf(unit), signUpPhone: '13800000001', partySize });
 
     it('sign-ups count party sizes against the capacity; beyond it they wait; a duplicate unit, an unknown unit or a party too large is refused', async () => {
       // capacity 10 people
-      await signUp('frontdesk', '张伟', '1-101', 4);
-      await signUp('concierge', '王芳', '1-102', 3);
+      let first = await signUp('frontdesk', '张伟', '1-101', 4);
+      expect(first.data.signUpResult).toBe('张伟（1栋 101，4人）报名成功，序号1，已获名额');
+      first = await signUp('concierge', '王芳', '1-102', 3);
+      expect(first.data.signups.map((s: { unit: string }) => s.unit)).toEqual(['1栋 101', '1栋 102']);
       let c = await signUp('frontdesk', '李娜', '1-201', 3);
       expect(c.data.confirmedPeople).toBe(10);
       c = await signUp('frontdesk', '刘洋', '1-202', 2);
+      expect(c.data.signUpResult).toBe('名额已满：刘洋（1栋 202，2人）列入候补第1位（序号4），有人取消时按顺序转正');
       c = await signUp('frontdesk', '陈静', '1-301', 1);
+      expect(c.data.signUpResult).toContain('列入候补第2位（序号5）');
       expect(c.data.signups.map((s: { no: number }) => s.no)).toEqual([1, 2, 3]);
       expect(c.data.waitlist.map((s: { no: number; status: string }) => [s.no, s.status])).toEqual([[4, 'waitlisted'], [5, 'waitlisted']]);
       expect(c.data.waitingPeople).toBe(3);
-      expect(c.data.waitingList).toContain('刘洋 1-202 2人');
       expect(c.data.signUpName).toBeUndefined(); // the form's fields live on the roster
 
-      await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '张伟', signUpUnit: '1-101', signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnit');
-      await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '某人', signUpUnit: '9-909', signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnit');
-      await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '杨磊', signUpUnit: '2-101', signUpPhone: '13800000001', partySize: 7 }, '/data/partySize');
-      await refused(400, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '杨磊', signUpUnit: '2栋101', signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnit');
-      await refused(403, 'communityEvent', id, 'technician', 'signUp', { signUpName: '杨磊', signUpUnit: '2-101', signUpPhone: '13800000001', partySize: 1 });
+      const duplicate = await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '张伟', signUpUnitId: unitOf('1-101'), signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnitId');
+      expect(duplicate.message).toBe('1栋 101已报名（序号1）');
+      const otherProject = [...unitIds.entries()].find(([key]) => key.startsWith('JR/'))![1].id;
+      for (const unknown of [otherProject, otherCompanyUnitId, 999999]) {
+        await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '某人', signUpUnitId: unknown, signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnitId');
+      }
+      await refused(422, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '杨磊', signUpUnitId: unitOf('2-101'), signUpPhone: '13800000001', partySize: 7 }, '/data/partySize');
+      await refused(400, 'communityEvent', id, 'frontdesk', 'signUp', { signUpName: '杨磊', signUpUnitId: '2栋101', signUpPhone: '13800000001', partySize: 1 }, '/data/signUpUnitId');
+      await refused(403, 'communityEvent', id, 'technician', 'signUp', { signUpName: '杨磊', signUpUnitId: unitOf('2-101'), signUpPhone: '13800000001', partySize: 1 });
     });
 
     it('a cancellation frees places: the waiting parties that fit are promoted in order', async () => {

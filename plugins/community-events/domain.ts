@@ -65,10 +65,6 @@ export function cancelSignUp(roster: Roster, capacity: number, no: number, at: s
   return { cancelled: record, promoted };
 }
 
-export function describeList(list: readonly SignUp[]): string {
-  return list.map((s) => `${s.no}. ${s.name} ${s.unit} ${s.partySize}人${s.promotedAt ? '（候补转正）' : ''}${s.checkedInAt ? ` 已签到${s.attendedCount ?? s.partySize}人` : ''}`).join('\n');
-}
-
 // ---------------------------------------------------------------- survey analysis
 
 export interface SurveyQuestion { code: string; text: string; scale: 'score' | 'yesNo' }

@@ -20,7 +20,7 @@ import {
 } from '../../core/plugin-api.js';
 import type { CommunityEventsSettings } from './generated/settings.js';
 import {
-  addSignUp, analyseSurvey, cancelSignUp, describeList, peopleIn, percent,
+  addSignUp, analyseSurvey, cancelSignUp, peopleIn, percent,
   type BuildingRef, type Roster, type SignUp, type SurveyAnalysis, type SurveyQuestion, type SurveyResponseRow,
 } from './domain.js';
 
@@ -47,8 +47,12 @@ function saveRoster(data: Record<string, unknown>, roster: Roster): void {
   Object.assign(data, {
     signups: roster.signups, waitlist: roster.waitlist, cancellations: roster.cancellations,
     confirmedPeople: peopleIn(roster.signups), waitingPeople: peopleIn(roster.waitlist),
-    signUpList: describeList(roster.signups), waitingList: describeList(roster.waitlist),
   });
+}
+
+/** Sign-up numbers are never reused: one more than any given so far, cancelled ones included. */
+function nextNumber(roster: Roster): number {
+  return Math.max(0, ...[...roster.signups, ...roster.waitlist, ...roster.cancellations].map((s) => s.no)) + 1;
 }
 
 /** The transition form's own fields are kept on the roster, not as loose case data. */
@@ -65,34 +69,38 @@ function takeFields(data: Record<string, unknown>, names: string[]): Record<stri
 
 async function publish(ctx: EffectContext): Promise<void> {
   saveRoster(ctx.data, { signups: [], waitlist: [], cancellations: [] });
-  Object.assign(ctx.data, { publishedAt: ctx.now.toISOString(), nextSignUpNo: 1, lastPromotion: null });
+  Object.assign(ctx.data, { publishedAt: ctx.now.toISOString(), lastPromotion: null });
 }
 
-async function findUnit(em: EntityManager, companyId: number, projectId: number, label: string): Promise<Unit | null> {
-  const [code, number] = label.split('-');
-  const building = await em.findOne(Building, { companyId, projectId, code });
-  if (!building) return null;
-  return em.findOne(Unit, { companyId, projectId, buildingId: building.id, number });
+/** The household picked in the sign-up form, in this event's project (another project's or company's id is unknown). */
+async function householdOf(em: EntityManager, companyId: number, projectId: number, unitId: number): Promise<{ unit: Unit; label: string } | null> {
+  const unit = await em.findOne(Unit, { id: unitId, companyId, projectId });
+  if (!unit) return null;
+  const building = await em.findOne(Building, { id: unit.buildingId, companyId });
+  return { unit, label: building ? `${building.name} ${unit.number}` : unit.number };
 }
 
 async function signUp(ctx: EffectContext): Promise<void> {
   const settings = settingsOf(ctx);
-  const form = takeFields(ctx.data, ['signUpName', 'signUpUnit', 'signUpPhone', 'partySize']);
-  const label = String(form.signUpUnit);
+  const form = takeFields(ctx.data, ['signUpName', 'signUpUnitId', 'signUpPhone', 'partySize']);
   const partySize = Number(form.partySize);
-  if (partySize > settings.maxPartySize) refuse('/data/partySize', `每户最多报名${settings.maxPartySize}人 / at most ${settings.maxPartySize} people per household`, 'party-too-large');
-  const unit = await findUnit(ctx.em, ctx.companyId, ctx.projectId, label);
-  if (!unit) refuse('/data/signUpUnit', `本管理处没有${label}这一户 / there is no unit ${label} in this project`, 'unknown-unit');
+  if (partySize > settings.maxPartySize) refuse('/data/partySize', `每户最多报名${settings.maxPartySize}人`, 'party-too-large');
+  const household = await householdOf(ctx.em, ctx.companyId, ctx.projectId, Number(form.signUpUnitId));
+  if (!household) refuse('/data/signUpUnitId', '本管理处没有这一户，请从列表中选择', 'unknown-unit');
+  const { unit, label } = household;
   const roster = rosterOf(ctx.data);
   const existing = [...roster.signups, ...roster.waitlist].find((s) => s.unitId === unit.id);
-  if (existing) refuse('/data/signUpUnit', `${label}已报名（序号${existing.no}） / ${label} has already signed up (no. ${existing.no})`, 'duplicate-unit');
-  const no = Number(ctx.data.nextSignUpNo ?? 1);
+  if (existing) refuse('/data/signUpUnitId', `${label}已报名（序号${existing.no}）`, 'duplicate-unit');
+  const no = nextNumber(roster);
   const capacity = Number(ctx.data.capacity);
-  addSignUp(roster, capacity, {
+  const added = addSignUp(roster, capacity, {
     no, name: String(form.signUpName), unit: label, unitId: unit.id, phone: String(form.signUpPhone), partySize, signedUpAt: ctx.now.toISOString(),
   });
   saveRoster(ctx.data, roster);
-  ctx.data.nextSignUpNo = no + 1;
+  // the step's resultField: what the desk tells the resident at once
+  ctx.data.signUpResult = added.status === 'confirmed'
+    ? `${added.name}（${label}，${partySize}人）报名成功，序号${no}，已获名额`
+    : `名额已满：${added.name}（${label}，${partySize}人）列入候补第${roster.waitlist.length}位（序号${no}），有人取消时按顺序转正`;
 }
 
 async function cancel(ctx: EffectContext): Promise<void> {

@@ -159,8 +159,10 @@ describe('complaints: a minor complaint solved in time', () => {
     for (const expected of ['业主投诉处理单', c.serial, '张伟', '13800000001', '楼道灯坏了三天没人修', '翠湖花园', '更换灯管并检查线路', '已结案']) {
       expect(html).toContain(expected);
     }
+    // paper is in the company's language, whatever the clerk's screen language
     const en = await kernel.call(tokens.supervisor!, 'GET', `/api/cases/complaint/${id}/documents/sheet?lang=en`);
-    expect(en.body).toContain('Complaint sheet');
+    expect(en.body).toContain('业主投诉处理单');
+    expect(en.body).not.toContain('Complaint sheet');
   });
 
   it('escapes what residents and staff typed: the printed sheet never runs their markup', async () => {

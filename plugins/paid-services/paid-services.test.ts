@@ -180,7 +180,7 @@ describe('serviceOrder: a paid order from registration to follow-up', () => {
     for (const copy of ['第一联 业主联', '第二联 客服中心存档联', '第三联 财务核算联']) expect(html).toContain(copy);
     expect(html.split(c.serial).length - 1).toBeGreaterThanOrEqual(3);
     expect(html.split('¥85.00').length - 1).toBe(3);
-    for (const expected of ['服务工作单', '水龙头、闸阀维修', '¥25.00 / 个', '¥60', '客户已签名', catalog.tapValve!.checklist[3]!, '1栋 101']) {
+    for (const expected of ['服务工作单', '水龙头、闸阀维修', '¥25.00 / 个', '¥60', '<img class="signature" alt="客户签名"', catalog.tapValve!.checklist[3]!, '1栋 101']) {
       expect(html).toContain(expected);
     }
   });

@@ -66,7 +66,7 @@ describe('goods release pass: authorisation', () => {
 
     const pass = await kernel.call(tokens.security!, 'GET', `/api/cases/goodsPass/${c.id}/documents/pass`);
     expect(pass.statusCode).toBe(200);
-    for (const text of ['物品放行单', `放行单号 / Pass No.: ${c.serial}`, '双人床', '1.8m 已拆装', '纸箱（衣物、书籍）', '12', '粤B12345', '业主本人申请', '迁出/退租搬家', '北门', '1栋', '101']) {
+    for (const text of ['物品放行单', `放行单号：${c.serial}`, '双人床', '1.8m 已拆装', '纸箱（衣物、书籍）', '12', '粤B12345', '业主本人申请', '迁出/退租搬家', '北门', '1栋', '101']) {
       expect(pass.body).toContain(text);
     }
   });

@@ -26,6 +26,10 @@ export type Field = {
   'x-accept'?: string[];
   'x-maxBytes'?: number;
   /**
+   * Kept by the platform for its own bookkeeping (a record id, a counter): stored and validated, never shown to staff on the case page
+   */
+  'x-internal'?: boolean;
+  /**
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   'x-optionsFrom'?: string;

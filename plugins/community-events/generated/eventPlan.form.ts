@@ -60,8 +60,6 @@ export interface EventPlanData {
   budgetTotal?: string;
   prizes?: string;
   organiser: string;
-  signUpList?: string;
-  waitingList?: string;
   /**
    * @maxItems 1000
    */
@@ -139,4 +137,5 @@ export interface EventPlanData {
   followUpCount?: number;
   publishedAt?: string;
   nextSignUpNo?: number;
+  signUpResult?: string;
 }

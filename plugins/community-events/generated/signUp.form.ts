@@ -6,8 +6,8 @@
  */
 
 export interface SignUpData {
+  signUpUnitId: number;
   signUpName: string;
-  signUpUnit: string;
   signUpPhone: string;
   partySize: number;
 }

@@ -3,8 +3,21 @@ import { caseTypeInfo, formDeclaration } from '../app-state.js';
 import { isEmptyValue } from '../field-values.js';
 import { I18nController, loc, t } from '../i18n.js';
 import { base } from '../styles.js';
-import type { CaseDetail, FormDeclaration } from '../types.js';
+import type { CaseDetail, FormDeclaration, FormSchema } from '../types.js';
 import './wy-field-list.js';
+
+/** Bookkeeping fields (`x-internal`: record ids, counters) are stored but never shown to staff. */
+const isInternal = (schema: FormSchema | undefined) => schema?.['x-internal'] === true;
+
+/** A value without the x-internal properties of its objects (e.g. the unit id in each sign-up row). */
+function withoutInternal(schema: FormSchema | undefined, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutInternal(schema?.items, v));
+  const props = schema?.properties;
+  if (value === null || typeof value !== 'object' || !props) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>)
+    .filter(([k]) => !isInternal(props[k]))
+    .map(([k, v]) => [k, withoutInternal(props[k], v)]));
+}
 
 interface Group {
   title: string;
@@ -39,7 +52,10 @@ export class WyCaseData extends LitElement {
     const shown = new Set<string>();
     const groups: Group[] = [];
     const take = (title: string, form: FormDeclaration | null, names: string[]) => {
-      const fields = names.filter((n) => !shown.has(n) && !isEmptyValue(data[n]));
+      const fields = names.filter((n) => {
+        if (isInternal(form?.schema.properties?.[n])) shown.add(n);
+        return !shown.has(n) && !isEmptyValue(data[n]);
+      });
       fields.forEach((n) => shown.add(n));
       if (fields.length) groups.push({ title, form, fields });
     };
@@ -65,7 +81,7 @@ export class WyCaseData extends LitElement {
     return this.#groups(this.detail).map((g) => html`
       <section>
         <h3>${g.title}</h3>
-        <wy-field-list .form=${g.form} .data=${this.detail!.data} .only=${g.fields}></wy-field-list>
+        <wy-field-list .form=${g.form} .data=${Object.fromEntries(g.fields.map((n) => [n, withoutInternal(g.form?.schema.properties?.[n], this.detail!.data[n])]))} .only=${g.fields}></wy-field-list>
       </section>`);
   }
 }

@@ -117,8 +117,12 @@ export class WyCasePage extends LitElement {
     });
   }
 
-  #onChanged(e: CustomEvent<{ title?: string }>) {
-    this.notice = e.detail?.title ? t('transitionDone', { title: e.detail.title }) : '';
+  #onChanged(e: CustomEvent<{ title?: string; transition?: string; case?: { data?: Record<string, unknown> } }>) {
+    const done = e.detail?.title ? t('transitionDone', { title: e.detail.title }) : '';
+    // a step may say how it turned out (its resultField, e.g. 候补第2位): shown with the notice
+    const tr = e.detail?.transition ? caseTypeInfo(this.caseType)?.transitions[e.detail.transition] as { resultField?: string | null } | undefined : undefined;
+    const result = tr?.resultField ? e.detail.case?.data?.[tr.resultField] : undefined;
+    this.notice = typeof result === 'string' && result ? `${done} ${result}` : done;
     void this.reload();
   }
 

@@ -83,7 +83,7 @@ export class WyTransitionDialog extends LitElement {
     try {
       const updated = await api.post<CaseView>(`/api/cases/${r.caseType}/${r.caseId}/transitions/${r.transition}`, { version: r.version, ...(data ? { data } : {}) });
       this.close();
-      this.dispatchEvent(new CustomEvent('wy-case-changed', { detail: { case: updated, title: r.title }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('wy-case-changed', { detail: { case: updated, title: r.title, transition: r.transition }, bubbles: true, composed: true }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         this.close();
