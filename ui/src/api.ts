@@ -70,5 +70,7 @@ export const api = {
   get: <T>(path: string, query?: Query, init?: RequestInit) => request<T>('GET', withQuery(path, query), undefined, init),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

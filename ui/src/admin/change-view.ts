@@ -1,9 +1,10 @@
-/** A table of configuration changes (pointer, kind, before → after), as the review page and history show them. */
+/** A table of configuration changes (where, kind, before → after, in words), as the review page, the history and the activation dialog show them. */
 import { html, nothing } from 'lit';
 import { at, describePointer } from './admin-i18n.js';
 import type { DiffChange } from './admin-types.js';
 import { draft } from './draft-store.js';
 import { escapeToken, getAt, isPlainObject, tokensOf } from './patch.js';
+import { placeOf, sectionChanges, valueWords } from './change-words.js';
 
 /** Members shown whole: texts in two languages and JsonLogic rules. */
 const LEAF_KEYS = new Set(['title', 'x-label', 'x-help', 'description', 'placeholder', 'guardMessage', 'visibleIf', 'requiredIf', 'readOnlyIf', 'computed', 'logic', 'guard', 'when', 'value', 'context', 'result']);
@@ -51,46 +52,61 @@ export function expandChanges(changes: DiffChange[]): DiffChange[] {
   return out;
 }
 
-function short(value: unknown): string {
-  if (value === undefined) return '';
-  if (value === null) return '∅';
-  if (isPlainObject(value) && typeof value['zh-CN'] === 'string' && Object.keys(value).every((k) => k === 'zh-CN' || k === 'en')) {
-    return value.en ? `${value['zh-CN']} / ${value.en}` : String(value['zh-CN']);
+/** One row of the table: where, what kind of change, and the values before and after in words (or a sentence). */
+interface Row {
+  pointer: string;
+  where: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: string;
+  after: string;
+  sentence?: string;
+}
+
+function rowsOf(changes: DiffChange[]): Row[] {
+  const rows: Row[] = [];
+  for (const c of expandChanges(changes)) {
+    // null in the document removes the plugin's own entry
+    // and an entry the document did not have may still change what is in force
+    const tokens = tokensOf(c.pointer);
+    const deletes = c.after === null && c.kind !== 'removed';
+    const current = c.kind === 'added' ? inForce(tokens) : undefined;
+    const kind = deletes ? 'removed' : current !== undefined ? 'changed' : c.kind;
+    const before = deletes || current !== undefined ? current : c.before;
+    const place = placeOf(tokens);
+    const where = describePointer(c.pointer);
+    if (place.section === 'ui' && place.path[place.path.length - 1] === 'sections') {
+      for (const sentence of sectionChanges(place, before, kind === 'removed' ? [] : c.after)) rows.push({ pointer: c.pointer, where, kind: 'changed', before: '', after: '', sentence });
+      continue;
+    }
+    rows.push({
+      pointer: c.pointer, where, kind,
+      before: kind === 'added' || before === undefined ? '' : valueWords(place, before),
+      after: kind === 'removed' ? '' : valueWords(place, c.after),
+    });
   }
-  // a layout's sections: their names and fields, which is what differs
-  if (Array.isArray(value) && value.length && value.every((v) => isPlainObject(v) && Array.isArray(v.fields))) {
-    return value.map((v) => `${(v.title as { 'zh-CN'?: string } | undefined)?.['zh-CN'] ?? v.id}: ${(v.fields as string[]).join(', ')}`).join(' | ');
-  }
-  // effective-dated rates: one "from: rates" per row
-  if (Array.isArray(value) && value.length && value.every((v) => isPlainObject(v) && typeof v.from === 'string')) {
-    return value.map((v) => `${v.from as string}: ${v.price !== undefined ? String(v.price) : Object.entries((v.byUnitType ?? {}) as Record<string, string>).map(([k, r]) => `${k} ${r}`).join(', ')}`).join(' | ');
-  }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return rows;
+}
+
+/** How many changes the admin would count (a moved field is one). */
+export function countChanges(changes: DiffChange[]): number {
+  return rowsOf(changes).length;
 }
 
 export function renderChanges(changes: DiffChange[]) {
-  const rows = expandChanges(changes);
+  const rows = rowsOf(changes);
   if (!rows.length) return html`<p class="muted">${at('noChanges')}</p>`;
   return html`
     <table class="changes" data-testid="changes">
       <thead><tr><th>${at('where')}</th><th>${at('change')}</th><th>${at('before')}</th><th>${at('after')}</th></tr></thead>
       <tbody>
-        ${rows.map((c) => {
-          // null in the document removes the plugin's own entry
-          // and an entry the document did not have may still change what is in force
-          const deletes = c.after === null && c.kind !== 'removed';
-          const current = c.kind === 'added' ? inForce(tokensOf(c.pointer)) : undefined;
-          const kind = deletes ? 'removed' : current !== undefined ? 'changed' : c.kind;
-          const before = deletes || current !== undefined ? current : c.before;
-          return html`
-          <tr data-pointer-change=${c.pointer}>
-            <td>${describePointer(c.pointer)}<div class="id">${c.pointer}</div></td>
-            <td><span class="badge ${kind === 'removed' ? 'danger' : ''}">${at(`kind_${kind}`)}</span></td>
-            <td class="small">${kind === 'added' || before === undefined ? nothing : html`<code>${short(before)}</code>`}</td>
-            <td class="small">${kind === 'removed' ? nothing : html`<code>${short(c.after)}</code>`}</td>
-          </tr>`;
-        })}
+        ${rows.map((r) => html`
+          <tr data-pointer-change=${r.pointer}>
+            <td>${r.where}</td>
+            <td><span class="badge ${r.kind === 'removed' ? 'danger' : ''}">${at(`kind_${r.kind}`)}</span></td>
+            ${r.sentence !== undefined ? html`<td colspan="2">${r.sentence}</td>` : html`
+              <td class="small">${r.before || nothing}</td>
+              <td class="small">${r.after || nothing}</td>`}
+          </tr>`)}
       </tbody>
     </table>`;
 }

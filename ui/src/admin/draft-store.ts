@@ -8,8 +8,10 @@
  *                  company's (draft) declaration
  *   roles:         document.roles.<id>;   calendar: document.calendar / projects.<code>.calendar
  *
- * Deleting a declaration the plugin has puts `null` at its place. The draft survives a reload
- * (localStorage) as long as the configuration in force is still the one it was based on.
+ * Deleting a declaration the plugin has puts `null` at its place. The draft is kept on the server
+ * (server-draft.ts, one per admin): it survives a reload and follows the admin to another
+ * computer. A draft started on an older version than the one now in force is superseded: it is
+ * not restored (proposing it would undo the newer version) and the shell offers to discard it.
  * Server issues (check, propose, dry run) are kept here with the pointer → control map.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -18,19 +20,30 @@ import type { CalendarDecl, ConfigDeclaration, ConfigResponse, DeclSection, Issu
 import { clone, composePatch, deepEqual, diffPatch, getAt, isPlainObject, listChanges, mergePatch, pointer, pointerWithin, setAt } from './patch.js';
 import { withoutBranchNoise } from '../issue-text.js';
 import { companySettingsEntry, projectSettingsEntry, settingsInProject } from './settings-patch.js';
+import { ServerDraft, type SaveState, type StoredDraft } from './server-draft.js';
 
 /** null: the whole company; otherwise a project code. */
 export type Scope = string | null;
 
-const STORAGE_PREFIX = 'wuye.admin.draft.';
+/** Where earlier builds kept the draft in this browser (moved to the server on first load). */
+const LEGACY_STORAGE_PREFIX = 'wuye.admin.draft.';
 
-interface Saved {
+interface LegacySaved {
   baseVersion: number;
   doc: ConfigDeclaration;
   decls: Record<string, Partial<PluginDecls>>;
   roles: Record<string, RoleView>;
   settings?: Record<string, Record<string, unknown>>;
 }
+
+/** What the editor stores beside the document to show the draft again: what differs from the version in force. */
+interface EditorState {
+  decls: { plugin: string; section: DeclSection; name: string; value: unknown }[];
+  roles: Record<string, RoleView>;
+  settings: Record<string, Record<string, unknown>>;
+}
+
+const SECTIONS: DeclSection[] = ['workflows', 'forms', 'ui', 'rules'];
 
 export class DraftStore extends EventTarget {
   active: ConfigResponse | null = null;
@@ -46,6 +59,9 @@ export class DraftStore extends EventTarget {
   issuesFrom = '';
   checkedValid: boolean | null = null;
   restored = false;
+  /** a stored draft made on an older version than the one in force (not restored) */
+  superseded: { baseVersion: number; updatedAt: string } | null = null;
+  readonly stored = new ServerDraft(() => this.#emit(false));
   #ownerKey = '';
   #loading: Promise<void> | null = null;
   /** every pointer a control was rendered for (longest match owns an issue) */
@@ -60,18 +76,15 @@ export class DraftStore extends EventTarget {
     if (this.#loading && !force) return this.#loading;
     if (this.active && !force && ownerKey === this.#ownerKey) return Promise.resolve();
     this.#loading = (async () => {
+      await this.stored.flush().catch(() => undefined);
       const res = await api.get<ConfigResponse>('/api/config');
       this.#ownerKey = ownerKey;
       this.active = res;
       this.#reset();
-      const saved = this.#readSaved();
-      if (saved && saved.baseVersion === res.version && !deepEqual(saved.doc, res.document)) {
-        this.doc = saved.doc;
-        for (const [id, d] of Object.entries(saved.decls)) if (this.decls[id]) Object.assign(this.decls[id]!, d);
-        this.roles = saved.roles;
-        for (const [id, v] of Object.entries(saved.settings ?? {})) if (this.pluginSettings[id]) this.pluginSettings[id] = v;
-        this.restored = true;
-      }
+      const saved = await this.stored.read();
+      this.stored.reset(this.stored.version);
+      if (saved) this.#restore(saved);
+      else this.#importLegacy();
       this.#emit(false);
     })().finally(() => { this.#loading = null; });
     return this.#loading;
@@ -91,14 +104,70 @@ export class DraftStore extends EventTarget {
     this.issuesFrom = '';
     this.checkedValid = null;
     this.restored = false;
+    this.superseded = null;
   }
 
-  /** Throws the draft away (back to the configuration in force). */
+  /** Shows a stored draft again, unless it was made on another version than the one in force. */
+  #restore(saved: StoredDraft) {
+    const a = this.active!;
+    if (deepEqual(saved.document, a.document ?? {})) {
+      // nothing left to propose (e.g. the draft was just activated)
+      this.stored.remove();
+      return;
+    }
+    if (saved.baseVersion !== a.version) {
+      this.superseded = { baseVersion: saved.baseVersion, updatedAt: saved.updatedAt };
+      return;
+    }
+    const editor = saved.editor as Partial<EditorState>;
+    this.doc = clone(saved.document);
+    for (const d of editor.decls ?? []) {
+      const map = this.decls[d.plugin]?.[d.section] as Record<string, unknown> | undefined;
+      if (!map) continue;
+      if (d.value === null) delete map[d.name];
+      else map[d.name] = clone(d.value);
+    }
+    if (editor.roles) this.roles = clone(editor.roles);
+    for (const [id, v] of Object.entries(editor.settings ?? {})) if (this.pluginSettings[id]) this.pluginSettings[id] = clone(v);
+    this.restored = true;
+  }
+
+  /** A draft an earlier build kept in this browser moves to the server once. */
+  #importLegacy() {
+    try {
+      const key = `${LEGACY_STORAGE_PREFIX}${this.#ownerKey}`;
+      const raw = localStorage.getItem(key);
+      if (!raw) return;
+      localStorage.removeItem(key);
+      const saved = JSON.parse(raw) as LegacySaved;
+      if (saved.baseVersion !== this.active!.version || deepEqual(saved.doc, this.active!.document ?? {})) return;
+      this.doc = saved.doc;
+      for (const [id, d] of Object.entries(saved.decls)) if (this.decls[id]) Object.assign(this.decls[id]!, d);
+      this.roles = saved.roles;
+      for (const [id, v] of Object.entries(saved.settings ?? {})) if (this.pluginSettings[id]) this.pluginSettings[id] = v;
+      this.restored = true;
+      this.#save();
+    } catch {
+      // nothing usable in this browser
+    }
+  }
+
+  /** Throws the draft away (back to the configuration in force), here and on the server. */
   discard(): void {
     if (!this.active) return;
     this.#reset();
-    this.#clearSaved();
+    this.stored.remove();
     this.#emit(false);
+  }
+
+  /** Where the draft is: saved on the server, being saved, or refused because another window saved a newer one. */
+  get saveState(): SaveState {
+    return this.stored.state;
+  }
+
+  /** Waits until the last edit reached the server. */
+  flush(): Promise<void> {
+    return this.stored.flush();
   }
 
   get dirty(): boolean {
@@ -322,41 +391,34 @@ export class DraftStore extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { edited } }));
   }
 
-  #storageKey() {
-    return `${STORAGE_PREFIX}${this.#ownerKey}`;
-  }
-
-  #readSaved(): Saved | null {
-    try {
-      const raw = localStorage.getItem(this.#storageKey());
-      return raw ? (JSON.parse(raw) as Saved) : null;
-    } catch {
-      return null;
-    }
-  }
-
   #save() {
     if (!this.active) return;
-    try {
-      if (!this.dirty) {
-        localStorage.removeItem(this.#storageKey());
-        return;
-      }
-      const decls: Saved['decls'] = {};
-      for (const [id, d] of Object.entries(this.decls)) decls[id] = { workflows: d.workflows, forms: d.forms, ui: d.ui, rules: d.rules };
-      const saved: Saved = { baseVersion: this.active.version, doc: this.doc, decls, roles: this.roles, settings: this.pluginSettings };
-      localStorage.setItem(this.#storageKey(), JSON.stringify(saved));
-    } catch {
-      // storage full or unavailable: the draft lives in this page only
+    if (!this.dirty) {
+      this.stored.remove();
+      return;
     }
+    this.superseded = null; // editing starts a draft on the version in force; it replaces the old one
+    this.stored.save({ baseVersion: this.active.version, document: clone(this.doc), editor: this.#editorState() as unknown as Record<string, unknown> });
   }
 
-  #clearSaved() {
-    try {
-      localStorage.removeItem(this.#storageKey());
-    } catch {
-      // nothing to clear
+  /** The declarations, roles and settings that differ from the version in force. */
+  #editorState(): EditorState {
+    const active = this.active!.effective.plugins;
+    const decls: EditorState['decls'] = [];
+    for (const plugin of new Set([...Object.keys(this.decls), ...Object.keys(active)])) {
+      for (const section of SECTIONS) {
+        const mine = (this.decls[plugin]?.[section] ?? {}) as Record<string, unknown>;
+        const theirs = (active[plugin]?.[section] ?? {}) as Record<string, unknown>;
+        for (const name of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+          if (!deepEqual(mine[name], theirs[name])) decls.push({ plugin, section, name, value: mine[name] === undefined ? null : mine[name] });
+        }
+      }
     }
+    const settings: EditorState['settings'] = {};
+    for (const [id, v] of Object.entries(this.pluginSettings)) {
+      if (!deepEqual(v, active[id]?.manifest?.config?.defaults)) settings[id] = v;
+    }
+    return { decls, roles: this.roles, settings };
   }
 }
 

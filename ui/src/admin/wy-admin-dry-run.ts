@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from '../api.js';
 import { appState } from '../app-state.js';
 import { formatDateTime } from '../format.js';
@@ -10,12 +11,28 @@ import type { DryRunResponse, DryRunStep, FieldSchema, FormDeclaration, UiDeclar
 import { draft, DraftController } from './draft-store.js';
 import { sampleData } from './sample-data.js';
 import { likelyPath } from './workflow-layout.js';
+import { syncSelects } from './select-sync.js';
+import '../../../forms/index.js';
 
 interface StepInput {
   transition: string;
   afterMinutes: number;
-  data: string;
+  /** what the step's form holds (its `<wy-form>` reports every edit) */
+  data: Record<string, unknown>;
+  /** what the form was opened with (edits are not fed back: the form keeps hidden fields' values) */
+  seed: Record<string, unknown>;
+  /** bumped when the step's sample data is replaced, so its form shows the new value */
+  key: number;
 }
+
+/** The preview has no household: pickers and uploads answer with nothing. */
+const dryRunServices = {
+  searchUnits: async () => [],
+  searchPeople: async () => [],
+  uploadAttachment: async () => { throw new Error('dry run'); },
+};
+
+let stepKeys = 0;
 
 type Outcome = { ok: DryRunResponse } | { error: string };
 
@@ -37,6 +54,7 @@ export class WyAdminDryRun extends LitElement {
     start: { state: true },
     severity: { state: true },
     createData: { state: true },
+    createKey: { state: true },
     steps: { state: true },
     outcome: { state: true },
     busy: { state: true },
@@ -45,9 +63,12 @@ export class WyAdminDryRun extends LitElement {
 
   static override styles = [base, adminStyles, css`
     :host { display: block; }
-    .step { display: grid; grid-template-columns: 28px 1.2fr 90px 2fr auto; gap: 6px; align-items: start; margin-bottom: 6px; }
-    .step textarea { min-height: 34px; height: 34px; }
-    .step textarea:focus { height: 90px; }
+    .step { border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 6px 10px; margin-bottom: 6px; background: #fff; }
+    .step > summary { cursor: pointer; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .step > summary select { min-width: 200px; }
+    .step .form { margin-top: 8px; }
+    details.create { border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 6px 10px; margin-top: 8px; background: #fff; }
+    details.create > summary { cursor: pointer; font-weight: 600; }
     .results { margin-top: 12px; }
     .res { display: grid; grid-template-columns: 170px 1fr 1fr; border-bottom: 1px solid var(--wy-border); }
     .res > div { padding: 6px 8px; font-size: 13px; }
@@ -56,14 +77,15 @@ export class WyAdminDryRun extends LitElement {
     .clock { display: block; }
     .clock::before { content: '◷ '; color: var(--wy-muted); }
     .refused { color: var(--wy-danger); }
-    textarea.code { min-height: 60px; }
   `];
 
   declare target: string;
   declare projectCode: string;
   declare start: string;
   declare severity: string;
-  declare createData: string;
+  declare createData: Record<string, unknown>;
+  declare createKey: number;
+  #createSeed: Record<string, unknown> = {};
   declare steps: StepInput[];
   declare outcome: { current: Outcome; draft: Outcome; version: number } | null;
   declare busy: boolean;
@@ -77,7 +99,8 @@ export class WyAdminDryRun extends LitElement {
     this.projectCode = '';
     this.start = localInput(new Date());
     this.severity = '';
-    this.createData = '{}';
+    this.createData = {};
+    this.createKey = 0;
     this.steps = [];
     this.outcome = null;
     this.busy = false;
@@ -127,55 +150,46 @@ export class WyAdminDryRun extends LitElement {
     if (!w) return;
     const at0 = new Date(this.start);
     const create = this.#form(w.pluginId, w.wf.form);
-    this.createData = JSON.stringify(sampleData(create.form, create.ui, at0), null, 1);
+    this.createData = sampleData(create.form, create.ui, at0);
+    this.#createSeed = this.createData;
+    this.createKey++;
     this.severity = this.#severities(w.pluginId, w.wf)[0]?.value ?? '';
     this.steps = likelyPath(w.wf).map((transition) => this.#stepFor(transition, at0));
     this.outcome = null;
   }
 
-  /** The severity goes into the data that enters the workflow's severity field (shown in its JSON too). */
+  /** The severity goes into the form that enters the workflow's severity field (shown there too). */
   #setSeverity(severity: string) {
     this.severity = severity;
     const w = this.#wf();
     const field = w?.wf.severityField;
     if (!w || !field) return;
-    const put = (text: string) => {
-      try {
-        const data = JSON.parse(text) as Record<string, unknown>;
-        data[field] = severity;
-        return JSON.stringify(data, null, 1);
-      } catch {
-        return text;
-      }
-    };
     if (this.#form(w.pluginId, w.wf.form).form?.properties[field]) {
-      this.createData = put(this.createData);
+      this.createData = { ...this.createData, [field]: severity };
+      this.#createSeed = this.createData;
+      this.createKey++;
       return;
     }
     const i = this.steps.findIndex((s) => this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[field]);
-    if (i >= 0) this.steps = this.steps.map((s, j) => (j === i ? { ...s, data: put(s.data) } : s));
+    if (i >= 0) this.steps = this.steps.map((s, j) => (j === i ? { ...s, data: { ...s.data, [field]: severity }, seed: { ...s.data, [field]: severity }, key: ++stepKeys } : s));
+  }
+
+  override updated(): void {
+    syncSelects(this.renderRoot);
   }
 
   #stepFor(transition: string, at0: Date): StepInput {
     const w = this.#wf()!;
     const t = w.wf.transitions[transition];
     const f = this.#form(w.pluginId, t?.form);
-    return { transition, afterMinutes: 60, data: JSON.stringify(sampleData(f.form, f.ui, at0), null, 1) };
+    const data = sampleData(f.form, f.ui, at0);
+    return { transition, afterMinutes: 60, data, seed: data, key: ++stepKeys };
   }
 
   #body(withDraft: boolean) {
     const w = this.#wf()!;
-    const parse = (text: string, what: string) => {
-      try {
-        const v = text.trim() ? JSON.parse(text) : {};
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(at('mustBeObject'));
-        return v as Record<string, unknown>;
-      } catch (e) {
-        throw new Error(`${what}: ${(e as Error).message}`);
-      }
-    };
-    const create = parse(this.createData, at('createData'));
-    const steps = this.steps.map((s, i) => ({ transition: s.transition, data: parse(s.data, at('stepN', { n: i + 1 })), afterMinutes: Math.max(0, Number(s.afterMinutes) || 0) }));
+    const create = { ...this.createData };
+    const steps = this.steps.map((s) => ({ transition: s.transition, data: { ...s.data }, afterMinutes: Math.max(0, Number(s.afterMinutes) || 0) }));
     // the severity picked above goes where the workflow's severity field is entered
     const sev = w.wf.severityField;
     if (sev && this.severity) {
@@ -210,7 +224,10 @@ export class WyAdminDryRun extends LitElement {
       try {
         return { ok: await api.post<DryRunResponse>('/api/config/dry-run', body) };
       } catch (err) {
-        if (err instanceof ApiError) return { error: err.status === 404 ? at('endpointMissing') : [err.message, ...err.issues.map(issueMessage)].join(' ') };
+        if (err instanceof ApiError) {
+          if (err.status === 404) return { error: at('endpointMissing') };
+          return { error: err.issues.length ? err.issues.map((i) => `${this.#issuePlace(i.pointer)}${issueMessage(i)}`).join('；') : err.message };
+        }
         return { error: at('networkError') };
       }
     };
@@ -219,6 +236,16 @@ export class WyAdminDryRun extends LitElement {
     if ('ok' in b) draft.setIssues(b.ok.issues ?? [], 'dry-run');
     else if ('error' in b) draft.setIssues([], 'dry-run');
     this.busy = false;
+  }
+
+  /** `/create/data/contactPhone` → 登记 · 联系电话：; `/steps/1/data/x` → 第 2 步 · …： */
+  #issuePlace(pointer: string): string {
+    const w = this.#wf();
+    const m = /^\/(create|steps\/(\d+))\/data\/([^/]+)/.exec(pointer);
+    if (!w || !m) return '';
+    const form = m[1] === 'create' ? this.#form(w.pluginId, w.wf.form).form : this.#form(w.pluginId, w.wf.transitions[this.steps[Number(m[2])]?.transition ?? '']?.form).form;
+    const label = loc(form?.properties[m[3]!]?.['x-label']) || m[3];
+    return `${m[1] === 'create' ? at('created') : at('stepN', { n: Number(m[2]) + 1 })} · ${label}${colon()}`;
   }
 
   override render() {
@@ -241,25 +268,9 @@ export class WyAdminDryRun extends LitElement {
             ${severities.map((s) => html`<option value=${s.value} ?selected=${s.value === this.severity}>${s.label}</option>`)}
           </select></label>` : nothing}
       </div>
-      <label class="block" style="margin-top:8px">${at('createData')}
-        <textarea class="code" aria-label=${at('createData')} .value=${this.createData} @change=${(e: Event) => { this.createData = (e.target as HTMLTextAreaElement).value; }}></textarea></label>
+      ${w ? this.#createForm(w) : nothing}
       <h3 style="margin-top:10px">${at('path')}</h3>
-      ${this.steps.map((s, i) => html`
-        <div class="step">
-          <span class="muted">${i + 1}.</span>
-          <select aria-label=${at('stepTransition', { n: i + 1 })} @change=${(e: Event) => {
-            const next = [...this.steps];
-            next[i] = { ...this.#stepFor((e.target as HTMLSelectElement).value, new Date(this.start)), afterMinutes: s.afterMinutes };
-            this.steps = next;
-          }}>
-            ${transitions.map(([id, t]) => html`<option value=${id} ?selected=${id === s.transition}>${loc(t.title) || id}</option>`)}
-          </select>
-          <label class="inline small"><input type="number" min="0" class="num" aria-label=${at('stepAfter', { n: i + 1 })} .value=${String(s.afterMinutes)}
-            @change=${(e: Event) => { const next = [...this.steps]; next[i] = { ...s, afterMinutes: Number((e.target as HTMLInputElement).value) }; this.steps = next; }}>${at('minutesLater')}</label>
-          <textarea class="code" aria-label=${at('stepData', { n: i + 1 })} .value=${s.data}
-            @change=${(e: Event) => { const next = [...this.steps]; next[i] = { ...s, data: (e.target as HTMLTextAreaElement).value }; this.steps = next; }}></textarea>
-          <button type="button" class="icon" aria-label=${at('removeStep', { n: i + 1 })} @click=${() => { this.steps = this.steps.filter((_, j) => j !== i); }}>✕</button>
-        </div>`)}
+      ${this.steps.map((s, i) => this.#step(w!, s, i, transitions))}
       <div class="toolbar">
         <button type="button" @click=${() => { if (transitions[0]) this.steps = [...this.steps, this.#stepFor(transitions[0][0], new Date(this.start))]; }}>${at('addStep')}</button>
         <button type="button" class="primary" ?disabled=${this.busy || !w} @click=${this.#run}>${this.busy ? at('running') : at('runDryRun')}</button>
@@ -267,6 +278,50 @@ export class WyAdminDryRun extends LitElement {
       ${this.inputError ? html`<div class="error-box" role="alert">${this.inputError}</div>` : nothing}
       ${this.outcome ? this.#results(this.outcome) : nothing}
     `;
+  }
+
+  /** The registration form of the case type, filled with sample data the admin may change. */
+  #createForm(w: { pluginId: string; wf: WorkflowDeclaration }) {
+    const f = this.#form(w.pluginId, w.wf.form);
+    if (!f.form) return nothing;
+    return html`
+      <details class="create" data-testid="dry-run-create">
+        <summary>${at('createDataForm', { form: loc(f.form['x-label']) || at('created') })}</summary>
+        <div class="form">${keyed(this.createKey, html`<wy-form .schema=${f.form} .ui=${f.ui} .value=${this.#createSeed} .services=${dryRunServices}
+          .context=${this.#context(w.pluginId)} @wy-change=${(e: CustomEvent<{ value: Record<string, unknown> }>) => { this.createData = e.detail.value; }}></wy-form>`)}</div>
+      </details>`;
+  }
+
+  #context(pluginId: string) {
+    return { data: this.createData, case: {}, actor: { staffId: appState().me.id, roles: appState().me.roles }, config: draft.settings(pluginId, null) ?? {} };
+  }
+
+  /** One step: which transition, how long after the previous one, and its form (collapsed until opened). */
+  #step(w: { pluginId: string; wf: WorkflowDeclaration }, s: StepInput, i: number, transitions: [string, WorkflowDeclaration['transitions'][string]][]) {
+    const t = w.wf.transitions[s.transition];
+    const f = this.#form(w.pluginId, t?.form);
+    const set = (patch: Partial<StepInput>) => { const next = [...this.steps]; next[i] = { ...this.steps[i]!, ...patch }; this.steps = next; };
+    return html`
+      <details class="step" data-step-input=${i}>
+        <summary>
+          <span class="muted">${i + 1}.</span>
+          <select aria-label=${at('stepTransition', { n: i + 1 })} data-value=${s.transition} @click=${(e: Event) => e.preventDefault()} @change=${(e: Event) => {
+            const next = [...this.steps];
+            next[i] = { ...this.#stepFor((e.target as HTMLSelectElement).value, new Date(this.start)), afterMinutes: s.afterMinutes };
+            this.steps = next;
+          }}>
+            ${transitions.map(([id, tr]) => html`<option value=${id} ?selected=${id === s.transition}>${loc(tr.title) || id}</option>`)}
+          </select>
+          <label class="inline small"><input type="number" min="0" class="num" aria-label=${at('stepAfter', { n: i + 1 })} .value=${String(s.afterMinutes)}
+            @click=${(e: Event) => e.preventDefault()} @change=${(e: Event) => set({ afterMinutes: Number((e.target as HTMLInputElement).value) })}>${at('minutesLater')}</label>
+          <span class="small muted">${f.form ? at('stepFormHint', { form: loc(f.form['x-label']) || '' }) : at('stepNoForm')}</span>
+          <span class="spacer"></span>
+          <button type="button" class="icon" aria-label=${at('removeStep', { n: i + 1 })} @click=${() => { this.steps = this.steps.filter((_, j) => j !== i); }}>✕</button>
+        </summary>
+        ${f.form ? html`<div class="form" data-testid="dry-run-step-form">${keyed(s.key, html`<wy-form .schema=${f.form} .ui=${f.ui} .value=${s.seed} .services=${dryRunServices}
+          .context=${{ ...this.#context(w.pluginId), data: { ...this.createData } }}
+          @wy-change=${(e: CustomEvent<{ value: Record<string, unknown> }>) => set({ data: e.detail.value })}></wy-form>`)}</div>` : nothing}
+      </details>`;
   }
 
   #results(o: { current: Outcome; draft: Outcome; version: number }) {

@@ -13,6 +13,7 @@ import { ctl, invalid, issueId, issueNote } from './issue-view.js';
 import { clone } from './patch.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
 import './wy-admin-condition-editor.js';
+import { syncSelects } from './select-sync.js';
 
 /**
  * Edits one field of a form: labels (zh-CN / English), kind, required, maximum length, options of
@@ -41,6 +42,10 @@ export class WyAdminFieldEditor extends LitElement {
     new DraftController(this);
     this.formRef = { pluginId: '', form: '', scope: null };
     this.fieldKey = '';
+  }
+
+  override updated(): void {
+    syncSelects(this.renderRoot);
   }
 
   #field(): FieldSchema | undefined {
@@ -109,7 +114,7 @@ export class WyAdminFieldEditor extends LitElement {
             ${issueNote(fp('maxLength'))}
           </label>` : nothing}
         <label>${at('section')}
-          <select data-pointer=${ctl(up('sections'))} @change=${(e: Event) => setFieldSection(ref, key, (e.target as HTMLSelectElement).value)}>
+          <select data-pointer=${ctl(up('sections'))} data-value=${sectionOfField} @change=${(e: Event) => setFieldSection(ref, key, (e.target as HTMLSelectElement).value)}>
             ${sectionOfField ? nothing : html`<option value="" selected>${at('noSection')}</option>`}
             ${sections.map((s) => html`<option value=${s.id} ?selected=${s.id === sectionOfField}>${loc(s.title)}</option>`)}
           </select>

@@ -15,6 +15,7 @@ import { ctl, focusPointer, invalid, issueNote } from './issue-view.js';
 import { tokensOf } from './patch.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
 import './wy-admin-field-editor.js';
+import { syncSelects } from './select-sync.js';
 import './wy-admin-condition-editor.js';
 import '../../../forms/index.js';
 
@@ -32,6 +33,7 @@ export class WyAdminFormsPage extends LitElement {
     newError: { state: true },
     previewLanguage: { state: true },
     previewValid: { state: true },
+    newSection: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -60,6 +62,8 @@ export class WyAdminFormsPage extends LitElement {
   declare newError: string;
   declare previewLanguage: Language;
   declare previewValid: string;
+  /** the section the admin picked for the next new field ('' until they pick: the last one) */
+  declare newSection: string;
   #focused = '';
 
   constructor() {
@@ -73,6 +77,7 @@ export class WyAdminFormsPage extends LitElement {
     this.newError = '';
     this.previewLanguage = getLanguage();
     this.previewValid = '';
+    this.newSection = '';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -95,6 +100,7 @@ export class WyAdminFormsPage extends LitElement {
   }
 
   override updated(): void {
+    syncSelects(this.renderRoot);
     const focus = this.query.get('focus');
     if (focus && focus !== this.#focused && focusPointer(this.renderRoot, focus)) this.#focused = focus;
   }
@@ -114,6 +120,7 @@ export class WyAdminFormsPage extends LitElement {
     q.delete('focus');
     history.replaceState(null, '', `#/admin/forms?${q.toString()}`);
     this.expanded = '';
+    this.newSection = '';
     this.query = q;
   }
 
@@ -129,7 +136,7 @@ export class WyAdminFormsPage extends LitElement {
           </select></label>
         <label>${at('form')}
           <select data-testid="form-picker" @change=${(e: Event) => this.#select(this.pluginId, (e.target as HTMLSelectElement).value)}>
-            ${draft.names(this.pluginId, 'forms').map((n) => html`<option value=${n} ?selected=${n === this.formName}>${loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', n)?.['x-label']) || n}（${n}）</option>`)}
+            ${draft.names(this.pluginId, 'forms').map((n) => html`<option value=${n} ?selected=${n === this.formName}>${loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', n)?.['x-label']) || n}</option>`)}
           </select></label>
         ${draft.scope ? html`<span class="badge overridden">${draft.overridden(this.pluginId, 'forms', this.formName, draft.scope) ? at('projectOverrides') : at('projectInherits')}</span>` : nothing}
       </div>
@@ -221,6 +228,8 @@ export class WyAdminFormsPage extends LitElement {
 
   #newField(ref: FormRef, form: FormDeclaration) {
     const sections = sectionsOf(ref);
+    // the section the select shows is the one the field goes into
+    const chosen = sections.some((s) => s.id === this.newSection) ? this.newSection : sections[sections.length - 1]?.id ?? '';
     const submit = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
@@ -234,7 +243,7 @@ export class WyAdminFormsPage extends LitElement {
       const label: Text = en ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
       const field: FieldSchema = withKind({ type: 'string', 'x-label': label } as FieldSchema, kind);
       if (kind === 'string') field.maxLength = Number(fd.get('maxLength')) || 200;
-      addField(ref, key, field, fd.get('required') === 'on', String(fd.get('section') ?? ''));
+      addField(ref, key, field, fd.get('required') === 'on', chosen);
       this.newError = '';
       this.#newErrorOn = null;
       this.expanded = key;
@@ -252,7 +261,7 @@ export class WyAdminFormsPage extends LitElement {
           <label>${at('labelEn')}<input name="en"></label>
           <label>${at('fieldType')}<select name="kind">${FIELD_KINDS.map((k) => html`<option value=${k}>${at(`kind_${k}`)}</option>`)}</select></label>
           <label>${at('maxLength')}<input name="maxLength" type="number" min="1" class="num" value="200"></label>
-          <label>${at('section')}<select name="section">${sections.map((s, i) => html`<option value=${s.id} ?selected=${i === sections.length - 1}>${loc(s.title) || s.id}</option>`)}</select></label>
+          <label>${at('section')}<select name="section" data-value=${chosen} @change=${(e: Event) => { this.newSection = (e.target as HTMLSelectElement).value; }}>${sections.map((s) => html`<option value=${s.id} ?selected=${s.id === chosen}>${loc(s.title) || s.id}</option>`)}</select></label>
           <label class="inline"><input type="checkbox" name="required">${at('required')}</label>
           <button type="submit" class="primary">${at('add')}</button>
         </form>

@@ -9,6 +9,20 @@ import type { DiffChange, Issue, StaffRow, VersionView } from './admin-types.js'
 import { draft } from './draft-store.js';
 import { listChanges } from './patch.js';
 import { renderChanges } from './change-view.js';
+import './wy-admin-activate-dialog.js';
+
+/** Reasons the server writes itself, in the admin's words. */
+const SYSTEM_REASONS: Record<string, string> = { 'initial configuration: plugin defaults': 'initialReason' };
+
+export function reasonText(reason: string): string {
+  const key = SYSTEM_REASONS[reason];
+  return key ? at(key) : reason;
+}
+
+/** A proposal can be activated only on top of the version it was made on. */
+export function activatable(v: VersionView, current: number | undefined): boolean {
+  return v.status === 'proposed' && (v.basedOn === null || v.basedOn === current);
+}
 
 /**
  * History of configuration versions (number, status, in force, reason, author, dates) with
@@ -82,8 +96,20 @@ export class WyAdminHistory extends LitElement {
     await this.reload();
   }
 
-  /** Activates a proposed version; `quiet` when the caller reports the outcome itself. */
+  /** Activates a proposed version after the admin confirmed it; `quiet` when the caller reports the outcome itself. */
   async activate(n: number, quiet = false) {
+    if (!this.items?.some((v) => v.number === n)) await this.reload();
+    const version = this.items?.find((v) => v.number === n);
+    const current = this.items?.find((v) => v.current)?.number ?? draft.active?.version ?? 0;
+    if (!version || !activatable(version, current)) {
+      this.message = at('supersededProposal', { n: version?.basedOn ?? '' });
+      return false;
+    }
+    const dialog = this.renderRoot.querySelector('wy-admin-activate-dialog');
+    if (!dialog || !(await dialog.ask(version, current))) {
+      this.message = '';
+      return null;
+    }
     this.busy = true;
     try {
       const v = await api.post<VersionView>(`/api/config/versions/${n}/activate`, { expectedCurrent: draft.active?.version });
@@ -213,16 +239,16 @@ export class WyAdminHistory extends LitElement {
               <tr class=${v.current ? 'current' : ''} data-version=${v.number}>
                 <td><strong>${v.number}</strong>${v.basedOn ? html`<div class="small muted">${at('basedOnN', { n: v.basedOn })}</div>` : nothing}</td>
                 <td>${v.current ? html`<span class="badge">${at('inForce')}</span>` : html`<span class="badge final">${at(v.status === 'proposed' ? 'statusProposed' : v.status === 'activated' ? 'statusActivated' : 'statusOther')}</span>`}</td>
-                <td class="reason">${v.reason}</td>
+                <td class="reason">${reasonText(v.reason)}</td>
                 <td>${this.#author(v.authorId)}</td>
                 <td>${formatDateTime(v.createdAt)}</td>
                 <td>${new Date(v.effectiveFrom).getTime() <= 0 ? '—' : formatDateTime(v.effectiveFrom)}</td>
                 <td>${formatDateTime(v.activatedAt)}</td>
                 <td>
                   <button type="button" class="icon" aria-expanded=${this.openDiff === v.number ? 'true' : 'false'} @click=${() => this.#toggleDiff(v.number)}>${at('changesOf')}</button>
-                  ${v.status === 'proposed' ? html`<button type="button" class="icon primary" ?disabled=${this.busy || (v.basedOn !== null && v.basedOn !== current)}
-                    title=${v.basedOn !== null && v.basedOn !== current ? at('staleProposal', { n: v.basedOn }) : ''}
-                    @click=${() => this.activate(v.number)}>${at('activate')}</button>` : nothing}
+                  ${activatable(v, current) ? html`<button type="button" class="icon primary" ?disabled=${this.busy}
+                    @click=${() => this.activate(v.number)}>${at('activate')}</button>`
+                    : v.status === 'proposed' ? html`<span class="small muted" data-testid="superseded">${at('supersededProposal', { n: v.basedOn ?? '' })}</span>` : nothing}
                 </td>
               </tr>
               ${this.openDiff === v.number ? html`<tr class="diff-row"><td colspan="8">
@@ -231,6 +257,7 @@ export class WyAdminHistory extends LitElement {
               </td></tr>` : nothing}`)}
           </tbody>
         </table>` : nothing}
+      <wy-admin-activate-dialog></wy-admin-activate-dialog>
       <h3 style="margin-top:16px">${at('import')}</h3>
       <form class="row" @submit=${this.#import} aria-label=${at('import')}>
         <label>${at('importFile')}<input type="file" name="file" accept="application/json,.json"></label>

@@ -11,6 +11,7 @@ import type { CheckResponse } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { issueHref } from './issue-routes.js';
 import { expandChanges } from './change-view.js';
+import { formatDateTime } from '../format.js';
 
 const loaders: Record<AdminSection, () => Promise<unknown>> = {
   forms: () => import('./wy-admin-forms-page.js'),
@@ -154,6 +155,7 @@ export class WyAdminPage extends LitElement {
         <span class="badge">${at('basedOn', { n: draft.active!.version })}</span>
         <span class="state">${changes ? at('draftChanged', { n: changes }) : at('draftClean')}</span>
         ${draft.restored ? html`<span class="badge">${at('draftRestored')}</span>` : nothing}
+        ${this.#saveState()}
         <span class="spacer"></span>
         ${SCOPED.includes(this.section) ? html`
           <span class="scope"><label>${at('scope')}
@@ -166,12 +168,25 @@ export class WyAdminPage extends LitElement {
         ${this.section !== 'review' ? html`<a class="button primary" href=${href('/admin/review')}>${at('toReview')}</a>` : nothing}
       </div>
       ${this.notice ? html`<div class=${draft.checkedValid ? 'ok-box' : 'error-box'} role="status">${this.notice}</div>` : nothing}
+      ${draft.superseded ? html`<div class="error-box" role="status" data-testid="draft-superseded">
+        ${at('draftSuperseded', { n: draft.superseded.baseVersion, m: draft.active!.version, t: formatDateTime(draft.superseded.updatedAt) })}
+        <button type="button" @click=${() => draft.discard()}>${at('discardSuperseded')}</button></div>` : nothing}
+      ${draft.saveState === 'conflict' ? html`<div class="error-box" role="alert" data-testid="draft-conflict">
+        ${at('draftConflict')} <button type="button" @click=${() => void draft.load(true)}>${at('loadNewerDraft')}</button></div>` : nothing}
       ${this.#problems()}
       <nav class="tabs" aria-label=${at('tabs')}>
         ${ADMIN_SECTIONS.filter((s) => !NEEDS_PLUGIN[s] || draft.decls[NEEDS_PLUGIN[s]!]).map((s) => html`<a href=${this.#tabHref(s)} aria-current=${s === this.section ? 'page' : 'false'}>${at(`tab_${s}`)}${counts[s] ? html`<span class="count" aria-label=${at('problemCount', { n: counts[s]! })}>${counts[s]}</span>` : nothing}</a>`)}
       </nav>
       ${this.ready ? this.#page() : html`<p role="status">${at('loading')}</p>`}
     `;
+  }
+
+  /** Whether the draft reached the server (an admin may continue on another computer). */
+  #saveState() {
+    if (!draft.dirty && draft.saveState !== 'conflict') return nothing;
+    const state = draft.saveState;
+    if (state === 'idle') return nothing;
+    return html`<span class="state ${state === 'error' || state === 'conflict' ? 'issue' : 'muted'}" role="status" data-testid="draft-save-state" data-state=${state}>${at(`save_${state}`)}</span>`;
   }
 
   #issueCounts(): Partial<Record<AdminSection, number>> {

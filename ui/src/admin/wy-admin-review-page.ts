@@ -8,7 +8,7 @@ import { at } from './admin-i18n.js';
 import type { CheckResponse, DiffChange, VersionView } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { renderChanges } from './change-view.js';
-import type { WyAdminHistory } from './wy-admin-history.js';
+import { activatable, type WyAdminHistory } from './wy-admin-history.js';
 import './wy-admin-dry-run.js';
 import './wy-admin-history.js';
 
@@ -139,6 +139,7 @@ export class WyAdminReviewPage extends LitElement {
     const n = this.proposed.number;
     const effective = this.effectiveFrom ? new Date(this.effectiveFrom) : null;
     const ok = await this.#history()?.activate(n, true);
+    if (ok === null) return; // the admin did not confirm
     if (ok) {
       this.proposed = null;
       this.reason = '';
@@ -178,7 +179,8 @@ export class WyAdminReviewPage extends LitElement {
         <div class="toolbar" style="margin-top:10px">
           <button type="button" @click=${this.#check} ?disabled=${this.busy}>${at('check')}</button>
           <button type="button" class="primary" @click=${this.#propose} ?disabled=${this.busy || !dirty}>${at('propose')}</button>
-          ${this.proposed ? html`<button type="button" class="primary" @click=${this.#activate} ?disabled=${this.busy}>${at('activateN', { n: this.proposed.number })}</button>` : nothing}
+          ${this.proposed && activatable(this.proposed, draft.active?.version) ? html`<button type="button" class="primary" @click=${this.#activate} ?disabled=${this.busy}>${at('activateN', { n: this.proposed.number })}</button>`
+            : this.proposed ? html`<span class="small muted">${at('supersededProposal', { n: this.proposed.basedOn ?? '' })}</span>` : nothing}
         </div>
         ${this.message ? html`<div class=${this.messageKind === 'ok' ? 'ok-box' : 'error-box'} role=${this.messageKind === 'ok' ? 'status' : 'alert'} data-testid="review-message">${this.message}</div>` : nothing}
       </section>

@@ -70,11 +70,11 @@ export class WyAdminWorkflowDiagram extends LitElement {
           const s = wf.states[n.id];
           const cls = `node${n.id === wf.initialState ? ' initial' : ''}${s?.final ? ' final' : ''}${n.missing ? ' missing' : ''}${n.id === this.selected ? ' selected' : ''}`;
           return svg`<g class=${cls} data-state=${n.id} @click=${() => this.dispatchEvent(new CustomEvent('wy-state-select', { detail: { state: n.id }, bubbles: true, composed: true }))}>
-            <title>${title(n.id)} (${n.id})${n.missing ? ` — ${at('missingState')}` : ''}</title>
+            <title>${title(n.id)}${n.missing ? ` — ${at('missingState')}` : ''}</title>
             <rect x=${n.x} y=${n.y} width=${NODE_W} height=${NODE_H} rx="6"></rect>
             ${s?.final ? svg`<rect class="inner" x=${n.x + 3} y=${n.y + 3} width=${NODE_W - 6} height=${NODE_H - 6} rx="4"></rect>` : nothing}
             <text x=${n.x + NODE_W / 2} y=${n.y + 18} text-anchor="middle">${clip(title(n.id), 11)}</text>
-            <text class="sub" x=${n.x + NODE_W / 2} y=${n.y + 33} text-anchor="middle">${n.missing ? at('missingState') : n.id}</text>
+            <text class="sub" x=${n.x + NODE_W / 2} y=${n.y + 33} text-anchor="middle">${n.missing ? at('missingState') : n.id === wf.initialState ? at('initial') : s?.final ? at('final') : ''}</text>
           </g>`;
         })}
       </svg>`;

@@ -9,6 +9,8 @@ import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { pointerWithin } from './patch.js';
 import './wy-admin-workflow-diagram.js';
+import { conditionWords, type Place } from './change-words.js';
+import { syncSelects } from './select-sync.js';
 
 const UNITS: Duration['unit'][] = ['minutes', 'hours', 'days', 'workingDays'];
 const METHODS = ['phone', 'onSite', 'any'] as const;
@@ -39,6 +41,13 @@ export class WyAdminWorkflowPage extends LitElement {
     .kv { font-size: 12px; color: var(--wy-muted); }
     .kv code { font-size: 11px; }
     h3 { margin-top: 4px; }
+    details.tr { padding: 0; }
+    details.tr > summary { cursor: pointer; padding: 8px 10px; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; list-style-position: inside; }
+    details.tr > summary strong { font-weight: 600; }
+    details.tr > summary .what { color: var(--wy-muted); font-size: 13px; }
+    details.tr[open] > summary { border-bottom: 1px solid var(--wy-border); }
+    details.tr > .body { padding: 10px; }
+    table.states td, table.states th { padding: 4px 6px; }
   `];
 
   declare query: URLSearchParams;
@@ -74,6 +83,7 @@ export class WyAdminWorkflowPage extends LitElement {
   }
 
   override updated(): void {
+    syncSelects(this.renderRoot);
     const focus = this.query.get('focus');
     if (focus && focus !== this.#focused && focusPointer(this.renderRoot, focus)) this.#focused = focus;
   }
@@ -104,6 +114,11 @@ export class WyAdminWorkflowPage extends LitElement {
     return Object.entries(draft.roles).map(([id, r]) => ({ id, label: loc(r.title) || id }));
   }
 
+  /** Where this workflow's conditions are read (for their words). */
+  #place(): Place {
+    return { scope: draft.scope, pluginId: this.pluginId, section: 'workflows', name: this.caseType, path: [], area: 'decl' };
+  }
+
   #focusFor(ptr: string) {
     const focus = this.query.get('focus');
     return (!!focus && pointerWithin(focus, ptr)) || draft.issuesWithin(ptr).length > 0;
@@ -115,7 +130,7 @@ export class WyAdminWorkflowPage extends LitElement {
     return html`
       <div class="toolbar">
         <label>${at('workflow')}
-          <select @change=${(e: Event) => {
+          <select data-value=${`${this.pluginId}/${this.caseType}`} @change=${(e: Event) => {
             const [pluginId, caseType] = (e.target as HTMLSelectElement).value.split('/');
             const q = new URLSearchParams(this.query);
             q.set('plugin', pluginId!);
@@ -125,7 +140,7 @@ export class WyAdminWorkflowPage extends LitElement {
             this.query = q;
           }}>
             ${all.map((w) => html`<option value=${`${w.pluginId}/${w.caseType}`} ?selected=${w.caseType === this.caseType && w.pluginId === this.pluginId}>
-              ${loc(draft.decl<WorkflowDeclaration>(w.pluginId, 'workflows', w.caseType)?.title) || w.caseType}（${w.caseType}）</option>`)}
+              ${loc(draft.decl<WorkflowDeclaration>(w.pluginId, 'workflows', w.caseType)?.title) || w.caseType}</option>`)}
           </select></label>
         ${draft.scope ? html`<span class="badge overridden">${draft.overridden(this.pluginId, 'workflows', this.caseType, draft.scope) ? at('projectOverrides') : at('projectInherits')}</span>` : nothing}
       </div>
@@ -172,17 +187,17 @@ export class WyAdminWorkflowPage extends LitElement {
       <section class="card" aria-labelledby="states-title" data-pointer=${ctl(this.#p('states'))}>
         <h2 id="states-title">${at('states')}</h2>
         ${issueNote(this.#p('states'))}
-        <table>
-          <thead><tr><th>${at('stateId')}</th><th>${at('labelZh')}</th><th>${at('labelEn')}</th><th>${at('final')}</th><th>${at('assignRole')}</th><th></th></tr></thead>
+        <table class="states">
+          <thead><tr><th>${at('labelZh')}</th><th>${at('labelEn')}</th><th>${at('final')}</th><th>${at('assignRole')}</th><th></th></tr></thead>
           <tbody>
             ${Object.entries(wf.states).map(([id, s]) => {
               const name = loc(s.title) || id;
               return html`
               <tr data-state-row=${id} class=${this.selected === id ? 'selected' : ''} data-pointer=${ctl(this.#p('states', id))}>
-                <td><span class="id">${id}</span>${id === wf.initialState ? html` <span class="badge">${at('initial')}</span>` : nothing}${issueNote(this.#p('states', id))}</td>
                 <td><input aria-label=${at('stateTitleZh', { name })} .value=${s.title?.['zh-CN'] ?? ''} data-pointer=${ctl(this.#p('states', id, 'title', 'zh-CN'))}
                   aria-invalid=${invalid(this.#p('states', id, 'title', 'zh-CN'))} @input=${(e: Event) => setTitle(id, 'zh-CN', (e.target as HTMLInputElement).value)}>
-                  ${issueNote(this.#p('states', id, 'title', 'zh-CN'))}</td>
+                  ${id === wf.initialState ? html` <span class="badge">${at('initial')}</span>` : nothing}
+                  ${issueNote(this.#p('states', id, 'title', 'zh-CN'))}${issueNote(this.#p('states', id))}</td>
                 <td><input aria-label=${at('stateTitleEn', { name })} .value=${s.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></td>
                 <td><input type="checkbox" aria-label=${at('stateFinal', { name })} .checked=${s.final === true}
                   @change=${(e: Event) => this.#edit((w) => { const st = w.states[id]!; if ((e.target as HTMLInputElement).checked) st.final = true; else delete st.final; })}></td>
@@ -226,7 +241,6 @@ export class WyAdminWorkflowPage extends LitElement {
   #transitions(wf: WorkflowDeclaration) {
     const states = Object.entries(wf.states).map(([id, s]) => ({ id, label: loc(s.title) || id }));
     const roles = this.#roles();
-    const listId = 'state-ids';
     const edit = (id: string, fn: (t: TransitionDecl) => void) => this.#edit((w) => { const t = w.transitions[id]; if (t) fn(t); });
     const setTitle = (id: string, lang: 'zh-CN' | 'en', v: string) => edit(id, (t) => {
       const title: Partial<Text> = { ...t.title };
@@ -249,17 +263,23 @@ export class WyAdminWorkflowPage extends LitElement {
     return html`
       <section class="card" aria-labelledby="transitions-title">
         <h2 id="transitions-title">${at('transitions')}</h2>
-        <datalist id=${listId}>${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</datalist>
         ${Object.entries(wf.transitions).map(([id, t]) => {
           const name = loc(t.title) || id;
           const p = (...path: (string | number)[]) => this.#p('transitions', id, ...path);
           const selected = this.selected && (t.from.includes(this.selected) || t.to === this.selected);
+          const stateName = (s: string) => loc(wf.states[s]?.title) || s;
+          const formTitle = t.form ? loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', t.form)?.['x-label']) || t.form : '';
           return html`
-            <div class="tr ${selected ? 'selected' : ''}" data-pointer=${ctl(p())} data-transition=${id} role="group" aria-label=${name}>
-              <div class="card-head">
-                <h3>${name}</h3><span class="id">${id}</span>
+            <details class="tr ${selected ? 'selected' : ''}" data-pointer=${ctl(p())} data-transition=${id} role="group" aria-label=${name} ?open=${this.#focusFor(p()) || !!selected}>
+              <summary>
+                <strong>${name}</strong>
+                <span class="what">${t.from.map(stateName).join(listSeparator())} → ${stateName(t.to)}${(t.branches ?? []).map((b) => html`${listSeparator()}${stateName(b.to)}`)}</span>
+                <span class="what">· ${t.roles.map((r) => loc(draft.roles[r]?.title) || r).join(listSeparator())}</span>
                 ${t.system ? html`<span class="badge">${at('system')}</span>` : nothing}
-                ${t.form ? html`<span class="badge">${at('withForm', { form: t.form })}</span>` : nothing}
+                ${t.form ? html`<span class="badge">${at('withForm', { form: formTitle })}</span>` : nothing}
+              </summary>
+              <div class="body">
+              <div class="card-head">
                 <span class="spacer"></span>
                 <button type="button" class="icon danger" aria-label=${at('removeTransition', { name })}
                   @click=${() => { if (confirm(at('removeTransitionConfirm', { name }))) this.#edit((w) => { delete w.transitions[id]; }); }}>${at('remove')}</button>
@@ -269,28 +289,34 @@ export class WyAdminWorkflowPage extends LitElement {
                 <label>${at('labelZh')}<input .value=${t.title?.['zh-CN'] ?? ''} data-pointer=${ctl(p('title', 'zh-CN'))} aria-invalid=${invalid(p('title', 'zh-CN'))}
                   @input=${(e: Event) => setTitle(id, 'zh-CN', (e.target as HTMLInputElement).value)}>${issueNote(p('title', 'zh-CN'))}</label>
                 <label>${at('labelEn')}<input .value=${t.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></label>
-                <label>${at('to')}<input list=${listId} aria-label=${at('transitionTo', { name })} .value=${t.to} class="id"
+                <label>${at('to')}<select aria-label=${at('transitionTo', { name })} data-value=${t.to}
                   data-pointer=${ctl(p('to'))} aria-invalid=${invalid(p('to'))} aria-describedby=${issueId(p('to'))}
-                  @change=${(e: Event) => edit(id, (x) => { x.to = (e.target as HTMLInputElement).value.trim(); })}>
-                  <span class="small muted">${wf.states[t.to] ? loc(wf.states[t.to]!.title) : at('missingState')}</span>
+                  @change=${(e: Event) => edit(id, (x) => { x.to = (e.target as HTMLSelectElement).value; })}>
+                  ${wf.states[t.to] ? nothing : html`<option value=${t.to} selected>${at('missingState')}</option>`}
+                  ${states.map((st) => html`<option value=${st.id} ?selected=${st.id === t.to}>${st.label}</option>`)}
+                  </select>
                   ${issueNote(p('to'))}</label>
               </div>
               ${this.#chips(at('fromStates', { name }), states, t.from, p('from'), (next) => edit(id, (x) => { x.from = next as never; }), true)}
               ${this.#chips(at('transitionRoles', { name }), roles, t.roles, p('roles'), (next) => edit(id, (x) => { x.roles = next as never; }), true)}
               ${(t.branches ?? []).map((b, i) => html`
-                <div class="sev"><span class="small muted">${at('branch')}</span><code class="small">${JSON.stringify(b.when)}</code> →
-                  <input list=${listId} class="id" aria-label=${at('branchTo', { name, n: i + 1 })} .value=${b.to} data-pointer=${ctl(p('branches', i, 'to'))} aria-invalid=${invalid(p('branches', i, 'to'))}
-                    @change=${(e: Event) => edit(id, (x) => { x.branches![i]!.to = (e.target as HTMLInputElement).value.trim(); })}>
+                <div class="sev"><span class="small muted">${at('branch')}</span><span class="small">${at('branchWhen', { c: conditionWords(this.#place(), b.when) })}</span> →
+                  <select aria-label=${at('branchTo', { name, n: i + 1 })} data-value=${b.to} data-pointer=${ctl(p('branches', i, 'to'))} aria-invalid=${invalid(p('branches', i, 'to'))}
+                    @change=${(e: Event) => edit(id, (x) => { x.branches![i]!.to = (e.target as HTMLSelectElement).value; })}>
+                    ${wf.states[b.to] ? nothing : html`<option value=${b.to} selected>${at('missingState')}</option>`}
+                    ${states.map((st) => html`<option value=${st.id} ?selected=${st.id === b.to}>${st.label}</option>`)}
+                  </select>
                   ${issueNote(p('branches', i, 'to'))}</div>`)}
-              ${t.guard !== undefined ? html`<div class="kv">${at('guard')}: <code>${JSON.stringify(t.guard)}</code></div>` : nothing}
-              ${t.effects?.length ? html`<div class="kv">${at('effects')}: ${t.effects.map((e) => e.type).join(listSeparator())}</div>` : nothing}
-            </div>`;
+              ${t.guard !== undefined ? html`<div class="kv">${at('guard')}${colon()}${conditionWords(this.#place(), t.guard)}${t.guardMessage ? html`（${loc(t.guardMessage)}）` : nothing}</div>` : nothing}
+              ${t.effects?.length ? html`<div class="kv">${at('effects')}${colon()}${at('effectsN', { n: t.effects.length })}</div>` : nothing}
+              </div>
+            </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addTransition')}>
           <label>${at('transitionId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
           <label>${at('labelZh')}<input name="zh" required></label>
           <label>${at('from')}<select name="from">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
-          <label>${at('to')}<input name="to" list=${listId} class="id" required></label>
+          <label>${at('to')}<select name="to">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
           <button type="submit">${at('addTransition')}</button>
         </form>
       </section>`;
@@ -341,11 +367,16 @@ export class WyAdminWorkflowPage extends LitElement {
           const p = (...path: (string | number)[]) => this.#p('deadlines', id, ...path);
           const used = Object.keys(d.bySeverity ?? {});
           const free = severities.filter((s) => !used.includes(s.value));
+          const words = (x: Duration | undefined) => (x ? `${x.amount} ${at(`unitShort_${x.unit}`)}` : '');
           return html`
-            <div class="tr" data-pointer=${ctl(p())} data-deadline=${id} role="group" aria-label=${name}>
-              <div class="card-head">
-                <h3>${name}</h3><span class="id">${id}</span>
+            <details class="tr" data-pointer=${ctl(p())} data-deadline=${id} role="group" aria-label=${name} ?open=${this.#focusFor(p())}>
+              <summary>
+                <strong>${name}</strong>
+                <span class="what">${words(d.duration as Duration)}${used.map((sev) => html`${listSeparator()}${severities.find((s) => s.value === sev)?.label ?? sev} ${words(d.bySeverity![sev] as Duration)}`)}</span>
                 ${d.onlyFor?.length ? html`<span class="badge">${at('onlyForBadge', { list: d.onlyFor.map((v) => severities.find((s) => s.value === v)?.label ?? v).join(listSeparator()) })}</span>` : nothing}
+              </summary>
+              <div class="body">
+              <div class="card-head">
                 <span class="spacer"></span>
                 <button type="button" class="icon danger" aria-label=${at('removeClock', { name })}
                   @click=${() => { if (confirm(at('removeClockConfirm', { name }))) this.#edit((w) => { delete w.deadlines![id]; if (!Object.keys(w.deadlines!).length) delete w.deadlines; }); }}>${at('remove')}</button>
@@ -387,7 +418,8 @@ export class WyAdminWorkflowPage extends LitElement {
                 (next) => edit(id, (x) => { if (next.length) x.onlyFor = next; else delete x.onlyFor; }), true) : nothing}
               ${this.#chips(at('startOn', { name }), states, d.startOn, p('startOn'), (next) => edit(id, (x) => { x.startOn = next as never; }), true)}
               ${this.#chips(at('stopOn', { name }), states, d.stopOn, p('stopOn'), (next) => edit(id, (x) => { x.stopOn = next as never; }), true)}
-            </div>`;
+              </div>
+            </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addClock')}>
           <label>${at('clockId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
@@ -459,7 +491,10 @@ export class WyAdminWorkflowPage extends LitElement {
             }}>${at('addOverride')}</button></div>` : nothing}
           ${issueNote(p('rolesBySeverity'))}
         </fieldset>
-        <p class="hint">${at('followUpFixed', { form: f.form, on: f.onSatisfied, off: f.onUnsatisfied })}</p>
+        <p class="hint">${at('followUpFixed', {
+          form: loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', f.form)?.['x-label']) || f.form,
+          on: loc(wf.transitions[f.onSatisfied]?.title) || f.onSatisfied, off: loc(wf.transitions[f.onUnsatisfied]?.title) || f.onUnsatisfied,
+        })}</p>
       </section>`;
   }
 }
