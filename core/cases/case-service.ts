@@ -5,8 +5,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { CaseDeadline, CaseEvent, FollowUp, WorkCase } from '../db/entities/index.js';
 import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, type WuyeError } from '../errors.js';
-import { ajvIssues } from '../declarations/ajv-factory.js';
-import { applyFormRules } from '../config/form-rules.js';
+import { validateFormData } from '../config/validate-form-data.js';
 import type { Principal } from '../auth/sessions.js';
 import type { ConfigService } from '../config/config-service.js';
 import type { CompiledCaseType, CompiledConfig } from '../config/compiled-config.js';
@@ -372,18 +371,7 @@ export class CaseService {
   }
 
   validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new ValidationError([{ pointer: basePointer, code: 'type', message: 'must be an object' }]);
-    }
-    const validate = type.validators.get(form)!;
-    if (!validate(value)) throw new ValidationError(ajvIssues(validate.errors, basePointer));
-    const data = structuredClone(value) as Record<string, unknown>;
-    const rules = type.formRules.get(form);
-    if (!rules || (!rules.computed.length && !rules.visibleIf.length && !rules.requiredIf.length && !rules.errorIf.length)) return data;
-    const issues = applyFormRules(rules, data, context ?? ((f) => ({ data: f, config: type.settings })), basePointer);
-    if (rules.computed.length && !validate(data)) issues.push(...ajvIssues(validate.errors, basePointer));
-    if (issues.length) throw new ValidationError(issues);
-    return data;
+    return validateFormData(type, form, value, basePointer, context);
   }
 
 
