@@ -39,6 +39,8 @@ export interface FollowUpFigures {
     requiredRate: number;
     roles: string[];
     rolesBySeverity: Record<string, string[]>;
+    /** the field the *BySeverity entries are keyed by (the severity, or a category: a repair's 报修类别) with its label and the labels of the keys used */
+    valueField: { field: string; label: Text; values: Record<string, Text> } | null;
   };
   /** follow-ups falling due in the month (cancelled ones left out) */
   due: number;
@@ -141,6 +143,17 @@ function categoryFields(type: CompiledCaseType): string[] {
     const schema = type.fields.get(f);
     return schema !== undefined && isCategoryField(schema);
   });
+}
+
+/** The field a follow-up policy's per-value entries are keyed by, labelled, with the labels of the keys it uses. */
+function policyValueField(type: CompiledCaseType): FollowUpFigures['policy']['valueField'] {
+  const wf = type.workflow;
+  const field = wf.severityField ?? wf.categoryField;
+  const policy = wf.followUp;
+  if (!field || !policy) return null;
+  const schema = type.fields.get(field);
+  const keys = new Set([...Object.keys(policy.deadlineBySeverity ?? {}), ...Object.keys(policy.methodBySeverity ?? {}), ...Object.keys(policy.rolesBySeverity ?? {})]);
+  return { field, label: text(schema?.['x-label'], field), values: Object.fromEntries([...keys].map((k) => [k, valueLabel(schema, k)])) };
 }
 
 interface Scope {
@@ -359,6 +372,7 @@ export class MonthlyReports {
         requiredRate,
         roles: policy.roles,
         rolesBySeverity: (policy.rolesBySeverity ?? {}) as Record<string, string[]>,
+        valueField: policyValueField(type),
       },
       due, notYetDue, done, doneOnTime, doneLate: done - doneOnTime, open: num(r?.open), overdueOpen: num(r?.overdue_open),
       satisfied, unsatisfied: done - satisfied, onSite,

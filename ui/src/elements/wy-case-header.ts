@@ -79,7 +79,7 @@ export class WyCaseHeader extends LitElement {
         <div><dt>${t('project')}</dt><dd>${projectName(d.projectId)}</dd></div>
         <div><dt>${t('unit')}</dt><dd>${d.unitId ? html`<a href=${href(`/units/${d.unitId}`)}>${this.unit?.label ?? `#${d.unitId}`}</a>` : '—'}</dd></div>
         <div><dt>${t('person')}</dt><dd>${person ? `${person.name ?? ''}${person.phone ? `（${person.phone}）` : ''}` : d.personId ? `#${d.personId}` : '—'}</dd></div>
-        ${d.severity ? html`<div><dt>${t('severity')}</dt><dd>${this.#severity(d)}</dd></div>` : null}
+        ${d.severity && caseTypeInfo(d.caseType)?.severityField ? html`<div><dt>${t('severity')}</dt><dd>${this.#severity(d)}</dd></div>` : null}
         <div><dt>${t('created')}</dt><dd>${formatDateTime(d.createdAt)}</dd></div>
         ${d.closedAt ? html`<div><dt>${t('closedAt')}</dt><dd>${formatDateTime(d.closedAt)}</dd></div>` : html`<div><dt>${t('updated')}</dt><dd>${formatDateTime(d.updatedAt)}</dd></div>`}
       </dl>

@@ -121,7 +121,9 @@ export class WyFollowUpsPage extends LitElement {
           </label>
         </div>
         <ul class="policies" aria-label=${rt('policyOf')} data-testid="follow-up-policies">
-          ${policies.filter((p) => !this.query.get('caseType') || p.caseType === this.query.get('caseType')).map((p) => html`<li>
+          ${policies.filter((p) => (!this.query.get('caseType') || p.caseType === this.query.get('caseType'))
+            // a policy the rates table below shows (回访要求) is not printed a second time here
+            && !this.rates?.some((r) => r.caseType === p.caseType)).map((p) => html`<li>
             <strong>${caseTypeTitle(p.caseType)}</strong>${policyText(p.policy, p.caseType)} · ${rt('requiredRate', { rate: percentOrDash(p.policy.requiredRate) })}</li>`)}
         </ul>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}

@@ -11,15 +11,17 @@ export interface FollowUpPolicy {
   requiredRate: number;
   roles: string[];
   rolesBySeverity: Record<string, string[]>;
+  /** the field the per-value entries are keyed by (severity, or a category), with labels; absent when built from the declarations */
+  valueField?: { field: string; label: Text; values: Record<string, Text> } | null;
 }
 
 export interface FollowUpFigures {
   caseType: string;
   title: Text;
   policy: FollowUpPolicy;
-  due: number; done: number; doneOnTime: number; doneLate: number; open: number; overdueOpen: number;
+  due: number; notYetDue: number; done: number; doneOnTime: number; doneLate: number; open: number; overdueOpen: number;
   satisfied: number; unsatisfied: number; onSite: number;
-  rate: string | null; requiredRate: number; met: boolean; satisfactionRate: string | null; onSiteShare: string | null;
+  rate: string | null; requiredRate: number; met: boolean | null; satisfactionRate: string | null; onSiteShare: string | null;
   spotChecks: number;
   spotChecksByStaff: { staffId: number; name: string; roles: string[]; count: number }[];
 }

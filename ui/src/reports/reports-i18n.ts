@@ -60,20 +60,28 @@ const zh = {
   colSatisfaction: '满意率',
   colOnSite: '上门占比',
   colSpotChecks: '抽查',
-  policyText: '{deadline}内 · {method} · {roles}',
+  policyText: '{deadline} · {method} · {roles}',
   caseType: '类型',
   allCaseTypes: '全部类型',
   policyOf: '回访要求',
-  bySeverityPolicy: '按严重程度：{items}',
+  bySeverityPolicy: '按{field}：{items}',
+  severity: '严重程度',
   method_phone: '电话',
   method_onSite: '上门',
   method_any: '电话或上门',
-  unit_minutes: '{n}分钟',
-  unit_hours: '{n}小时',
-  unit_days: '{n}天',
-  unit_workingDays: '{n}个工作日',
+  unit_minutes: '{n}分钟内',
+  unit_hours: '{n}小时内',
+  unit_days: '{n}天内',
+  unit_workingDays: '{n}个工作日内',
   unit_dayOfNextMonth: '次月{n}日前',
   requiredRate: '回访率要求 {rate}',
+  overview: '本月各类事项',
+  state: '状态',
+  emptyTypes: '本月没有数据：{types}',
+  dueInMonth: '当月到期',
+  notYetDue: '尚未到期',
+  noneDue: '无应回访',
+  colNotYetDue: '未到期',
 };
 
 type ReportKey = keyof typeof zh;
@@ -137,20 +145,28 @@ const en: Record<ReportKey, string> = {
   colSatisfaction: 'Satisfaction',
   colOnSite: 'On site',
   colSpotChecks: 'Spot checks',
-  policyText: 'within {deadline} · {method} · {roles}',
+  policyText: '{deadline} · {method} · {roles}',
   caseType: 'Type',
   allCaseTypes: 'All types',
   policyOf: 'Follow-up policy',
-  bySeverityPolicy: 'by severity: {items}',
+  bySeverityPolicy: 'by {field}: {items}',
+  severity: 'severity',
   method_phone: 'by phone',
   method_onSite: 'on site',
   method_any: 'by phone or on site',
-  unit_minutes: '{n} min',
-  unit_hours: '{n} h',
-  unit_days: '{n} days',
-  unit_workingDays: '{n} working days',
+  unit_minutes: 'within {n} min',
+  unit_hours: 'within {n} h',
+  unit_days: 'within {n} days',
+  unit_workingDays: 'within {n} working days',
   unit_dayOfNextMonth: 'by the {n}th of next month',
   requiredRate: 'required rate {rate}',
+  overview: 'Cases this month',
+  state: 'State',
+  emptyTypes: 'Nothing this month: {types}',
+  dueInMonth: 'Due in month',
+  notYetDue: 'Not due yet',
+  noneDue: 'None due',
+  colNotYetDue: 'Not due yet',
 };
 
 export function rt(key: ReportKey | (string & {}), params?: Record<string, string | number>): string {
@@ -172,7 +188,7 @@ export function percent(share: string | number | null | undefined): string {
   return `${whole}${rest ? `.${rest}` : ''}%`;
 }
 
-/** A follow-up deadline: "3天", "次月10日前". */
+/** A follow-up deadline as a time limit: "3天内", "次月10日前" (a date, so no 内). */
 export function durationText(d: { amount: number; unit: string } | undefined): string {
   if (!d) return '';
   return rt(`unit_${d.unit}`, { n: d.amount }).replace(`unit_${d.unit}`, `${d.amount} ${d.unit}`);

@@ -21,7 +21,7 @@ export class WyChart extends LitElement {
   static override properties = { spec: { attribute: false }, label: {} };
 
   static override styles = css`
-    :host { display: block; position: relative; min-height: 180px; }
+    :host { display: block; position: relative; }
     .box { position: relative; height: var(--wy-chart-height, 220px); }
   `;
 

@@ -7,8 +7,10 @@ import { base } from '../styles.js';
 import { userHasPermission } from '../elements/wy-app-nav.js';
 import type { Breakdown, CaseTypeReport, MonthlyReport } from './report-types.js';
 import { percent, rt } from './reports-i18n.js';
-import { PALETTE, type ChartSpec } from './wy-chart.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ChartSpec } from './wy-chart.js';
 import './wy-chart.js';
+import './wy-breakdown.js';
 import './wy-follow-up-rates.js';
 
 interface CollectionRate { label: string; periodKey: string; billed: string; collected: string; rate: string | null; target: string; met: boolean }
@@ -19,35 +21,42 @@ function thisMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-const bar = (b: Breakdown, horizontal = false): ChartSpec => ({
-  kind: 'bar', horizontal, labels: b.items.map((i) => loc(i.label)), series: [{ label: loc(b.label), data: b.items.map((i) => i.count) }],
-});
+/** Nothing registered, no clock and no follow-up due in the month. */
+const isEmpty = (c: CaseTypeReport) => c.cases.total === 0 && c.deadlines.total === 0 && (!c.followUps || c.followUps.due === 0);
 
 /**
- * 统计: the month's statistics per case type as charts and figures (by state, severity, each
- * summary field, project; deadline compliance; follow-up rates against the policy; causes of
- * dissatisfaction), billing's collection rates when billing is enabled, and the .xlsx export.
+ * 统计: the month's statistics per case type — key figures, then compact count tables (by state,
+ * severity, each summary field, project), deadline compliance, follow-up rates against the policy
+ * and the causes of dissatisfaction; a breakdown with one value is a one-line fact, and the case
+ * types with nothing this month share one line. One chart compares the case types. Billing's
+ * collection rates when billing is enabled, and the .xlsx export.
  */
 export class WyReportsPage extends LitElement {
   static override properties = { query: { attribute: false }, report: { state: true }, rates: { state: true }, error: { state: true } };
 
   static override styles = [base, css`
     :host { display: block; }
-    .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); gap: 8px; margin-bottom: 16px; }
-    .kpi { border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 8px 10px; background: #fafbfc; }
-    .kpi .v { font-size: 20px; font-weight: 600; color: #1f2933; font-variant-numeric: tabular-nums; }
+    .kpis { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 8px; }
+    .kpi { border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 4px 10px; background: #fafbfc; min-width: 72px; }
+    .kpi .v { font-size: 18px; font-weight: 600; color: #1f2933; font-variant-numeric: tabular-nums; line-height: 1.3; }
     .kpi .k { font-size: 12px; color: var(--wy-muted); }
     .kpi.bad .v { color: var(--wy-danger); }
     .kpi.ok .v { color: var(--wy-ok); }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 16px; }
-    figure { margin: 0; border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 10px; }
-    figcaption { font-size: 13px; font-weight: 600; margin-bottom: 6px; }
+    .facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0 0 8px; font-size: 13px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 12px 20px; align-items: start; }
+    .grid > .deadlines, .grid > [data-testid="dissatisfaction"] { grid-column: span 2; overflow-x: auto; }
+    @media (max-width: 700px) { .grid > .deadlines, .grid > [data-testid="dissatisfaction"] { grid-column: auto; } }
+    .deadlines table { font-size: 13px; }
+    .deadlines th, .deadlines td { padding: 3px 6px; }
+    caption, .caption { text-align: left; font-weight: 600; font-size: 13px; padding: 0 0 4px; color: #1f2933; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .words { margin: 8px 0 0; padding-left: 18px; font-size: 13px; }
+    td.bad { color: var(--wy-danger); font-weight: 600; }
+    .words { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
     .words li { margin-bottom: 4px; }
     .badge.ok { background: var(--wy-ok-light); color: var(--wy-ok); }
-    .rates { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 16px; align-items: start; }
-    @media (max-width: 900px) { .rates { grid-template-columns: 1fr; } }
+    .rates { overflow-x: auto; }
+    section.type { padding-top: 10px; padding-bottom: 10px; }
+    section.type h2 { margin: 0 0 6px; font-size: 17px; }
     section.type > header { display: flex; align-items: baseline; gap: 12px; }
   `];
 
@@ -120,8 +129,16 @@ export class WyReportsPage extends LitElement {
           <h2>${rt('rates', { month })}</h2>
           <wy-follow-up-rates .items=${this.report.caseTypes.flatMap((c) => (c.followUps ? [c.followUps] : []))}></wy-follow-up-rates>
         </section>` : nothing}
-        ${this.report.caseTypes.map((c) => this.#caseType(c))}`}
+        ${this.#overview(this.report.caseTypes)}
+        ${this.report.caseTypes.filter((c) => !isEmpty(c)).map((c) => this.#caseType(c))}
+        ${this.#emptyTypes(this.report.caseTypes.filter(isEmpty))}`}
     `;
+  }
+
+  /** The case types with nothing this month, on one line instead of a card each. */
+  #emptyTypes(types: CaseTypeReport[]) {
+    if (!types.length) return nothing;
+    return html`<p class="card muted" data-testid="empty-types">${rt('emptyTypes', { types: types.map((c) => loc(c.title)).join('、') })}</p>`;
   }
 
   #ratesPanel() {
@@ -138,20 +155,41 @@ export class WyReportsPage extends LitElement {
             <td>${r.rate === null ? html`<span class="badge">${rt('noBilling')}</span>` : r.met ? html`<span class="badge ok">${rt('met')}</span>` : html`<span class="badge danger">${rt('notMet')}</span>`}</td>
           </tr>`)}</tbody>
         </table>
-        <figure><figcaption>${rt('collectionRates')}</figcaption>
-          <wy-chart .label=${rt('collectionRates')} .spec=${{
-            kind: 'bar', percent: true, labels: this.rates.map((r) => `${rt(`label_${r.label}`)} ${r.periodKey}`),
-            series: [{ label: rt('rate'), data: this.rates.map((r) => Number(r.rate ?? 0)), color: PALETTE[0] }, { label: rt('target'), data: this.rates.map((r) => Number(r.target)), color: PALETTE[1] }],
-          } satisfies ChartSpec}></wy-chart>
-        </figure>
+      </div>
+    </section>`;
+  }
+
+  /** Cases per type this month (closed / open): the one comparison a chart shows better than a table. */
+  #overview(types: CaseTypeReport[]) {
+    const withCases = types.filter((c) => c.cases.total > 0);
+    if (withCases.length < 2) return nothing;
+    return html`<section class="card" data-testid="overview">
+      <h2>${rt('overview')}</h2>
+      <div class="overview-chart" style=${styleMap({ '--wy-chart-height': `${Math.max(120, withCases.length * 28 + 50)}px` })}>
+        <wy-chart .label=${rt('overview')} .spec=${{
+          kind: 'stacked', horizontal: true, labels: withCases.map((c) => loc(c.title)),
+          series: [
+            { label: rt('closed'), data: withCases.map((c) => c.cases.closed), color: '#2e7d32' },
+            { label: rt('open'), data: withCases.map((c) => c.cases.open), color: '#90a4ae' },
+          ],
+        } satisfies ChartSpec}></wy-chart>
       </div>
     </section>`;
   }
 
   #caseType(c: CaseTypeReport) {
     const f = c.followUps;
-    const empty = c.cases.total === 0 && c.deadlines.total === 0 && (!f || f.due === 0);
-    const kpi = (k: string, v: string | number, cls = '') => html`<div class="kpi ${cls}"><div class="v">${v}</div><div class="k">${k}</div></div>`;
+    const kpi = (k: string, v: string | number, cls = '', title = '') => html`<div class="kpi ${cls}" title=${title}><div class="v">${v}</div><div class="k">${k}</div></div>`;
+    // every count-by-value breakdown; one with a single value is a fact on one line, not a chart
+    const breakdowns: { caption: string; rows: { label: string; count: number }[] }[] = c.cases.total ? [
+      { caption: rt('state'), rows: c.byState.map((b) => ({ label: loc(b.label), count: b.count })) },
+      ...(c.bySeverity ? [{ caption: loc(c.bySeverity.label), rows: rowsOf(c.bySeverity) }] : []),
+      ...c.fields.filter((b) => b.field !== c.bySeverity?.field).map((b) => ({ caption: loc(b.label), rows: rowsOf(b) })),
+      ...(c.byProject.length ? [{ caption: rt('project'), rows: c.byProject.map((p) => ({ label: p.name, count: p.count })) }] : []),
+    ] : [];
+    const facts = breakdowns.filter((b) => b.rows.length === 1);
+    const tables = breakdowns.filter((b) => b.rows.length > 1);
+    const rateState = !f ? '' : f.met === null ? '' : f.met ? 'ok' : 'bad';
     return html`<section class="card type" data-case-type=${c.caseType}>
       <header><h2>${loc(c.title)}</h2></header>
       <div class="kpis">
@@ -159,49 +197,56 @@ export class WyReportsPage extends LitElement {
         ${kpi(rt('closed'), c.cases.closed)}
         ${kpi(rt('open'), c.cases.open)}
         ${kpi(rt('overdue'), c.cases.overdue, c.cases.overdue ? 'bad' : '')}
-        ${kpi(rt('compliance'), percent(c.deadlines.complianceRate))}
-        ${f ? html`
-          ${kpi(`${rt('followUpRate')}（${rt('required')} ${percent(f.requiredRate)}）`, percent(f.rate), f.due ? (f.met ? 'ok' : 'bad') : '')}
-          ${kpi(rt('satisfaction'), percent(f.satisfactionRate))}
-          ${kpi(rt('onSiteShare'), percent(f.onSiteShare))}
-          ${kpi(rt('spotChecks'), f.spotChecks)}` : nothing}
+        ${c.deadlines.total ? kpi(rt('compliance'), percent(c.deadlines.complianceRate)) : nothing}
+        ${f && f.due ? html`
+          ${kpi(`${rt('followUpRate')}（${rt('required')} ${percent(f.requiredRate)}）`, f.met === null ? rt('notYetDue') : percent(f.rate), rateState)}
+          ${f.done ? kpi(rt('satisfaction'), percent(f.satisfactionRate)) : nothing}
+          ${f.done ? kpi(rt('onSiteShare'), percent(f.onSiteShare)) : nothing}
+          ${kpi(rt('spotChecks'), f.spotChecks, '', f.spotChecksByStaff.map((x) => `${x.name} ${x.count}`).join('、'))}` : nothing}
       </div>
-      ${empty ? html`<p class="muted">${rt('noCases')}</p>` : html`<div class="charts">
-        ${c.cases.total ? html`
-          <figure><figcaption>${rt('byState')}</figcaption><wy-chart .label=${rt('byState')} .spec=${{ kind: 'bar', labels: c.byState.map((b) => loc(b.label)), series: [{ label: rt('count'), data: c.byState.map((b) => b.count) }] } satisfies ChartSpec}></wy-chart></figure>
-          ${c.bySeverity ? html`<figure><figcaption>${rt('bySeverity')}</figcaption><wy-chart .label=${rt('bySeverity')} .spec=${{ ...bar(c.bySeverity), kind: 'doughnut' } satisfies ChartSpec}></wy-chart></figure>` : nothing}
-          ${c.fields.filter((b) => b.field !== c.bySeverity?.field).map((b) => html`<figure><figcaption>${loc(b.label)}</figcaption><wy-chart .label=${loc(b.label)} .spec=${bar(b, b.items.length > 4)}></wy-chart></figure>`)}
-          ${c.byProject.length > 1 ? html`<figure><figcaption>${rt('byProject')}</figcaption><wy-chart .label=${rt('byProject')} .spec=${{ kind: 'doughnut', labels: c.byProject.map((p) => p.name), series: [{ label: rt('count'), data: c.byProject.map((p) => p.count) }] } satisfies ChartSpec}></wy-chart></figure>` : nothing}` : nothing}
-        ${c.deadlines.clocks.length ? html`<figure><figcaption>${rt('deadlines')}</figcaption><wy-chart .label=${rt('deadlines')} .spec=${{
-          kind: 'stacked', horizontal: true, labels: c.deadlines.clocks.map((k) => loc(k.title)),
-          series: [
-            { label: rt('metOnTime'), data: c.deadlines.clocks.map((k) => k.metOnTime), color: '#2e7d32' },
-            { label: rt('metLate'), data: c.deadlines.clocks.map((k) => k.metLate), color: '#f0a500' },
-            { label: rt('overdueOpen'), data: c.deadlines.clocks.map((k) => k.overdueOpen), color: '#c62828' },
-            { label: rt('running'), data: c.deadlines.clocks.map((k) => k.running), color: '#90a4ae' },
-          ],
-        } satisfies ChartSpec}></wy-chart></figure>` : nothing}
-        ${f && f.due ? html`<figure><figcaption>${rt('followUps')}</figcaption><wy-chart .label=${rt('followUps')} .spec=${{
-          kind: 'bar', labels: [rt('colDue'), rt('colDone'), rt('colOnTime'), rt('colSatisfied'), rt('colUnsatisfied'), rt('method_onSite'), rt('colOverdueOpen')],
-          series: [{ label: rt('count'), data: [f.due, f.done, f.doneOnTime, f.satisfied, f.unsatisfied, f.onSite, f.overdueOpen] }],
-        } satisfies ChartSpec}></wy-chart></figure>` : nothing}
+      ${facts.length ? html`<p class="facts" data-testid="facts">${facts.map((b) => html`<span class="fact"><span class="muted">${b.caption}</span> ${b.rows[0]!.label} <b>${b.rows[0]!.count}</b></span>`)}</p>` : nothing}
+      ${tables.length || c.deadlines.clocks.length || this.#hasDissatisfaction(c) ? html`<div class="grid">
+        ${tables.map((b) => html`<wy-breakdown .caption=${b.caption} .rows=${b.rows}></wy-breakdown>`)}
+        ${this.#deadlines(c)}
         ${this.#dissatisfaction(c)}
-      </div>`}
+      </div>` : nothing}
     </section>`;
+  }
+
+  #deadlines(c: CaseTypeReport) {
+    if (!c.deadlines.clocks.length) return nothing;
+    return html`<div class="deadlines" data-testid="deadlines">
+      <table>
+        <caption>${rt('deadlines')}</caption>
+        <thead><tr><th></th><th class="num">${rt('dueInMonth')}</th><th class="num">${rt('metOnTime')}</th><th class="num">${rt('metLate')}</th>
+          <th class="num">${rt('overdueOpen')}</th><th class="num">${rt('running')}</th><th class="num">${rt('rate')}</th></tr></thead>
+        <tbody>${c.deadlines.clocks.map((k) => html`<tr>
+          <th scope="row">${loc(k.title)}</th><td class="num">${k.total}</td><td class="num">${k.metOnTime}</td><td class="num">${k.metLate}</td>
+          <td class="num ${k.overdueOpen ? 'bad' : ''}">${k.overdueOpen}</td><td class="num">${k.running}</td><td class="num">${percent(k.complianceRate)}</td>
+        </tr>`)}</tbody>
+      </table>
+    </div>`;
+  }
+
+  #hasDissatisfaction(c: CaseTypeReport) {
+    return !!(c.dissatisfaction && c.followUps?.done);
   }
 
   #dissatisfaction(c: CaseTypeReport) {
     const d = c.dissatisfaction;
     if (!d || !c.followUps?.done) return nothing;
-    if (!d.unsatisfied) return html`<figure><figcaption>${rt('dissatisfaction')}</figcaption><p class="muted">${rt('noDissatisfaction')}</p></figure>`;
+    if (!d.unsatisfied) return html`<p class="muted">${rt('noDissatisfaction')}</p>`;
     const main = d.byCaseField.find((b) => b.items.some((i) => i.key !== null)) ?? d.byResultField[0];
-    return html`<figure data-testid="dissatisfaction"><figcaption>${rt('dissatisfaction')}${main ? ` · ${loc(main.label)}` : ''}</figcaption>
-      ${main ? html`<wy-chart .label=${rt('dissatisfaction')} .spec=${{ ...bar(main, true), series: [{ label: rt('colUnsatisfied'), data: main.items.map((i) => i.count), color: '#c62828' }] } satisfies ChartSpec}></wy-chart>` : nothing}
+    return html`<div data-testid="dissatisfaction">
+      ${main ? html`<wy-breakdown tone="bad" .caption=${`${rt('dissatisfaction')} · ${loc(main.label)}`} .rows=${rowsOf(main)}></wy-breakdown>`
+        : html`<div class="caption">${rt('dissatisfaction')}</div>`}
       ${d.items.length ? html`<div class="muted">${rt('residentWords')}</div><ul class="words">${d.items.slice(0, 8).map((i) => html`<li>
         <a class="serial" href=${caseHref(c.caseType, i.caseId)}>${i.serial}</a> ${i.texts.map((x) => `${loc(x.label)}：${x.value}`).join('；')}</li>`)}</ul>` : nothing}
-    </figure>`;
+    </div>`;
   }
 }
+
+const rowsOf = (b: Breakdown) => b.items.map((i) => ({ label: loc(i.label), count: i.count }));
 
 customElements.define('wy-reports-page', WyReportsPage);
 
