@@ -19,7 +19,7 @@ import { resolveOptionsFrom } from './options-from.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
 import { NotFoundError } from '../errors.js';
 import { documentHelpers, pickText } from '../documents/helpers.js';
-import { printPage } from '../documents/render-document.js';
+import { printPage } from '../documents/print-page.js';
 import { companyDocumentLanguage, type DocumentLanguage } from '../documents/document-language.js';
 
 export interface CompiledCaseType {
