@@ -73,7 +73,7 @@ const zh = {
   noResults: '没有匹配的结果',
   searchHint: '输入关键字搜索',
   picked: '已选择：{label}',
-  timeZoneHint: '时区：{zone}',
+  optionPrice: '收费标准：{price}',
   charCount: '{n}/{max}',
   yuan: '元',
 } as const;
@@ -149,7 +149,7 @@ const en: Record<MessageKey, string> = {
   noResults: 'Nothing matches',
   searchHint: 'Type to search',
   picked: 'Selected: {label}',
-  timeZoneHint: 'Time zone: {zone}',
+  optionPrice: 'Price: {price}',
   charCount: '{n}/{max}',
   yuan: 'yuan',
 };

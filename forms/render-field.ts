@@ -7,7 +7,7 @@ import { nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { FieldRef, FormModel } from './form-model.js';
 import { msg } from './messages.js';
-import type { FormServices, Language, UiFieldOptions } from './types.js';
+import type { FormContext, FormServices, Language, UiFieldOptions } from './types.js';
 import type { WidgetRegistration } from './widget-registry.js';
 
 /** What the runtime knows about one field right now. */
@@ -29,6 +29,8 @@ export interface FieldHost {
   readonly model: FormModel;
   readonly language: Language;
   readonly services?: FormServices;
+  /** what the host told the form (rules' context, the plugin's settings as `config`) */
+  readonly context?: FormContext;
   /** IANA zone date-time inputs are typed in */
   readonly timeZone: string;
   readonly disabled: boolean;

@@ -27,8 +27,13 @@ export interface FormContext {
   /** the case's existing data (a transition's form is merged over it) */
   data?: Record<string, unknown>;
   case?: Record<string, unknown>;
+  /** who fills the form in (`{ staffId, roles, name }`); `name` feeds the `actor.name` prefill */
   actor?: Record<string, unknown>;
   config?: Record<string, unknown>;
+  /** the room picked for the case (`{ label, area }`): feeds `unit.*` prefills; rules do not see it */
+  unit?: Record<string, unknown> | null;
+  /** the resident picked (`{ name, phone }`): feeds `person.*` prefills; rules do not see it */
+  person?: Record<string, unknown> | null;
 }
 
 /** An issue as the server reports it: `pointer` is relative to the REQUEST BODY (`/data/contactPhone`). */

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formModel, type FieldRef, type FormIssue, type FormModel, type LocalizedIssues, type RuleState } from './form-model.js';
 import { msg } from './messages.js';
-import { getAt, jsonClone, setAt } from './pointer.js';
+import { getAt, jsonClone, pathToPointer, setAt } from './pointer.js';
+import { applyDefaults, applyPrefills } from './prefill.js';
 import { renderField, type FieldBlurDetail, type FieldChangeDetail, type FieldHost, type FieldView } from './render-field.js';
 import { fieldStyles, tokens } from './styles.js';
 import type { FormContext, FormDeclaration, FormServices, Language, ServerIssue, UiDeclaration } from './types.js';
@@ -147,6 +148,13 @@ export class WyForm extends LitElement {
   declare private dismissed: ReadonlySet<string>;
   private edited = new Set<string>();
   private valueJson = '{}';
+  /** what prefill put where (path → JSON), so a changed source replaces only its own value */
+  private filled = new Map<string, string>();
+  /** when the form was opened (or given a new value): what a `now` prefill means */
+  private openedAt = new Date();
+  /** the model whose schema defaults were applied to the current data */
+  private defaultsModel: FormModel | undefined;
+  private announcePrefill = false;
 
   constructor() {
     super();
@@ -181,6 +189,9 @@ export class WyForm extends LitElement {
       if (json !== this.valueJson) {
         this.valueJson = json;
         this.data = this.value && typeof this.value === 'object' ? jsonClone(this.value) : {};
+        this.filled = new Map();
+        this.openedAt = new Date();
+        this.defaultsModel = undefined;
       }
     }
     if (changed.has('schema') || changed.has('ui')) {
@@ -189,6 +200,31 @@ export class WyForm extends LitElement {
       this.edited = new Set();
     }
     if (changed.has('errors')) this.dismissed = new Set();
+    this.fillIn();
+  }
+
+  /** Schema defaults into a new form, and the ui's prefills from the context (the picked resident, the staff member, now). */
+  private fillIn(): void {
+    const model = this.model;
+    if (!model) return;
+    const next = jsonClone(this.data);
+    let changed = false;
+    if (this.defaultsModel !== model) {
+      this.defaultsModel = model;
+      changed = applyDefaults(model, next);
+    }
+    const edited = (path: string) => this.edited.has(pathToPointer(path));
+    changed = applyPrefills(model, next, this.filled, edited, { context: this.context, openedAt: this.openedAt, timeZone: resolveTimeZone(this.timeZone) }) || changed;
+    if (!changed) return;
+    this.data = next;
+    this.announcePrefill = true;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.announcePrefill) return;
+    this.announcePrefill = false;
+    this.dispatchEvent(new CustomEvent<FormValueDetail>('wy-change', { detail: { value: this.getValue() }, bubbles: true, composed: true }));
   }
 
   /** The data as the server will accept it: computed values applied, hidden fields removed. */
@@ -283,6 +319,7 @@ export class WyForm extends LitElement {
     const host: FieldHost = {
       model,
       language,
+      context: this.context,
       services: this.services,
       timeZone: zone,
       disabled: this.disabled,

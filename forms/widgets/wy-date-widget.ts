@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_TIME_ZONE, inputToIsoTime, isoTimeToInput, isoToLocalInput, localInputToIso } from '../values.js';
 import { CONTROL_ID, defineWidget, WyWidget } from './widget-base.js';
@@ -9,7 +9,8 @@ import { CONTROL_ID, defineWidget, WyWidget } from './widget-base.js';
  * - `date-time`: typed as local time in the form's time zone (Asia/Shanghai unless the host says
  *   otherwise) and stored as ISO 8601 with its offset, `2026-09-30T10:00:00+08:00`.
  * - `time`: stored as RFC 3339 full-time, `10:30:00+08:00` (ajv's `time` format requires the offset).
- * When the browser's zone is not the form's zone, the zone is named under the field.
+ * Staff type times in the company's zone (the form's): no zone is named under the field, as on the
+ * paper forms, even when the browser runs elsewhere.
  *
  * @fires wy-field-change - detail `{ pointer, value }` on every edit
  */
@@ -37,15 +38,7 @@ export class WyDateWidget extends WyWidget {
     if (value !== undefined) this.emit(value);
   }
 
-  private zoneHint() {
-    if (this.kind === 'date') return nothing;
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (browserZone === this.zone) return nothing;
-    return html`<div class="help" id="zone">${this.t('timeZoneHint', { zone: this.zone })}</div>`;
-  }
-
   override render() {
-    const hint = this.zoneHint();
     const type = this.kind === 'date-time' ? 'datetime-local' : this.kind;
     return html`${this.renderLabel()}
       <input
@@ -56,10 +49,10 @@ export class WyDateWidget extends WyWidget {
         ?disabled=${this.disabled}
         aria-required=${this.required ? 'true' : 'false'}
         aria-invalid=${this.ariaInvalidValue}
-        aria-describedby=${this.describedBy(hint !== nothing && 'zone')}
+        aria-describedby=${this.describedBy()}
         @input=${this.onInput}
         @change=${this.onInput}
-      />${this.renderHelp()}${hint}${this.renderError()}`;
+      />${this.renderHelp()}${this.renderError()}`;
   }
 }
 

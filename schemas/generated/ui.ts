@@ -61,6 +61,10 @@ export interface UiDeclaration {
       errorIf?: Rule1;
       errorMessage?: Text;
       computed?: Rule;
+      /**
+       * What the staff app fills in while the field is still empty or untouched (the person may change it): now / today (the time the form opened), actor.name (the staff member filling it in), unit.area / unit.label (the room picked for the case), person.name / person.phone (the resident picked)
+       */
+      prefill?: 'now' | 'today' | 'actor.name' | 'unit.area' | 'unit.label' | 'person.name' | 'person.phone';
     };
   };
 }

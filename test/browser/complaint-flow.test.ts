@@ -28,6 +28,23 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
+/** The text of an element through the shadow roots inside it (innerText stops at them). */
+function deepTextOf(scope: Locator): Promise<string> {
+  return scope.evaluate((el) => {
+    const walk = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+      let out = '';
+      const root = (node as Element).shadowRoot;
+      if (root) out += walk(root);
+      for (const child of node.childNodes) out += walk(child);
+      return `${out} `;
+    };
+    return walk(el);
+  });
+}
+const deepText = (page: Page) => deepTextOf(page.locator('body'));
+
 async function login(username: string): Promise<Page> {
   const page = await freshPage();
   await page.goto(h.baseUrl);
@@ -80,13 +97,28 @@ describe('a complaint through the staff app', { timeout: 90_000 }, () => {
     await desk.getByRole('link', { name: /登记客户投诉/ }).click();
     await desk.getByRole('heading', { name: '登记客户投诉' }).waitFor();
 
+    // a room found by its number names its owner
     await desk.getByPlaceholder('输入房号，如 101').fill('10');
-    await desk.getByRole('button', { name: '1栋 101' }).click();
-    await expect.poll(() => desk.getByTestId('chosen-unit').textContent()).toBe('1栋 101');
-    await expect.poll(() => desk.getByTestId('chosen-person').textContent()).toContain('张伟');
+    await desk.getByRole('button', { name: /1栋 101.*业主 张伟/ }).waitFor();
+    await desk.getByPlaceholder('输入房号，如 101').fill('');
 
-    await choose(desk, '投诉方式', '电话');
-    await desk.getByLabel('投诉人姓名').fill('张伟');
+    // the caller is found by the last digits of their phone: ↓ and Enter pick them, with their room
+    const callerBox = desk.getByPlaceholder('姓名或电话');
+    await callerBox.fill('0001');
+    const first = desk.getByRole('button', { name: /张伟（13800000001）.*1栋 101/ });
+    await first.waitFor();
+    await callerBox.press('ArrowDown');
+    await expect.poll(() => first.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await desk.keyboard.press('Enter');
+    await expect.poll(() => desk.getByTestId('chosen-person').textContent()).toBe('张伟（13800000001）');
+    await expect.poll(() => desk.getByTestId('chosen-unit').textContent()).toBe('1栋 101');
+    // what the form knows from the caller is filled in; the phone desk's channel is 电话
+    await expect.poll(() => desk.getByLabel('投诉人姓名').inputValue()).toBe('张伟');
+    await expect.poll(() => desk.getByLabel('联系电话').inputValue()).toBe('13800000001');
+    await expect.poll(() => desk.getByRole('combobox', { name: '投诉方式' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent?.trim())).toBe('电话');
+    await h.screenshot(desk, 'complaint-02a-new-case-caller-picked');
+    expect(await deepText(desk)).not.toMatch(/时区|Asia\/Shanghai/);
+
     await desk.getByLabel('联系电话').fill('电话13800000001');
     await desk.getByLabel('投诉内容').fill(CONTENT);
     await desk.getByRole('button', { name: '登记', exact: true }).click();
@@ -110,7 +142,15 @@ describe('a complaint through the staff app', { timeout: 90_000 }, () => {
     await sup.getByRole('tab', { name: '本岗位待办' }).click();
     const row = sup.locator(`tr[data-serial="${serial}"]`);
     await row.getByText('剩余 30分钟').waitFor();
+    // the columns the desk works from: which room, which resident
+    await sup.getByRole('columnheader', { name: '房号' }).waitFor();
+    await sup.getByRole('columnheader', { name: '住户' }).waitFor();
+    expect(await row.locator('[data-col="unit"]').textContent()).toBe('1栋 101');
+    expect(await row.locator('[data-col="person"]').textContent()).toBe('张伟');
     await h.screenshot(sup, 'complaint-04-queue');
+    await sup.setViewportSize({ width: 390, height: 844 });
+    await h.screenshot(sup, 'complaint-04-queue-phone');
+    await sup.setViewportSize({ width: 1280, height: 900 });
     await row.getByRole('link', { name: serial }).click();
     await sup.getByTestId('case-serial').waitFor();
 
@@ -148,6 +188,9 @@ describe('a complaint through the staff app', { timeout: 90_000 }, () => {
     const eng = await login('engineering');
     await openCase(eng, serial);
     const dialog = await takeStep(eng, '填写处理结果');
+    // who handles it and when are known: filled in, still editable
+    await expect.poll(() => dialog.getByLabel('处理人').inputValue()).toBe('工程部 韩志');
+    await expect.poll(() => dialog.getByLabel('处理完成时间').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await dialog.getByLabel('原因分析').fill('楼道声控灯灯管老化。');
     await dialog.getByLabel('纠正措施及处理结果').fill('已更换1栋1–3层声控灯，并检查线路。');
     await dialog.getByLabel('处理人').fill('工程部 周强');
@@ -168,6 +211,15 @@ describe('a complaint through the staff app', { timeout: 90_000 }, () => {
   it('the supervisor records the follow-up as satisfied and the case closes; the sheet prints', async () => {
     const sup = await login('supervisor');
     await sup.getByRole('link', { name: '回访' }).click();
+    // the 回访 list is for calling: the resident's name and a phone number to tap
+    const followUpRow = sup.locator('tr', { has: sup.getByRole('link', { name: serial }) });
+    expect(await followUpRow.locator('[data-col="person"]').textContent()).toBe('张伟');
+    expect(await followUpRow.locator('[data-col="unit"]').textContent()).toBe('1栋 101');
+    expect(await followUpRow.getByRole('link', { name: /13800000001/ }).getAttribute('href')).toBe('tel:13800000001');
+    await h.screenshot(sup, 'complaint-08a-follow-ups');
+    await sup.setViewportSize({ width: 390, height: 844 });
+    await h.screenshot(sup, 'complaint-08b-follow-ups-phone');
+    await sup.setViewportSize({ width: 1280, height: 900 });
     await sup.getByRole('link', { name: serial }).click();
     await sup.getByRole('heading', { name: '记录回访结果' }).waitFor();
     await choose(sup, '回访方式', '电话回访');

@@ -4,6 +4,7 @@
  */
 import { api } from './api.js';
 import { loc } from './i18n.js';
+import { withSettingOptions } from './option-labels.js';
 import type { Building, CaseTypeInfo, FormDeclaration, FormSchema, Me, Project, RoleInfo, UiSchema } from './types.js';
 
 /** The company's effective declarations per plugin (from /api/config): all forms, for labels. */
@@ -86,7 +87,8 @@ export function formDeclaration(caseType: string, name: string | null | undefine
   if (info.form.name === name) return info.form;
   const plugin = state?.plugins[info.pluginId];
   const schema = plugin?.forms[name];
-  return schema ? { name, schema, ui: plugin?.ui[name] ?? null } : null;
+  // options from the plugin's settings (a price list) resolved as on the server, so codes read as their titles
+  return schema ? { name, schema: withSettingOptions(schema, info.settings), ui: plugin?.ui[name] ?? null } : null;
 }
 
 /** The follow-up form's name of a case type, when it has a follow-up policy. */

@@ -1,11 +1,14 @@
 /**
  * Reading case data through the form declarations: labels from `x-label`, enum values through
- * `x-enumLabels`, booleans, times, money, attachments (links) and signatures (images).
+ * `x-enumLabels`, booleans, times, money, attachments (thumbnails with names) and signatures (images).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { loc, t } from './i18n.js';
 import { formatDate, formatDateTime } from './format.js';
 import type { FormDeclaration, FormSchema } from './types.js';
+import './elements/wy-ref-label.js';
+import { attachmentHref } from './attachment-href.js';
+import './elements/wy-attachment-list.js';
 
 export function fieldLabel(schema: FormSchema | undefined, name: string): string {
   return loc(schema?.['x-label']) || name;
@@ -24,16 +27,17 @@ function isEmpty(value: unknown): boolean {
 
 export { isEmpty as isEmptyValue };
 
-export const attachmentHref = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
+export { attachmentHref };
 
+/** Files as thumbnails (pictures) or tiles, with name and size; each opens the file. */
 function attachmentLinks(ids: string[]): TemplateResult {
-  return html`<ul class="attachments">
-    ${ids.map((id, i) => html`<li><a href=${attachmentHref(id)} target="_blank" rel="noopener">${t('attachment')} ${i + 1}</a></li>`)}
-  </ul>`;
+  return html`<wy-attachment-list .ids=${ids}></wy-attachment-list>`;
 }
 
 export function renderValue(schema: FormSchema | undefined, value: unknown): TemplateResult | string | typeof nothing {
   if (isEmpty(value)) return nothing;
+  // a picked household is shown by its name (1栋 202), not its record id
+  if (schema?.['x-ref'] === 'unit' && typeof value === 'number') return html`<wy-ref-label kind="unit" .refId=${value}></wy-ref-label>`;
   if (typeof value === 'boolean') return value ? t('valueTrue') : t('valueFalse');
   if (Array.isArray(value)) {
     if (schema?.items?.format === 'attachment') return attachmentLinks(value.map(String));

@@ -66,3 +66,13 @@ export function dayStartIso(day: string): string {
 export function nextDayStartIso(day: string): string {
   return new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 }
+
+/** A file size as people read it: "812 B", "35.2 KB", "2.4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 100 ? kb.toFixed(1).replace(/\.0$/, '') : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 100 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`;
+}

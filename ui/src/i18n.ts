@@ -73,6 +73,10 @@ const zh = {
   colDeadline: '时限',
   colCreated: '登记时间',
   colAssignee: '处理岗位',
+  colUnit: '房号',
+  colPerson: '住户',
+  colPhone: '联系电话',
+  callPerson: '拨打 {name} 的电话 {phone}',
 
   overdueBy: '逾期 {d}',
   remaining: '剩余 {d}',
@@ -293,6 +297,10 @@ const en: Record<StringKey, string> = {
   colDeadline: 'Deadline',
   colCreated: 'Registered',
   colAssignee: 'Assigned role',
+  colUnit: 'Unit',
+  colPerson: 'Resident',
+  colPhone: 'Phone',
+  callPerson: 'Call {name} at {phone}',
 
   overdueBy: '{d} overdue',
   remaining: '{d} left',

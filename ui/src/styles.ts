@@ -21,6 +21,8 @@ export const base = css`
     color: inherit;
   }
   *, *::before, *::after { box-sizing: inherit; }
+  /* one button colour and corner across the app: the forms runtime's accent is the app's primary */
+  wy-form { --wy-accent: var(--wy-primary); --wy-radius: 6px; }
   h1 { font-size: 20px; margin: 0 0 16px; font-weight: 600; }
   h2 { font-size: 16px; margin: 0 0 12px; font-weight: 600; }
   h3 { font-size: 14px; margin: 0 0 8px; font-weight: 600; }

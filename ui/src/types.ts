@@ -80,6 +80,9 @@ export interface CaseView {
   updatedAt: string;
   closedAt: string | null;
   caseTypeTitle?: LocalizedTitle;
+  /** work queue rows: the unit (楼栋 房号) and the resident the case is about */
+  unitLabel?: string | null;
+  personName?: string | null;
 }
 
 export type DeadlineStatus = 'running' | 'paused' | 'met' | 'overdue' | 'cancelled';
@@ -159,13 +162,16 @@ export interface UnitRow {
   area: string;
   unitType: string;
   status: string;
+  /** owners' names (unit search) */
+  owners?: string[];
 }
 
 export interface PersonRow {
   id: number;
   name: string;
   phone: string | null;
-  units: { unitId: number; relation: string }[];
+  /** the rooms the resident is linked to, in projects I may see */
+  units: { unitId: number; relation: string; projectId?: number | null; buildingId?: number | null; number?: string | null }[];
 }
 
 export interface UnitDetail {
@@ -195,6 +201,10 @@ export interface FollowUpListItem {
   status: 'due' | 'done' | 'cancelled';
   satisfied: boolean | null;
   doneAt: string | null;
+  unitLabel: string | null;
+  personName: string | null;
+  /** only for those whose roles make this follow-up's call */
+  personPhone: string | null;
 }
 
 export interface RoleInfo {

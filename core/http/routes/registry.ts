@@ -110,7 +110,8 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     const term = likeTerm(q);
     const em = opts.orm.em.fork();
     // Residents are confidential: staff limited to some projects only find people living there.
-    const candidates = await em.find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `${term}%` } }] }, { limit: scope ? limit * 5 : limit, orderBy: { id: 'asc' } });
+    // Any part of the phone matches: callers are often identified by its last digits.
+    const candidates = await em.find(Person, { companyId: principal.companyId, $or: [{ name: { $like: `%${term}%` } }, { phone: { $like: `%${term}%` } }] }, { limit: scope ? limit * 5 : limit, orderBy: { id: 'asc' } });
     const links = await em.find(UnitPerson, { personId: { $in: candidates.map((p) => p.id) }, companyId: principal.companyId });
     const units = new Map((await em.find(Unit, { id: { $in: [...new Set(links.map((l) => l.unitId))] }, companyId: principal.companyId }, { fields: ['id', 'projectId', 'buildingId', 'number'] })).map((u) => [u.id, u]));
     const visibleLinks = links.filter((l) => !scope || scope.includes(units.get(l.unitId)?.projectId ?? -1));

@@ -13,7 +13,8 @@ import '../../../forms/index.js';
 
 /**
  * Registering a case (首问负责: whoever takes the call registers it): project, unit and resident,
- * then the case type's own form. Server issues on the form's fields are shown on the fields.
+ * then the case type's own form, which fills in what it declares from the picked room and resident
+ * (ui `prefill`). Server issues on the form's fields are shown on the fields.
  */
 export class WyCaseNewPage extends LitElement {
   static override properties = {
@@ -22,6 +23,7 @@ export class WyCaseNewPage extends LitElement {
     error: { state: true },
     formIssues: { state: true },
     pickerErrors: { state: true },
+    household: { state: true },
   };
 
   static override styles = [base, css`
@@ -35,8 +37,8 @@ export class WyCaseNewPage extends LitElement {
   declare error: string;
   declare formIssues: Issue[];
   declare pickerErrors: Record<string, string>;
-  #household: HouseholdChoice = { projectId: null, unitId: null, personId: null };
-  #services = formServices(() => this.#household.projectId);
+  declare household: HouseholdChoice;
+  #services = formServices(() => this.household.projectId);
 
   constructor() {
     super();
@@ -46,11 +48,12 @@ export class WyCaseNewPage extends LitElement {
     this.error = '';
     this.formIssues = [];
     this.pickerErrors = {};
+    this.household = { projectId: null, unitId: null, personId: null };
   }
 
   async #submit(e: CustomEvent<{ value: Record<string, unknown> }>) {
     if (this.busy) return;
-    const { projectId, unitId, personId } = this.#household;
+    const { projectId, unitId, personId } = this.household;
     if (!projectId) {
       this.pickerErrors = { projectId: t('chooseProject') };
       return;
@@ -99,7 +102,7 @@ export class WyCaseNewPage extends LitElement {
       <h1>${t('newTitle', { type: title })}</h1>
       <section class="card" aria-labelledby="household-title">
         <h2 id="household-title">${t('household')}</h2>
-        <wy-household-picker .errors=${this.pickerErrors} @wy-household-change=${(e: CustomEvent<HouseholdChoice>) => { this.#household = e.detail; }}></wy-household-picker>
+        <wy-household-picker .errors=${this.pickerErrors} @wy-household-change=${(e: CustomEvent<HouseholdChoice>) => { this.household = e.detail; }}></wy-household-picker>
       </section>
       <section class="form" aria-label=${title}>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
@@ -107,7 +110,11 @@ export class WyCaseNewPage extends LitElement {
           .schema=${info.form.schema}
           .ui=${info.form.ui ?? undefined}
           .language=${getLanguage()}
-          .context=${{ data: {}, case: { caseType: this.caseType, projectId: this.#household.projectId }, actor: { staffId: me.id, roles: me.roles }, config: info.settings ?? {} }}
+          .context=${{
+            data: {}, case: { caseType: this.caseType, projectId: this.household.projectId }, actor: { staffId: me.id, roles: me.roles, name: me.name }, config: info.settings ?? {},
+            // the picked room and resident: the form fills in what it declares from them (name, phone, area)
+            unit: this.household.unit ?? null, person: this.household.person ?? null,
+          }}
           .services=${this.#services}
           .errors=${this.formIssues}
           .submitLabel=${t('register')}

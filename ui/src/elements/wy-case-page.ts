@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { api, ApiError } from '../api.js';
 import { appState, caseTypeInfo, caseTypeTitle, formDeclaration } from '../app-state.js';
-import { attachmentHref, attachmentIds } from '../field-values.js';
+import { attachmentIds } from '../field-values.js';
 import { getLanguage, I18nController, loc, t } from '../i18n.js';
 import { href } from '../router.js';
 import { formServices } from '../services.js';
@@ -14,6 +14,7 @@ import './wy-case-data.js';
 import './wy-case-timeline.js';
 import './wy-transition-dialog.js';
 import './wy-follow-up-panel.js';
+import './wy-attachment-list.js';
 
 /**
  * One case: header and deadlines, the steps I may take (each opens its form), the follow-up,
@@ -112,7 +113,7 @@ export class WyCasePage extends LitElement {
     this.notice = '';
     await this.renderRoot.querySelector<WyTransitionDialog>('wy-transition-dialog')?.open({
       caseType: d.caseType, caseId: d.id, version: d.version, transition: id, title, form,
-      context: { data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: caseTypeInfo(d.caseType)?.settings ?? {} },
+      context: { data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles, name: me.name }, config: caseTypeInfo(d.caseType)?.settings ?? {} },
       services: this.#services,
     });
   }
@@ -175,7 +176,7 @@ export class WyCasePage extends LitElement {
           </section>` : null}
           ${attachments.length ? html`<section class="card" aria-labelledby="att-title">
             <h2 id="att-title">${t('attachments')}</h2>
-            <ul class="links">${attachments.map((id, i) => html`<li><a href=${attachmentHref(id)} target="_blank" rel="noopener">${t('attachment')} ${i + 1}</a></li>`)}</ul>
+            <wy-attachment-list .ids=${attachments}></wy-attachment-list>
           </section>` : null}
         </aside>
       </div>

@@ -89,7 +89,7 @@ export class WyFollowUpPanel extends LitElement {
           .schema=${d.followUpForm.form.schema}
           .ui=${d.followUpForm.form.ui ?? undefined}
           .language=${getLanguage()}
-          .context=${{ data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles }, config: caseTypeInfo(d.caseType)?.settings ?? {} }}
+          .context=${{ data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles, name: me.name }, config: caseTypeInfo(d.caseType)?.settings ?? {} }}
           .services=${this.#services}
           .errors=${this.issues}
           .submitLabel=${t('followUpRecord')}

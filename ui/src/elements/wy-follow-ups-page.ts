@@ -47,6 +47,19 @@ export class WyFollowUpsPage extends LitElement {
     .policies { margin: 0 0 12px; padding: 0; list-style: none; font-size: 13px; }
     .policies li { margin-bottom: 4px; }
     .policies strong { margin-right: 6px; }
+    .table-scroll { overflow-x: auto; }
+    td.nowrap { white-space: nowrap; }
+    a[href^='tel:'] { display: inline-flex; align-items: center; min-height: 32px; text-decoration: none; font-weight: 600; }
+    /* on a phone each follow-up is a small card: label and value per line, the number big enough to tap */
+    @media (max-width: 640px) {
+      table, tbody, tr, td { display: block; width: 100%; }
+      thead { display: none; }
+      tr { border-bottom: 1px solid var(--wy-border); padding: 8px 0; }
+      td { border: none; padding: 2px 4px; display: flex; gap: 10px; align-items: center; }
+      td[data-label]::before { content: attr(data-label); color: var(--wy-muted); font-size: 13px; flex: 0 0 5em; }
+      td.key { font-weight: 600; }
+      a[href^='tel:'] { min-height: 40px; font-size: 16px; }
+    }
   `];
 
   declare query: URLSearchParams;
@@ -128,23 +141,28 @@ export class WyFollowUpsPage extends LitElement {
         </ul>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
         ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : !this.items.length ? html`<p class="muted">${t('followUpsEmpty')}</p>` : html`
-          <table>
+          <div class="table-scroll"><table>
             <thead><tr>
-              <th scope="col">${t('colSerial')}</th><th scope="col">${t('colType')}</th><th scope="col">${t('colTitle')}</th>
+              <th scope="col">${t('colSerial')}</th><th scope="col">${t('colType')}</th>
+              <th scope="col">${t('colUnit')}</th><th scope="col">${t('colPerson')}</th><th scope="col">${t('colPhone')}</th>
+              <th scope="col">${t('colTitle')}</th>
               <th scope="col">${t('colProject')}</th><th scope="col">${t('colFollowUpMethod')}</th><th scope="col">${t('colFollowUpRoles')}</th>
               <th scope="col">${status === 'due' ? t('colFollowUpDue') : t('colFollowUpResult')}</th>
             </tr></thead>
             <tbody>${this.items.map((f) => html`<tr>
-              <td><a class="serial" href=${caseHref(f.caseType, f.caseId)}>${f.serial}</a></td>
-              <td>${caseTypeTitle(f.caseType)}</td>
-              <td>${f.caseTitle ?? ''}</td>
-              <td>${projectName(f.projectId)}</td>
-              <td>${method(f.method)}</td>
-              <td>${f.roles.map(roleTitle).join('、')}</td>
-              <td>${status === 'due' ? html`<wy-countdown .due=${f.dueAt} .overdue=${f.overdue}></wy-countdown>`
+              <td class="key"><a class="serial" href=${caseHref(f.caseType, f.caseId)}>${f.serial}</a></td>
+              <td class="nowrap" data-label=${t('colType')}>${caseTypeTitle(f.caseType)}</td>
+              <td class="nowrap" data-col="unit" data-label=${t('colUnit')}>${f.unitLabel ?? ''}</td>
+              <td class="nowrap" data-col="person" data-label=${t('colPerson')}>${f.personName ?? ''}</td>
+              <td class="nowrap" data-col="phone" data-label=${t('colPhone')}>${f.personPhone ? html`<a href=${`tel:${f.personPhone.replace(/[^0-9+]/g, '')}`} aria-label=${t('callPerson', { name: f.personName ?? '', phone: f.personPhone })}>${f.personPhone}</a>` : ''}</td>
+              <td data-label=${t('colTitle')}>${f.caseTitle ?? ''}</td>
+              <td data-label=${t('colProject')}>${projectName(f.projectId)}</td>
+              <td data-label=${t('colFollowUpMethod')}>${method(f.method)}</td>
+              <td data-label=${t('colFollowUpRoles')}>${f.roles.map(roleTitle).join('、')}</td>
+              <td data-label=${status === 'due' ? t('colFollowUpDue') : t('colFollowUpResult')}>${status === 'due' ? html`<wy-countdown .due=${f.dueAt} .overdue=${f.overdue}></wy-countdown>`
                 : html`<span class=${f.satisfied ? '' : 'overdue'}>${f.satisfied ? t('followUpSatisfied') : t('followUpUnsatisfied')}</span> <span class="muted">${formatDateTime(f.doneAt)}</span>`}</td>
             </tr>`)}</tbody>
-          </table>`}
+          </table></div>`}
       </div>
       ${this.rates?.length ? html`<section class="card">
         <h2>${rt('rates', { month: /^\d{4}-(0[1-9]|1[0-2])$/.test(this.query.get('month') ?? '') ? this.query.get('month')! : thisMonth() })}</h2>

@@ -105,7 +105,7 @@ export class WyQueuePage extends LitElement {
         <p class="muted hint">${t('queueHint')}</p>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
         ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : html`
-          <wy-case-table show-type .items=${this.items} empty-text=${t('queueEmpty')} caption=${this.scope === 'mine' ? t('queueMine') : t('queueTeam')}></wy-case-table>`}
+          <wy-case-table show-type show-household .items=${this.items} empty-text=${t('queueEmpty')} caption=${this.scope === 'mine' ? t('queueMine') : t('queueTeam')}></wy-case-table>`}
       </section>
     `;
   }
