@@ -5,6 +5,7 @@ import { Migration20261122161439 } from './Migration20261122161439.js';
 import { Migration20261122182031 } from './Migration20261122182031.js';
 import { Migration20261122185128 } from './Migration20261122185128.js';
 import { Migration20261206083356 } from './Migration20261206083356.js';
+import { Migration20261206090125 } from './Migration20261206090125.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261122182031', class: Migration20261122182031 },
   { name: 'Migration20261122185128', class: Migration20261122185128 },
   { name: 'Migration20261206083356', class: Migration20261206083356 },
+  { name: 'Migration20261206090125', class: Migration20261206090125 },
 ];
