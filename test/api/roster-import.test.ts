@@ -67,7 +67,7 @@ describe('roster import', () => {
     const again = await upload(admin, await xlsx(rows));
     expect(again.json()).toMatchObject({ buildingsCreated: 0, unitsCreated: 0, unitsUpdated: 0, peopleCreated: 0, linksCreated: 0 });
     expect(await counts()).toEqual(after);
-  });
+  }, 120_000); // two imports of 5,000 units, each parsed in a fresh worker thread
 
   it('refuses a roster with bad rows, naming row and column, and writes nothing', async () => {
     const before = await counts();

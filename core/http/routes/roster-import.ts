@@ -14,7 +14,7 @@ import type { CaseService } from '../../cases/case-service.js';
 import { principalOf } from '../auth-hook.js';
 import { readUploadedFile } from '../upload.js';
 import { errorResponses } from '../schemas.js';
-import { readRoster, RosterReadError } from '../../registry/roster/read-roster.js';
+import { readRoster, RosterBusyError, RosterLimitError, RosterReadError } from '../../registry/roster/read-roster.js';
 import { validateRoster } from '../../registry/roster/validate-roster.js';
 import { applyRoster } from '../../registry/roster/apply-roster.js';
 import { COLUMNS } from '../../registry/roster/columns.js';
@@ -43,6 +43,8 @@ export async function rosterImportRoutes(app: FastifyInstance, opts: { orm: Mikr
     const { content, filename } = await readUploadedFile(request, MAX_ATTACHMENT_BYTES);
     const sheet = await readRoster(content).catch((e: unknown) => {
       if (e instanceof RosterReadError) throw new ValidationError([{ pointer: '/file', code: 'unreadable', message: e.message }]);
+      if (e instanceof RosterLimitError) throw new WuyeError('WUYE_TOO_LARGE', 413, e.message, [{ pointer: '/file', code: e.code, message: e.message }]);
+      if (e instanceof RosterBusyError) throw new WuyeError('WUYE_BUSY', 429, e.message, [{ pointer: '/file', code: 'busy', message: e.message }]);
       throw e;
     });
     const started = Date.now();

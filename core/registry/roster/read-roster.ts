@@ -1,80 +1,61 @@
 /**
- * Reads an uploaded roster into rows of cell texts: .xlsx with exceljs (first worksheet), .csv with
- * csv-parse (UTF-8, or GB18030 as Excel saves it on Chinese Windows). The kind is taken from the
- * content, not the file name.
+ * Reads an uploaded roster without letting it hurt the server: a zip's central directory is checked
+ * first (entry count, unpacked size), then the file is parsed in a worker thread with its own heap
+ * limit and a deadline, so neither a zip bomb nor a sheet of millions of rows can stall other
+ * requests or grow the process without bound. The kind (.xlsx or .csv) is taken from the content,
+ * not the file name.
+ * Each read gets a fresh worker, ended as soon as it answers: a worker stopped mid-file (a limit,
+ * a timeout) keeps half-read streams that are not worth reusing, and imports are rare. Starting one
+ * (TypeScript loader, exceljs) costs about half a second of CPU.
  */
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { Worker } from 'node:worker_threads';
+import { inspectZip } from './inspect-zip.js';
+import type { RosterWorkerReply } from './roster-worker.js';
+import {
+  isZip, MAX_CONCURRENT_READS, READ_TIMEOUT_MS, RosterLimitError, RosterReadError, WORKER_HEAP_MB, type RosterSheet,
+} from './roster-limits.js';
 
-export const MAX_ROSTER_ROWS = 50_000;
+export { MAX_ROSTER_ROWS, RosterLimitError, RosterReadError, type RosterSheet } from './roster-limits.js';
 
-export interface RosterSheet {
-  /** header texts of row 1 */
-  headers: string[];
-  /** data rows (spreadsheet row number, cell texts by column index) */
-  rows: { row: number; cells: string[] }[];
-}
+/** Every slot is reading another roster: try again shortly (429). */
+export class RosterBusyError extends Error {}
 
-export class RosterReadError extends Error {}
-
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const WORKER_ENTRY = new URL('./roster-worker-entry.mjs', import.meta.url);
+let reading = 0;
 
 export async function readRoster(content: Buffer): Promise<RosterSheet> {
-  return isZip(content) ? readXlsx(content) : readCsv(content);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
-  }
-  return String(value).trim();
-}
-
-async function readXlsx(content: Buffer): Promise<RosterSheet> {
-  const workbook = new ExcelJS.Workbook();
+  if (isZip(content)) await inspectZip(content);
+  if (reading >= MAX_CONCURRENT_READS) throw new RosterBusyError(`已有 ${MAX_CONCURRENT_READS} 份清单正在读取，请稍后再试 / ${MAX_CONCURRENT_READS} rosters are being read, try again shortly`);
+  reading++;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new RosterReadError(`不是有效的 .xlsx 文件 / not a readable .xlsx file (${(e as Error).message})`);
+    return await parseInWorker(content);
+  } finally {
+    reading--;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterReadError('工作簿没有工作表 / the workbook has no sheet');
-  if (sheet.actualRowCount - 1 > MAX_ROSTER_ROWS) throw new RosterReadError(`最多 ${MAX_ROSTER_ROWS} 行 / at most ${MAX_ROSTER_ROWS} rows`);
-  const headers: string[] = [];
-  const rows: RosterSheet['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellText(cell.value); });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    if (rowNumber === 1) headers.push(...cells);
-    else if (cells.some((c) => c !== '')) rows.push({ row: rowNumber, cells });
+}
+
+function parseInWorker(content: Buffer): Promise<RosterSheet> {
+  const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 } });
+  return new Promise<RosterSheet>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      action();
+    };
+    const timer = setTimeout(() => finish(() => reject(new RosterLimitError('too-large', `清单读取超过 ${READ_TIMEOUT_MS / 1000} 秒 / reading the roster took longer than ${READ_TIMEOUT_MS / 1000} s`))), READ_TIMEOUT_MS);
+    worker.on('message', (reply: RosterWorkerReply) => finish(() => {
+      if (reply.ok) resolve(reply.sheet);
+      else if (reply.kind === 'limit') reject(new RosterLimitError(reply.code, reply.message));
+      else if (reply.kind === 'read') reject(new RosterReadError(reply.message));
+      else reject(new Error(`roster worker failed: ${reply.message}`));
+    }));
+    worker.on('error', (err: Error & { code?: string }) => finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new RosterLimitError('too-large', `清单过于庞大，读取时超过 ${WORKER_HEAP_MB} MiB 内存 / reading the roster needed more than ${WORKER_HEAP_MB} MiB of memory`)
+      : err)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`roster worker exited (${code}) without an answer`))));
+    worker.postMessage({ content });
   });
-  return { headers, rows };
-}
-
-function decode(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
-  }
-}
-
-function readCsv(content: Buffer): RosterSheet {
-  let records: string[][];
-  try {
-    records = parse(decode(content), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (e) {
-    throw new RosterReadError(`不是有效的 .csv 文件 / not a readable .csv file (${(e as Error).message})`);
-  }
-  if (records.length - 1 > MAX_ROSTER_ROWS) throw new RosterReadError(`最多 ${MAX_ROSTER_ROWS} 行 / at most ${MAX_ROSTER_ROWS} rows`);
-  const [headers = [], ...rest] = records;
-  return { headers, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
 }
