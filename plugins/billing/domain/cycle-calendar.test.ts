@@ -17,17 +17,27 @@ function refused(settings: BillingSettings, key: string): unknown {
 }
 
 describe('month cycle (notice on the 15th for next month, pay within 1 month; reminder on the 1st, 7 days; final notice day 8, 5 days)', () => {
-  it('2026-12: notice 15 Nov due 14 Dec, reminder 1 Dec due 7 Dec, final notice 8 Dec due 12 Dec', () => {
+  it('2026-12: notice 15 Nov due 30 Nov (the day before the reminder: 預繳), reminder 1 Dec due 7 Dec, final notice 8 Dec due 12 Dec', () => {
     expect(periodOf(month, '2026-12')).toEqual({
       periodKey: '2026-12', start: '2026-12-01', end: '2026-12-31',
-      noticeOn: '2026-11-15', dueOn: '2026-12-14',
+      noticeOn: '2026-11-15', dueOn: '2026-11-30',
       reminderOn: '2026-12-01', reminderDueOn: '2026-12-07',
       finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12',
     });
   });
-  it('February of a leap year ends on the 29th; a 1-month term from 15 Jan ends 14 Feb', () => {
+  it('February of a leap year ends on the 29th; the notice of 15 Jan is due by 31 Jan, the day before the reminder', () => {
     const feb = periodOf(month, '2028-02');
-    expect([feb.start, feb.end, feb.noticeOn, feb.dueOn]).toEqual(['2028-02-01', '2028-02-29', '2028-01-15', '2028-02-14']);
+    expect([feb.start, feb.end, feb.noticeOn, feb.dueOn]).toEqual(['2028-02-01', '2028-02-29', '2028-01-15', '2028-01-31']);
+  });
+  it('no reminder ever precedes the last day to pay: every month of a year is due before its reminder', () => {
+    for (let m = 1; m <= 12; m++) {
+      const p = periodOf(month, `2027-${String(m).padStart(2, '0')}`);
+      expect(p.dueOn < p.reminderOn && p.noticeOn <= p.dueOn).toBe(true);
+    }
+  });
+  it('a company reminding on the 15th keeps the full month term (15 Nov → 14 Dec)', () => {
+    const late = { ...month, cycles: { ...month.cycles, month: { ...month.cycles.month, reminder: { ...month.cycles.month.reminder, day: 15 } } } };
+    expect(periodOf(late, '2026-12').dueOn).toBe('2026-12-14');
   });
   it('next / previous cross the year', () => {
     expect(nextPeriod(month, periodOf(month, '2026-12')).periodKey).toBe('2027-01');

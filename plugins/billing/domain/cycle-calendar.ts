@@ -8,7 +8,9 @@
  * - A term T counted from an issue date D ("pay within 1 month of receiving the notice") ends on
  *   D + T − 1 day, the issue day being day 1: notice 1 Jun, 1 month → last day to pay 30 Jun;
  *   reminder 1 Jul, 1 month → 31 Jul; final notice 8 Dec, 5 days → 12 Dec.
- * - noticeOn = `notice.day` of the month `notice.monthsBefore` months before the period starts.
+ * - noticeOn = `notice.day` of the month `notice.monthsBefore` months before the period starts;
+ *   dueOn = its term, cut to the day before the reminder (see lastDayToPay): month 2026-12 →
+ *   notice 15 Nov, pay by 30 Nov, reminder 1 Dec.
  * - reminderOn = `reminder.day` of the month `reminder.monthsAfterStart` months after the start.
  * - finalNoticeOn = reminderOn + `finalNotice.afterReminderDays` days ("from day 8": the reminder's
  *   day is day 1, so 7 days later is day 8), but never before the reminder's own term has ended
@@ -99,6 +101,21 @@ function startOfKey(cycle: CycleSettings, periodKey: string): DateTime {
   return DateTime.utc(year, cycle.firstMonth, 1).plus({ months: (index - 1) * cycle.months });
 }
 
+/**
+ * The last day to pay the payment notice: its term, but never on or after the reminder's day. The
+ * manual's cycles are prepayments (預繳): half-years and quarters give "one month" from the 1st,
+ * which ends the day before the reminder goes out; the month cycle gives "one month" from the 15th
+ * but reminds on the 1st of the month being billed "those who have not paid this month's fee". A
+ * reminder is only sent to someone whose time to pay is over, so the notice's term is cut to the
+ * day before the reminder (15 Nov → 30 Nov, reminder 1 Dec), never to before the notice itself.
+ */
+function lastDayToPay(notice: DateTime, term: Term, reminder: DateTime): DateTime {
+  const byTerm = termEnd(notice, term);
+  const dayBeforeReminder = reminder.minus({ days: 1 });
+  if (byTerm < dayBeforeReminder) return byTerm;
+  return dayBeforeReminder < notice ? notice : dayBeforeReminder;
+}
+
 function periodStarting(cycle: CycleSettings, start: DateTime): BillingPeriod {
   const end = start.plus({ months: cycle.months }).minus({ days: 1 });
   const notice = start.minus({ months: cycle.notice.monthsBefore }).set({ day: cycle.notice.day });
@@ -112,7 +129,7 @@ function periodStarting(cycle: CycleSettings, start: DateTime): BillingPeriod {
     start: iso(start),
     end: iso(end),
     noticeOn: iso(notice),
-    dueOn: iso(termEnd(notice, cycle.paymentTerm)),
+    dueOn: iso(lastDayToPay(notice, cycle.paymentTerm, reminder)),
     reminderOn: iso(reminder),
     reminderDueOn: iso(reminderDue),
     finalNoticeOn: iso(finalNotice),

@@ -59,13 +59,13 @@ describe('late fee worked examples', () => {
   });
 
   it('rounding at a 0.005 boundary: 301.50 × 0.003 × 10 days = 9.045 → 9.05 half-up, 9.04 half-even, 9.04 down', () => {
-    // counted from the day after the notice's last day (14 Dec), chargeable once that day has passed
+    // counted from the day after the notice's last day (30 Nov), chargeable once that day has passed: 1–10 Dec
     const bill = billFor(month, '2026-12', 30150);
     const base = { startsOn: 'dayAfterDue', chargeableAfter: 'due' } as const;
-    expect(assessLateFee(bill, '2026-12-25', lateFee({ ...base, rounding: { places: 2, mode: 'halfUp' } }))?.addFen).toBe(905);
-    expect(assessLateFee(bill, '2026-12-25', lateFee({ ...base, rounding: { places: 2, mode: 'halfEven' } }))?.addFen).toBe(904);
-    expect(assessLateFee(bill, '2026-12-25', lateFee({ ...base, rounding: { places: 2, mode: 'down' } }))?.addFen).toBe(904);
-    expect(assessLateFee(bill, '2026-12-25', lateFee({ ...base, rounding: { places: 0, mode: 'halfUp' } }))?.addFen).toBe(900);
+    expect(assessLateFee(bill, '2026-12-11', lateFee({ ...base, rounding: { places: 2, mode: 'halfUp' } }))?.addFen).toBe(905);
+    expect(assessLateFee(bill, '2026-12-11', lateFee({ ...base, rounding: { places: 2, mode: 'halfEven' } }))?.addFen).toBe(904);
+    expect(assessLateFee(bill, '2026-12-11', lateFee({ ...base, rounding: { places: 2, mode: 'down' } }))?.addFen).toBe(904);
+    expect(assessLateFee(bill, '2026-12-11', lateFee({ ...base, rounding: { places: 0, mode: 'halfUp' } }))?.addFen).toBe(900);
   });
 
   it('chargeable after the reminder\'s term: 2026-12 has reminderDueOn 7 Dec, so 8 Dec charges the 7 days since 1 Dec: 300.00 × 0.003 × 7 = 6.30', () => {

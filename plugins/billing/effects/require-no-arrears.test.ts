@@ -19,15 +19,15 @@ async function check(unitKey: string, params: Record<string, unknown> = {}, unit
 
 beforeAll(async () => {
   w = await ledgerWorld('2026-10-15T02:00:00Z');
-  await billPeriod(w, '2026-11', '2026-10-15T02:00:00Z'); // due 2026-11-14
+  await billPeriod(w, '2026-11', '2026-10-15T02:00:00Z'); // due 2026-10-31, the day before the reminder
 });
 afterAll(async () => w?.kernel.close());
 
 describe('billing.requireNoArrears', () => {
   it('passes while bills are not yet due, unless everything must be settled', async () => {
-    w.kernel.clock.set('2026-11-10T02:00:00Z');
+    w.kernel.clock.set('2026-10-25T02:00:00Z');
     await expect(check('CH/1/101')).resolves.toBeUndefined();
-    // 89.50 m² × 2.50 = 223.75 for 2026-11, not due until 14 Nov
+    // 89.50 m² × 2.50 = 223.75 for 2026-11, not due until 31 Oct
     await expect(check('CH/1/101', { scope: 'all' })).rejects.toThrow(/欠费 ¥223\.75（2026-11 ¥223\.75）/);
   });
 

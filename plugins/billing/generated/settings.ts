@@ -145,6 +145,84 @@ export interface BillingSettings {
   receiptPrefix: string;
   /**
    * @minItems 1
+   * @maxItems 5
+   */
+  receiptCopies:
+    | [
+        {
+          'zh-CN': string;
+          en?: string;
+        }
+      ]
+    | [
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        }
+      ]
+    | [
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        }
+      ]
+    | [
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        }
+      ]
+    | [
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        },
+        {
+          'zh-CN': string;
+          en?: string;
+        }
+      ];
+  handover: {
+    beforeHandover: 'developer' | 'owner';
+  };
+  /**
+   * @minItems 1
    * @maxItems 10
    */
   dunning:

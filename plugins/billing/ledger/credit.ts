@@ -10,6 +10,7 @@ import { LedgerEntry } from '../db/entities.js';
 import type { BillingSettings } from '../generated/settings.js';
 import { applySettlement, openBills, planSettlement } from './settle.js';
 import { lockUnitLedger } from './unit-lock.js';
+import { periodLabel } from '../domain/period-label.js';
 
 /** The unit's credit balance in fen. */
 export async function creditBalance(em: EntityManager, companyId: number, unitId: number): Promise<number> {
@@ -44,7 +45,7 @@ export async function applyCredit(services: PluginServices, em: EntityManager, t
   for (const a of plan.allocations) {
     em.create(LedgerEntry, {
       ...ctx, account: 'receivable', kind: 'creditApplied', amountFen: -(a.lateFeeFen + a.principalFen), billId: a.billId,
-      description: `预收款冲抵 ${billsById.get(a.billId)!.periodKey}`, occurredAt: now,
+      description: `预收款冲抵 ${periodLabel(billsById.get(a.billId)!.periodKey)}`, occurredAt: now,
     });
   }
   if (applied > 0) {

@@ -75,9 +75,9 @@ describe('notices job', () => {
     const detail = await w.call('cashier', 'GET', `/api/billing/bills/${bill.id}`);
     expect(detail.statusCode, detail.body).toBe(200);
     expect(detail.json()).toMatchObject({
-      bill: { periodKey: '2026-12', noticeOn: '2026-11-15', dueOn: '2026-12-14', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12', principal: '300.00', outstanding: '300.00' },
+      bill: { periodKey: '2026-12', noticeOn: '2026-11-15', dueOn: '2026-11-30', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12', principal: '300.00', outstanding: '300.00' },
       notices: [
-        { kind: 'payment', issuedOn: '2026-11-15', dueOn: '2026-12-14', amount: '300.00' },
+        { kind: 'payment', issuedOn: '2026-11-15', dueOn: '2026-11-30', amount: '300.00' },
         { kind: 'reminder', issuedOn: '2026-12-01', dueOn: '2026-12-07', amount: '300.00' },
         { kind: 'final', issuedOn: '2026-12-08', dueOn: '2026-12-12', amount: '300.00' },
       ],
@@ -90,13 +90,17 @@ describe('notices job', () => {
     expect(reminder.body).toContain('每日3‰的滞纳金');
     expect(reminder.body).toContain('叁佰元整');
 
+    // printed in the company's language, whatever the clerk's screen speaks (?lang is ignored)
     const final = await w.call('cashier', 'GET', `/api/billing/bills/${bill.id}/print?kind=final&lang=en`);
     expect(final.statusCode, final.body).toBe(200);
-    expect(final.body).toContain('Final notice');
-    expect(final.body).toContain('within 5 days');
-    expect(final.body).toContain('by 2026-12-12');
-    expect(final.body).toContain('counted from 2026-12-01');
+    expect(final.body).toContain('最后缴款通知书');
+    expect(final.body).toContain('5日内');
+    expect(final.body).toContain('即 2026-12-12 前');
+    expect(final.body).toContain('自 2026-12-01（欠款的第一天）起算');
     expect(final.body).toContain('法律诉讼');
+    expect(final.body.replace(/<[^>]*>/g, ' ')).not.toMatch(/Final notice|Dear|within|Outstanding/);
+    // the reminder names the month in words and the payment date it follows
+    expect(reminder.body).toContain('2026年12月（2026-12-01 至 2026-12-31）的费用已过缴款期限（2026-11-30）');
 
     // a company changing the rate sees it on the next print
     const admin = await w.token('admin');

@@ -14,6 +14,7 @@ import { NotFoundError, Unit, type PluginServices, type Principal } from '../../
 import { Bill, BillLine, Notice } from '../db/entities.js';
 import { assessLateFee, lateFeeStart } from '../domain/late-fee.js';
 import type { BillingSettings } from '../generated/settings.js';
+import { periodLabel } from '../domain/period-label.js';
 import { yuan } from './amounts.js';
 import { termText, perMille } from './notice-terms.js';
 import { rmbCapital } from './rmb-capital.js';
@@ -82,7 +83,7 @@ export async function billFor(services: PluginServices, principal: Principal, id
   return bill;
 }
 
-export async function renderNotice(services: PluginServices, principal: Principal, billId: number, kind: NoticeKind, language: 'zh-CN' | 'en', em: EntityManager): Promise<string> {
+export async function renderNotice(services: PluginServices, principal: Principal, billId: number, kind: NoticeKind, em: EntityManager): Promise<string> {
   await services.requirePermission(principal, 'billing.view');
   const bill = await billFor(services, principal, billId, em);
   const config = await billingConfig(services, bill.companyId, bill.projectId, em);
@@ -96,12 +97,13 @@ export async function renderNotice(services: PluginServices, principal: Principa
     em.find(BillLine, { billId: bill.id, companyId: bill.companyId }, { orderBy: { id: 'asc' } }),
   ]);
   const cycle = settings.cycles[settings.cycle];
+  const language = config.view.documentLanguage;
   const context = {
     company: { name: ctx.company?.name ?? '', code: ctx.company?.code ?? '' },
     project: { name: ctx.project?.name ?? '', code: ctx.project?.code ?? '' },
     now: services.now().toISOString(),
     bill: {
-      number: bill.number, periodKey: bill.periodKey, periodStart: bill.periodStart, periodEnd: bill.periodEnd, noticeOn: bill.noticeOn, dueOn: bill.dueOn,
+      number: bill.number, periodKey: bill.periodKey, periodLabel: periodLabel(bill.periodKey), periodStart: bill.periodStart, periodEnd: bill.periodEnd, noticeOn: bill.noticeOn, dueOn: bill.dueOn,
       reminderOn: bill.reminderOn, reminderDueOn: bill.reminderDueOn, finalNoticeOn: bill.finalNoticeOn, finalDueOn: bill.finalDueOn,
       principal: yuan(bill.principalFen), lateFee: yuan(bill.lateFeeFen), paid: yuan(bill.paidFen), outstanding: yuan(outstandingFen(bill)),
     },
@@ -116,5 +118,5 @@ export async function renderNotice(services: PluginServices, principal: Principa
       lateFeeEnabled: settings.lateFee.enabled, lateFeePerMille: perMille(settings.lateFee.ratePerDay), lateFeeFrom: lateFeeStart(bill, settings.lateFee),
     },
   };
-  return config.view.render(TEMPLATE[kind], context, language);
+  return config.view.render(TEMPLATE[kind], context);
 }

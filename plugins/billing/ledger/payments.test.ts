@@ -90,6 +90,20 @@ describe('POST /api/billing/payments', () => {
     expect(receipt.body).toContain('&lt;b&gt;李&lt;/b&gt;');
     expect(receipt.body).not.toContain('<b>李</b>');
     expect(receipt.body).toContain('收费员 冯玲');
+    // one page per copy (联次) of the settings, each naming the fee items and months it paid, with the payee's seal box
+    expect(receipt.body).toContain('<td>预收款</td><td>以后各期</td>');
+    const all = (await w.call('cashier', 'GET', `/api/billing/payments?unitId=${unit}`)).json() as { items: { id: number; receiptNo: string }[] };
+    const firstReceipt = await w.call('cashier', 'GET', `/api/billing/payments/${all.items.find((p) => p.receiptNo === 'SJ2026000001')!.id}/receipt`);
+    const copies = firstReceipt.body.split('class="wuye-document receipt receipt-copy"').slice(1);
+    expect(copies.map((c) => /class="copy-label">([^<]*)</.exec(c)?.[1])).toEqual(['第一联 存根', '第二联 收据（交款人）', '第三联 记账']);
+    for (const copy of copies) {
+      expect(copy).toContain('物业管理费');
+      expect(copy).toContain('<td>物业管理费</td><td>2026年10月（2026-10-01 至 2026-10-31）</td><td>¥223.75</td><td>¥36.92</td><td>¥260.67</td>');
+      expect(copy).toContain('<td>物业管理费</td><td>2026年11月（2026-11-01 至 2026-11-30）</td><td>¥23.22</td><td>¥16.11</td><td>¥39.33</td>');
+      expect(copy).toContain('收款单位（盖章）');
+    }
+    // in the company's language only
+    expect(receipt.body.replace(/<[^>]*>/g, ' ')).not.toMatch(/Receipt|Cashier|Amount|Applied|Paid by/);
 
     const first = await w.call('cashier', 'GET', '/api/billing/payments?date=2026-11-25&limit=1');
     const list = first.json() as { items: { receiptNo: string }[]; nextCursor: string | null };

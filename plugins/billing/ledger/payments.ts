@@ -13,6 +13,7 @@ import { billingConfig } from './settings.js';
 import { applySettlement, openBills, planSettlement } from './settle.js';
 import { lockUnitLedger } from './unit-lock.js';
 import { paymentView } from './views.js';
+import { periodLabel } from '../domain/period-label.js';
 
 export const PAYMENT_METHODS = ['cash', 'transfer', 'pos', 'online'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -72,13 +73,13 @@ export async function takePayment(services: PluginServices, principal: Principal
       for (const a of plan.allocations) {
         em.create(LedgerEntry, {
           ...ctx, account: 'receivable', kind: 'payment', amountFen: -(a.lateFeeFen + a.principalFen), billId: a.billId, paymentId: payment.id,
-          description: `收款 ${receiptNo} ${billsById.get(a.billId)!.periodKey}`, method: input.method, occurredAt: now,
+          description: `收款 ${periodLabel(billsById.get(a.billId)!.periodKey)}（收据 ${receiptNo}）`, method: input.method, occurredAt: now,
         });
       }
       if (plan.remainderFen > 0) {
         em.create(LedgerEntry, {
           ...ctx, account: 'credit', kind: 'overpayment', amountFen: plan.remainderFen, paymentId: payment.id,
-          description: `预收款 ${receiptNo}`, method: input.method, occurredAt: now,
+          description: `预收款（收据 ${receiptNo}）`, method: input.method, occurredAt: now,
         });
       }
       services.audit(em, { companyId, actorId: principal.staffId, action: 'payment', target: `billing_payment:${payment.id}`, data: { receiptNo, amount: yuan(amountFen), unitId: unit.id } });

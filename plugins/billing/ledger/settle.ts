@@ -10,6 +10,7 @@ import { WuyeError } from '../../../core/plugin-api.js';
 import { Bill, LedgerEntry } from '../db/entities.js';
 import { assessLateFee, type LateFeeSettings } from '../domain/late-fee.js';
 import { allocateOldestFirst, outstanding, type Allocation } from './allocation.js';
+import { periodLabel } from '../domain/period-label.js';
 
 export interface BillState {
   bill: Bill;
@@ -87,7 +88,7 @@ export async function applySettlement(em: EntityManager, plan: SettlementPlan, c
     const state = plan.states.find((s) => s.bill.id === a.billId)!;
     em.create(LedgerEntry, {
       companyId: ctx.companyId, projectId: ctx.projectId, unitId: ctx.unitId, account: 'receivable', kind: 'lateFee', amountFen: a.addFen,
-      billId: a.billId, description: `滞纳金 ${state.bill.periodKey}（计至 ${a.through} 前）`, actorId: ctx.actorId, occurredAt: ctx.now,
+      billId: a.billId, description: `${periodLabel(state.bill.periodKey)}滞纳金（计至 ${a.through} 前）`, actorId: ctx.actorId, occurredAt: ctx.now,
     });
   }
 }

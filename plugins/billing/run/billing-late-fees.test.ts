@@ -66,6 +66,7 @@ describe('late fees during the next run', () => {
     expect([jan.lateFeeFen, jan.lateFeeThrough]).toEqual([1710 + 900, '2027-01-30']);
     const ledger = await w.knex()('billing_ledger_entry').where({ bill_id: b102.id }).orderBy('id');
     expect(ledger.map((e: Record<string, unknown>) => [e.account, e.kind, Number(e.amount_fen)])).toEqual([['receivable', 'charge', 30000], ['receivable', 'lateFee', 4500], ['receivable', 'lateFee', 900]]);
+    expect(ledger[2].description).toBe('2026年12月滞纳金（计至 2027-01-29）');
   });
 
   it('a late fee computed from figures a payment has since changed is not written (the payment wins)', async () => {

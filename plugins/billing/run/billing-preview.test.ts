@@ -14,7 +14,7 @@ describe('fee preview, run list, project runs and the command line', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
-      period: { periodKey: '2026-12', start: '2026-12-01', end: '2026-12-31', noticeOn: '2026-11-15', dueOn: '2026-12-14', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12' },
+      period: { periodKey: '2026-12', start: '2026-12-01', end: '2026-12-31', noticeOn: '2026-11-15', dueOn: '2026-11-30', reminderOn: '2026-12-01', reminderDueOn: '2026-12-07', finalNoticeOn: '2026-12-08', finalDueOn: '2026-12-12' },
       lines: [
         { feeCode: 'management', title: { 'zh-CN': '物业管理费', en: 'Management fee' }, kind: 'area', quantity: '89.5', unitPrice: '2.50', factor: '0.7', amount: '156.63', rateFrom: '2026-01-01' },
         { feeCode: 'water', title: { 'zh-CN': '水费', en: 'Water' }, kind: 'metered', quantity: '12.5', unitPrice: '4.10', factor: '1', amount: '51.25', rateFrom: '2026-01-01' },

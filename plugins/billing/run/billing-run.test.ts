@@ -39,7 +39,7 @@ describe('billing run over the demo company', () => {
       ['water', 'metered', '12.5', '4.10', '1', 5125, '2026-01-01'],
     ]);
     expect(b101.lines[1]!.source).toBe('water 2026-10-31 (100.0) → 2026-11-09 (112.5)');
-    expect(b101.dueOn).toBe('2026-12-14');
+    expect(b101.dueOn).toBe('2026-11-30');
 
     // 120.00 m² × 2.50 = 300.00, plus the work order 80.00 as a charge line naming its serial
     const b102 = await billOf(w, unitId(w, 'CH/1/102'), '2026-12');
@@ -60,6 +60,9 @@ describe('billing run over the demo company', () => {
     expect(readings.map((r: { billed_bill_id: number | null }) => (r.billed_bill_id == null ? null : Number(r.billed_bill_id)))).toEqual([b101.id, b101.id]);
     const ledger = await knex('billing_ledger_entry').where({ bill_id: b102.id });
     expect(ledger.map((e: Record<string, unknown>) => [e.account, e.kind, Number(e.amount_fen)])).toEqual([['receivable', 'charge', 38000]]);
+    // lines and ledger speak Chinese only: the fee item's name, the period in words
+    expect(b101.lines.map((l) => l.description)).toEqual(['物业管理费', '水费']);
+    expect(ledger.map((e: Record<string, unknown>) => e.description)).toEqual([`2026年12月账单 ${b102.number}`]);
 
     const counts = { bills: await countRows(w, 'billing_bill'), lines: await countRows(w, 'billing_bill_line'), ledger: await countRows(w, 'billing_ledger_entry') };
     const second = await runBillingOver(w, '2026-12');

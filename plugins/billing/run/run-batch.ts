@@ -17,6 +17,7 @@ import { consumptionOf, type ReadingRow } from './meter-consumption.js';
 import { claimLateFees, insertMany, sqlTime, type Trx } from './sql.js';
 import type { PluginServices } from '../../../core/plugin-api.js';
 import { MoneyDecimal } from '../../../core/plugin-api.js';
+import { periodLabel } from '../domain/period-label.js';
 
 export interface BatchUnit {
   id: number;
@@ -63,8 +64,9 @@ export function billNumber(periodKey: string, unitId: number): string {
   return `BL-${periodKey}-${String(unitId).padStart(8, '0')}`;
 }
 
+/** Bill lines name the fee item in the company's language only: they print on notices and receipts. */
 function lineDescription(line: FeeLine): string {
-  return line.title.en ? `${line.title['zh-CN']} ${line.title.en}` : line.title['zh-CN'];
+  return line.title['zh-CN'];
 }
 
 export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]): Promise<BatchResult> {
@@ -157,7 +159,7 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
         factor: l.factor, amount_fen: l.amountFen, rate_from: l.rateFrom, source: l.source, charge_id: l.chargeId });
     }
     ledgerRows.push({ company_id: companyId, project_id: unit.projectId, unit_id: unit.id, account: 'receivable', kind: 'charge', amount_fen: lines.reduce((s, l) => s + l.amountFen, 0),
-      bill_id: billId, payment_id: null, deposit_id: null, description: `账单 Bill ${billNumber(periodKey, unit.id)} (${periodKey})`, actor_id: null, occurred_at: at });
+      bill_id: billId, payment_id: null, deposit_id: null, description: `${periodLabel(periodKey)}账单 ${billNumber(periodKey, unit.id)}`, actor_id: null, occurred_at: at });
   }
   await insertMany(trx, 'billing_bill_line', lineRows);
   await insertMany(trx, 'billing_ledger_entry', ledgerRows);
@@ -237,7 +239,7 @@ async function assessLateFees(trx: Trx, ctx: BatchContext, units: BatchUnit[]): 
   for (const { id, fee, row: r } of assessed) {
     if (!claimed.has(id)) continue;
     entries.push({ company_id: ctx.companyId, project_id: Number(r.project_id), unit_id: Number(r.unit_id), account: 'receivable', kind: 'lateFee', amount_fen: fee.addFen,
-      bill_id: id, payment_id: null, deposit_id: null, description: `滞纳金 Late fee ${r.number} (${r.period_key}) to ${dayBefore(fee.through)}`, actor_id: null, occurred_at: at });
+      bill_id: id, payment_id: null, deposit_id: null, description: `${periodLabel(String(r.period_key))}滞纳金（计至 ${dayBefore(fee.through)}）`, actor_id: null, occurred_at: at });
   }
   await insertMany(trx, 'billing_ledger_entry', entries);
   return entries.length;

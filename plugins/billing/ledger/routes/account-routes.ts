@@ -42,8 +42,9 @@ export async function accountRoutes(app: FastifyInstance, services: PluginServic
       response: { ...errorResponses },
     },
   }, async (request, reply) => {
-    const { kind, lang } = request.query as { kind: NoticeKind; lang: 'zh-CN' | 'en' };
-    const html = await renderNotice(services, services.principal(request), (request.params as { id: number }).id, kind, lang, services.orm.em.fork());
+    // printed in the company's language whoever prints it; `lang` is accepted and ignored (old links)
+    const { kind } = request.query as { kind: NoticeKind };
+    const html = await renderNotice(services, services.principal(request), (request.params as { id: number }).id, kind, services.orm.em.fork());
     return reply.type('text/html; charset=utf-8').send(html);
   });
 

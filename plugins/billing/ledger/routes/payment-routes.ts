@@ -48,8 +48,8 @@ export async function paymentRoutes(app: FastifyInstance, services: PluginServic
       querystring: { type: 'object', properties: { lang: LANG }, additionalProperties: false }, response: { ...errorResponses },
     },
   }, async (request, reply) => {
-    const { lang } = request.query as { lang: 'zh-CN' | 'en' };
-    const html = await renderReceipt(services, services.principal(request), (request.params as { id: number }).id, lang, services.orm.em.fork());
+    // printed in the company's language whoever prints it; `lang` is accepted and ignored (old links)
+    const html = await renderReceipt(services, services.principal(request), (request.params as { id: number }).id, services.orm.em.fork());
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
