@@ -135,9 +135,10 @@ export class WyAdminDryRun extends LitElement {
   }
 
   #severities(pluginId: string, wf: WorkflowDeclaration): { value: string; label: string }[] {
-    if (!wf.severityField) return [];
+    const field = wf.severityField ?? wf.categoryField; // or the category a workflow without a severity is graded by
+    if (!field) return [];
     for (const n of draft.names(pluginId, 'forms', null)) {
-      const f = draft.decl<FormDeclaration>(pluginId, 'forms', n, null)?.properties[wf.severityField] as FieldSchema | undefined;
+      const f = draft.decl<FormDeclaration>(pluginId, 'forms', n, null)?.properties[field] as FieldSchema | undefined;
       if (Array.isArray(f?.enum)) return f!.enum.map((v) => ({ value: String(v), label: loc(f!['x-enumLabels']?.[String(v)]) || String(v) }));
     }
     return [];
@@ -162,7 +163,7 @@ export class WyAdminDryRun extends LitElement {
   #setSeverity(severity: string) {
     this.severity = severity;
     const w = this.#wf();
-    const field = w?.wf.severityField;
+    const field = w?.wf.severityField ?? w?.wf.categoryField;
     if (!w || !field) return;
     if (this.#form(w.pluginId, w.wf.form).form?.properties[field]) {
       this.createData = { ...this.createData, [field]: severity };
@@ -191,7 +192,7 @@ export class WyAdminDryRun extends LitElement {
     const create = { ...this.createData };
     const steps = this.steps.map((s) => ({ transition: s.transition, data: { ...s.data }, afterMinutes: Math.max(0, Number(s.afterMinutes) || 0) }));
     // the severity picked above goes where the workflow's severity field is entered
-    const sev = w.wf.severityField;
+    const sev = w.wf.severityField ?? w.wf.categoryField;
     if (sev && this.severity) {
       const inCreate = this.#form(w.pluginId, w.wf.form).form?.properties[sev];
       const stepIndex = steps.findIndex((s) => this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[sev]);

@@ -102,9 +102,10 @@ export class WyAdminWorkflowPage extends LitElement {
 
   /** The severity field's values and labels (from whichever form of the plugin declares it). */
   #severities(wf: WorkflowDeclaration): { value: string; label: string }[] {
-    if (!wf.severityField) return [];
+    const field = wf.severityField ?? wf.categoryField; // or the category a workflow without a severity is graded by
+    if (!field) return [];
     for (const name of draft.names(this.pluginId, 'forms')) {
-      const f = draft.decl<FormDeclaration>(this.pluginId, 'forms', name)?.properties[wf.severityField] as FieldSchema | undefined;
+      const f = draft.decl<FormDeclaration>(this.pluginId, 'forms', name)?.properties[field] as FieldSchema | undefined;
       if (Array.isArray(f?.enum)) return f!.enum.map((v) => ({ value: String(v), label: loc(f!['x-enumLabels']?.[String(v)]) || String(v) }));
     }
     return [];
