@@ -1,8 +1,9 @@
 /**
  * A community event through the staff app in Chromium: the assistant registers the plan (budget
  * rows, computed total), the manager approves it, the notice is published, the front desk signs
- * residents up beyond the capacity on the generic case page (the waiting list shows in the case
- * data), a cancellation promotes the waiting household, the event is checked in, recorded with a
+ * residents up beyond the capacity on the generic case page — picking the household from the
+ * list, and told at once whether it got a place or its 候补 position; the waiting list shows once
+ * in the case data, without internal ids — a cancellation promotes the waiting household, the event is checked in, recorded with a
  * photo and closed, and the households present are followed up on the 回访 page.
  * Screenshots: test-results/screenshots/community-event-*.png
  */
@@ -115,10 +116,13 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
   it('the front desk signs residents up beyond the capacity: the waiting list shows; a duplicate unit is refused', async () => {
     const desk = await login('frontdesk');
     await openCase(desk, serial);
+    /** the household is picked like on every other form: type the room, choose 「1栋 101」 from the list */
     const signUp = async (name: string, unit: string, party: string) => {
       const dialog = await takeStep(desk, '住户报名');
+      const [building, room] = unit.split(' ');
+      await input(dialog, '/signUpUnitId').fill(room!);
+      await dialog.getByRole('option', { name: `${building} ${room}`, exact: true }).click();
       await input(dialog, '/signUpName').fill(name);
-      await input(dialog, '/signUpUnit').fill(unit);
       await input(dialog, '/signUpPhone').fill('13800000001');
       await input(dialog, '/partySize').fill(party);
       await dialog.getByRole('button', { name: '住户报名', exact: true }).click();
@@ -127,18 +131,31 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
     const token = await h.kernel.login('manager');
     const before = async () => Number((await h.kernel.call(token, 'GET', `/api/cases/communityEvent?q=${serial}`)).json().items[0].version);
     let v = await before();
-    await signUp('张伟', '1-101', '2');
+    const notice = desk.locator('.ok-box[role=status]');
+    await signUp('张伟', '1栋 101', '2');
+    await expect.poll(before).toBe(v + 1);
+    await expect.poll(() => notice.textContent()).toContain('张伟（1栋 101，2人）报名成功，序号1，已获名额');
+    v++;
+    await signUp('王芳', '1栋 102', '1');
     await expect.poll(before).toBe(v + 1);
     v++;
-    await signUp('王芳', '1-102', '1');
+    await signUp('李娜', '1栋 201', '1');
     await expect.poll(before).toBe(v + 1);
-    v++;
-    await signUp('李娜', '1-201', '1');
-    await expect.poll(before).toBe(v + 1);
-    await caseData(desk).getByText(/3\. 李娜 1-201 1人/).first().waitFor();
+    // the desk can tell the resident at once: no place, waiting list position 1
+    await expect.poll(() => notice.textContent()).toContain('名额已满：李娜（1栋 201，1人）列入候补第1位（序号3）');
+    const waiting = caseData(desk).locator('[data-field="waitlist"]');
+    await waiting.getByRole('cell', { name: '李娜', exact: true }).waitFor();
+    expect(await waiting.getByRole('cell', { name: '1栋 201', exact: true }).count()).toBe(1);
+    // each household is listed once, and no internal bookkeeping is shown
+    expect(await caseData(desk).getByText('李娜', { exact: true }).count()).toBe(1);
+    expect(await caseData(desk).getByText('张伟', { exact: true }).count()).toBe(1);
+    const shown = await caseData(desk).innerText();
+    for (const internal of ['单元ID', '登记编号', '下一报名序号', 'unitId']) expect(shown).not.toContain(internal);
+    // the history names the household picked, not its record id
+    await desk.locator('wy-case-timeline').getByText('1栋 201', { exact: true }).waitFor();
     await h.screenshot(desk, 'community-event-03-waiting-list');
 
-    const dup = await signUp('张伟', '1-101', '1');
+    const dup = await signUp('张伟', '1栋 101', '1');
     await dup.getByText(/已报名/).first().waitFor();
     await h.screenshot(desk, 'community-event-04-duplicate-refused');
     await dup.getByRole('button', { name: /取消|关闭/ }).first().click();
@@ -167,7 +184,7 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
       await dialog.getByRole('button', { name: '现场签到', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
     }
-    await caseData(asst).getByText(/1\. 张伟 1-101 2人 已签到2人/).first().waitFor();
+    await caseData(asst).locator('[data-field="signups"]').getByRole('columnheader', { name: '签到时间' }).waitFor();
     dialog = await takeStep(asst, '活动记录与照片存档');
     await field(dialog, '/photos').locator('input[type=file]').setInputFiles({ name: 'zongzi.png', mimeType: 'image/png', buffer: PNG });
     await input(dialog, '/eventSummary').fill('两户参加，气氛热烈。');
