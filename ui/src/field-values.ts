@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { loc, t } from './i18n.js';
-import { formatDate, formatDateTime } from './format.js';
+import { formatDate, formatDateTime, moneyText } from './format.js';
 import type { FormDeclaration, FormSchema } from './types.js';
 import './elements/wy-ref-label.js';
 import { attachmentHref } from './attachment-href.js';
@@ -52,7 +52,7 @@ export function renderValue(schema: FormSchema | undefined, value: unknown): Tem
     switch (schema?.format) {
       case 'date-time': return formatDateTime(value);
       case 'date': return formatDate(value);
-      case 'money': return `¥${value}`;
+      case 'money': return moneyText(value);
       case 'attachment': return attachmentLinks([value]);
       case 'signature': return value.startsWith('data:image/png;base64,') ? html`<img class="signature" src=${value} alt=${t('signatureImage')} />` : nothing;
       default: return value;

@@ -76,3 +76,9 @@ export function formatFileSize(bytes: number): string {
   const mb = kb / 1024;
   return `${mb < 100 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`;
 }
+
+/** A money string as on a receipt: '60' → '¥60.00', '25.5' → '¥25.50' (string arithmetic, exact). */
+export function moneyText(value: string): string {
+  const m = /^(-?\d+)(?:\.(\d{1,2}))?$/.exec(value);
+  return m ? `¥${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : `¥${value}`;
+}

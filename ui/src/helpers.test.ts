@@ -1,7 +1,7 @@
 /** The staff app's DOM-free helpers: routes, countdowns, the queue order, query strings, strings. */
 import { describe, expect, it } from 'vitest';
 import { withQuery } from './api.js';
-import { countdown, dayStartIso, formatDuration, nextDayStartIso } from './format.js';
+import { countdown, dayStartIso, formatDuration, formatFileSize, moneyText, nextDayStartIso } from './format.js';
 import { loc, t } from './i18n.js';
 import { queueOrder } from './queue-order.js';
 import { href, parseRoute } from './router.js';
@@ -65,5 +65,16 @@ describe('strings', () => {
     expect(t('registerType', { type: '客户投诉' })).toBe('登记客户投诉');
     expect(loc({ 'zh-CN': '客户投诉', en: 'Complaint' })).toBe('客户投诉');
     expect(loc(null)).toBe('');
+  });
+});
+
+describe('amounts and sizes as staff read them', () => {
+  it('money with two decimals, file sizes in B / KB / MB', () => {
+    expect(moneyText('60')).toBe('¥60.00');
+    expect(moneyText('25.5')).toBe('¥25.50');
+    expect(moneyText('-3.05')).toBe('¥-3.05');
+    expect(formatFileSize(66)).toBe('66 B');
+    expect(formatFileSize(35_000)).toBe('34.2 KB');
+    expect(formatFileSize(2_500_000)).toBe('2.4 MB');
   });
 });

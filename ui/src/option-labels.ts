@@ -47,13 +47,3 @@ export function withSettingOptions(schema: FormSchema, settings: Record<string, 
   }
   return out;
 }
-
-/** The settings entry behind an option value (`{ title, price, unit… }`), when the field takes its options from settings. */
-export function optionEntry(schema: FormSchema | undefined, value: unknown, settings: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const key = schema?.['x-optionsFrom'];
-  if (typeof key !== 'string' || typeof value !== 'string' || !settings) return undefined;
-  const setting = settings[key];
-  if (!setting || typeof setting !== 'object') return undefined;
-  const entry = Object.prototype.hasOwnProperty.call(setting, value) ? (setting as Record<string, unknown>)[value] : undefined;
-  return entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : undefined;
-}

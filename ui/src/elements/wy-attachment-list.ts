@@ -54,8 +54,8 @@ export class WyAttachmentList extends LitElement {
   };
 
   static override styles = [base, css`
-    :host { display: block; }
-    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+    :host { display: block; white-space: normal; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 150px)); gap: 10px; }
     a { display: flex; flex-direction: column; gap: 4px; text-decoration: none; color: inherit; border: 1px solid var(--wy-border); border-radius: var(--wy-radius); padding: 6px; background: #fff; min-width: 0; }
     a:hover { border-color: var(--wy-primary); }
     .thumb { width: 100%; aspect-ratio: 4 / 3; object-fit: cover; border-radius: 4px; background: var(--wy-bg); display: block; }
