@@ -448,6 +448,13 @@ describe('reports: follow-up rates', () => {
     for (const f of items) compareFollowUps(f, expectedFor(f.caseType, all));
     expect(items.find((i) => i.caseType === 'complaint')!.policy).toMatchObject({ deadline: { amount: 3, unit: 'days' }, method: 'phone', requiredRate: 1, roles: ['supervisor', 'manager'] });
     expect(items.find((i) => i.caseType === 'serviceOrder')!.policy.deadline).toEqual({ amount: 10, unit: 'dayOfNextMonth' });
+    // per-value windows say which field they are keyed by: a repair's category, labelled, not a severity
+    const repairPolicy = items.find((i) => i.caseType === 'repair')!.policy as FollowUpFigures['policy'] & { valueField: unknown };
+    expect(repairPolicy.valueField).toEqual({
+      field: 'category', label: { 'zh-CN': '报修类别', en: expect.any(String) },
+      values: { safety: expect.objectContaining({ 'zh-CN': expect.stringContaining('安全设施') }), leak: expect.objectContaining({ 'zh-CN': '房屋渗漏水' }) },
+    });
+    expect((items.find((i) => i.caseType === 'complaint')!.policy as { valueField?: { field: string } }).valueField?.field).toBe('severity');
   });
 });
 

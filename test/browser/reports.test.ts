@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import path from 'node:path';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -49,6 +50,7 @@ async function seed() {
     projectId: CH, unitId: reg.units.get(unit)!.id, data: { channel: 'phone', complainantName: '张伟', contactPhone: '13800000001', content: `${category} 投诉` },
   }).then(async (c) => take('supervisor', 'complaint', c, 'classify', { nature: 'valid', severity: 'minor', category }));
   const c1 = await complaint('CH/1/101', 'repair');
+  complaintId = c1.id;
   const c2 = await complaint('CH/1/102', 'noise');
   await complaint('CH/1/201', 'parking');
   for (const c of [c1, c2]) {
@@ -72,6 +74,7 @@ async function seed() {
 }
 
 let repairId = 0;
+let complaintId = 0;
 
 beforeAll(async () => {
   // every procedure, as a company runs them: the page must stay short with a dozen case types
@@ -149,6 +152,9 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth)).toBe(390);
     await h.screenshot(page, 'reports-01-dashboard-phone');
+    // the sections at full resolution, to look at on a phone
+    await complaint.screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-01-dashboard-phone-complaint.png') });
+    await page.locator('section.card', { has: page.getByTestId('follow-up-rates') }).screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-01-dashboard-phone-rates.png') });
   });
 
   it('a repair’s case page does not show its category as 严重程度; a complaint’s does show its severity', async () => {
@@ -159,6 +165,9 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     await expect.poll(() => facts.textContent()).toContain('翠湖花园');
     expect(await facts.textContent()).not.toContain('严重程度');
     expect(await facts.textContent()).not.toContain('给排水');
+    await page.goto(`${h.baseUrl}/#/cases/complaint/${complaintId}`);
+    await page.getByTestId('case-serial').waitFor();
+    await expect.poll(() => facts.textContent()).toMatch(/严重程度\s*轻微/);
   });
 
   it('export downloads the month as .xlsx that opens with the same figures', async () => {

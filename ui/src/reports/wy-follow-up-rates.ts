@@ -47,10 +47,11 @@ export class WyFollowUpRates extends LitElement {
     .ok { color: var(--wy-ok); font-weight: 600; }
     .bad { color: var(--wy-danger); font-weight: 600; }
     td.policy { max-width: 320px; font-size: 12px; color: var(--wy-muted); }
-    /* a phone: one block per case type — its policy in full, then the figures three to a line with their names */
+    td[data-cell="rate"] { white-space: nowrap; }
+    /* a phone: one block per case type — its policy in full, then the figures four to a line with their names */
     @media (max-width: 700px) {
       thead { display: none; }
-      tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 2px 8px; padding: 8px 0; border-bottom: 1px solid var(--wy-border); }
+      tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 8px; padding: 8px 0; border-bottom: 1px solid var(--wy-border); }
       th, td { border: none; padding: 0; background: none; }
       th[scope="row"], td.policy { grid-column: 1 / -1; max-width: none; }
       th[scope="row"] { font-size: 15px; color: #1f2933; }
