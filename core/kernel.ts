@@ -36,7 +36,10 @@ export interface KernelOptions {
   jobTimers?: boolean;
   loginRateLimit?: { max: number; timeWindow: number };
   bodyLimit?: number;
+  /** Secure session cookie (default: WUYE_SECURE_COOKIES, else on when NODE_ENV=production) */
   secureCookies?: boolean;
+  /** proxies to believe for the client address (default: WUYE_TRUST_PROXY) */
+  trustProxy?: boolean | number | string;
   /** development: reload a plugin's declarations when its files change (see core/devkit/hot-reload.ts) */
   devReload?: boolean;
 }
@@ -74,7 +77,8 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.secureCookies,
+    trustProxy: options.trustProxy,
   });
   const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now, cases })]));
   const reloader = new PluginReloader(plugins, pluginsDir, configs, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }, now);

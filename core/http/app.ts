@@ -1,6 +1,7 @@
 /**
- * Builds the fastify application: strict validation, one error shape, sessions, rate-limited
- * login, an OpenAPI document of every route, and the routes of core and of each case type.
+ * Builds the fastify application: strict validation, one error shape, security headers, sessions,
+ * a cross-site request guard, throttled login, an OpenAPI document of every route, and the routes
+ * of core and of each case type.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -12,6 +13,10 @@ import { createValidatorCompiler } from './validation.js';
 import { installErrorHandler } from './error-handler.js';
 import { installAuth } from './auth-hook.js';
 import { installTextGuard } from './text-guard.js';
+import { installCsrfGuard } from './csrf.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { allowedOriginsFromEnv, secureCookiesFromEnv, trustProxyFromEnv, type TrustProxy } from './security-settings.js';
+import { LoginThrottleStore } from '../auth/login-throttle.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { configRoutes } from './routes/config.js';
@@ -30,21 +35,30 @@ export interface AppOptions {
   logger: boolean;
   /** request body limit in bytes */
   bodyLimit: number;
+  /** failed logins allowed per client address per window (per username: see core/auth/login-throttle.ts) */
   loginRateLimit: { max: number; timeWindow: number };
-  secureCookies: boolean;
+  /** Secure session cookie; default from WUYE_SECURE_COOKIES / NODE_ENV=production (security-settings.ts) */
+  secureCookies?: boolean;
+  /** which proxies to believe for the client address; default from WUYE_TRUST_PROXY */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildApp(services: KernelServices, options: AppOptions): Promise<FastifyInstance> {
+  const trustProxy = options.trustProxy ?? trustProxyFromEnv();
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: options.bodyLimit,
     ajv: { customOptions: { removeAdditional: false } },
+    // one property type per overload: fastify's typings do not take the union as it is
+    trustProxy: trustProxy as boolean,
   });
+  const secureCookies = options.secureCookies ?? secureCookiesFromEnv();
   app.setValidatorCompiler(createValidatorCompiler());
   installErrorHandler(app);
   installTextGuard(app);
   // JSON only: other bodies get 415 instead of reaching validation as a string.
   app.removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0, parts: 1 } });
@@ -56,9 +70,11 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
+  installCsrfGuard(app, allowedOriginsFromEnv());
   installAuth(app, services.sessions);
 
-  await app.register(authRoutes, { orm: services.orm, sessions: services.sessions, loginRateLimit: options.loginRateLimit, secureCookies: options.secureCookies });
+  const throttle = new LoginThrottleStore(services.orm, services.now, { ipMax: options.loginRateLimit.max, ipWindowMs: options.loginRateLimit.timeWindow });
+  await app.register(authRoutes, { orm: services.orm, sessions: services.sessions, throttle, secureCookies, now: services.now });
   await app.register(metaRoutes, { plugins: services.plugins });
   await app.register(registryRoutes, { orm: services.orm, queries: services.queries });
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });

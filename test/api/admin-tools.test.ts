@@ -162,7 +162,7 @@ describe('staff accounts', () => {
     expect(grant.statusCode).toBe(403);
     expect(grant.json().message).toContain('config.edit');
     expect((await kernel.call(hr, 'PATCH', `/api/staff/${self.id}`, { password: 'takeover-2026' })).statusCode).toBe(403);
-    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'desk3', name: '前台', password: 'password1', roles: ['frontDesk'], projectIds: [] })).statusCode).toBe(201);
+    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'desk3', name: '前台', password: 'desk3-pass-2026', roles: ['frontDesk'], projectIds: [] })).statusCode).toBe(201);
     const lockout = await kernel.call(t.admin!, 'PATCH', `/api/staff/${self.id}`, { active: false });
     expect(lockout.statusCode).toBe(400);
   });

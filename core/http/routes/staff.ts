@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { AuditEntry, Project, Session, Staff, StaffProject } from '../../db/entities/index.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { passwordIssues } from '../../auth/password-policy.js';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { CaseService } from '../../cases/case-service.js';
 import { hasPermission } from '../../cases/access.js';
@@ -80,6 +81,8 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
       if (await em.findOne(Staff, { username: body.username }, { fields: ['id'] })) {
         throw new WuyeError('WUYE_CONFLICT', 409, `username ${body.username} is taken`, [{ pointer: '/username', code: 'taken', message: 'choose another username' }]);
       }
+      const weak = passwordIssues(body.password, '/password', { username: body.username, name: body.name });
+      if (weak.length) throw new ValidationError(weak);
       const s = em.create(Staff, { companyId: principal.companyId, username: body.username, name: body.name, passwordHash, roles: body.roles, active: true, language: body.language ?? 'zh-CN' });
       await em.flush();
       for (const projectId of body.projectIds) em.create(StaffProject, { companyId: principal.companyId, staffId: s.id, projectId });
@@ -116,6 +119,8 @@ export async function staffRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
       const s = await em.findOne(Staff, { id, companyId: principal.companyId });
       if (!s) throw new NotFoundError('staff');
       checkPower(config, principal.roles, s.roles, '/id');
+      const weak = body.password ? passwordIssues(body.password, '/password', { username: s.username, name: body.name ?? s.name }) : [];
+      if (weak.length) throw new ValidationError(weak);
       await checkRefs(em, principal.companyId, body.roles, new Set(config.roles.keys()), body.projectIds);
       const before = { name: s.name, roles: s.roles, active: s.active, language: s.language };
       if (body.name !== undefined) s.name = body.name;
