@@ -62,26 +62,55 @@ interface Row {
   sentence?: string;
 }
 
+/**
+ * A duration whose amount and unit both changed reads as one change (24 小时 → 2 天), from the
+ * change's own values, so the history and the activation dialog say the same as the review page.
+ */
+function wholeDurations(changes: DiffChange[]): DiffChange[] {
+  const parentOf = (c: DiffChange) => {
+    const last = c.pointer.slice(c.pointer.lastIndexOf('/') + 1);
+    return c.kind === 'changed' && (last === 'amount' || last === 'unit') ? c.pointer.slice(0, c.pointer.lastIndexOf('/')) : null;
+  };
+  const members = new Map<string, DiffChange[]>();
+  for (const c of changes) {
+    const parent = parentOf(c);
+    if (parent) members.set(parent, [...(members.get(parent) ?? []), c]);
+  }
+  const out: DiffChange[] = [];
+  const done = new Set<string>();
+  for (const c of changes) {
+    const parent = parentOf(c);
+    const both = parent ? members.get(parent)! : [];
+    if (!parent || both.length !== 2) { out.push(c); continue; }
+    if (done.has(parent)) continue;
+    done.add(parent);
+    const value = (side: 'before' | 'after') => Object.fromEntries(both.map((m) => [m.pointer.slice(m.pointer.lastIndexOf('/') + 1), m[side]]));
+    out.push({ pointer: parent, kind: 'changed', before: value('before'), after: value('after') });
+  }
+  return out;
+}
+
 function rowsOf(changes: DiffChange[]): Row[] {
-  const rows: Row[] = [];
-  for (const c of expandChanges(changes)) {
-    // null in the document removes the plugin's own entry
-    // and an entry the document did not have may still change what is in force
-    const tokens = tokensOf(c.pointer);
+  // null in the document removes the plugin's own entry,
+  // and an entry the document did not have may still change what is in force
+  const normalized = expandChanges(changes).map((c): DiffChange => {
     const deletes = c.after === null && c.kind !== 'removed';
-    const current = c.kind === 'added' ? inForce(tokens) : undefined;
+    const current = c.kind === 'added' ? inForce(tokensOf(c.pointer)) : undefined;
     const kind = deletes ? 'removed' : current !== undefined ? 'changed' : c.kind;
-    const before = deletes || current !== undefined ? current : c.before;
-    const place = placeOf(tokens);
+    return { ...c, kind, before: deletes || current !== undefined ? current : c.before };
+  });
+  const rows: Row[] = [];
+  for (const c of wholeDurations(normalized)) {
+    const place = placeOf(tokensOf(c.pointer));
     const where = describePointer(c.pointer);
     if (place.section === 'ui' && place.path[place.path.length - 1] === 'sections') {
-      for (const sentence of sectionChanges(place, before, kind === 'removed' ? [] : c.after)) rows.push({ pointer: c.pointer, where, kind: 'changed', before: '', after: '', sentence });
+      for (const sentence of sectionChanges(place, c.before, c.kind === 'removed' ? [] : c.after)) rows.push({ pointer: c.pointer, where, kind: 'changed', before: '', after: '', sentence });
       continue;
     }
     rows.push({
-      pointer: c.pointer, where, kind,
-      before: kind === 'added' || before === undefined ? '' : valueWords(place, before),
-      after: kind === 'removed' ? '' : valueWords(place, c.after),
+      pointer: c.pointer, where, kind: c.kind,
+      before: c.kind === 'added' || c.before === undefined ? '' : valueWords(place, c.before),
+      after: c.kind === 'removed' ? '' : valueWords(place, c.after),
     });
   }
   return rows;

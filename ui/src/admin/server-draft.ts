@@ -31,7 +31,10 @@ export class ServerDraft {
   #running: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly onState: () => void) {}
+  constructor(private readonly onState: () => void) {
+    // closing the tab within the debounce still saves the last edit (best effort)
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', () => this.#sendOnExit());
+  }
 
   async read(): Promise<StoredDraft | null> {
     try {
@@ -52,9 +55,11 @@ export class ServerDraft {
     this.#queue(draft);
   }
 
-  /** Queues throwing the stored draft away. */
+  /** Throws the stored draft away (at once: nothing to coalesce). */
   remove(): void {
+    if (this.version === 0 && !this.#running && this.#pending === undefined) return;
     this.#queue(null);
+    void this.flush();
   }
 
   /** Resolves once everything queued reached the server. */
@@ -77,6 +82,7 @@ export class ServerDraft {
   #queue(p: Pending | null) {
     if (this.state === 'conflict') return; // a newer draft is stored: the admin decides first
     this.#pending = p;
+    this.#set('saving'); // from the edit on: the page shows the draft is not on the server yet
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => { this.#timer = null; this.#kick(); }, 400);
   }
@@ -106,6 +112,16 @@ export class ServerDraft {
         if (this.state === 'conflict') this.#pending = undefined;
       }
     }
+  }
+
+  #sendOnExit() {
+    const p = this.#pending;
+    if (!p || this.state === 'conflict') return;
+    this.#pending = undefined;
+    void fetch('/api/config/drafts/mine', {
+      method: 'PUT', keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: this.version, ...p }),
+    }).catch(() => undefined);
   }
 
   #set(state: SaveState) {

@@ -151,7 +151,7 @@ export class WyAdminPage extends LitElement {
     const { projects } = appState();
     return html`
       <h1>${at('title')}</h1>
-      <div class="status" data-testid="draft-status">
+      <div class="status" data-testid="draft-status" data-save-state=${draft.saveState}>
         <span class="badge">${at('basedOn', { n: draft.active!.version })}</span>
         <span class="state">${changes ? at('draftChanged', { n: changes }) : at('draftClean')}</span>
         ${draft.restored ? html`<span class="badge">${at('draftRestored')}</span>` : nothing}
