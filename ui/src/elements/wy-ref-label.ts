@@ -46,7 +46,7 @@ export class WyRefLabel extends LitElement {
   }
 
   override render() {
-    return html`${this.label || '…'}`;
+    return html`<span>${this.label || '…'}</span>`;
   }
 }
 
