@@ -18,6 +18,13 @@ export interface ConfigDeclaration {
   };
   plugins?: PluginPatches;
   /**
+   * The company's upload budget (attachments are stored in its database). storageQuotaMiB: all attachments together, default 2048 (2 GiB); perUserPerHour: files one staff member may upload in an hour, default 60. Over the quota an upload gets 413, over the rate 429.
+   */
+  uploads?: {
+    storageQuotaMiB?: number;
+    perUserPerHour?: number;
+  };
+  /**
    * Per-project changes, keyed by project code; applied over the company's
    */
   projects?: {
