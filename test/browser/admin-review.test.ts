@@ -11,7 +11,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import path from 'node:path';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -171,6 +172,7 @@ describe('reviewing and activating a configuration change', { timeout: 240_000 }
     expectWords(await seenText(results), ['supervisor', 'registered', 'routed']);
     expectWords(await seenText(review), ['classify', 'supervisor']);
     await h.screenshot(admin, 'admin-review-03-dry-run');
+    await results.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-review-03b-dry-run-results.png') });
     await admin.getByRole('button', { name: '放弃草稿' }).click();
     await expect.poll(() => admin.getByTestId('draft-status').getAttribute('data-save-state')).not.toBe('saving');
     await admin.close();

@@ -405,6 +405,7 @@ const zh = {
   'unitShort_hours': '小时',
   'unitShort_days': '天',
   'unitShort_workingDays': '个工作日',
+  'editEnglishNames': '编辑英文名称',
 } as const;
 
 export type AdminKey = keyof typeof zh;
@@ -805,6 +806,7 @@ const en: Record<AdminKey, string> = {
   'unitShort_hours': 'hours',
   'unitShort_days': 'days',
   'unitShort_workingDays': 'working days',
+  'editEnglishNames': 'Edit English names',
 };
 
 const STRINGS = { 'zh-CN': zh as Record<AdminKey, string>, en };

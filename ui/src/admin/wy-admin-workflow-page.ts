@@ -27,6 +27,7 @@ export class WyAdminWorkflowPage extends LitElement {
     caseType: { state: true },
     selected: { state: true },
     formError: { state: true },
+    showEnglish: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -55,6 +56,8 @@ export class WyAdminWorkflowPage extends LitElement {
   declare caseType: string;
   declare selected: string;
   declare formError: string;
+  /** the English names are edited on request (staff read the Chinese ones) */
+  declare showEnglish: boolean;
   #focused = '';
 
   constructor() {
@@ -66,6 +69,7 @@ export class WyAdminWorkflowPage extends LitElement {
     this.caseType = '';
     this.selected = '';
     this.formError = '';
+    this.showEnglish = false;
   }
 
   #workflows(): { pluginId: string; caseType: string }[] {
@@ -144,6 +148,8 @@ export class WyAdminWorkflowPage extends LitElement {
               ${loc(draft.decl<WorkflowDeclaration>(w.pluginId, 'workflows', w.caseType)?.title) || w.caseType}</option>`)}
           </select></label>
         ${draft.scope ? html`<span class="badge overridden">${draft.overridden(this.pluginId, 'workflows', this.caseType, draft.scope) ? at('projectOverrides') : at('projectInherits')}</span>` : nothing}
+        <span class="spacer"></span>
+        <label class="inline small"><input type="checkbox" .checked=${this.showEnglish} @change=${(e: Event) => { this.showEnglish = (e.target as HTMLInputElement).checked; }}>${at('editEnglishNames')}</label>
       </div>
       ${wf ? html`
         <section class="card" aria-labelledby="diagram-title">
@@ -189,7 +195,7 @@ export class WyAdminWorkflowPage extends LitElement {
         <h2 id="states-title">${at('states')}</h2>
         ${issueNote(this.#p('states'))}
         <table class="states">
-          <thead><tr><th>${at('labelZh')}</th><th>${at('labelEn')}</th><th>${at('final')}</th><th>${at('assignRole')}</th><th></th></tr></thead>
+          <thead><tr><th>${at('labelZh')}</th>${this.showEnglish ? html`<th>${at('labelEn')}</th>` : nothing}<th>${at('final')}</th><th>${at('assignRole')}</th><th></th></tr></thead>
           <tbody>
             ${Object.entries(wf.states).map(([id, s]) => {
               const name = loc(s.title) || id;
@@ -199,7 +205,7 @@ export class WyAdminWorkflowPage extends LitElement {
                   aria-invalid=${invalid(this.#p('states', id, 'title', 'zh-CN'))} @input=${(e: Event) => setTitle(id, 'zh-CN', (e.target as HTMLInputElement).value)}>
                   ${id === wf.initialState ? html` <span class="badge">${at('initial')}</span>` : nothing}
                   ${issueNote(this.#p('states', id, 'title', 'zh-CN'))}${issueNote(this.#p('states', id))}</td>
-                <td><input aria-label=${at('stateTitleEn', { name })} .value=${s.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></td>
+                ${this.showEnglish ? html`<td><input aria-label=${at('stateTitleEn', { name })} .value=${s.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></td>` : nothing}
                 <td><input type="checkbox" aria-label=${at('stateFinal', { name })} .checked=${s.final === true}
                   @change=${(e: Event) => this.#edit((w) => { const st = w.states[id]!; if ((e.target as HTMLInputElement).checked) st.final = true; else delete st.final; })}></td>
                 <td><select aria-label=${at('stateAssign', { name })} data-pointer=${ctl(this.#p('states', id, 'assignRole'))} aria-invalid=${invalid(this.#p('states', id, 'assignRole'))}
@@ -289,7 +295,7 @@ export class WyAdminWorkflowPage extends LitElement {
               <div class="grid">
                 <label>${at('labelZh')}<input .value=${t.title?.['zh-CN'] ?? ''} data-pointer=${ctl(p('title', 'zh-CN'))} aria-invalid=${invalid(p('title', 'zh-CN'))}
                   @input=${(e: Event) => setTitle(id, 'zh-CN', (e.target as HTMLInputElement).value)}>${issueNote(p('title', 'zh-CN'))}</label>
-                <label>${at('labelEn')}<input .value=${t.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></label>
+                ${this.showEnglish ? html`<label>${at('labelEn')}<input .value=${t.title?.en ?? ''} @input=${(e: Event) => setTitle(id, 'en', (e.target as HTMLInputElement).value)}></label>` : nothing}
                 <label>${at('to')}<select aria-label=${at('transitionTo', { name })} data-value=${t.to}
                   data-pointer=${ctl(p('to'))} aria-invalid=${invalid(p('to'))} aria-describedby=${issueId(p('to'))}
                   @change=${(e: Event) => edit(id, (x) => { x.to = (e.target as HTMLSelectElement).value; })}>
