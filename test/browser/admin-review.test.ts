@@ -122,6 +122,7 @@ describe('reviewing and activating a configuration change', { timeout: 240_000 }
     const dialog = admin.getByTestId('activate-dialog');
     await dialog.getByRole('heading', { name: '启用版本 2？' }).waitFor();
     await expect.poll(() => dialog.textContent()).toContain('现行为版本 1');
+    expect(await dialog.textContent()).toContain('版本 2 的修改如下');
     await expect.poll(() => dialog.getByTestId('changes').textContent()).toContain('字段「接待人」放在分区「投诉人」');
     await h.screenshot(admin, 'admin-review-02-confirm-activation');
     await dialog.getByRole('button', { name: '取消' }).click();

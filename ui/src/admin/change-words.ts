@@ -10,6 +10,7 @@ import type { FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration }
 import { fromLogic } from './conditions.js';
 import { draft } from './draft-store.js';
 import { isPlainObject } from './patch.js';
+import { unitTypeName } from './fee-i18n.js';
 
 const zh = () => getLanguage() !== 'en';
 const q = (s: string) => (zh() ? `「${s}」` : `“${s}”`);
@@ -176,7 +177,12 @@ export function valueWords(p: Place, value: unknown): string {
     if (key === 'branches') return join(value.map((b) => (isPlainObject(b) ? `${conditionWords(p, b.when)} → ${stateTitle(wf, String(b.to))}` : '')));
     if (key === 'effects') return at('effectsN', { n: value.length });
     if (value.every((v) => isPlainObject(v) && typeof v.from === 'string')) {
-      return value.map((v) => `${String((v as { from: string }).from)}${at('fromDateSuffix')}`).join('；');
+      // effective-dated rates: one "from: rates" per row, unit types by their names
+      return value.map((v) => {
+        const row = v as { from: string; price?: unknown; byUnitType?: Record<string, unknown> };
+        const rates = row.price !== undefined ? String(row.price) : join(Object.entries(row.byUnitType ?? {}).map(([t, r]) => `${unitTypeName(t)} ${String(r)}`));
+        return `${row.from}${at('fromDateSuffix')}${zh() ? '：' : ': '}${rates}`;
+      }).join('；');
     }
     return at('itemsN', { n: value.length });
   }

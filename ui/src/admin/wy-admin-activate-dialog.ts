@@ -74,7 +74,7 @@ export class WyAdminActivateDialog extends LitElement {
         ${v ? html`
           <h2 id="activate-title">${at('confirmActivateTitle', { n: v.number })}</h2>
           <p>${at('confirmActivateFrom', { m: this.current, n: v.number })}${later ? at('confirmActivateLater', { t: formatDateTime(v.effectiveFrom) }) : at('confirmActivateNow')}</p>
-          <p class="hint">${at('confirmActivateOpenCases', { m: this.current })}</p>
+          <p class="hint">${at('confirmActivateOpenCases', { m: this.current, n: v.number })}</p>
           ${v.reason ? html`<p><span class="muted">${at('reason')}：</span>${v.reason}</p>` : nothing}
           <div class="changes-box">
             ${this.error ? html`<div class="error-box">${this.error}</div>` : this.changes ? renderChanges(this.changes) : html`<p role="status">${at('loading')}</p>`}
