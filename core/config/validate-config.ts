@@ -11,6 +11,7 @@ import { validateBundle, type BundleIssue } from '../declarations/validate-bundl
 import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import { WorkingCalendar } from '../calendar/index.js';
 import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './effective-config.js';
+import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 
 export interface ConfigCheckContext {
@@ -34,6 +35,7 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     else scopes.push({ code, prefix: joinPointer('projects', code) });
   }
   issues.push(...findPatterns(document));
+  issues.push(...checkTemplateMarkup(document));
   for (const scope of scopes) {
     const plugins = scope.code ? document.projects?.[scope.code]?.plugins : document.plugins;
     for (const id of Object.keys(plugins ?? {})) {
