@@ -222,7 +222,7 @@ describe('renovation permits print only once issued', () => {
     expect(latinWords(visibleText(html))).toEqual([]);
     // header items are separate fields, laid out apart (the print page's .meta rule)
     expect(html).toMatch(/<p class="meta"><span>管理处：[^<]+<\/span><span>有效期：/);
-    expect(html).toContain('.meta, .signatures:not(table) { display: flex;');
+    expect(html).toContain('.meta, .signatures:not(table) { display: flex; flex-wrap: wrap;');
     expect((await print('workerPasses')).statusCode).toBe(200);
 
     // no hot work declared or approved: no hot-work permit, even to security
