@@ -17,7 +17,7 @@ export function printPage(title: string, lang: DocumentLanguage, body: string): 
   tbody th { width: 22%; } /* label cells of key–value rows; header rows size by content */
   h1 { font-size: 20px; text-align: center; }
   /* header items and signature lines are separate fields: keep them apart on paper */
-  .meta, .signatures:not(table) { display: flex; flex-wrap: wrap; gap: 4px 28px; }
+  .meta, .signatures:not(table) { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 28px; }
   img.signature { max-height: 56px; max-width: 220px; vertical-align: middle; }
   .page-break { page-break-after: always; }
   @media print { body { margin: 0; } .no-print { display: none; } }
