@@ -205,6 +205,10 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await dialog.getByText('三方负责人签发后方可发放').first().waitFor();
     await h.screenshot(desk, 'renovation-06-permit-refused');
     await expect.poll(() => stateOf(desk).textContent()).toBe('待三部门签发施工许可证');
+    // not issued yet: the permit and the passes are not offered for printing, and no hot-work permit either
+    const printLinks = async (page: Page) => (await page.locator('a[data-document]').allInnerTexts()).join(' ');
+    await desk.getByRole('link', { name: /装修申报表/ }).waitFor();
+    expect(await printLinks(desk)).not.toMatch(/装修施工许可证|施工人员出入证|临时动火作业申请表/);
     await dialog.getByRole('button', { name: /取消|关闭/ }).first().click();
 
     const security = await login('security');
@@ -223,6 +227,8 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await expect.poll(() => stateOf(desk).textContent()).toBe('施工中');
     await h.screenshot(desk, 'renovation-07-works');
 
+    expect(await printLinks(desk)).toMatch(/装修施工许可证.*施工人员出入证/);
+    expect(await printLinks(desk)).not.toContain('临时动火作业申请表'); // hot work declared, not approved yet
     const [print] = await Promise.all([
       desk.context().waitForEvent('page'),
       desk.getByRole('link', { name: /装修施工许可证/ }).click(),
@@ -230,6 +236,9 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await print.waitForLoadState();
     const text = await print.locator('body').innerText();
     for (const s of ['装修施工许可证', serial, '鸿图装饰工程有限公司', '2026-11-24', '2027-01-22']) expect(text).toContain(s);
+    expect(text).toContain('有效期：2026-11-24 至 2027-01-22');
+    expect(text.replace(serial, ' ').match(/[A-Za-z]{2,}/g)).toBeNull(); // Chinese only: no "状态 / State"
+    expect(text).not.toContain('未发放');
     const images = print.locator('img.signature');
     expect(await images.count()).toBe(3);
     for (let i = 0; i < 3; i++) expect(await images.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
