@@ -11,7 +11,7 @@ import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
 import { workflowFormNames } from '../declarations/check-workflow.js';
 import type { CompiledRule } from '../rules/index.js';
-import { WorkingCalendar } from '../calendar/index.js';
+import { WorkingCalendar, type CalendarSettings } from '../calendar/index.js';
 import type { ExtensionRegistry } from '../extensions.js';
 import type { FormRules } from './form-rules.js';
 import { cachedFormRules, cachedRule, cachedTemplate, formValidator } from './compile-cache.js';
@@ -46,6 +46,8 @@ export interface CompiledConfig {
   projectCode: string | null;
   roles: Map<string, RoleInfo>;
   calendar: WorkingCalendar;
+  /** the settings the calendar was built from (time zone, the company's extra holidays and working days) */
+  calendarSettings: CalendarSettings;
   caseTypes: Map<string, CompiledCaseType>;
   /** each enabled plugin's effective settings (its config defaults with the company's and project's patches) */
   pluginSettings: Map<string, Record<string, unknown>>;
@@ -162,6 +164,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
     },
     roles: effective.roles,
     calendar: new WorkingCalendar(effective.calendar),
+    calendarSettings: effective.calendar,
     caseTypes,
     handlebars: hb,
     actingRoles(staffRoles) {

@@ -7,11 +7,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { AuditEntry, ConfigVersion, Project } from '../db/entities/index.js';
 import { DeclarationError, NotFoundError, RuleRefusedError, StaleVersionError, ValidationError, WuyeError } from '../errors.js';
 import type { LoadedPlugins } from '../declarations/load-plugins.js';
+import type { FieldIssue } from '../errors.js';
 import { DOCUMENT_HELPERS } from '../documents/helpers.js';
 import { compileConfig, type CompiledConfig } from './compiled-config.js';
 import { resolveEffectiveConfig, type ConfigDocument } from './effective-config.js';
-import { validateConfigDocument } from './validate-config.js';
 import { mergePatch, isPlainObject } from './merge-patch.js';
+import { DraftPool } from './draft-pool.js';
+import { DEFAULT_COMPILE_LIMITS, type CompileLimits } from './company-limiter.js';
+import type { DraftTask } from './draft-tasks.js';
 
 interface TimelineEntry { id: number; number: number; effectiveFrom: Date }
 interface Timeline { loadedAt: number; entries: TimelineEntry[] }
@@ -33,6 +36,12 @@ export class ConfigService {
   private readonly timelines = new Map<number, Timeline>();
   private readonly compiled = new Map<string, CompiledConfig>();
   private readonly documents = new Map<number, ConfigDocument>();
+  /** checks, dry runs and diffs of drafts: off the event loop, a few per company at once */
+  private readonly drafts = new DraftPool(() => ({
+    bundles: this.plugins.bundles,
+    effectTypes: [...this.plugins.extensions.effectTypes()],
+    templateHelpers: [...DOCUMENT_HELPERS, ...this.plugins.extensions.templateHelpers.keys()],
+  }));
 
   constructor(
     private readonly orm: MikroORM,
@@ -44,6 +53,22 @@ export class ConfigService {
   /** Drops every compiled configuration: the plugins' declarations changed (development reload). */
   forgetCompiled(): void {
     this.compiled.clear();
+    this.drafts.reset();
+  }
+
+  /** Stops the draft pool's threads (the server closes). */
+  async close(): Promise<void> {
+    await this.drafts.close();
+  }
+
+  /** How many compilations a company may have running and waiting (defaults when not given). */
+  setDraftLimits(limits: Partial<CompileLimits>): void {
+    this.drafts.limits = { ...DEFAULT_COMPILE_LIMITS, ...limits };
+  }
+
+  /** Runs a task on a draft in the draft pool (draft-tasks.ts), within the company's limit. */
+  runDraft<T>(companyId: number, task: DraftTask): Promise<T> {
+    return this.drafts.run<T>(companyId, task);
   }
 
   /** Every company starts at version 1: the plugins' defaults, unchanged. */
@@ -122,14 +147,9 @@ export class ConfigService {
     return new Set(projects.map((p) => p.code));
   }
 
-  /** Validates without storing: the issues a proposal would get. */
-  async check(companyId: number, document: unknown) {
-    return validateConfigDocument(document, {
-      base: this.plugins.bundles,
-      effectTypes: this.plugins.extensions.effectTypes(),
-      templateHelpers: new Set([...DOCUMENT_HELPERS, ...this.plugins.extensions.templateHelpers.keys()]),
-      projectCodes: await this.projectCodes(companyId),
-    });
+  /** Validates without storing (in the draft pool): the issues a proposal would get. */
+  async check(companyId: number, document: unknown): Promise<FieldIssue[]> {
+    return this.runDraft<FieldIssue[]>(companyId, { kind: 'check', document, projectCodes: [...await this.projectCodes(companyId)] });
   }
 
   /** Builds the proposed document from a patch or a whole document. */
@@ -230,11 +250,6 @@ export class ConfigService {
       .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.number - b.number);
     this.timelines.set(companyId, { loadedAt: Date.now(), entries });
     return entries;
-  }
-
-  /** Compiles a document that is not (yet) a version, for dry runs. Not cached. */
-  compileDraft(document: ConfigDocument, projectCode: string | null): CompiledConfig {
-    return compileConfig(0, projectCode, resolveEffectiveConfig(this.plugins.bundles, document, projectCode), this.plugins.extensions);
   }
 
   /** Project code lookup is needed to pick the project layer of a case's configuration. */

@@ -21,6 +21,9 @@ beforeAll(async () => {
   kernel = await startTestKernel({ startAt: '2026-09-30T02:00:00Z' });
   await kernel.seed();
   admin = await kernel.login('admin');
+  // the configuration in force is compiled once per version and process, at its first use; the
+  // test measures the drafts' compilations, not that one
+  expect((await kernel.call(admin, 'GET', '/api/case-types')).statusCode).toBe(200);
 }, 120_000);
 afterAll(async () => kernel?.close());
 
@@ -38,7 +41,8 @@ describe('configuration checks run off the event loop', () => {
       const res = await kernel.app.inject({ method: 'GET', url: '/api/health' });
       latencies.push(performance.now() - started);
       expect(res.statusCode).toBe(200);
-      if (latencies.length > 10_000) break;
+      // inject() may answer without leaving the microtask queue: let the pool's answers in
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const results = await Promise.all(runs);
     for (const res of results) {
@@ -49,8 +53,10 @@ describe('configuration checks run off the event loop', () => {
     }
     // the health checks overlapped the dry runs, and none waited for a compilation
     expect(latencies.length).toBeGreaterThan(8);
-    expect(Math.max(...latencies), `health latencies (ms): ${latencies.slice(0, 20).map((l) => l.toFixed(1)).join(', ')}`).toBeLessThan(100);
-  });
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const summary = `${latencies.length} health checks, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(1)} ms, over 50 ms: ${sorted.filter((l) => l > 50).map((l) => l.toFixed(0)).join(', ')}`;
+    expect(Math.max(...latencies), summary).toBeLessThan(100);
+  }, 120_000);
 
   it('check, diff and the rule dry run keep their answers', async () => {
     const check = await kernel.call(admin, 'POST', '/api/config/check', { patch: oneField(1999) });

@@ -1,19 +1,16 @@
 /**
  * Tools for the admin editor: dry runs of a draft configuration (a case through the workflow, or a
  * rule on sample data), diffs against the version in force, and export. None of them writes.
+ * The work that compiles the draft runs in the draft pool (core/config/draft-tasks.ts), off the
+ * event loop; here only what needs the database is gathered.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConfigService } from '../../config/config-service.js';
 import type { CaseService } from '../../cases/case-service.js';
-import type { ConfigDocument } from '../../config/effective-config.js';
-import { dryRun } from '../../config/dry-run.js';
-import { jsonDiff } from '../../config/json-diff.js';
-import { compileRule, RuleError } from '../../rules/index.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { hasPermission } from '../../cases/access.js';
-import { principalOf } from '../auth-hook.js';
+import type { DryRunAnswer, RuleAnswer } from '../../config/draft-tasks.js';
+import { jsonDiff, type JsonChange } from '../../config/json-diff.js';
 import { errorResponses } from '../schemas.js';
-import { CONFIG_EDIT } from './config.js';
+import { requireConfigPermission, retryAfterWhenLimited } from './config.js';
 
 const draftProperties = {
   document: { type: 'object', description: 'a whole draft document' },
@@ -22,18 +19,15 @@ const draftProperties = {
 
 export async function configToolRoutes(app: FastifyInstance, opts: { configs: ConfigService; cases: CaseService; now: () => Date }): Promise<void> {
   const { configs } = opts;
-  const editor = async (request: FastifyRequest) => {
-    const principal = principalOf(request);
-    if (!hasPermission(principal, await opts.cases.configForCompany(principal), CONFIG_EDIT)) throw new ForbiddenError(`needs the ${CONFIG_EDIT} permission`);
-    return principal;
-  };
-  /** The draft (or the current document) with its validation issues, pointers under /document. */
+  const editor = (request: FastifyRequest) => requireConfigPermission(opts.cases, request, 'edit');
+  const reader = (request: FastifyRequest) => requireConfigPermission(opts.cases, request, 'view');
+  retryAfterWhenLimited(app);
+  /** The draft (or, without one, the document in force) and the version in force. */
   const draft = async (companyId: number, body: { document?: unknown; patch?: unknown }) => {
     const hasDraft = body.document !== undefined || body.patch !== undefined;
     const current = await configs.current(companyId);
     const { document } = hasDraft ? await configs.buildDocument(companyId, { ...body, reason: '' }) : { document: await configs.documentOf(companyId, current.id) };
-    const issues = (await configs.check(companyId, document)).map((i) => ({ ...i, pointer: `/document${i.pointer}` }));
-    return { document: document as ConfigDocument, issues, current };
+    return { document, current };
   };
 
   app.post('/api/config/dry-run', {
@@ -65,13 +59,11 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
   }, async (request) => {
     const principal = await editor(request);
     const body = request.body as { document?: unknown; patch?: unknown; projectCode?: string; caseType: string; start?: string; create: { data: unknown }; steps: { transition: string; data?: unknown; afterMinutes?: number }[] };
-    const { document, issues } = await draft(principal.companyId, body);
-    if (issues.length) return { valid: false, issues, steps: [] };
-    if (body.projectCode && !(await configs.projectCodes(principal.companyId)).has(body.projectCode)) throw new NotFoundError('project');
-    const compiled = configs.compileDraft(document, body.projectCode ?? null);
-    const steps = dryRun(compiled, { caseType: body.caseType, start: body.start ? new Date(body.start) : opts.now(), create: body.create, steps: body.steps },
-      (type, form, value, context) => opts.cases.validateForm(type, form, value, '/data', context));
-    return { valid: true, issues: [], steps };
+    const { document } = await draft(principal.companyId, body);
+    return configs.runDraft<DryRunAnswer>(principal.companyId, {
+      kind: 'dry-run', document, projectCodes: [...await configs.projectCodes(principal.companyId)], projectCode: body.projectCode ?? null,
+      caseType: body.caseType, start: (body.start ? new Date(body.start) : opts.now()).toISOString(), create: body.create, steps: body.steps,
+    });
   });
 
   app.post('/api/config/dry-run/rule', {
@@ -89,17 +81,7 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
     const principal = await editor(request);
     const body = request.body as { document?: unknown; patch?: unknown; pluginId: string; rule?: string; logic?: unknown; context: Record<string, unknown> };
     const { document } = await draft(principal.companyId, body);
-    const bundle = configs.effectiveFor(document, null).bundles.find((b) => b.id === body.pluginId);
-    if (!bundle) throw new NotFoundError(`plugin ${body.pluginId}`);
-    const logic = body.rule !== undefined ? bundle.rules[body.rule]?.logic : body.logic;
-    if (logic === undefined) throw new ValidationError([{ pointer: body.rule !== undefined ? '/rule' : '/logic', code: 'required', message: body.rule !== undefined ? `no rule "${body.rule}" in plugin ${body.pluginId}` : 'give rule or logic' }]);
-    try {
-      const settings = (bundle.manifest.config?.defaults as Record<string, unknown> | undefined) ?? {};
-      return { result: compileRule(logic).evaluate({ config: settings, ...body.context }) ?? null, issues: [] };
-    } catch (e) {
-      if (e instanceof RuleError) return { result: null, issues: e.issues.map((i) => ({ ...i, pointer: `/logic${i.pointer}` })) };
-      throw e;
-    }
+    return configs.runDraft<RuleAnswer>(principal.companyId, { kind: 'rule', document, pluginId: body.pluginId, rule: body.rule, logic: body.logic, context: body.context });
   });
 
   app.post('/api/config/diff', {
@@ -111,7 +93,8 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
   }, async (request) => {
     const principal = await editor(request);
     const { document, current } = await draft(principal.companyId, request.body as never);
-    return { against: current.number, changes: jsonDiff(await configs.documentOf(principal.companyId, current.id), document) };
+    const before = await configs.documentOf(principal.companyId, current.id);
+    return { against: current.number, changes: await configs.runDraft<JsonChange[]>(principal.companyId, { kind: 'diff', before, after: document }) };
   });
 
   app.get('/api/config/versions/:number/diff', {
@@ -121,7 +104,7 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
       response: { ...errorResponses },
     },
   }, async (request) => {
-    const principal = principalOf(request);
+    const principal = await reader(request);
     const v = await configs.getVersion(principal.companyId, (request.params as { number: number }).number);
     const baseNumber = v.basedOn ?? v.number - 1;
     const base = baseNumber >= 1 ? await configs.getVersion(principal.companyId, baseNumber) : null;

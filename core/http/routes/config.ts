@@ -1,6 +1,9 @@
 /**
  * The configuration API: read the effective configuration, check or propose a change (precise
- * errors), activate it, roll back, and read the history. Changing needs the config.edit permission.
+ * errors), activate it, roll back, and read the history. Reading needs config.view or config.edit
+ * (it shows every role's permissions, the settings such as fee rates, drafts not yet active and
+ * each change's reason and author); changing needs config.edit. Every staff member reads the staff
+ * app's smaller model instead: GET /api/app-config (core/config/app-config-view.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConfigService } from '../../config/config-service.js';
@@ -10,8 +13,31 @@ import { ForbiddenError } from '../../errors.js';
 import { hasPermission } from '../../cases/access.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
+import { appConfigView } from '../../config/app-config-view.js';
+import type { FieldIssue } from '../../errors.js';
 
 export const CONFIG_EDIT = 'config.edit';
+/** Reading the configuration without changing it (config.edit reads too). */
+export const CONFIG_VIEW = 'config.view';
+
+/** A company's compilations beyond its limit are refused with 429 (core/config/company-limiter.ts): say when to try again. */
+export function retryAfterWhenLimited(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '2');
+    return payload;
+  });
+}
+
+/** The principal, when their roles carry one of the permissions; 403 otherwise. */
+export async function requireConfigPermission(cases: CaseService, request: FastifyRequest, access: 'view' | 'edit') {
+  const principal = principalOf(request);
+  const config = await cases.configForCompany(principal);
+  const allowed = access === 'edit' ? [CONFIG_EDIT] : [CONFIG_VIEW, CONFIG_EDIT];
+  if (!allowed.some((p) => hasPermission(principal, config, p))) {
+    throw new ForbiddenError(access === 'edit' ? `changing configuration needs the ${CONFIG_EDIT} permission` : `reading configuration needs the ${CONFIG_VIEW} or ${CONFIG_EDIT} permission`);
+  }
+  return principal;
+}
 
 function versionView(v: ConfigVersion, currentNumber: number | null) {
   return {
@@ -34,12 +60,21 @@ const changeBody = {
 
 export async function configRoutes(app: FastifyInstance, opts: { configs: ConfigService; cases: CaseService; now: () => Date }): Promise<void> {
   const { configs } = opts;
-  const requireEditor = async (request: FastifyRequest) => {
+  const requireEditor = (request: FastifyRequest) => requireConfigPermission(opts.cases, request, 'edit');
+  const requireReader = (request: FastifyRequest) => requireConfigPermission(opts.cases, request, 'view');
+  // the draft pool's threads end with the server
+  app.addHook('onClose', async () => configs.close());
+  retryAfterWhenLimited(app);
+
+  app.get('/api/app-config', {
+    schema: {
+      tags: ['config'], summary: "The staff app's read model of the configuration in force: role titles, your permissions, forms and layouts, follow-up policies, calendar",
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
     const principal = principalOf(request);
-    const config = await opts.cases.configForCompany(principal);
-    if (!hasPermission(principal, config, CONFIG_EDIT)) throw new ForbiddenError(`changing configuration needs the ${CONFIG_EDIT} permission`);
-    return principal;
-  };
+    return appConfigView(await opts.cases.configForCompany(principal), principal.roles);
+  });
 
   app.get('/api/config', {
     schema: {
@@ -48,7 +83,7 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
       response: { ...errorResponses },
     },
   }, async (request) => {
-    const principal = principalOf(request);
+    const principal = await requireReader(request);
     const project = (request.query as { project?: string }).project ?? null;
     const current = await configs.current(principal.companyId, opts.now());
     const document = await configs.documentOf(principal.companyId, current.id);
@@ -67,7 +102,7 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
   app.get('/api/config/versions', {
     schema: { tags: ['config'], summary: 'History of configuration versions, newest first, with how many open cases still run on each (a case keeps its version)' },
   }, async (request) => {
-    const principal = principalOf(request);
+    const principal = await requireReader(request);
     const current = await configs.current(principal.companyId, opts.now());
     const open = await configs.openCasesByVersion(principal.companyId);
     return { items: (await configs.history(principal.companyId)).map((v) => ({ ...versionView(v, current.number), openCases: open.get(v.id) ?? 0 })) };
@@ -76,7 +111,7 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
   app.get('/api/config/versions/:number', {
     schema: { tags: ['config'], summary: 'One configuration version with its document', params: numberParam, response: { ...errorResponses } },
   }, async (request) => {
-    const principal = principalOf(request);
+    const principal = await requireReader(request);
     const v = await configs.getVersion(principal.companyId, (request.params as { number: number }).number);
     const current = await configs.current(principal.companyId, opts.now());
     return { ...versionView(v, current.number), document: v.document };
@@ -87,7 +122,8 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
   }, async (request) => {
     const principal = await requireEditor(request);
     const { document } = await configs.buildDocument(principal.companyId, request.body as never);
-    const issues = await configs.check(principal.companyId, document);
+    // compiled in the draft pool, off the event loop
+    const issues: FieldIssue[] = await configs.check(principal.companyId, document);
     return { valid: issues.length === 0, issues: issues.map((i) => ({ ...i, pointer: `/document${i.pointer}` })), document };
   });
 
