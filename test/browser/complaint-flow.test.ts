@@ -1,7 +1,9 @@
 /**
  * A complaint from the phone call to the closed case, through the staff app in Chromium: the
- * front desk registers it through the generated form (an invalid phone number is caught on the
- * field first), the supervisor classifies it, engineering records the handling, the front desk
+ * front desk finds the caller by the last digits of their phone (↓ + Enter picks resident and room;
+ * name, phone and 投诉方式 电话 are filled in) and registers it through the generated form (an
+ * invalid phone number is caught on the field first); the queue shows 房号 / 住户 and the 回访
+ * list the resident's name with a tel: link (desktop and phone screenshots); the supervisor classifies it, engineering records the handling, the front desk
  * tells the resident, the supervisor records the follow-up as satisfied and the case closes; the
  * printed 业主投诉处理单 carries the serial and the complaint. Each role works in its own browser
  * context, logged in through the login page. Screenshots: test-results/screenshots/complaint-*.png
@@ -84,7 +86,7 @@ const stateOf = (page: Page) => page.getByTestId('case-state');
 describe('a complaint through the staff app', { timeout: 90_000 }, () => {
   let serial = '';
 
-  it('the front desk registers it; the form shows the bad phone number on its field', async () => {
+  it('the front desk takes the call: the caller found by phone digits fills the room and the form; the bad phone number shows on its field', async () => {
     const page = await freshPage();
     await page.goto(h.baseUrl);
     await page.getByLabel('用户名').waitFor();
