@@ -7,7 +7,7 @@ import { loc } from './i18n.js';
 import { withSettingOptions } from './option-labels.js';
 import type { Building, CaseTypeInfo, FormDeclaration, FormSchema, Me, Project, RoleInfo, UiSchema } from './types.js';
 
-/** The company's effective declarations per plugin (from /api/config): all forms, for labels. */
+/** The company's declarations in force per plugin (from /api/app-config): all forms, for labels. */
 export interface PluginDeclarations {
   forms: Record<string, FormSchema>;
   ui: Record<string, UiSchema>;
@@ -18,7 +18,17 @@ export interface AppState {
   me: Me;
   caseTypes: CaseTypeInfo[];
   projects: Project[];
-  roles: Record<string, RoleInfo>;
+  /** every role's title */
+  roles: Record<string, Pick<RoleInfo, 'title'>>;
+  /** the logged-in user's permissions (their roles' and the roles merged into them), as the server decides */
+  permissions: string[];
+  plugins: Record<string, PluginDeclarations>;
+}
+
+/** The staff app's read model of the configuration in force (GET /api/app-config). */
+interface AppConfig {
+  roles: Record<string, Pick<RoleInfo, 'title'>>;
+  permissions: string[];
   plugins: Record<string, PluginDeclarations>;
 }
 
@@ -30,9 +40,9 @@ export async function loadAppState(): Promise<AppState> {
   const [caseTypes, projects, config] = await Promise.all([
     api.get<{ items: CaseTypeInfo[] }>('/api/case-types').then((r) => r.items).catch(() => [] as CaseTypeInfo[]),
     api.get<{ items: Project[] }>('/api/projects').then((r) => r.items).catch(() => [] as Project[]),
-    api.get<{ effective?: { roles?: Record<string, RoleInfo>; plugins?: Record<string, PluginDeclarations> } }>('/api/config').catch(() => null),
+    api.get<AppConfig>('/api/app-config').catch(() => null),
   ]);
-  state = { me, caseTypes, projects, roles: config?.effective?.roles ?? {}, plugins: config?.effective?.plugins ?? {} };
+  state = { me, caseTypes, projects, roles: config?.roles ?? {}, permissions: config?.permissions ?? [], plugins: config?.plugins ?? {} };
   buildingCache.clear();
   return state;
 }

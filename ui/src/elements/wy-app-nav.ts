@@ -5,18 +5,10 @@ import { CONFIG_CHANGED_EVENT } from '../api.js';
 import { href, type AdminSection, type BillingPage, type Route } from '../router.js';
 import { base } from '../styles.js';
 
-/** Whether the logged-in user's roles (or the roles they were merged into) carry a permission. */
+/** Whether the logged-in user's roles (or the roles merged into them) carry a permission: the server's answer, from /api/app-config. */
 export function userHasPermission(permission: string): boolean {
-  const { me, roles } = appState();
-  return me.roles.some((id) => {
-    const seen = new Set<string>();
-    for (let r: string | undefined = id; r && !seen.has(r); r = roles[r]?.mergedInto) {
-      seen.add(r);
-      const perms = roles[r]?.permissions ?? [];
-      if (perms.includes(permission) || perms.includes('*')) return true;
-    }
-    return false;
-  });
+  const { permissions } = appState();
+  return permissions.includes(permission) || permissions.includes('*');
 }
 
 const ADMIN_LINKS: { section: AdminSection; label: StringKey; plugin?: string }[] = [
