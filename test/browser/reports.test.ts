@@ -233,9 +233,11 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     const policies = page.getByTestId('follow-up-policies');
     await expect.poll(() => policies.locator('li').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('follow-up-rates').count()).toBe(0);
-    const items = await policies.locator('li').allTextContents();
+    const items = (await policies.locator('li').allTextContents()).map((i) => i.trim());
     expect(new Set(items).size).toBe(items.length);
     expect(items.join('')).not.toContain('日前内');
+    // the repair's per-category windows in words, without the statistics' help
+    expect(items.find((i) => i.startsWith('报修'))).toMatch(/按报修类别：.*房屋渗漏水 3天内/);
   });
 
   it('the front desk has no 统计 entry and the API refuses', async () => {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { appState, caseTypeInfo, formDeclaration, roleTitle } from '../app-state.js';
+import { caseTypeInfo, formDeclaration, roleTitle } from '../app-state.js';
 import { I18nController, loc } from '../i18n.js';
 import { base } from '../styles.js';
 import type { FollowUpFigures, FollowUpPolicy } from './report-types.js';
@@ -9,19 +9,21 @@ import { durationText, methodText, percent, rt } from './reports-i18n.js';
 /**
  * The field a policy's per-value entries are keyed by — the severity, or a category standing in
  * for it (a repair's 报修类别) — with its label and its values' labels: from the report when it
- * carries them, else from the workflow declaration and the case type's forms.
+ * carries them, else the case type's enum field whose values include every key (the staff app's
+ * configuration model need not say which field grades the case).
  */
-function valueField(p: FollowUpPolicy, caseType?: string): { label: string; value: (key: string) => string } | null {
+function valueField(p: FollowUpPolicy, keys: string[], caseType?: string): { label: string; value: (key: string) => string } | null {
   if (p.valueField) return { label: loc(p.valueField.label), value: (k) => (p.valueField!.values[k] ? loc(p.valueField!.values[k]) : k) };
   const info = caseType ? caseTypeInfo(caseType) : undefined;
   if (!info || !caseType) return null;
-  const wf = appState().plugins[info.pluginId]?.workflows[caseType] as { severityField?: string; categoryField?: string } | undefined;
-  const field = info.severityField ?? wf?.severityField ?? wf?.categoryField;
-  if (!field) return null;
   // the field may be set by a later step's form (classification), not the registration form
-  const schema = [info.form, ...Object.values(info.transitions).map((t) => formDeclaration(caseType, t.form))].map((f) => f?.schema.properties?.[field]).find(Boolean);
-  const labels = schema?.['x-enumLabels'];
-  return { label: loc(schema?.['x-label']) || field, value: (k) => (labels?.[k] ? loc(labels[k]) : k) };
+  const forms = [info.form, ...Object.values(info.transitions).map((t) => formDeclaration(caseType, t.form))];
+  const fields = forms.flatMap((f) => Object.entries(f?.schema.properties ?? {}));
+  const named = info.severityField ? fields.find(([name]) => name === info.severityField) : undefined;
+  const [, schema] = named ?? fields.find(([, s]) => Array.isArray(s.enum) && keys.every((k) => s.enum!.map(String).includes(k))) ?? [];
+  if (!schema) return null;
+  const labels = schema['x-enumLabels'];
+  return { label: loc(schema['x-label']), value: (k) => (labels?.[k] ? loc(labels[k]) : k) };
 }
 
 /** "3天内 · 电话 · 客服主管、客服经理；按严重程度：重大 上门" / "…；按报修类别：房屋渗漏水 3天内" */
@@ -29,11 +31,11 @@ export function policyText(p: FollowUpPolicy, caseType?: string): string {
   const main = rt('policyText', { deadline: durationText(p.deadline), method: methodText(p.method), roles: p.roles.map(roleTitle).join('、') });
   const keys = [...new Set([...Object.keys(p.deadlineBySeverity), ...Object.keys(p.methodBySeverity), ...Object.keys(p.rolesBySeverity)])];
   if (!keys.length) return main;
-  const field = valueField(p, caseType);
+  const field = valueField(p, keys, caseType);
   const label = field?.value ?? ((k: string) => k);
   const items = keys.map((s) => [label(s), p.deadlineBySeverity[s] ? durationText(p.deadlineBySeverity[s]) : '', p.methodBySeverity[s] ? methodText(p.methodBySeverity[s]!) : '',
     p.rolesBySeverity[s] ? p.rolesBySeverity[s]!.map(roleTitle).join('、') : ''].filter(Boolean).join(' ')).join('；');
-  return `${main}；${rt('bySeverityPolicy', { field: field?.label ?? rt('severity'), items })}`;
+  return `${main}；${rt('bySeverityPolicy', { field: field?.label || rt('severity'), items })}`;
 }
 
 export const percentOrDash = percent;
