@@ -14,6 +14,7 @@ export type Route =
   | { name: 'unit'; id: number; query: URLSearchParams }
   | { name: 'admin'; section: AdminSection; query: URLSearchParams }
   | { name: 'billing'; page: BillingPage; id: number | null; query: URLSearchParams }
+  | { name: 'password'; query: URLSearchParams }
   | { name: 'notFound'; query: URLSearchParams };
 
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/follow-ups') return { name: 'followUps', query };
   if (path === '/reports') return { name: 'reports', query };
   if (path === '/households') return { name: 'households', query };
+  if (path === '/password') return { name: 'password', query };
   if (path === '/admin') return { name: 'admin', section: 'forms', query };
   if ((m = path.match(/^\/admin\/([a-z]+)$/)) && (ADMIN_SECTIONS as readonly string[]).includes(m[1]!)) return { name: 'admin', section: m[1] as AdminSection, query };
   if ((m = path.match(/^\/billing\/([a-z-]+)$/)) && (BILLING_PAGES as readonly string[]).includes(m[1]!)) return { name: 'billing', page: m[1] as BillingPage, id: null, query };
