@@ -21,6 +21,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   unit: () => import('./wy-household-page.js'),
   admin: () => import('../admin/wy-admin-page.js'),
   billing: () => import('../billing/wy-billing-page.js'),
+  password: () => import('./wy-password-page.js'),
 };
 
 /** The staff app: login, then the shell (user, language, logout, navigation) around the routed page. */
@@ -44,6 +45,7 @@ export class WyApp extends LitElement {
     header .roles { opacity: 0.8; }
     header button { background: transparent; color: #fff; border-color: rgb(255 255 255 / 0.4); min-height: 28px; padding: 2px 10px; }
     header button:hover { color: #fff; border-color: #fff; }
+    header .user a { color: #fff; }
     wy-app-nav { background: #fff; border-right: 1px solid var(--wy-border); }
     main { padding: 20px 24px; min-width: 0; }
     .skip { position: absolute; left: -9999px; }
@@ -165,6 +167,7 @@ export class WyApp extends LitElement {
           <div class="user">
             <span><strong data-testid="user-name">${me.name}</strong> <span class="roles">${me.roles.map(roleTitle).join('、')}</span></span>
             <button type="button" lang=${getLanguage() === 'en' ? 'zh-CN' : 'en'} @click=${() => setLanguage(getLanguage() === 'en' ? 'zh-CN' : 'en')} title=${t('language')}>${t('switchLanguage')}</button>
+            <a href="#/password" data-testid="change-password">${t('changePassword')}</a>
             <button type="button" @click=${this.#logout}>${t('logout')}</button>
           </div>
         </header>
@@ -187,6 +190,7 @@ export class WyApp extends LitElement {
       case 'unit': return html`<wy-household-page .unitId=${r.id}></wy-household-page>`;
       case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;
       case 'billing': return html`<wy-billing-page .page=${r.page} .itemId=${r.id} .query=${r.query}></wy-billing-page>`;
+      case 'password': return html`<wy-password-page></wy-password-page>`;
       case 'notFound': return html`<div class="card"><p>${t('pageNotFound')}</p><a href="#/">${t('backToQueue')}</a></div>`;
     }
   }
