@@ -1,5 +1,6 @@
 /**
- * The desk's daily friction, in Chromium (zh-CN): a paid-service registration tells the price of
+ * The desk's daily friction, in Chromium (zh-CN): the work queue and the 回访 list name room and
+ * resident (the phone as a tel: link for those who call); a paid-service registration tells the price of
  * the chosen item while the resident is on the phone; the case page reads codes of the price list
  * as their titles (data and the timeline) and shows files as thumbnails with names and sizes; the
  * renovation application takes the room's floor area from the room picked; date fields name no
@@ -134,6 +135,38 @@ describe('the desk in the staff app', { timeout: 90_000 }, () => {
     expect(await deepText(sup)).not.toMatch(/附件 1/);
     await h.screenshot(sup, 'desk-03-attachments');
     await sup.context().close();
+  });
+
+  it('the work queue and the 回访 list name the room and the resident; the phone is a tel: link for the caller', async () => {
+    const ch = h.registry.projects.get('CH')!.id;
+    const household = { unitId: h.registry.units.get('CH/2/101')!.id, personId: h.registry.people.get('杨磊')!.id };
+    const open = await api('frontdesk', 'POST', '/api/cases/complaint', { projectId: ch, ...household, data: { channel: 'phone', complainantName: '杨磊', contactPhone: '13800000011', content: '车库照明不足' } });
+    let done = await api('frontdesk', 'POST', '/api/cases/complaint', { projectId: ch, ...household, data: { channel: 'phone', complainantName: '杨磊', contactPhone: '13800000011', content: '门禁卡失灵' } });
+    const take = async (user: string, transition: string, data: unknown) => {
+      done = await api(user, 'POST', `/api/cases/complaint/${done.id}/transitions/${transition}`, { version: done.version, data });
+    };
+    await take('supervisor', 'classify', { nature: 'valid', severity: 'minor', category: 'facilities' });
+    await take('supervisor', 'handle', { cause: '读卡器故障', correctiveAction: '已更换读卡器', handledBy: '罗斌' });
+    await take('frontdesk', 'reply', { replyMethod: 'phone', replyContent: '已更换' });
+
+    const sup = await login('supervisor');
+    await sup.getByRole('tab', { name: '本岗位待办' }).click();
+    const row = sup.locator(`tr[data-serial="${open.serial}"]`);
+    await expect.poll(() => row.locator('[data-col="unit"]').textContent()).toBe('2栋 101');
+    expect(await row.locator('[data-col="person"]').textContent()).toBe('杨磊');
+    await sup.getByRole('navigation').getByRole('link', { name: '回访' }).click();
+    const followUp = sup.locator('tr', { has: sup.getByRole('link', { name: done.serial }) });
+    await expect.poll(() => followUp.locator('[data-col="person"]').textContent()).toBe('杨磊');
+    expect(await followUp.getByRole('link', { name: /13800000011/ }).getAttribute('href')).toBe('tel:13800000011');
+    await sup.context().close();
+
+    // the front desk does not make the follow-up call: the name, no number
+    const desk = await login('frontdesk');
+    await desk.getByRole('navigation').getByRole('link', { name: '回访' }).click();
+    const deskRow = desk.locator('tr', { has: desk.getByRole('link', { name: done.serial }) });
+    await expect.poll(() => deskRow.locator('[data-col="person"]').textContent()).toBe('杨磊');
+    expect(await deskRow.locator('a[href^="tel:"]').count()).toBe(0);
+    await desk.context().close();
   });
 
   it('a renovation application takes the floor area and the applicant from the room picked', async () => {
