@@ -285,8 +285,8 @@ describe('configuration API: reading', () => {
   });
 
   it('GET /api/config?project=JR resolves the project layer (none yet: same as the company)', async () => {
-    const company = await getConfig(w, 'supervisor');
-    const jr = await getConfig(w, 'supervisor', 'JR');
+    const company = await getConfig(w, 'admin');
+    const jr = await getConfig(w, 'admin', 'JR');
     expect(jr.version).toBe(1);
     expect(jr.effective).toEqual(company.effective);
   });
@@ -584,12 +584,13 @@ describe('permissions', () => {
   beforeAll(async () => { w = await startWorld(); });
   afterAll(async () => { await w?.kernel.close(); });
 
-  it('a supervisor (no config.edit) may read but not propose, check, activate or roll back', async () => {
+  it('a supervisor (no config.view or config.edit) may not read, propose, check, activate or roll back', async () => {
     const token = await w.token('supervisor');
+    // reading shows every role's permissions, drafts, reasons and authors (test/api/config-access.test.ts covers every role)
     const read = await w.kernel.call(token, 'GET', '/api/config');
-    expect(read.statusCode).toBe(200);
-    expect((read.json() as ConfigView).version).toBe(1);
-    expect((await w.kernel.call(token, 'GET', '/api/config/versions')).statusCode).toBe(200);
+    expect(read.statusCode).toBe(403);
+    expect((read.json() as ErrorBody).code).toBe('WUYE_FORBIDDEN');
+    expect((await w.kernel.call(token, 'GET', '/api/config/versions')).statusCode).toBe(403);
 
     const proposeRes = await w.kernel.call(token, 'POST', '/api/config/versions', { patch: MANUAL_B, reason: '主管想改时限' });
     expect(proposeRes.statusCode).toBe(403);
@@ -603,7 +604,7 @@ describe('permissions', () => {
     expect(act.statusCode).toBe(403);
     const items = await history(w, 'admin');
     expect(items.map((v) => [v.number, v.status, v.reason])).toEqual([[2, 'proposed', '管理员提议'], [1, 'activated', INITIAL_REASON]]);
-    expect((await getConfig(w, 'supervisor')).version).toBe(1);
+    expect((await getConfig(w, 'admin')).version).toBe(1);
   });
 });
 
