@@ -44,8 +44,10 @@ export class WyReportsPage extends LitElement {
     .kpi.ok .v { color: var(--wy-ok); }
     .facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0 0 8px; font-size: 13px; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 12px 20px; align-items: start; }
-    .grid > .deadlines, .grid > [data-testid="dissatisfaction"] { grid-column: span 2; overflow-x: auto; }
-    @media (max-width: 700px) { .grid > .deadlines, .grid > [data-testid="dissatisfaction"] { grid-column: auto; } }
+    .grid > .deadlines { grid-column: 1 / -1; overflow-x: auto; }
+    .grid > [data-testid="dissatisfaction"] { grid-column: span 2; }
+    @media (max-width: 700px) { .grid > [data-testid="dissatisfaction"] { grid-column: auto; } }
+    .deadlines table { width: auto; min-width: 60%; }
     .deadlines table { font-size: 13px; }
     .deadlines th, .deadlines td { padding: 3px 6px; }
     caption, .caption { text-align: left; font-weight: 600; font-size: 13px; padding: 0 0 4px; color: #1f2933; }
