@@ -204,7 +204,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     const changed = await changes.locator('tr[data-pointer-change]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pointer-change')));
     expect(changed).toEqual(expect.arrayContaining([
       '/plugins/complaints/forms/complaint/properties/receivedBy',
-      '/plugins/complaints/workflows/complaint/deadlines/resolve/duration/amount',
+      '/plugins/complaints/workflows/complaint/deadlines/resolve/duration',
       '/roles/supervisor/title',
     ]));
 

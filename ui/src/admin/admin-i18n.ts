@@ -406,6 +406,8 @@ const zh = {
   'unitShort_days': '天',
   'unitShort_workingDays': '个工作日',
   'editEnglishNames': '编辑英文名称',
+  'sectionCondition': '分区{s}的显示条件：{c}',
+  'sectionsChanged': '分区的设置已修改',
 } as const;
 
 export type AdminKey = keyof typeof zh;
@@ -807,6 +809,8 @@ const en: Record<AdminKey, string> = {
   'unitShort_days': 'days',
   'unitShort_workingDays': 'working days',
   'editEnglishNames': 'Edit English names',
+  'sectionCondition': 'Section {s} shown when: {c}',
+  'sectionsChanged': 'The sections were changed',
 };
 
 const STRINGS = { 'zh-CN': zh as Record<AdminKey, string>, en };

@@ -250,5 +250,14 @@ export function sectionChanges(p: Place, before: unknown, after: unknown): strin
     if (kept.join() !== oldOrder.join()) out.push(at('fieldsReordered', { s: q(title(s)), list: join(kept.map((f) => fieldLabel(p, f))) }));
   }
   for (const [f, s] of was) if (!now.has(f)) out.push(at('fieldUnplaced', { f: q(fieldLabel(p, f)), s: q(title(s)) }));
+  for (const s of b) {
+    const old = a.find((x) => x.id === s.id) as { visibleIf?: unknown } | undefined;
+    const rule = (s as { visibleIf?: unknown }).visibleIf;
+    if (old && JSON.stringify(old.visibleIf) !== JSON.stringify(rule)) {
+      out.push(at('sectionCondition', { s: q(title(s)), c: rule === undefined ? at('condNone') : conditionWords(p, rule) }));
+    }
+  }
+  // something else of the layout changed: still one line, never nothing
+  if (!out.length && JSON.stringify(before) !== JSON.stringify(after)) out.push(at('sectionsChanged'));
   return out;
 }

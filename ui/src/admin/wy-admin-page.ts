@@ -10,7 +10,7 @@ import { at, describePointer, issueMessage, colon } from './admin-i18n.js';
 import type { CheckResponse } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { issueHref } from './issue-routes.js';
-import { expandChanges } from './change-view.js';
+import { countChanges } from './change-view.js';
 import { formatDateTime } from '../format.js';
 
 const loaders: Record<AdminSection, () => Promise<unknown>> = {
@@ -146,7 +146,7 @@ export class WyAdminPage extends LitElement {
     if (!userHasPermission('config.edit')) return html`<div class="card error-box" role="alert">${at('noPermission')}</div>`;
     if (this.loadError) return html`<div class="card error-box" role="alert">${this.loadError}</div>`;
     if (!draft.loaded) return html`<p role="status">${at('loading')}</p>`;
-    const changes = expandChanges(draft.changes()).length;
+    const changes = countChanges(draft.changes());
     const counts = this.#issueCounts();
     const { projects } = appState();
     return html`
