@@ -12,6 +12,7 @@ import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
 import { recordMeterReadingsEffect } from './effects/record-meter-readings.js';
 import { seedBillingDemo } from './demo/demo-data.js';
+import { collectHandoverEffect, quoteHandoverEffect, rememberServices } from './ledger/handover.js';
 import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, refundUnitDepositsEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
 export default definePlugin({
@@ -26,8 +27,11 @@ export default definePlugin({
     ctx.registerEffect('refundDeposit', refundDepositEffect);
     ctx.registerEffect('refundUnitDeposits', refundUnitDepositsEffect);
     ctx.registerEffect('recordMeterReadings', recordMeterReadingsEffect);
+    ctx.registerEffect('quoteHandover', quoteHandoverEffect);
+    ctx.registerEffect('collectHandover', collectHandoverEffect);
     ctx.registerDemoData(seedBillingDemo);
     ctx.registerRoutes(async (app, services) => {
+      rememberServices(services);
       await runRoutes(app, services);
       await ledgerRoutes(app, services);
     });

@@ -156,9 +156,10 @@ async function setUnitStatus(ctx: EffectContext): Promise<void> {
   await ctx.setUnitStatus(status);
 }
 
-/** The move-in fee list in force, written on the case when the cashier takes the fees (for the receipt and the file). */
+/** The move-in fee list in force, written on the case for billing's quote and collection (billing.quoteHandover / collectHandover). */
 async function recordFeeItems(ctx: EffectContext): Promise<void> {
-  ctx.data[param(ctx, 'field')] = settingsOf(ctx).moveInFees.map((fee) => ({ code: fee.code, title: fee.title['zh-CN'], ...(fee.title.en ? { titleEn: fee.title.en } : {}), amount: fee.amount }));
+  // the company's language only: these names print on the receipt
+  ctx.data[param(ctx, 'field')] = settingsOf(ctx).moveInFees.map((fee) => ({ title: fee.title['zh-CN'], amount: fee.amount }));
 }
 
 /** The share of the management fee billing charges an entrusted unit, written on the agreement. */

@@ -11,7 +11,17 @@ import { SIGNATURE, answer, bj, intakeWorld, type CaseBody, type ErrorBody, type
 let w: World;
 const UNIT = 'CH/1/302'; // 143.25 m², vacant in the demo registry
 
-beforeAll(async () => { w = await intakeWorld(bj('2026-11-16 09:00')); });
+beforeAll(async () => {
+  // the unit stood vacant and was billed for October and November before its handover on 16 Nov
+  w = await intakeWorld(bj('2026-09-20 10:00'));
+  const projectId = w.project();
+  for (const [period, at] of [['2026-10', '2026-09-20 10:00'], ['2026-11', '2026-10-20 10:00']] as const) {
+    w.kernel.clock.set(bj(at).toISOString());
+    const run = await w.kernel.call(w.tokens.finance!, 'POST', '/api/billing/runs', { periodKey: period, projectId });
+    expect(run.statusCode, run.body).toBe(200);
+  }
+  w.kernel.clock.set(bj('2026-11-16 09:00').toISOString());
+}, 180_000);
 afterAll(async () => w?.kernel.close());
 
 const take = (as: string, c: CaseBody, t: string, data?: Record<string, unknown>) => w.take('moveIn', as, c, t, data);
@@ -48,17 +58,45 @@ describe('move-in with one defect through repair, re-inspection and sign-off', (
     expect([c.state, c.assigneeRole]).toEqual(['agreementsSigned', 'cashier']);
   });
 
-  it('the cashier takes the move-in fees from the settings through billing', async () => {
-    expect((await attempt('frontdesk', c, 'chargeFees', {})).statusCode).toBe(403);
-    c = await take('cashier', c, 'chargeFees', { feeNote: '现金' });
-    expect(c.data.feeTotal).toBe('80.00');
-    expect(c.data.feeItems).toEqual([
-      { code: 'accessCards', title: '门禁卡工本费（2张）', titleEn: 'Access cards (2)', amount: '40.00' },
-      { code: 'utilityCards', title: '水卡、电卡、燃气卡工本费', titleEn: 'Water, electricity and gas cards', amount: '30.00' },
-      { code: 'handbook', title: '《住户手册》及房屋水电图', titleEn: 'Resident handbook and utility plans', amount: '10.00' },
+  it('the cashier sees what is due now, takes it and prints the receipt; the vacant months before handover are the developer’s', async () => {
+    // registered on 16 Nov: the quote the cashier's form shows — the owner's days of November
+    // (16–30 Nov of 143.25 m² × 2.50 = 358.13: 358.13 × 15 / 30 = 179.065 → 179.07) and the move-in items
+    const dueNow = { handoverOn: '2026-11-16', total: '259.07', developer: '557.60', items: [
+      { title: '物业管理费', period: '2026年11月（2026-11-16 至 2026-11-30）', amount: '179.07' },
+      { title: '门禁卡工本费（2张）', period: '入伙时一次性收取', amount: '40.00' },
+      { title: '水卡、电卡、燃气卡工本费', period: '入伙时一次性收取', amount: '30.00' },
+      { title: '《住户手册》及房屋水电图', period: '入伙时一次性收取', amount: '10.00' },
+    ] };
+    expect(c.data.dueNow).toMatchObject(dueNow);
+    expect((await attempt('frontdesk', c, 'chargeFees', { paymentMethod: 'cash' })).statusCode).toBe(403);
+    expect(pointers(await attempt('cashier', c, 'chargeFees', {}))).toEqual(['/data/paymentMethod']);
+    const printedEarly = await w.kernel.call(w.tokens.cashier!, 'GET', `/api/cases/moveIn/${c.id}/documents/feeReceipt`);
+    expect(printedEarly.statusCode).toBe(422);
+
+    c = await take('cashier', c, 'chargeFees', { paymentMethod: 'cash', feeNote: '现金' });
+    expect([c.state, c.data.feeTotal]).toEqual(['feesCharged', '259.07']);
+    expect(c.data.feeItems).toEqual(dueNow.items);
+    const receipt = c.data.feeReceipt as { receiptNo: string; amount: string; paymentId: number };
+    expect(receipt).toMatchObject({ receiptNo: 'SJ2026000001', amount: '259.07', receivedOn: '2026-11-16', method: '现金', payerName: '林晓' });
+
+    // the owner owes nothing now; October (vacant, late fee included) and 1–15 November went to the developer
+    const account = (await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/units/${w.unit(UNIT)}/account`)).json() as { receivable: string; openBills: unknown[]; pendingCharges: unknown[] };
+    expect([account.receivable, account.openBills, account.pendingCharges]).toEqual(['0.00', [], []]);
+    const bills = (await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/bills?unitId=${w.unit(UNIT)}`)).json() as { items: { periodKey: string; status: string }[] };
+    expect(bills.items.map((b) => [b.periodKey, b.status]).reverse()).toEqual([['2026-10', 'developer'], ['2026-11', 'paid'], ['入伙 2026-11-16', 'paid']]);
+    const ledger = (await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/units/${w.unit(UNIT)}/ledger?limit=50`)).json() as { items: { kind: string; amount: string; description: string }[] };
+    expect(ledger.items.filter((e) => e.kind === 'developerTransfer').map((e) => [e.amount, e.description])).toEqual([
+      ['-179.06', '2026年11月 交房前费用（2026-11-01 至 2026-11-15）由开发商承担'],
+      ['-378.54', '2026年10月 交房前费用（2026-10-01 至 2026-10-31）由开发商承担'],
     ]);
-    const account = (await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/units/${w.unit(UNIT)}/account`)).json() as { pendingCharges: unknown[] };
-    expect(account.pendingCharges).toEqual([expect.objectContaining({ amount: '80.00', sourceRef: c.serial, description: `入伙费用 ${c.serial}` })]);
+
+    // the receipt prints from the move-in, one page per 联次, and billing's own receipt agrees
+    const printed = await w.kernel.call(w.tokens.cashier!, 'GET', `/api/cases/moveIn/${c.id}/documents/feeReceipt`);
+    expect(printed.statusCode, printed.body).toBe(200);
+    for (const text of ['第一联 存根', '第二联 收据（交款人）', '第三联 记账', '门禁卡工本费（2张）', '2026年11月（2026-11-16 至 2026-11-30）', '¥259.07', '人民币贰佰伍拾玖元零柒分', '收款单位（盖章）', 'SJ2026000001']) expect(printed.body).toContain(text);
+    expect(printed.body.replace(/<[^>]*>/g, ' ').replace(/SJ\d+|RH-\d{4}-\d{6}/g, ' ')).not.toMatch(/[A-Za-z]{2,}/);
+    const billingReceipt = await w.kernel.call(w.tokens.cashier!, 'GET', `/api/billing/payments/${receipt.paymentId}/receipt`);
+    expect(billingReceipt.body).toContain('门禁卡工本费（2张）、水卡、电卡、燃气卡工本费、《住户手册》及房屋水电图');
   });
 
   it('hands over the keys against the owner’s signature; the unit becomes occupied; the inspection clock runs', async () => {

@@ -6,7 +6,7 @@
  * paid; the printed 《物品放行单》 carries the pass number; bad input, wrong roles.
  *
  * Arrears are made the way billing's own tests make them: finance runs the billing for 2026-11 on
- * 15 Oct (due 14 Nov), then the clock moves past the due date.
+ * 15 Oct (due 31 Oct), then the clock moves past the due date.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,13 +143,13 @@ describe('goods release pass: authorisation', () => {
 
 describe('goods release pass: arrears (billing.requireNoArrears)', () => {
   it('a unit with an overdue bill is refused naming the amount; after the cashier is paid the pass goes through', async () => {
-    // finance bills 2026-11 on 15 Oct; the bills are due on 14 Nov
+    // finance bills 2026-11 on 15 Oct; the bills are due on 31 Oct (the day before the reminder)
     kernel.clock.set('2026-10-15T02:00:00Z');
     const run = await kernel.call(tokens.finance!, 'POST', '/api/billing/runs', { periodKey: '2026-11', projectId });
     expect(run.statusCode, run.body).toBe(200);
 
     // not yet due: no arrears
-    kernel.clock.set('2026-11-10T02:00:00Z');
+    kernel.clock.set('2026-10-25T02:00:00Z');
     const early = await take('frontdesk', await apply({}, 'CH/1/101'), 'approve', ownerInPerson);
     expect(early.state).toBe('approved');
 

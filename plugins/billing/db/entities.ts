@@ -69,7 +69,8 @@ export class Bill {
   paidFen!: number;
   /** of paidFen, the part that went to principal */
   principalPaidFen!: number;
-  status!: 'open' | 'paid';
+  /** developer: the bill's days were before the unit's handover and moved to the developer (ledger/handover.ts) */
+  status!: 'open' | 'paid' | 'developer';
   configVersionId!: number;
   runId?: number | null;
   createdAt!: Date;
@@ -206,7 +207,7 @@ export class LedgerEntry {
   projectId!: number;
   unitId!: number;
   account!: 'receivable' | 'deposit' | 'credit';
-  kind!: 'charge' | 'lateFee' | 'payment' | 'creditApplied' | 'overpayment' | 'depositReceived' | 'depositDeducted' | 'depositRefunded' | 'refund' | 'writeOff';
+  kind!: 'charge' | 'lateFee' | 'payment' | 'creditApplied' | 'overpayment' | 'depositReceived' | 'depositDeducted' | 'depositRefunded' | 'refund' | 'writeOff' | 'developerTransfer';
   amountFen!: number;
   billId?: number | null;
   paymentId?: number | null;

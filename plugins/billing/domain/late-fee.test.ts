@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessLateFee, type LateFeeBill, type LateFeeSettings } from './late-fee.js';
+import { assessLateFee, explainLateFee, type LateFeeBill, type LateFeeSettings } from './late-fee.js';
 import { periodOf } from './cycle-calendar.js';
 import { defaultSettings } from './default-settings.js';
 
@@ -112,4 +112,19 @@ describe('incremental assessment equals one assessment when nothing was paid in 
       expect(bill.lateFeeFen).toBe(oneShot);
     });
   }
+});
+
+describe('explaining a late fee on screen', () => {
+  it('gives base, rate, days, the raw product, the rounding and the cap that lead to the figure', () => {
+    const bill = billFor(month, '2026-12', 30000);
+    expect(explainLateFee(bill, '2027-01-20', lateFee({}))).toMatchObject({
+      reason: 'charged', base: 'unpaidPrincipal', baseFen: 30000, perMille: '3', from: '2026-12-01', to: '2027-01-20', days: 50, raw: '45', roundedFen: 4500,
+      chargeableAfter: '2026-12-12', capFen: null, recordedFen: 0, totalFen: 4500,
+    });
+    // 301.50 × 0.003 × 10 = 9.045 → 9.05 half-up; a cap of 2 % of the principal stops it at 6.03
+    const odd = explainLateFee(billFor(month, '2026-12', 30150), '2026-12-11', lateFee({ startsOn: 'dayAfterDue', chargeableAfter: 'due', capOfPrincipal: '0.02' }));
+    expect(odd).toMatchObject({ from: '2026-12-01', days: 10, raw: '9.045', roundedFen: 905, capFen: 603, totalFen: 603 });
+    expect(explainLateFee(bill, '2026-12-12', lateFee({})).reason).toBe('notChargeable');
+    expect(explainLateFee(bill, '2027-01-20', lateFee({ enabled: false })).reason).toBe('disabled');
+  });
 });

@@ -89,3 +89,46 @@ export function assessLateFee(bill: LateFeeBill, asOf: string, lateFee: LateFeeS
   }
   return addFen > 0 ? { addFen, through: asOf } : null;
 }
+
+/**
+ * How a bill's late fee as of `asOf` is reached, for the screen: base, rate, days, the raw product,
+ * the rounding, the cap, and what was already recorded. `reason` says why nothing is charged
+ * (disabled, not chargeable yet, principal paid). Same rules as assessLateFee: the total over
+ * [start, asOf) on the current base, capped; `dueFen` is what is owed in late fees on asOf.
+ */
+export interface LateFeeExplanation {
+  reason: 'charged' | 'disabled' | 'notChargeable' | 'paid';
+  base: 'unpaidPrincipal' | 'billPrincipal';
+  baseFen: number;
+  ratePerDay: string;
+  perMille: string;
+  from: string;
+  to: string;
+  days: number;
+  raw: string;
+  rounding: LateFeeSettings['rounding'];
+  roundedFen: number;
+  capFen: number | null;
+  capOfPrincipal: string | null;
+  chargeableAfter: string;
+  recordedFen: number;
+  totalFen: number;
+}
+
+export function explainLateFee(bill: LateFeeBill, asOf: string, lateFee: LateFeeSettings): LateFeeExplanation {
+  const unpaidFen = bill.principalFen - bill.principalPaidFen;
+  const baseFen = lateFee.base === 'billPrincipal' ? bill.principalFen : unpaidFen;
+  const from = lateFeeStart(bill, lateFee);
+  const after = chargeableAfter(bill, lateFee);
+  const days = daysBetween(from, asOf);
+  const raw = new MoneyDecimal(baseFen).dividedBy(100).times(lateFee.ratePerDay).times(days);
+  const capFen = lateFee.capOfPrincipal !== undefined ? Number(toFen(roundMoney(new MoneyDecimal(bill.principalFen).dividedBy(100).times(lateFee.capOfPrincipal), 2, 'down'))) : null;
+  const reason = !lateFee.enabled ? 'disabled' : unpaidFen <= 0 ? 'paid' : !(asOf > after) ? 'notChargeable' : 'charged';
+  const roundedFen = reason === 'charged' ? accruedFen(baseFen, days, lateFee) : 0;
+  const added = assessLateFee(bill, asOf, lateFee)?.addFen ?? 0;
+  return {
+    reason, base: lateFee.base ?? 'unpaidPrincipal', baseFen, ratePerDay: lateFee.ratePerDay, perMille: new MoneyDecimal(lateFee.ratePerDay).times(1000).toFixed(),
+    from, to: asOf, days, raw: raw.toFixed(6).replace(/0+$/, '').replace(/\.$/, ''), rounding: lateFee.rounding, roundedFen,
+    capFen, capOfPrincipal: lateFee.capOfPrincipal ?? null, chargeableAfter: after, recordedFen: bill.lateFeeFen, totalFen: bill.lateFeeFen + added,
+  };
+}

@@ -9,6 +9,8 @@ import { decodeCursor, page } from './keyset.js';
 import { chargeView } from './post-charge.js';
 import { billFor } from './notices.js';
 import { billingConfig } from './settings.js';
+import { explainLateFee } from '../domain/late-fee.js';
+import { periodLabel } from '../domain/period-label.js';
 import { num } from './sql.js';
 import { billDetail, billSummary, ledgerView, lineView, noticeView, paymentView, unitContext, unitLabel, unitLabels } from './views.js';
 
@@ -85,8 +87,15 @@ export async function billDetails(services: PluginServices, principal: Principal
   const paymentIds = [...new Set(entries.map((e) => e.paymentId).filter((id): id is number => id != null))];
   const payments = paymentIds.length ? await em.find(Payment, { id: { $in: paymentIds }, companyId: bill.companyId }, { orderBy: { id: 'asc' } }) : [];
   const billsById = new Map([[bill.id, bill]]);
+  const config = await billingConfig(services, bill.companyId, bill.projectId, em);
+  const fee = explainLateFee({ ...bill, lateFeeThrough: bill.lateFeeThrough ?? null }, config.today, config.settings.lateFee);
   return {
-    bill: billDetail(bill, labels.get(bill.unitId)?.label ?? ''),
+    bill: { ...billDetail(bill, labels.get(bill.unitId)?.label ?? ''), periodLabel: periodLabel(bill.periodKey) },
+    // how the late fee of today is reached (base, rate, days, rounding, cap), for the screen
+    lateFee: {
+      ...fee, baseFen: undefined, roundedFen: undefined, capFen: undefined, recordedFen: undefined, totalFen: undefined,
+      baseAmount: yuan(fee.baseFen), rounded: yuan(fee.roundedFen), cap: fee.capFen === null ? null : yuan(fee.capFen), recorded: yuan(fee.recordedFen), total: yuan(fee.totalFen),
+    },
     lines: lines.map(lineView),
     notices: notices.map(noticeView),
     payments: payments.map((p) => paymentView(p, billsById)),

@@ -33,6 +33,22 @@ describe('POST /api/billing/payments', () => {
     const before = await billsOf(w, unit);
     expect(before.map((b) => [b.periodKey, b.principalFen])).toEqual([['2026-10', 22375], ['2026-11', 22375], ['2026-12', 22375]]);
 
+    // the confirmation step: what 300.00 would settle, without booking anything
+    const ledgerBefore = await balance(w, unit, 'receivable');
+    const preview = await w.call('cashier', 'POST', '/api/billing/payments/preview', { unitId: unit, amount: '300.00', method: 'cash' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ preview: {
+      amount: '300.00', method: 'cash', asOf: '2026-11-25', credit: '0.00',
+      allocations: [
+        { periodKey: '2026-10', periodLabel: '2026年10月', items: ['物业管理费'], lateFee: '36.92', principal: '223.75' },
+        { periodKey: '2026-11', periodLabel: '2026年11月', items: ['物业管理费'], lateFee: '16.11', principal: '23.22' },
+      ],
+    } });
+    expect(await balance(w, unit, 'receivable')).toBe(ledgerBefore);
+    expect((await billsOf(w, unit)).map((b) => b.paidFen)).toEqual([0, 0, 0]);
+    expectIssue(await w.call('cashier', 'POST', '/api/billing/payments/preview', { unitId: unit, amount: '0', method: 'cash' }), 400, '/amount');
+    expect((await w.call('frontdesk', 'POST', '/api/billing/payments/preview', { unitId: unit, amount: '1.00', method: 'cash' })).statusCode).toBe(403);
+
     const res = await w.call('cashier', 'POST', '/api/billing/payments', { unitId: unit, amount: '300.00', method: 'cash', payerName: '张伟' });
     expect(res.statusCode, res.body).toBe(201);
     const { payment } = res.json() as PaymentAnswer;

@@ -7,7 +7,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { RuleRefusedError, WuyeError, type PluginServices, type Principal } from '../../../core/plugin-api.js';
-import { Bill, LedgerEntry, Payment } from '../db/entities.js';
+import { Bill, BillLine, LedgerEntry, Payment } from '../db/entities.js';
 import { positiveFen, yuan } from './amounts.js';
 import { billingConfig } from './settings.js';
 import { applySettlement, openBills, planSettlement } from './settle.js';
@@ -32,7 +32,7 @@ function duplicate(pointer: string, message: string): WuyeError {
 }
 
 /** Receipt numbers: prefix + year (company time zone) + a per-company, per-year serial: SJ2026000042. */
-async function nextReceiptNo(services: PluginServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
+export async function nextReceiptNo(services: PluginServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
   const year = DateTime.fromJSDate(now, { zone: timezone }).year;
   const serial = await services.nextSerial(em, companyId, `receipt:${year}`);
   return `${prefix}${year}${String(serial).padStart(6, '0')}`;
@@ -93,6 +93,38 @@ export async function takePayment(services: PluginServices, principal: Principal
     }
     throw err;
   }
+}
+
+/**
+ * What a payment would do, without writing anything (the cashier's confirmation step before
+ * 确认收款): late fees to today, the bills and periods it would settle (late fee, principal), the
+ * fee items of each bill, and the remainder kept as credit — or the same refusal the payment would
+ * get (amount, over-payment policy).
+ */
+export async function previewPayment(services: PluginServices, principal: Principal, input: Pick<PaymentInput, 'unitId' | 'amount' | 'method'>) {
+  await services.requirePermission(principal, 'billing.collect');
+  const amountFen = positiveFen(input.amount, '/amount');
+  const em = services.orm.em.fork();
+  const unit = await services.unitFor(principal, input.unitId, em);
+  const config = await billingConfig(services, principal.companyId, unit.projectId, em);
+  const bills = await openBills(em, principal.companyId, unit.id);
+  const plan = planSettlement(bills, amountFen, config.today, config.settings.lateFee);
+  if (plan.remainderFen > 0 && config.settings.overpayment === 'refuse') {
+    throw new RuleRefusedError(`the amount exceeds what the unit owes (${yuan(plan.outstandingFen)})`, [{ pointer: '/amount', code: 'overpayment', message: `at most ${yuan(plan.outstandingFen)} is outstanding` }]);
+  }
+  const lines = bills.length ? await em.find(BillLine, { billId: { $in: bills.map((b) => b.id) }, companyId: principal.companyId }, { orderBy: { id: 'asc' } }) : [];
+  const byId = new Map(bills.map((b) => [b.id, b]));
+  return {
+    unitId: unit.id, amount: yuan(amountFen), method: input.method, asOf: config.today, outstanding: yuan(plan.outstandingFen),
+    allocations: plan.allocations.map((a) => {
+      const bill = byId.get(a.billId)!;
+      return {
+        billId: a.billId, billNumber: bill.number, periodKey: bill.periodKey, periodLabel: periodLabel(bill.periodKey),
+        items: [...new Set(lines.filter((l) => l.billId === a.billId).map((l) => l.description))], lateFee: yuan(a.lateFeeFen), principal: yuan(a.principalFen),
+      };
+    }),
+    credit: yuan(plan.remainderFen),
+  };
 }
 
 /** A payment of the caller's company in a project they may see, else 404. */

@@ -84,7 +84,7 @@ describe('arrears and dunning', () => {
     const before = await snapshot(w);
     const early = await dun('assistant', oneMonth, 'letter');
     expectIssue(early, 422, '/step');
-    expect((early.json() as { message: string }).message).toContain('after 3 months');
+    expect((early.json() as { message: string }).message).toBe('「快递寄发催缴函」须欠费满 3 个月，该单元欠费 2 个月（自 2026-09-01 起）');
     expectIssue(await dun('assistant', oneMonth, 'fax'), 422, '/step');
     expect((await dun('cashier', oneMonth, 'phone')).statusCode).toBe(403); // a cashier does not dun
     expect(await snapshot(w)).toEqual(before);

@@ -5,6 +5,7 @@ import { noticesJob } from './notices-job.js';
 import { postChargeEffect } from './post-charge.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { depositRoutes } from './routes/deposit-routes.js';
+import { noticeRoutes } from './routes/notice-routes.js';
 import { paymentRoutes } from './routes/payment-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 
@@ -22,5 +23,6 @@ export async function ledgerRoutes(app: FastifyInstance, services: PluginService
   await paymentRoutes(app, services);
   await accountRoutes(app, services);
   await depositRoutes(app, services);
+  await noticeRoutes(app, services);
   await reportRoutes(app, services);
 }

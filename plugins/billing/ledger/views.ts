@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Building, Company, Person, Project, Unit, UnitPerson } from '../../../core/plugin-api.js';
 import type { Bill, BillLine, LedgerEntry, Notice, Payment } from '../db/entities.js';
 import { yuan } from './amounts.js';
+import { periodLabel } from '../domain/period-label.js';
 
 export interface UnitContext {
   unit: Unit;
@@ -93,6 +94,7 @@ export function paymentView(payment: Payment, bills: Map<number, Pick<Bill, 'num
     reference: payment.reference ?? null, payerName: payment.payerName ?? null, cashierId: payment.cashierId,
     allocations: payment.allocations.map((a) => ({
       billId: a.billId, billNumber: bills.get(a.billId)?.number ?? null, periodKey: bills.get(a.billId)?.periodKey ?? null,
+      periodLabel: bills.has(a.billId) ? periodLabel(bills.get(a.billId)!.periodKey) : null,
       lateFee: yuan(a.lateFeeFen), principal: yuan(a.principalFen),
     })),
     credit: yuan(payment.creditFen), receivedAt: payment.receivedAt.toISOString(),

@@ -78,12 +78,13 @@ export async function runBatch(trx: Trx, ctx: BatchContext, units: BatchUnit[]):
   result.lateFees = await assessLateFees(trx, ctx, units);
 
   // a unit is billed once per stretch of time: a bill for this period, or for any period overlapping
-  // it (after a switch of cycle, 2027-H1 is not billed to a unit that already has 2027-Q1)
+  // it (after a switch of cycle, 2027-H1 is not billed to a unit that already has 2027-Q1); only
+  // bills of runs count — a move-in's one-off bill of the day (ledger/handover.ts) covers no period
   const span = spanOf(units, ctx);
   const billed = new Set<number>();
   if (span) {
     const rows = await trx('billing_bill').select('unit_id').where({ company_id: companyId }).whereBetween('unit_id', [lo, hi])
-      .where((q) => q.where({ period_key: periodKey }).orWhere((o) => o.where('period_start', '<=', span.end).andWhere('period_end', '>=', span.start)));
+      .where((q) => q.where({ period_key: periodKey }).orWhere((o) => o.whereNotNull('run_id').andWhere('period_start', '<=', span.end).andWhere('period_end', '>=', span.start)));
     for (const r of rows) billed.add(Number(r.unit_id));
   }
   const toBill = units.filter((u) => !billed.has(u.id) && ctx.termsOf(u.projectId).period !== null);

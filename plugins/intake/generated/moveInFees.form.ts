@@ -7,14 +7,64 @@
 
 export interface MoveInFeesData {
   /**
-   * @maxItems 30
+   * @maxItems 60
    */
   feeItems?: {
-    code: string;
     title: string;
-    titleEn?: string;
+    period?: string;
     amount: string;
   }[];
   feeTotal?: string;
+  paymentMethod: 'cash' | 'transfer' | 'pos' | 'online';
+  paymentReference?: string;
   feeNote?: string;
+  /**
+   * @maxItems 30
+   */
+  moveInFeeItems?: {
+    title: string;
+    amount: string;
+  }[];
+  dueNow?: {
+    asOf?: string;
+    handoverOn?: string;
+    /**
+     * @maxItems 60
+     */
+    items?: {
+      title: string;
+      period?: string;
+      amount: string;
+    }[];
+    total?: string;
+    developer?: string;
+  };
+  feeReceipt?: {
+    paymentId?: number;
+    receiptNo?: string;
+    receivedOn?: string;
+    amount?: string;
+    amountInWords?: string;
+    method?: string;
+    payerName?: string;
+    cashierName?: string;
+    /**
+     * @maxItems 60
+     */
+    lines?: {
+      title: string;
+      period?: string;
+      amount: string;
+    }[];
+    /**
+     * @maxItems 5
+     */
+    copies?:
+      | []
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string];
+  };
 }

@@ -49,6 +49,7 @@ export interface Allocation {
   billId: number;
   billNumber: string | null;
   periodKey?: string | null;
+  periodLabel?: string | null;
   lateFee: string;
   principal: string;
 }
@@ -64,6 +65,17 @@ export interface PaymentView {
   allocations: Allocation[];
   credit: string;
   receivedAt: string;
+}
+
+/** What a payment would settle (POST /api/billing/payments/preview): nothing is booked yet. */
+export interface PaymentPreview {
+  unitId: number;
+  amount: string;
+  method: string;
+  asOf: string;
+  outstanding: string;
+  allocations: { billId: number; billNumber: string; periodKey: string; periodLabel: string; items: string[]; lateFee: string; principal: string }[];
+  credit: string;
 }
 
 export interface DepositView {
@@ -115,6 +127,7 @@ export interface ArrearsItem {
   monthsUnpaid: number;
   lastStep: { step: string; title: LocalizedTitle | null; recordedAt: string } | null;
   nextStep: { code: string; title: LocalizedTitle; afterMonthsUnpaid: number } | null;
+  oldestPeriodLabel?: string;
 }
 
 export interface CollectionRate {
@@ -153,3 +166,6 @@ export interface PeriodView {
   end: string;
   dueOn: string;
 }
+
+/** The whole arrears list's figures (GET /api/billing/arrears, first page). */
+export interface ArrearsTotals { units: number; outstanding: string; lateFee: string }

@@ -6,13 +6,14 @@ import { I18nController, loc, tOr } from '../i18n.js';
 import { href } from '../router.js';
 import { base } from '../styles.js';
 import { bt, btOr } from './billing-i18n.js';
-import type { AccountView, LedgerEntryView, KeysetPage } from './billing-types.js';
+import type { AccountView, LedgerEntryView, KeysetPage, PaymentView } from './billing-types.js';
 import { billingStyles, describe, errorText } from './billing-view.js';
 import './wy-billing-payment-form.js';
 
 /**
  * 账户 of one unit: outstanding, credit, deposits, last dunning step; open bills, charges not yet
- * billed, deposits; 收款 for cashiers; the ledger in keyset pages (more on demand).
+ * billed, deposits; 收款 for cashiers; the payments taken for the unit with their receipts (so a
+ * receipt is reprinted from where it was taken, also after a reload); the ledger in keyset pages.
  */
 export class WyBillingAccountPage extends LitElement {
   static override properties = {
@@ -20,6 +21,7 @@ export class WyBillingAccountPage extends LitElement {
     account: { state: true },
     ledger: { state: true },
     ledgerCursor: { state: true },
+    payments: { state: true },
     error: { state: true },
   };
 
@@ -29,6 +31,7 @@ export class WyBillingAccountPage extends LitElement {
   declare account: AccountView | null;
   declare ledger: LedgerEntryView[];
   declare ledgerCursor: string | number | null;
+  declare payments: PaymentView[];
   declare error: string;
 
   constructor() {
@@ -38,6 +41,7 @@ export class WyBillingAccountPage extends LitElement {
     this.account = null;
     this.ledger = [];
     this.ledgerCursor = null;
+    this.payments = [];
     this.error = '';
   }
 
@@ -47,11 +51,13 @@ export class WyBillingAccountPage extends LitElement {
 
   async #load() {
     try {
-      const [account, ledger] = await Promise.all([
+      const [account, ledger, payments] = await Promise.all([
         api.get<AccountView>(`/api/billing/units/${this.unitId}/account`),
         api.get<KeysetPage<LedgerEntryView>>(`/api/billing/units/${this.unitId}/ledger`, { limit: 20 }),
+        api.get<KeysetPage<PaymentView>>('/api/billing/payments', { unitId: this.unitId, limit: 20 }),
       ]);
       this.account = account;
+      this.payments = payments.items;
       this.ledger = ledger.items;
       this.ledgerCursor = ledger.nextCursor ?? null;
       this.error = '';
@@ -78,6 +84,17 @@ export class WyBillingAccountPage extends LitElement {
       <tbody>${a.openBills.map((b) => html`<tr data-bill=${b.id}>
         <td><a class="serial" href=${href(`/billing/bills/${b.id}`)}>${b.number}</a></td><td>${b.periodKey}</td>
         <td class="num">${b.principal}</td><td class="num">${b.lateFee}</td><td class="num">${b.paid}</td><td class="num" data-cell="outstanding">${b.outstanding}</td><td>${b.dueOn}</td>
+      </tr>`)}</tbody></table></div>`;
+  }
+
+  #payments() {
+    if (!this.payments.length) return html`<p class="muted">${bt('noPayments')}</p>`;
+    return html`<div class="table-wrap"><table data-testid="payments">
+      <thead><tr><th>${bt('colReceivedAt')}</th><th>${bt('colReceipt')}</th><th class="num">${bt('colAmount')}</th><th>${bt('colMethod')}</th><th>${bt('colPays')}</th><th></th></tr></thead>
+      <tbody>${this.payments.map((p) => html`<tr data-payment=${p.id}>
+        <td>${formatDateTime(p.receivedAt)}</td><td>${p.receiptNo}</td><td class="num">${p.amount}</td><td>${bt(`method_${p.method}`)}</td>
+        <td>${[...p.allocations.map((a) => a.periodLabel ?? a.periodKey ?? ''), ...(Number(p.credit) > 0 ? [bt('toCredit')] : [])].filter(Boolean).join('、')}</td>
+        <td><a href=${`/api/billing/payments/${p.id}/receipt`} target="_blank" rel="noopener" data-testid="payment-receipt">${bt('printReceipt')}</a></td>
       </tr>`)}</tbody></table></div>`;
   }
 
@@ -115,6 +132,7 @@ export class WyBillingAccountPage extends LitElement {
         <wy-billing-payment-form .unitId=${a.unit.id} @wy-paid=${() => void this.#load()}></wy-billing-payment-form>
       </section>` : nothing}
       <section class="card" aria-labelledby="bills-title"><h2 id="bills-title">${bt('openBills')}</h2>${this.#bills(a)}</section>
+      <section class="card" aria-labelledby="payments-title"><h2 id="payments-title">${bt('payments')}</h2>${this.#payments()}</section>
       <section class="card" aria-labelledby="charges-title">
         <h2 id="charges-title">${bt('pendingCharges')}</h2>
         ${a.pendingCharges.length ? html`<table><thead><tr><th>${bt('colDate')}</th><th>${bt('colSource')}</th><th>${bt('colDescription')}</th><th class="num">${bt('colAmount')}</th></tr></thead>

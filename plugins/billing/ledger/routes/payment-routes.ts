@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
 import { cashDaily, closeCash } from '../cash.js';
 import { listPayments, paymentDetail } from '../account.js';
-import { takePayment, type PaymentInput } from '../payments.js';
+import { previewPayment, takePayment, type PaymentInput } from '../payments.js';
 import { renderReceipt } from '../receipt.js';
 import { AMOUNT, CURSOR, DATE, ID, LANG, LIMIT, METHOD, idParams, text } from './schemas.js';
 
@@ -29,6 +29,14 @@ export async function paymentRoutes(app: FastifyInstance, services: PluginServic
     reply.code(201 as never);
     return { payment };
   });
+
+  app.post('/payments/preview', {
+    schema: {
+      tags: ['billing'], summary: 'What a payment would settle (bills, periods, fee items, late fees, credit), without booking it: the confirmation step',
+      body: { type: 'object', properties: { unitId: ID, amount: AMOUNT, method: METHOD }, required: ['unitId', 'amount', 'method'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => ({ preview: await previewPayment(services, services.principal(request), request.body as never) }));
 
   app.get('/payments', {
     schema: {
