@@ -15,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function installCsrfGuard(app: FastifyInstance, allowedOrigins: readonly string[]): void {
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // every matched route (the raw URL may be percent-encoded); unmatched ones go on to the 404
+    if (SAFE_METHODS.has(request.method) || !request.routeOptions.url) return;
     if (request.headers.authorization?.startsWith('Bearer ')) return;
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined) {

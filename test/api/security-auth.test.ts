@@ -200,6 +200,9 @@ describe('session cookie and cross-site requests', { timeout: 120_000 }, () => {
     expect((evil.json() as ErrorBody).message).toContain('https://evil.example');
     const fetchMeta = await k.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [SESSION_COOKIE]: cookie }, headers: { 'sec-fetch-site': 'cross-site' } });
     expectCsrf(fetchMeta);
+    // nor by spelling the path differently
+    const encoded = await k.app.inject({ method: 'POST', url: '/%61pi/auth/logout', cookies: { [SESSION_COOKIE]: cookie }, headers: { origin: 'https://evil.example' } });
+    expect([403, 404]).toContain(encoded.statusCode);
     expect((await k.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [SESSION_COOKIE]: cookie } })).statusCode).toBe(200);
   });
 
