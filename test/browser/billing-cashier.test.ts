@@ -82,7 +82,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
 
     const pay = cashier.getByRole('form', { name: '收款' });
     await pay.getByLabel('金额（元）').fill('-5');
-    await pay.getByRole('button', { name: '确认收款' }).click();
+    await pay.getByRole('button', { name: '核对收款' }).click();
     const amountError = cashier.locator('#pay-amount-error');
     await expect.poll(() => amountError.textContent()).toContain('金额格式不正确');
     expect(await pay.getByLabel('金额（元）').getAttribute('aria-invalid')).toBe('true');
@@ -92,7 +92,20 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
 
     await pay.getByLabel('金额（元）').fill('100.00');
     await pay.getByLabel('付款人').fill('张伟');
-    await pay.getByRole('button', { name: '确认收款' }).click();
+    await pay.getByRole('button', { name: '核对收款' }).click();
+    // the confirmation step: amount, method and what it pays, nothing booked yet
+    const summary = cashier.getByTestId('payment-summary');
+    await summary.waitFor();
+    expect(await summary.getByTestId('summary-amount').textContent()).toBe('¥100.00');
+    expect(await summary.getByTestId('summary-method').textContent()).toBe('现金');
+    const planned = summary.getByTestId('summary-allocation').locator('tbody tr');
+    expect(await planned.count()).toBe(1);
+    expect(await planned.first().textContent()).toMatch(/^2026年11月物业管理费/);
+    expect((await api<{ items: unknown[] }>('cashier', 'GET', `/api/billing/payments?unitId=${unitId}`)).items).toHaveLength(0);
+    await cashier.setViewportSize({ width: 390, height: 844 });
+    await h.screenshot(cashier, 'billing-04b-confirm-phone');
+    await cashier.setViewportSize({ width: 1280, height: 900 });
+    await summary.getByRole('button', { name: '确认收款' }).click();
     const result = cashier.getByTestId('payment-result');
     await expect.poll(() => result.textContent()).toContain('已收款 100.00 元');
     // the oldest bill takes it all
@@ -111,12 +124,23 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
     await expect.poll(() => cashier.getByTestId('ledger').textContent()).toContain('收款');
 
     receiptNo = (await result.textContent())!.match(/收据号 (\S+?)。/)![1]!;
-    const href = await result.getByTestId('receipt-link').getAttribute('href');
+    // after a reload the account lists the payment with its receipt
+    await cashier.reload();
+    const paymentRow = cashier.getByTestId('payments').locator('tbody tr').first();
+    await paymentRow.waitFor();
+    expect(await paymentRow.textContent()).toContain(receiptNo);
+    const href = await paymentRow.getByTestId('payment-receipt').getAttribute('href');
     const receipt = await cashier.context().newPage();
     await receipt.goto(`${h.baseUrl}${href}`);
-    const body = await receipt.locator('body').textContent();
+    const body = (await receipt.locator('body').textContent())!;
     expect(body).toContain(receiptNo);
     expect(body).toContain('壹佰元整');
+    // three copies (联次), each naming the fee item and month it paid, with the payee's seal box; Chinese only
+    expect(await receipt.locator('.copy-label').allTextContents()).toEqual(['第一联 存根', '第二联 收据（交款人）', '第三联 记账']);
+    expect(body).toContain('物业管理费');
+    expect(body).toContain('2026年11月（2026-11-01 至 2026-11-30）');
+    expect(body).toContain('收款单位（盖章）');
+    expect(body.replace(new RegExp(receiptNo, 'g'), ' ')).not.toMatch(/[A-Za-z]{2,}/);
     await h.screenshot(receipt, 'billing-06-receipt');
     await receipt.close();
 
@@ -135,7 +159,25 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
     await finance.getByTestId('billing-nav').getByRole('link', { name: '欠费' }).click();
     const row = finance.locator(`[data-testid="arrears"] tr[data-unit="${unitId}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain('2026-11');
+    expect(await row.textContent()).toContain('2026年11月');
+    // the whole list's total, and the export of the same list
+    const list = await api<{ totals: { units: number; outstanding: string } }>('finance', 'GET', '/api/billing/arrears');
+    expect(await finance.getByTestId('arrears-total').textContent()).toContain(`合计 ${list.totals.units} 户，欠费 ${list.totals.outstanding} 元`);
+    expect(await finance.getByTestId('arrears-export').getAttribute('href')).toBe('/api/billing/arrears.xlsx');
+    // batch: select two units and print their reminders, issued now, one sheet each
+    const rows = finance.locator('[data-testid="arrears"] tbody tr[data-unit]');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await finance.getByTestId('batch-bar').waitFor();
+    const [printed] = await Promise.all([finance.waitForEvent('popup'), finance.getByTestId('batch-reminder').click()]);
+    await printed.waitForURL(/notices\/print/);
+    expect(await printed.locator('section.reminder-notice').count()).toBeGreaterThanOrEqual(2);
+    expect(await printed.locator('h1').first().textContent()).toContain('催款通知书');
+    await h.screenshot(printed, 'billing-08b-batch-reminders');
+    await printed.close();
+    await h.screenshot(finance, 'billing-08a-arrears-batch');
+    await rows.nth(0).getByRole('checkbox').uncheck();
+    await rows.nth(1).getByRole('checkbox').uncheck();
     await row.getByRole('button', { name: '记录催缴' }).click();
     const form = finance.getByRole('form', { name: /记录催缴 · / });
     await form.getByRole('button', { name: '记录催缴' }).click();

@@ -205,11 +205,12 @@ export async function collectHandoverEffect(ctx: EffectContext): Promise<void> {
   const titles = await itemsOfBills(em, ctx.companyId, bills);
   ctx.data[receiptField] = {
     paymentId: payment.id, receiptNo, receivedOn: q.today, amount: yuan(amountFen), amountInWords: rmbCapital(amountFen), method: METHOD_TITLES[method], payerName: payerName ?? '', cashierName: cashier?.name ?? '',
-    lines: plan.allocations.map((a) => {
+    lines: plan.allocations.flatMap((a) => {
       const b = byId.get(a.billId)!;
-      const isMoveIn = b.number === ctx.serial;
+      // the move-in items were billed together and are paid in full: one line each on the receipt
+      if (b.number === ctx.serial) return items.map((i) => ({ title: i.title, period: '入伙时一次性收取', amount: yuan(Number(toFen(parseMoney(i.amount)))) }));
       const from = q.plan.owner.find((o) => o.bill.id === b.id)?.from ?? b.periodStart;
-      return { title: titles.get(b.id) ?? '', period: isMoveIn ? '入伙时一次性收取' : `${periodLabel(b.periodKey)}（${from} 至 ${b.periodEnd}）`, amount: yuan(a.lateFeeFen + a.principalFen) };
+      return [{ title: titles.get(b.id) ?? '', period: `${periodLabel(b.periodKey)}（${from} 至 ${b.periodEnd}）`, amount: yuan(a.lateFeeFen + a.principalFen) }];
     }),
     copies: settings.receiptCopies.map((c) => c['zh-CN']),
   };
