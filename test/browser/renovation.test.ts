@@ -227,7 +227,7 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await expect.poll(() => stateOf(desk).textContent()).toBe('施工中');
     await h.screenshot(desk, 'renovation-07-works');
 
-    expect(await printLinks(desk)).toMatch(/装修施工许可证.*施工人员出入证/);
+    expect(await printLinks(desk)).toMatch(/装修施工许可证[\s\S]*施工人员出入证/);
     expect(await printLinks(desk)).not.toContain('临时动火作业申请表'); // no hot work declared
     const [print] = await Promise.all([
       desk.context().waitForEvent('page'),
