@@ -254,7 +254,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     expect(due(after, 'resolve') - now()).toBe(2 * DAY);
     expect(due(old, 'resolve') - now()).toBe(24 * HOUR);
 
-    const config = await call<{ effective: { roles: Record<string, { title: Record<string, string> }> } }>('frontdesk', 'GET', '/api/config');
+    const config = await call<{ effective: { roles: Record<string, { title: Record<string, string> }> } }>('admin', 'GET', '/api/config');
     expect(config.effective.roles.supervisor!.title['zh-CN']).toBe('客服主任');
     // the new name in the staff app
     const sup = await login('supervisor');
@@ -401,7 +401,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     expect(await currentVersion()).toBe(3);
     const c = await classify('', await register(), 'minor');
     expect(due(c, 'resolve') - now()).toBe(24 * HOUR);
-    const config = await call<{ effective: { roles: Record<string, { title: Record<string, string> }> } }>('frontdesk', 'GET', '/api/config');
+    const config = await call<{ effective: { roles: Record<string, { title: Record<string, string> }> } }>('admin', 'GET', '/api/config');
     expect(config.effective.roles.supervisor!.title['zh-CN']).toBe('客服主管');
     const types = await call<{ items: { caseType: string; form: { schema: { properties: Record<string, unknown> } } }[] }>('frontdesk', 'GET', '/api/case-types');
     expect(types.items.find((t) => t.caseType === 'complaint')!.form.schema.properties.receivedBy).toBeUndefined();
