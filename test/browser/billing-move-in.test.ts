@@ -85,7 +85,7 @@ describe('the move-in fee step', { timeout: 240_000 }, () => {
     await cashier.setViewportSize({ width: 1280, height: 900 });
     await h.screenshot(cashier, 'billing-move-in-02-due-now-desktop');
 
-    await dialog.getByText('现金', { exact: true }).click();
+    await dialog.getByRole('radio', { name: '现金' }).check();
     await dialog.getByRole('button', { name: '收取入伙费用并出具收据' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const account = await call<{ receivable: string }>('cashier', 'GET', `/api/billing/units/${h.registry.units.get('CH/1/302')!.id}/account`);
