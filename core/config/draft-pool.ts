@@ -17,7 +17,6 @@ const WORKER = new URL('./draft-worker-entry.mjs', import.meta.url).href;
 const TASK_TIMEOUT_MS = 60_000;
 /** Threads beyond the first leave after this long idle. */
 const IDLE_MS = 60_000;
-const NICE_INCREMENT = 5;
 
 export class DraftPool {
   private pool: Piscina | null = null;
@@ -69,8 +68,8 @@ export class DraftPool {
       maxThreads: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
       minThreads: 1,
       idleTimeout: IDLE_MS,
-      // a lower priority for the compiling threads (Linux: per thread): the event loop comes first
-      niceIncrement: NICE_INCREMENT,
+      // no lower priority (niceIncrement): on a busy machine it starved the compiling thread for
+      // tens of seconds behind other processes; being off the event loop is what protects requests
     });
     return this.pool;
   }
