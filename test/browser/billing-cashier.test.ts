@@ -65,6 +65,9 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
     await finance.locator('[data-testid="bills"] tbody tr').first().locator('a.serial').click();
     await finance.getByTestId('bill-lines').waitFor();
     expect(await finance.getByTestId('bill-lines').textContent()).toContain('2026-01-01');
+    // why the dates fall where they do, and how the late fee is reached (base × rate × days, rounding)
+    expect(await finance.getByTestId('dates-why').textContent()).toMatch(/付款通知书 \d{4}-\d{2}-15 发出，缴款截止 \d{4}-\d{2}-\d{2}；逾期未缴的，\d{4}-\d{2}-01 发出催款通知书/);
+    expect(await finance.getByTestId('late-fee-why').textContent()).toMatch(/元 × 每日 3‰ × \d+ 天 = [\d.]+ 元，四舍五入到2位小数后 [\d.]+ 元/);
     await h.screenshot(finance, 'billing-03-bill');
     await finance.close();
   });

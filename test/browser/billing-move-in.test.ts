@@ -55,6 +55,28 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
+/** The text a person sees in an element, through shadow roots, with the values of inputs. */
+function seenText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent ?? '');
+      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) out.push(` ${node.value} `);
+      if (node instanceof Element && node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
+      node.childNodes.forEach(walk);
+    };
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector(sel);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+      return null;
+    };
+    const el = find(document);
+    if (el) walk(el);
+    return out.join('');
+  }, selector);
+}
+
 async function login(username: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await h.newPage();
   if (viewport) await page.setViewportSize(viewport);
@@ -76,8 +98,9 @@ describe('the move-in fee step', { timeout: 240_000 }, () => {
     const dialog = cashier.getByRole('dialog');
     await dialog.waitFor();
     // the items due now and their total, before anything is taken
-    await expect.poll(() => dialog.textContent()).toContain('2026年11月（2026-11-16 至 2026-11-30）');
-    const text = (await dialog.textContent())!;
+    await dialog.getByRole('radio', { name: '现金' }).waitFor();
+    await expect.poll(() => seenText(cashier, 'dialog'), { timeout: 15_000 }).toContain('2026年11月（2026-11-16 至 2026-11-30）');
+    const text = await seenText(cashier, 'dialog');
     for (const item of ['物业管理费', '179.07', '门禁卡工本费（2张）', '40.00', '水卡、电卡、燃气卡工本费', '《住户手册》及房屋水电图']) expect(text).toContain(item);
     expect(text).toContain('259.07');
     expect(text).not.toMatch(/accessCards|utilityCards|handbook|dueNow/);
