@@ -167,7 +167,7 @@ export function valueWords(p: Place, value: unknown): string {
       const items = value as string[];
       if (wf && STATE_LISTS.has(key)) return join(items.map((s) => stateTitle(wf, s)));
       if (ROLE_KEYS.has(key) || parent === 'rolesBySeverity') return join(items.map(roleTitle));
-      if (key === 'onlyFor') return join(items.map((s) => optionLabel(p, wf?.severityField, s)));
+      if (key === 'onlyFor') return join(items.map((s) => optionLabel(p, (wf?.severityField ?? wf?.categoryField), s)));
       if (key === 'required') return join(items.map((k) => fieldLabel(p, k)));
       if (key === 'enum') return join(items);
       return join(items);
@@ -197,7 +197,7 @@ export function valueWords(p: Place, value: unknown): string {
     }
     if (wf && parent === 'deadlines') return `${loc(value.title as never) || key}：${isPlainObject(value.duration) ? duration(value.duration) : ''}`;
     if (parent === 'bySeverity' || key === 'bySeverity') {
-      return Object.entries(value).map(([sev, d]) => `${optionLabel(p, wf?.severityField, sev)} ${isPlainObject(d) ? duration(d) : valueWords(p, d)}`).join(listSeparator());
+      return Object.entries(value).map(([sev, d]) => `${optionLabel(p, (wf?.severityField ?? wf?.categoryField), sev)} ${isPlainObject(d) ? duration(d) : valueWords(p, d)}`).join(listSeparator());
     }
     if (key === 'x-enumLabels') return Object.values(value).map((l) => loc(l as never)).join(listSeparator());
     if ('title' in value) return loc(value.title as never) || key;
