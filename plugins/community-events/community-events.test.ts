@@ -172,6 +172,7 @@ describe('community events and the satisfaction survey', () => {
       expect(c.data.confirmedPeople).toBe(10);
       expect(c.data.cancellations).toEqual([expect.objectContaining({ no: 2, status: 'cancelled', cancelReason: '临时出差', promoted: [4, 5] })]);
       expect(c.data.lastPromotion).toContain('刘洋');
+      expect(c.data.signUpResult).toBeNull(); // no longer the current news: 陈静 was promoted
       // a new household now waits; cancelling a waiting party promotes nobody
       let d = await signUp('frontdesk', '杨磊', '2-101', 2);
       expect(d.data.waitlist.map((s: { no: number }) => s.no)).toEqual([6]);

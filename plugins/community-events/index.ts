@@ -109,6 +109,8 @@ async function cancel(ctx: EffectContext): Promise<void> {
   const result = cancelSignUp(roster, Number(ctx.data.capacity), Number(form.cancelNo), ctx.now.toISOString(), String(form.cancelReason));
   if (!result) refuse('/data/cancelNo', `报名名单和候补名单中没有序号${String(form.cancelNo)} / no sign-up no. ${String(form.cancelNo)}`, 'unknown-sign-up');
   saveRoster(ctx.data, roster);
+  // the last sign-up's place may have changed: the roster and lastPromotion now tell
+  ctx.data.signUpResult = null;
   if (result.promoted.length > 0) {
     ctx.data.lastPromotion = `${result.cancelled.no}号取消，候补转正：${result.promoted.map((p) => `${p.no}. ${p.name} ${p.unit} ${p.partySize}人`).join('、')}`;
   }
