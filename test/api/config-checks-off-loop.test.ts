@@ -55,7 +55,11 @@ describe('configuration checks run off the event loop', () => {
     expect(latencies.length).toBeGreaterThan(8);
     const sorted = [...latencies].sort((a, b) => a - b);
     const summary = `${latencies.length} health checks, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(1)} ms, over 50 ms: ${sorted.filter((l) => l > 50).map((l) => l.toFixed(0)).join(', ')}`;
-    expect(Math.max(...latencies), summary).toBeLessThan(100);
+    // Judged on the distribution, not the single worst sample: on a busy 2-core CI machine the OS may
+    // deschedule the process for a moment, while a compilation on the event loop (before this work)
+    // delayed most health checks by hundreds of milliseconds.
+    expect(sorted[Math.floor(sorted.length / 2)]!, summary).toBeLessThan(20);
+    expect(sorted[Math.floor(sorted.length * 0.9)]!, summary).toBeLessThan(100);
   }, 120_000);
 
   it('check, diff and the rule dry run keep their answers', async () => {
