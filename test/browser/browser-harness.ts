@@ -37,7 +37,7 @@ export async function startBrowserHarness(options: TestKernelOptions = {}): Prom
   // The browser's own widgets (date and month pickers) follow its UI language, which Chromium on
   // Linux takes from LANGUAGE: the staff app's users run it in Chinese (chromium-l10n installed).
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--lang=zh-CN'], env: { ...process.env, LANGUAGE: 'zh_CN:zh', LC_ALL: 'zh_CN.UTF-8' },
+    executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--lang=zh-CN'], env: { ...process.env, LANGUAGE: 'zh_CN:zh' },
   });
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
