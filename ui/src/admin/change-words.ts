@@ -10,7 +10,7 @@ import type { FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration }
 import { fromLogic } from './conditions.js';
 import { draft } from './draft-store.js';
 import { isPlainObject } from './patch.js';
-import { unitTypeName } from './fee-i18n.js';
+import { compareUnitTypes, unitTypeName } from './fee-i18n.js';
 
 const zh = () => getLanguage() !== 'en';
 const q = (s: string) => (zh() ? `「${s}」` : `“${s}”`);
@@ -180,7 +180,7 @@ export function valueWords(p: Place, value: unknown): string {
       // effective-dated rates: one "from: rates" per row, unit types by their names
       return value.map((v) => {
         const row = v as { from: string; price?: unknown; byUnitType?: Record<string, unknown> };
-        const rates = row.price !== undefined ? String(row.price) : join(Object.entries(row.byUnitType ?? {}).map(([t, r]) => `${unitTypeName(t)} ${String(r)}`));
+        const rates = row.price !== undefined ? String(row.price) : join(Object.entries(row.byUnitType ?? {}).sort(([a], [b]) => compareUnitTypes(a, b)).map(([t, r]) => `${unitTypeName(t)} ${String(r)}`));
         return `${row.from}${at('fromDateSuffix')}${zh() ? '：' : ': '}${rates}`;
       }).join('；');
     }

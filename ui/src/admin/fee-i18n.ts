@@ -393,6 +393,16 @@ export function ft(key: FeeKey | (string & {}), params?: Record<string, string |
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+/**
+ * Unit types in a fixed order — the known ones as listed above (住宅 first), others alphabetically —
+ * because PostgreSQL's jsonb does not keep the order in which an admin entered the keys.
+ */
+export function compareUnitTypes(a: string, b: string): number {
+  const known = Object.keys(zh).filter((k) => k.startsWith('unitType_')).map((k) => k.slice('unitType_'.length));
+  const rank = (t: string) => (known.includes(t) ? known.indexOf(t) : known.length);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
 /** A unit type's name: the known ones translated, others as typed. */
 export function unitTypeName(type: string): string {
   const key = `unitType_${type}`;
