@@ -16,7 +16,7 @@ import { demoRegistry } from '../../core/testing/harness.js';
 import type { SeededRegistry } from '../../core/registry/seed-registry.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 let h: BrowserHarness;
 let second: SeededRegistry;
@@ -55,11 +55,7 @@ async function login(username: string): Promise<Page> {
   await page.clock.setFixedTime(h.kernel.clock.now());
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? '恢复原处理时限' : undefined));
-  await page.goto(h.baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('wuye2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await signIn(page, h.baseUrl, username);
   return page;
 }
 

@@ -11,7 +11,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -30,11 +30,7 @@ async function login(username: string): Promise<Page> {
   await page.clock.setFixedTime(h.kernel.clock.now());
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('dialog', (d) => void d.accept());
-  await page.goto(h.baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('wuye2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await signIn(page, h.baseUrl, username);
   return page;
 }
 

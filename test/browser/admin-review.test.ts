@@ -12,7 +12,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -27,11 +27,7 @@ async function login(username: string): Promise<Page> {
   const page = await h.newPage();
   await page.clock.setFixedTime(h.kernel.clock.now());
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(h.baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('wuye2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await signIn(page, h.baseUrl, username);
   return page;
 }
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -82,11 +82,7 @@ async function login(username: string, viewport?: { width: number; height: numbe
   if (viewport) await page.setViewportSize(viewport);
   await page.clock.setFixedTime(h.kernel.clock.now());
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(h.baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('wuye2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await signIn(page, h.baseUrl, username);
   return page;
 }
 

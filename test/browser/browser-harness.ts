@@ -15,6 +15,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 export const SCREENSHOT_DIR = path.join(ROOT_DIR, 'test-results/screenshots');
 
+/** Opens the app and logs in through the login page (demo password), waiting for 工作台. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'wuye2026'): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
 export interface BrowserHarness {
   baseUrl: string;
   kernel: TestKernel;

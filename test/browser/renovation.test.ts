@@ -12,7 +12,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
@@ -29,11 +29,7 @@ async function login(username: string): Promise<Page> {
   const page = await h.newPage();
   await page.clock.setFixedTime(h.kernel.clock.now());
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(h.baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('wuye2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await signIn(page, h.baseUrl, username);
   return page;
 }
 
