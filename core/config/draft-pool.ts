@@ -46,6 +46,11 @@ export class DraftPool {
     });
   }
 
+  /** Takes a place in the company's line until `release` resolves (see ConfigService.holdDraftPlace). */
+  hold(companyId: number, release: Promise<void>): Promise<void> {
+    return this.limiter.run(companyId, () => release);
+  }
+
   /** The plugins' declarations changed (development reload): the next task starts fresh threads. */
   reset(): void {
     const old = this.pool;

@@ -15,9 +15,12 @@ for (const file of process.argv.slice(2)) {
       console.log(`${file}: ran no test`);
       failed += 1;
     }
-    if ((report.numFailedTestSuites ?? 0) > 0) {
-      console.log(`${file}: ${report.numFailedTestSuites} test file(s) failed to run`);
-      failed += report.numFailedTestSuites;
+    // vitest's numFailedTestSuites counts describe blocks too; a file that failed to run is one
+    // marked failed without a failed test in it (an import error, a hook that threw)
+    const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed'));
+    if (brokenFiles.length > 0) {
+      console.log(`${file}: ${brokenFiles.length} test file(s) failed to run: ${brokenFiles.map((f) => f.name).join(', ')}`);
+      failed += brokenFiles.length;
     }
   } catch (err) {
     console.log(`${file}: no report (${err.message})`);
