@@ -2,12 +2,13 @@
  * The `wuye` command line: `npm run wuye -- <pluginId>:<command> [args]`, `npm run wuye -- help`.
  * Opens the same database as the server (DATABASE_URL or WUYE_SQLITE, default data/wuye.sqlite)
  * with every plugin loaded (or those listed in WUYE_PLUGINS, comma-separated), runs one plugin
- * command and exits with its code.
+ * command (or one of the kernel's own, core-commands.ts) and exits with its code.
  */
 import path from 'node:path';
 import { DeclarationError } from '../errors.js';
 import { ROOT_DIR, startKernel } from '../kernel.js';
 import { loadPlugins } from '../declarations/load-plugins.js';
+import { CORE_COMMANDS } from './core-commands.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === 'help' || name === '--help') {
     const { extensions } = await loadPlugins({ pluginsDir });
     const lines = ['usage: npm run wuye -- <command> [args]', '', 'commands:'];
+    for (const [id, c] of CORE_COMMANDS) lines.push(`  ${id.padEnd(24)} ${c.summary}${c.usage ? `\n  ${''.padEnd(24)} ${c.usage}` : ''}`);
     for (const [id, c] of [...extensions.commands].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${id.padEnd(24)} ${c.summary}${c.usage ? `\n  ${''.padEnd(24)} ${c.usage}` : ''}`);
     console.log(lines.join('\n'));
     return name ? 0 : 2;
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
     plugins: only?.length ? only : undefined,
   });
   try {
+    const core = CORE_COMMANDS.get(name);
+    if (core) return await core.run(args, kernel);
     const command = kernel.plugins.extensions.commands.get(name);
     if (!command) {
       console.error(`unknown command "${name}" (npm run wuye -- help lists them)`);

@@ -1,0 +1,18 @@
+/**
+ * The kernel's own commands (`npm run wuye -- <name>`), beside the plugins' `<pluginId>:<name>`
+ * ones: operating the installation rather than one procedure. Each lives in its own file under
+ * commands/ and is listed here.
+ */
+import type { Kernel } from '../kernel.js';
+
+export interface CoreCommand {
+  summary: string;
+  /** usage line shown by `npm run wuye -- help` */
+  usage?: string;
+  /** returns the process exit code */
+  run(args: string[], kernel: Kernel): Promise<number>;
+}
+
+/** name → command; files under commands/ add their entry here */
+export const CORE_COMMANDS = new Map<string, CoreCommand>([
+]);
