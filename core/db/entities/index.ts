@@ -5,6 +5,7 @@ export * from './attachments.js';
 export * from './audit.js';
 export * from './config-draft.js';
 export * from './login-throttle.js';
+export * from './platform.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
 import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
@@ -12,10 +13,12 @@ import { AttachmentSchema } from './attachments.js';
 import { AuditEntrySchema } from './audit.js';
 import { ConfigDraftSchema } from './config-draft.js';
 import { LoginThrottleSchema } from './login-throttle.js';
+import { PlatformOperatorSchema, OperatorSessionSchema } from './platform.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
   AttachmentSchema, AuditEntrySchema, ConfigDraftSchema, LoginThrottleSchema,
+  PlatformOperatorSchema, OperatorSessionSchema,
 ];

@@ -6,6 +6,7 @@ import { Migration20261122182031 } from './Migration20261122182031.js';
 import { Migration20261122185128 } from './Migration20261122185128.js';
 import { Migration20261206083356 } from './Migration20261206083356.js';
 import { Migration20261206090125 } from './Migration20261206090125.js';
+import { Migration20261206113529 } from './Migration20261206113529.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261122185128', class: Migration20261122185128 },
   { name: 'Migration20261206083356', class: Migration20261206083356 },
   { name: 'Migration20261206090125', class: Migration20261206090125 },
+  { name: 'Migration20261206113529', class: Migration20261206113529 },
 ];

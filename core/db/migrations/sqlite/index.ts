@@ -6,6 +6,7 @@ import { Migration20261122182031 } from './Migration20261122182031.js';
 import { Migration20261122185128 } from './Migration20261122185128.js';
 import { Migration20261206083355 } from './Migration20261206083355.js';
 import { Migration20261206090120 } from './Migration20261206090120.js';
+import { Migration20261206113529 } from './Migration20261206113529.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261122185128', class: Migration20261122185128 },
   { name: 'Migration20261206083355', class: Migration20261206083355 },
   { name: 'Migration20261206090120', class: Migration20261206090120 },
+  { name: 'Migration20261206113529', class: Migration20261206113529 },
 ];
