@@ -20,6 +20,11 @@ import { buildApp } from './http/app.js';
 import type { KernelServices } from './kernel-services.js';
 import { createPluginServices, type PluginServices } from './plugin-services.js';
 import { PluginReloader } from './devkit/hot-reload.js';
+import { InProcessBus, type ClusterBus } from './cluster/bus.js';
+import { PgBus } from './cluster/pg-bus.js';
+import { createJobScheduler } from './jobs/create-scheduler.js';
+import type { Job, JobRole } from './jobs/job.js';
+import { purgeSessions } from './jobs/purge-sessions.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,8 +37,13 @@ export interface KernelOptions {
   /** the clock; tests pass a controllable one */
   now?: () => Date;
   logger?: boolean;
-  /** run scheduled jobs on timers (the server does; tests call runJobs) */
+  /**
+   * Run scheduled jobs (the server does unless WUYE_JOBS=off; tests call runJobs): through pg-boss
+   * on PostgreSQL (each run fires once across instances), on in-process timers on SQLite.
+   */
   jobTimers?: boolean;
+  /** how often the overdue scan runs (default: WUYE_OVERDUE_SCAN_SECONDS, else 60) */
+  overdueScanSeconds?: number;
   loginRateLimit?: { max: number; timeWindow: number };
   bodyLimit?: number;
   /** Secure session cookie (default: WUYE_SECURE_COOKIES, else on when NODE_ENV=production) */
@@ -54,6 +64,10 @@ export interface Kernel extends KernelServices {
   seedDemoData(companyId: number): Promise<void>;
   /** runs every scheduled job once, as of `now` */
   runJobs(now?: Date): Promise<{ overdue: number }>;
+  /** what this instance does with jobs (reported by the readiness check) */
+  jobRole: JobRole;
+  /** cache invalidation between instances (PostgreSQL LISTEN/NOTIFY; in-process on SQLite) */
+  bus: ClusterBus;
   close(): Promise<void>;
 }
 
@@ -65,9 +79,18 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   // plugins' tables in dependency order, after core's
   const pluginTables = plugins.bundles.map((b) => plugins.extensions.databases.get(b.id)).filter((d) => d !== undefined);
   const orm = await openDatabase(options.database, pluginTables);
-  const sessions = new SessionStore(orm);
-  const configs = new ConfigService(orm, plugins, now);
-  const projects = new ProjectDirectory(orm);
+  // the app's logger exists only once the app is built; the bus and the jobs log through it
+  let log: FastifyInstance['log'] | undefined;
+  const logTo = (level: 'info' | 'warn' | 'error') => (obj: object, msg: string) => log?.[level](obj, msg);
+  let bus: ClusterBus = new InProcessBus();
+  if (dialect === 'postgresql') {
+    const pgBus = new PgBus(options.database.url!, orm, { info: logTo('info'), warn: logTo('warn') });
+    await pgBus.start();
+    bus = pgBus;
+  }
+  const sessions = new SessionStore(orm, bus);
+  const configs = new ConfigService(orm, plugins, now, bus);
+  const projects = new ProjectDirectory(orm, bus);
   const store = dialect === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
   const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
   const queries = new CaseQueries(orm, configs, now);
@@ -90,22 +113,26 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     await app.register(async (scope) => routes(scope, services), { prefix: `/api/${pluginId}` });
   }
   await app.ready();
+  log = app.log;
 
   const scanOverdue = (at: Date) => runOverdueScan(orm, cases, at, (err, deadlineId) => app.log.error({ err, deadlineId }, 'overdue scan skipped a deadline'));
+  const overdueSeconds = options.overdueScanSeconds ?? (Number(process.env.WUYE_OVERDUE_SCAN_SECONDS) || 60);
+  const jobs: Job[] = [
+    { name: 'core.overdue', everySeconds: overdueSeconds, run: (at) => scanOverdue(at) },
+    { name: 'core.purgeSessions', everySeconds: 3600, run: (at) => purgeSessions(orm, sessions, at) },
+    ...[...plugins.extensions.jobs].map(([name, job]) => ({ name, everySeconds: job.everySeconds, run: (at: Date) => job.run(at, pluginServices.get(job.pluginId)!) })),
+  ];
   const runJobs = async (at = now()) => {
     const overdue = await scanOverdue(at);
-    for (const job of plugins.extensions.jobs.values()) await job.run(at, pluginServices.get(job.pluginId)!);
+    for (const job of jobs.slice(1)) await job.run(at);
     return { overdue };
   };
-  const timers: NodeJS.Timeout[] = [];
   const stopWatching = options.devReload ? reloader.watch() : () => {};
-  if (options.jobTimers) {
-    // each job on its own timer: the overdue scan every minute, plugin jobs at their own pace
-    timers.push(setInterval(() => void scanOverdue(now()).catch((err) => app.log.error({ err }, 'overdue scan failed')), 60_000));
-    for (const [name, job] of plugins.extensions.jobs) {
-      timers.push(setInterval(() => void job.run(now(), pluginServices.get(job.pluginId)!).catch((err) => app.log.error({ err, job: name }, 'job failed')), job.everySeconds * 1000));
-    }
-  }
+  const scheduler = createJobScheduler({
+    enabled: Boolean(options.jobTimers), dialect, url: options.database.url, orm, now,
+    log: { info: logTo('info'), error: logTo('error') },
+  });
+  await scheduler.start(jobs);
   return {
     ...services,
     app,
@@ -118,10 +145,14 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
       }
     },
     runJobs,
+    jobRole: scheduler.role,
+    bus,
     async close() {
       stopWatching();
-      timers.forEach(clearInterval);
+      // a running job finishes first (pg-boss hands an unfinished one to another instance later)
+      await scheduler.stop();
       await app.close();
+      await bus.close();
       await orm.close(true);
     },
   };

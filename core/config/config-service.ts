@@ -15,12 +15,18 @@ import { mergePatch, isPlainObject } from './merge-patch.js';
 import { DraftPool } from './draft-pool.js';
 import { DEFAULT_COMPILE_LIMITS, type CompileLimits } from './company-limiter.js';
 import type { DraftTask } from './draft-tasks.js';
+import { InProcessBus, type ClusterBus } from '../cluster/bus.js';
 
 interface TimelineEntry { id: number; number: number; effectiveFrom: Date }
 interface Timeline { loadedAt: number; entries: TimelineEntry[] }
 
-/** Other instances activate versions too: re-read the (tiny) timeline at most this often. */
+/**
+ * Other instances activate versions too: they publish it on the cluster bus and every instance
+ * drops the company's timeline at once; re-reading the (tiny) timeline at least this often is only
+ * the backstop for a bus that was down.
+ */
 const TIMELINE_TTL_MS = 5_000;
+const TIMELINE_CHANGED = 'config.timeline';
 const COMPILED_CACHE_LIMIT = 256;
 
 export interface ProposeInput {
@@ -34,6 +40,8 @@ export interface ProposeInput {
 
 export class ConfigService {
   private readonly timelines = new Map<number, Timeline>();
+  /** bumped by every invalidation: a timeline read that started before one is not cached */
+  private timelineGeneration = 0;
   private readonly compiled = new Map<string, CompiledConfig>();
   private readonly documents = new Map<number, ConfigDocument>();
   /** checks, dry runs and diffs of drafts: off the event loop, a few per company at once */
@@ -48,7 +56,21 @@ export class ConfigService {
     private readonly plugins: LoadedPlugins,
     /** the kernel's clock: versions become effective on the same clock cases are timed by */
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly bus: ClusterBus = new InProcessBus(),
+  ) {
+    bus.subscribe(TIMELINE_CHANGED, (companyId) => this.dropTimeline(Number(companyId)));
+    bus.onResync(() => { this.timelineGeneration++; this.timelines.clear(); });
+  }
+
+  private dropTimeline(companyId: number): void {
+    this.timelineGeneration++;
+    this.timelines.delete(companyId);
+  }
+
+  /** After an activation or rollback committed: every instance's next case uses the new timeline. */
+  private async timelineChanged(companyId: number): Promise<void> {
+    await this.bus.publish(TIMELINE_CHANGED, String(companyId)).catch(() => this.dropTimeline(companyId));
+  }
 
   /** Drops every compiled configuration: the plugins' declarations changed (development reload). */
   forgetCompiled(): void {
@@ -218,7 +240,7 @@ export class ConfigService {
       em.create(AuditEntry, { companyId, actorId, action: 'config.activate', target: `config:${v.number}`, data: { effectiveFrom: v.effectiveFrom.toISOString(), previous: current.number }, createdAt: this.now() });
       return v;
     });
-    this.timelines.delete(companyId);
+    await this.timelineChanged(companyId);
     return result;
   }
 
@@ -241,13 +263,14 @@ export class ConfigService {
       em.create(AuditEntry, { companyId, actorId, action: 'config.rollback', target: `config:${v.number}`, data: { restored: previous.number, reason }, createdAt: now });
       return v;
     });
-    this.timelines.delete(companyId);
+    await this.timelineChanged(companyId);
     return result;
   }
 
   private async timeline(companyId: number, em?: EntityManager): Promise<TimelineEntry[]> {
     const cached = this.timelines.get(companyId);
     if (cached && Date.now() - cached.loadedAt < TIMELINE_TTL_MS) return cached.entries;
+    const generation = this.timelineGeneration;
     const rows = await (em ?? this.orm.em.fork()).find(
       ConfigVersion,
       { companyId, status: 'activated' },
@@ -256,7 +279,7 @@ export class ConfigService {
     // Effective order: by effective date, ties by number.
     const entries = rows.map((r) => ({ id: r.id, number: r.number, effectiveFrom: r.effectiveFrom }))
       .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.number - b.number);
-    this.timelines.set(companyId, { loadedAt: Date.now(), entries });
+    if (generation === this.timelineGeneration) this.timelines.set(companyId, { loadedAt: Date.now(), entries });
     return entries;
   }
 

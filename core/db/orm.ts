@@ -9,6 +9,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ALL_ENTITIES } from './entities/index.js';
+import { withExclusiveLock } from './exclusive-lock.js';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
 import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 
@@ -76,6 +77,8 @@ export async function openDatabase(options: DatabaseOptions, plugins: PluginTabl
     await conn.execute('PRAGMA busy_timeout = 5000');
     await conn.execute('PRAGMA foreign_keys = ON');
   }
-  await orm.getMigrator().up();
+  // instances started together on a fresh database take turns: the first migrates, the others then
+  // find nothing to do (without the lock both create the same tables: duplicate pg_type names)
+  await withExclusiveLock(orm, 'migrations', () => orm.getMigrator().up());
   return orm;
 }
