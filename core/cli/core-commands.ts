@@ -4,6 +4,9 @@
  * commands/ and is listed here.
  */
 import type { Kernel } from '../kernel.js';
+import { operatorCreateCommand } from './commands/operator-create.js';
+import { companyCreateCommand } from './commands/company-create.js';
+import { buildingCreateCommand, projectCreateCommand } from './commands/project-create.js';
 
 export interface CoreCommand {
   summary: string;
@@ -15,4 +18,8 @@ export interface CoreCommand {
 
 /** name → command; files under commands/ add their entry here */
 export const CORE_COMMANDS = new Map<string, CoreCommand>([
+  ['operator:create', operatorCreateCommand],
+  ['company:create', companyCreateCommand],
+  ['project:create', projectCreateCommand],
+  ['building:create', buildingCreateCommand],
 ]);
