@@ -210,16 +210,29 @@ async function extendWorks(ctx: EffectContext): Promise<void> {
   Object.assign(ctx.data, { extensions, worksDueOn: addDays(due, days) });
 }
 
+/**
+ * Refusing (rather than doing nothing) rolls the whole transition back: a watch job that listed
+ * the case before another instance's job recorded the same miss writes no second event and no
+ * second escalation.
+ */
+const ALREADY_RECORDED = 'already-recorded';
+
 async function recordMissedPatrol(ctx: EffectContext): Promise<void> {
   const missed = list<MissedPatrol & { recordedAt: string }>(ctx.data.missedPatrols);
   const date = String(ctx.data.missedOn);
   const department = String(ctx.data.missedDepartment);
-  if (missed.some((m) => m.date === date && m.department === department)) return;
+  if (missed.some((m) => m.date === date && m.department === department)) {
+    throw refuse('/data/missedOn', `漏巡已记录 / missed patrol ${date} ${department} already recorded`, ALREADY_RECORDED);
+  }
   missed.push({ date, department, recordedAt: ctx.now.toISOString() });
   ctx.data.missedPatrols = missed;
 }
 
 async function recordOverrun(ctx: EffectContext): Promise<void> {
+  // the row's overrunRecordedFor is read inside the transition's transaction: another job's record shows
+  if (ctx.data.overrunRecordedFor === ctx.data.overrunSince) {
+    throw refuse('/data/overrunSince', `工期超期已记录 / overrun since ${String(ctx.data.overrunSince)} already recorded`, ALREADY_RECORDED);
+  }
   ctx.data.overrunRecordedFor = ctx.data.overrunSince;
 }
 
@@ -252,6 +265,17 @@ interface WatchOutcome { stopped: number; missed: number; overruns: number }
  * once, a stopped case is not stopped again). Settings are those in force now for the case's
  * project; the calendar is the company's.
  */
+/** Whether the transition was taken: false when another watcher had recorded it first. */
+async function unlessAlreadyRecorded(transition: Promise<unknown>): Promise<boolean> {
+  try {
+    await transition;
+    return true;
+  } catch (err) {
+    if (err instanceof RuleRefusedError && err.issues.some((i) => i.code === ALREADY_RECORDED)) return false;
+    throw err;
+  }
+}
+
 export async function watchRenovations(now: Date, services: PluginServices): Promise<WatchOutcome> {
   const outcome: WatchOutcome = { stopped: 0, missed: 0, overruns: 0 };
   const rows = await services.orm.em.fork().find(WorkCase, { caseType: CASE_TYPE, state: { $in: ['works', 'topUpDue', 'stopped'] } }, { orderBy: { id: 'asc' } });
@@ -269,13 +293,11 @@ export async function watchRenovations(now: Date, services: PluginServices): Pro
       if (row.state !== 'stopped' && typeof data.patrolsFrom === 'string') {
         const misses = missedPatrols(settings.patrols.departments, list<PatrolEntry>(data.patrols), list<MissedPatrol>(data.missedPatrols), data.patrolsFrom, addDays(day, -1));
         for (const m of misses) {
-          await services.systemTransition(row.companyId, CASE_TYPE, row.id, 'patrolMissed', { missedOn: m.date, missedDepartment: m.department });
-          outcome.missed++;
+          if (await unlessAlreadyRecorded(services.systemTransition(row.companyId, CASE_TYPE, row.id, 'patrolMissed', { missedOn: m.date, missedDepartment: m.department }))) outcome.missed++;
         }
       }
       if (typeof data.worksDueOn === 'string' && day > data.worksDueOn && data.overrunRecordedFor !== data.worksDueOn) {
-        await services.systemTransition(row.companyId, CASE_TYPE, row.id, 'worksOverrun', { overrunSince: data.worksDueOn });
-        outcome.overruns++;
+        if (await unlessAlreadyRecorded(services.systemTransition(row.companyId, CASE_TYPE, row.id, 'worksOverrun', { overrunSince: data.worksDueOn }))) outcome.overruns++;
       }
     } catch (err) {
       // one case that cannot move (a configuration that no longer fits it…) must not stop the others

@@ -9,7 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, type TestKernel } from '../../core/testing/harness.js';
+import { WorkCase } from '../../core/plugin-api.js';
 import { SIGNATURE, applicationAttachments, bj, example, registryWithLargeFlat, upload } from './test-support/fixtures.js';
+import { watchRenovations } from './index.js';
+import type { PluginServices } from '../../core/plugin-api.js';
+import type { RenovationSettings } from './generated/settings.js';
 
 interface CaseView {
   id: number; version: number; serial: string; state: string; assigneeRole: string | null; overdue?: boolean;
@@ -183,16 +187,24 @@ describe('renovation: application to refund', () => {
     await kernel.runJobs();
     expect((await get()).data.missedPatrols ?? []).toEqual([]); // the day is judged once it is over
     kernel.clock.set(bj('2026-09-27 00:30'));
-    await kernel.runJobs();
+    // two instances' watch jobs overlap: both list the case with the miss not yet recorded
+    // the kernel's map holds each plugin's own services, so these read renovation's settings
+    const services = kernel.pluginServices.get('renovation')! as PluginServices<RenovationSettings>;
+    await Promise.all([watchRenovations(kernel.clock.now(), services), watchRenovations(kernel.clock.now(), services)]);
     let c = await get();
     expect(c.data.missedPatrols).toEqual([{ date: '2026-09-26', department: 'security', recordedAt: bj('2026-09-27 00:30') }]);
     expect(c.assigneeRole).toBe('supervisor');
     expect(c.state).toBe('works');
-    const events = (await kernel.call(tokens.manager!, 'GET', `/api/cases/renovation/${id}/events`));
-    if (events.statusCode === 200) expect(JSON.stringify(events.json())).toContain('patrolMissed');
+    const missedEvents = async () => ((await kernel.call(tokens.manager!, 'GET', `/api/cases/renovation/${id}/events`)).json() as { items: { transition: string | null }[] })
+      .items.filter((e) => e.transition === 'patrolMissed').length;
+    expect(await missedEvents()).toBe(1);
+    // a watcher that listed the case before the other recorded the miss is refused, writing nothing
+    const companyId = (await kernel.orm.em.fork().findOneOrFail(WorkCase, { id })).companyId;
+    await expect(services.systemTransition(companyId, 'renovation', id, 'patrolMissed', { missedOn: '2026-09-26', missedDepartment: 'security' })).rejects.toThrow(/already recorded/);
     await kernel.runJobs(); // idempotent
     c = await get();
     expect(c.data.missedPatrols).toHaveLength(1);
+    expect(await missedEvents()).toBe(1);
     const record = await kernel.call(tokens.concierge!, 'GET', `/api/cases/renovation/${id}/documents/patrolRecord`);
     expect(record.body).toContain('现场装修巡查表');
     expect(record.body).toContain('灭火器未放在动火点附近');
