@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balance, billPeriod, billsOf, ledgerWorld, type LedgerWorld } from './test-support/ledger-world.js';
+import { runNotices } from './notices-job.js';
 
 let w: LedgerWorld;
 let paidUnit: number;
@@ -39,8 +40,12 @@ describe('notices job', () => {
     expect(reminder.statusCode, reminder.body).toBe(404);
   });
 
-  it('issues a payment notice for every bill on the 15th, once', async () => {
-    await w.kernel.runJobs(new Date('2026-11-15T01:00:00Z')); // 09:00 in Shanghai
+  it('issues a payment notice for every bill on the 15th, once, even when two instances run the job at once', async () => {
+    const services = w.kernel.pluginServices.get('billing')!;
+    const at = new Date('2026-11-15T01:00:00Z'); // 09:00 in Shanghai
+    // both runs list the same bills; whichever inserts a notice second skips it instead of failing its chunk
+    const [a, b] = await Promise.all([runNotices(at, services), runNotices(at, services)]);
+    expect(a.noticesIssued + b.noticesIssued).toBe(await decemberBills());
     expect(await noticeCount('payment')).toBe(await decemberBills());
     await w.kernel.runJobs(new Date('2026-11-15T08:00:00Z'));
     expect(await noticeCount()).toBe(await decemberBills());

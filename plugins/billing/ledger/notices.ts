@@ -63,13 +63,12 @@ export async function issueNotices(services: PluginServices, companyId: number, 
       // settings are resolved before the transaction: on SQLite a second connection would wait for it
       const settings = new Map<number, BillingSettings>();
       for (const projectId of new Set(bills.map((b) => b.projectId))) settings.set(projectId, await settingsFor(projectId));
-      issued += await services.orm.em.fork().transactional(async (em) => {
-        for (const bill of bills) {
-          em.create(Notice, { companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings.get(bill.projectId)!), createdAt: now });
-        }
-        await em.flush();
-        return bills.length;
-      });
+      if (bills.length === 0) continue;
+      // another instance's job may issue some of these meanwhile: its notices stand and are skipped
+      // here (one per bill and kind by the unique index), instead of failing the whole chunk
+      const rows = bills.map((bill) => ({ companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings.get(bill.projectId)!), createdAt: now }));
+      const result = await services.orm.em.fork().createQueryBuilder(Notice).insert(rows).onConflict(['billId', 'kind']).ignore().execute('run');
+      issued += result.affectedRows;
     }
   }
   return issued;
