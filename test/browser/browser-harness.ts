@@ -36,12 +36,14 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(options: TestKernelOptions = {}): Promise<BrowserHarness> {
+/** `demo: false` starts on an empty database (onboarding); `registry` is then empty. */
+export async function startBrowserHarness(options: TestKernelOptions & { demo?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(path.join(UI_DIST, 'index.html'))) {
     throw new Error(`the staff app is not built (${UI_DIST}): run \`npm run build:ui\` (npm install does it)`);
   }
-  const kernel = await startTestKernel(options);
-  const registry = await kernel.seed();
+  const { demo = true, ...kernelOptions } = options;
+  const kernel = await startTestKernel(kernelOptions);
+  const registry = demo ? await kernel.seed() : { company: null as never, projects: new Map(), units: new Map(), people: new Map(), staff: new Map() };
   const baseUrl = await kernel.app.listen({ port: 0, host: '127.0.0.1' });
   // The browser's own widgets (date and month pickers) follow its UI language, which Chromium on
   // Linux takes from LANGUAGE: the staff app's users run it in Chinese (chromium-l10n installed).

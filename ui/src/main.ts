@@ -1,2 +1,4 @@
 /** Entry of the staff web app: registers `<wy-app>` (login, shell, work queue; other pages load on demand). */
 import './elements/wy-app.js';
+// the 项目与楼栋 tab of the configuration editor (its screens load on first visit)
+import './admin/registry/register.js';
