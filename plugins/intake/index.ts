@@ -206,15 +206,26 @@ async function openVacantRegister(ctx: EffectContext): Promise<void> {
   });
 }
 
-/** Moves each move-in whose defect repairs are all done from rectifying to re-inspection. */
+/**
+ * Moves each move-in whose defect repairs are all done from rectifying to re-inspection. Another
+ * instance's run may move a case first (or staff may): that case is skipped, and one case that
+ * cannot move is logged; neither stops the run for the other cases and companies.
+ */
 async function repairsDoneJob(now: Date, services: PluginServices): Promise<void> {
-  const em = services.orm.em.fork();
-  for (const company of await em.find(Company, {})) {
+  for (const company of await services.orm.em.fork().find(Company, {}, { orderBy: { id: 'asc' } })) {
+    // a fresh identity map per company: rows read for one company are not served stale to the next
+    const em = services.orm.em.fork();
     const waiting = await em.find(WorkCase, { companyId: company.id, caseType: 'moveIn', state: 'rectifying' }, { orderBy: { id: 'asc' } });
     for (const c of waiting) {
-      const settings = (await services.configFor(company.id, c.projectId, now, em)).settings as unknown as IntakeSettings;
-      if ((await openRepairs(em, company.id, c.data, settings.repairDoneStates)).length > 0) continue;
-      await services.systemTransition(company.id, 'moveIn', c.id, 'repairsDone');
+      try {
+        const settings = (await services.configFor(company.id, c.projectId, now, em)).settings as unknown as IntakeSettings;
+        if ((await openRepairs(em, company.id, c.data, settings.repairDoneStates)).length > 0) continue;
+        await services.systemTransition(company.id, 'moveIn', c.id, 'repairsDone');
+      } catch (err) {
+        const current = await services.orm.em.fork().findOne(WorkCase, { id: c.id, companyId: company.id }, { fields: ['state'] });
+        if (current && current.state !== 'rectifying') continue; // moved on meanwhile: nothing left to do
+        console.warn(`intake.repairsDone: case ${c.serial} (company ${company.id}): ${(err as Error).message}`);
+      }
     }
   }
 }

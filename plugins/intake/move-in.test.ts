@@ -167,9 +167,15 @@ describe('move-in with one defect through repair, re-inspection and sign-off', (
     w.kernel.clock.set(bj('2026-11-17 11:00'));
     r = await w.take('repair', 'technician', r, 'complete', { workDone: '已更换玻璃', completedAt: w.now(), customerTested: true, customerSignature: SIGNATURE });
     expect(r.state).toBe('completed');
-    await w.kernel.runJobs();
+    // two instances run the job at once: both list the move-in as waiting; the one that finds it
+    // moved on skips it and goes on with the other cases and companies instead of failing
+    const job = w.kernel.plugins.extensions.jobs.get('intake.repairsDone')!;
+    const services = w.kernel.pluginServices.get('intake')!;
+    await Promise.all([job.run(w.kernel.clock.now(), services), job.run(w.kernel.clock.now(), services)]);
     c = await w.get('moveIn', c.id);
     expect([c.state, c.assigneeRole]).toEqual(['reinspection', 'engineering']);
+    const events = (await w.kernel.call(w.tokens.supervisor!, 'GET', `/api/cases/moveIn/${c.id}/events`)).json() as { items: { transition: string | null }[] };
+    expect(events.items.filter((e) => e.transition === 'repairsDone')).toHaveLength(1);
     expect(c.deadlines.find((d) => d.key === 'reinspection')).toMatchObject({ status: 'running' });
   });
 
