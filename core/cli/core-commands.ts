@@ -7,6 +7,7 @@ import type { Kernel } from '../kernel.js';
 import { operatorCreateCommand } from './commands/operator-create.js';
 import { companyCreateCommand } from './commands/company-create.js';
 import { buildingCreateCommand, projectCreateCommand } from './commands/project-create.js';
+import { backupCommand } from './commands/backup.js';
 
 export interface CoreCommand {
   summary: string;
@@ -22,4 +23,5 @@ export const CORE_COMMANDS = new Map<string, CoreCommand>([
   ['company:create', companyCreateCommand],
   ['project:create', projectCreateCommand],
   ['building:create', buildingCreateCommand],
+  ['backup', backupCommand],
 ]);

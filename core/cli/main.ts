@@ -9,6 +9,7 @@ import { DeclarationError } from '../errors.js';
 import { ROOT_DIR, startKernel } from '../kernel.js';
 import { loadPlugins } from '../declarations/load-plugins.js';
 import { CORE_COMMANDS } from './core-commands.js';
+import { defaultSqlitePath } from '../server/run-mode.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const only = process.env.WUYE_PLUGINS?.split(',').map((p) => p.trim()).filter(Boolean);
   const kernel = await startKernel({
-    database: { url: process.env.DATABASE_URL, sqlitePath: process.env.WUYE_SQLITE ?? path.join(ROOT_DIR, 'data/wuye.sqlite') },
+    database: { url: process.env.DATABASE_URL, sqlitePath: defaultSqlitePath() },
     pluginsDir,
     plugins: only?.length ? only : undefined,
   });

@@ -23,6 +23,7 @@ import { configRoutes } from './routes/config.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { registryRoutes } from './routes/registry.js';
 import { metaRoutes } from './routes/meta.js';
+import { installHealth } from './routes/health.js';
 import { caseTypeRoutes } from './routes/case-types.js';
 import { configToolRoutes } from './routes/config-tools.js';
 import { staffRoutes } from './routes/staff.js';
@@ -76,6 +77,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   const throttle = new LoginThrottleStore(services.orm, services.now, { ipMax: options.loginRateLimit.max, ipWindowMs: options.loginRateLimit.timeWindow });
   await app.register(authRoutes, { orm: services.orm, sessions: services.sessions, throttle, secureCookies, now: services.now });
   await app.register(metaRoutes, { plugins: services.plugins });
+  await installHealth(app, services.orm);
   await app.register(registryRoutes, { orm: services.orm, queries: services.queries });
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, cases: services.cases, orm: services.orm, now: services.now });

@@ -1,9 +1,8 @@
-/** Health and the installed plugins' case types (what the staff app builds its menus from). */
+/** The installed plugins' case types (what the staff app builds its menus from); health is in health.ts. */
 import type { FastifyInstance } from 'fastify';
 import type { LoadedPlugins } from '../../declarations/load-plugins.js';
 
 export async function metaRoutes(app: FastifyInstance, opts: { plugins: LoadedPlugins }): Promise<void> {
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['meta'], summary: 'Liveness' } }, async () => ({ ok: true }));
   app.get('/api/plugins', { schema: { tags: ['meta'], summary: 'Installed plugins and their case types' } }, async () => ({
     items: opts.plugins.bundles.map((b) => ({
       id: b.id, version: b.manifest.version, title: b.manifest.title,
