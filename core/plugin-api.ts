@@ -24,3 +24,5 @@ export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js
 /** the registry rows plugins read (always filter by companyId) */
 export { Company, Project, Building, Unit, Person, UnitPerson, Staff, StaffProject } from './db/entities/index.js';
 export { WorkCase } from './db/entities/index.js';
+/** work that must not run twice at once across instances (a billing run): see core/db/exclusive-lock.ts */
+export { withExclusiveLock } from './db/exclusive-lock.js';

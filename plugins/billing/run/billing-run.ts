@@ -10,7 +10,7 @@
  * so a run killed half-way and re-run writes exactly the bills of an uninterrupted run.
  */
 import { DateTime } from 'luxon';
-import { ValidationError, type PluginServices } from '../../../core/plugin-api.js';
+import { ValidationError, WuyeError, withExclusiveLock, type PluginServices } from '../../../core/plugin-api.js';
 import { periodOf, type BillingPeriod } from '../domain/cycle-calendar.js';
 import type { BillingSettings } from '../generated/settings.js';
 import { runBatch, type BatchContext, type BatchUnit, type ProjectTerms } from './run-batch.js';
@@ -24,6 +24,19 @@ export interface RunRequest {
   /** units per transaction (default WUYE_BILLING_BATCH or 1000) */
   batchSize?: number;
   onProgress?(progress: RunProgress): void;
+  /**
+   * When another run of the company is in progress (any instance, the CLI or the API): 'wait' for
+   * it (default; `onWait` is told first) or 'refuse' with BillingRunBusyError.
+   */
+  whenBusy?: 'wait' | 'refuse';
+  onWait?(): void;
+}
+
+/** 409: another billing run of the company is in progress. */
+export class BillingRunBusyError extends WuyeError {
+  constructor() {
+    super('WUYE_BILLING_RUN_BUSY', 409, 'another billing run of this company is in progress; try again when it has finished');
+  }
 }
 
 export interface RunProgress {
@@ -80,10 +93,25 @@ export async function validatedPeriod(services: PluginServices, companyId: numbe
   return periodOf(config.settings as unknown as BillingSettings, periodKey);
 }
 
+/**
+ * Runs (or continues) the billing of a period. One run per company at a time, across instances:
+ * two runs at once would bill the same units in parallel transactions and one would fail on the
+ * bills' unique index (and a company-wide run overlaps any project's).
+ */
 export async function runBilling(services: PluginServices, request: RunRequest): Promise<RunOutcome> {
+  await validatedPeriod(services, request.companyId, request.projectId, request.periodKey);
+  const lock = `billing-run:${request.companyId}`;
+  const run = () => runUnlocked(services, request);
+  const outcome = await withExclusiveLock(services.orm, lock, run, { skipIfHeld: true });
+  if (outcome) return outcome;
+  if (request.whenBusy === 'refuse') throw new BillingRunBusyError();
+  request.onWait?.();
+  return (await withExclusiveLock(services.orm, lock, run))!;
+}
+
+async function runUnlocked(services: PluginServices, request: RunRequest): Promise<RunOutcome> {
   const clockStart = process.hrtime.bigint();
   const { companyId, projectId, periodKey } = request;
-  await validatedPeriod(services, companyId, projectId, periodKey);
   const knex = knexOf(services);
   const scope = () => {
     const q = knex('unit').where({ company_id: companyId });

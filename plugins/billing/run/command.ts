@@ -1,9 +1,12 @@
 /**
  * `npm run wuye -- billing:run --company <code> --period <key> [--project <code>]`: runs the billing
  * with a progress bar on stderr and prints one summary line on stdout. Exit codes: 0 done, 2 bad
- * arguments or unknown company / project / period.
+ * arguments or unknown company / project / period, 1 a database error (one line, never the SQL).
+ * While another run of the company is in progress (another terminal, instance or the API), it
+ * says so in one line on stderr and waits for it.
  */
 import cliProgress from 'cli-progress';
+import { DriverException } from '@mikro-orm/core';
 import { WuyeError, type PluginCommand, type PluginServices } from '../../../core/plugin-api.js';
 import { runBilling } from './billing-run.js';
 import { knexOf } from './sql.js';
@@ -56,6 +59,7 @@ export const billingRunCommand: PluginCommand = {
     try {
       const outcome = await runBilling(services, {
         companyId: Number(company.id), projectId, periodKey: parsed.period,
+        onWait: () => console.error(`billing:run: another billing run of company ${parsed.company} is in progress; waiting for it to finish…`),
         onProgress: (p) => {
           if (!started) { bar.start(p.unitsTotal, 0, { bills: p.billsCreated }); started = true; }
           bar.setTotal(p.unitsTotal);
@@ -74,6 +78,12 @@ export const billingRunCommand: PluginCommand = {
       if (error instanceof WuyeError && error.statusCode < 500) {
         console.error(`${error.message}${error.issues.length ? ` (${error.issues.map((i) => i.pointer).join(', ')})` : ''}`);
         return 2;
+      }
+      if (error instanceof DriverException) {
+        // a driver error carries its whole SQL statement (83 KB for a batch of bills): one line instead
+        const reason = (error.message.split(' - ').pop() ?? error.message).slice(0, 300);
+        console.error(`billing:run ${parsed.company} ${parsed.period} stopped by a database error (${error.name}): ${reason}; run it again: it continues where it stopped`);
+        return 1;
       }
       throw error;
     }

@@ -104,7 +104,8 @@ export async function runRoutes(app: FastifyInstance, services: PluginServices):
     const body = request.body as { periodKey: string; projectId?: number };
     if (body.projectId !== undefined) await services.projectFor(principal, body.projectId);
     else if ((await services.projectScope(principal)) !== null) throw new ForbiddenError('a run for every project needs access to all projects; name a projectId');
-    const outcome = await runBilling(services, { companyId: principal.companyId, projectId: body.projectId ?? null, periodKey: body.periodKey });
+    // an HTTP request does not wait for a run that may take minutes: 409, try again later
+    const outcome = await runBilling(services, { companyId: principal.companyId, projectId: body.projectId ?? null, periodKey: body.periodKey, whenBusy: 'refuse' });
     return { run: outcome.run, created: outcome.billsCreated, alreadyBilled: outcome.alreadyBilled, lateFees: outcome.lateFees };
   });
 
