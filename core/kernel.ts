@@ -23,7 +23,7 @@ import { PluginReloader } from './devkit/hot-reload.js';
 import { InProcessBus, type ClusterBus } from './cluster/bus.js';
 import { PgBus } from './cluster/pg-bus.js';
 import { createJobScheduler } from './jobs/create-scheduler.js';
-import type { Job, JobRole } from './jobs/job.js';
+import { jobPeriodsFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
 import { purgeSessions } from './jobs/purge-sessions.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,8 +42,8 @@ export interface KernelOptions {
    * on PostgreSQL (each run fires once across instances), on in-process timers on SQLite.
    */
   jobTimers?: boolean;
-  /** how often the overdue scan runs (default: WUYE_OVERDUE_SCAN_SECONDS, else 60) */
-  overdueScanSeconds?: number;
+  /** how often named jobs run, in seconds, over their defaults (default: WUYE_JOB_PERIODS, see core/jobs/job.ts) */
+  jobPeriods?: Record<string, number>;
   loginRateLimit?: { max: number; timeWindow: number };
   bodyLimit?: number;
   /** Secure session cookie (default: WUYE_SECURE_COOKIES, else on when NODE_ENV=production) */
@@ -116,12 +116,11 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   log = app.log;
 
   const scanOverdue = (at: Date) => runOverdueScan(orm, cases, at, (err, deadlineId) => app.log.error({ err, deadlineId }, 'overdue scan skipped a deadline'));
-  const overdueSeconds = options.overdueScanSeconds ?? (Number(process.env.WUYE_OVERDUE_SCAN_SECONDS) || 60);
-  const jobs: Job[] = [
-    { name: 'core.overdue', everySeconds: overdueSeconds, run: (at) => scanOverdue(at) },
+  const jobs: Job[] = withPeriods([
+    { name: 'core.overdue', everySeconds: 60, run: (at) => scanOverdue(at) },
     { name: 'core.purgeSessions', everySeconds: 3600, run: (at) => purgeSessions(orm, sessions, at) },
     ...[...plugins.extensions.jobs].map(([name, job]) => ({ name, everySeconds: job.everySeconds, run: (at: Date) => job.run(at, pluginServices.get(job.pluginId)!) })),
-  ];
+  ], options.jobPeriods ?? (options.jobTimers ? jobPeriodsFromEnv() : {}));
   const runJobs = async (at = now()) => {
     const overdue = await scanOverdue(at);
     for (const job of jobs.slice(1)) await job.run(at);

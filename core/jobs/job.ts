@@ -43,3 +43,25 @@ export class NoJobs implements JobScheduler {
 export function jobsEnabledFromEnv(value = process.env.WUYE_JOBS): boolean {
   return !(value && ['off', '0', 'false', 'no'].includes(value.trim().toLowerCase()));
 }
+
+/**
+ * WUYE_JOB_PERIODS overrides how often named jobs run, e.g. `core.overdue=30,billing.notices=600`
+ * (seconds). Unknown names are refused at start, so a typo does not silently keep the default.
+ */
+export function jobPeriodsFromEnv(value = process.env.WUYE_JOB_PERIODS): Record<string, number> {
+  const periods: Record<string, number> = {};
+  for (const part of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([\w.-]+)=(\d+)$/.exec(part);
+    if (!m || Number(m[2]) < 1) throw new Error(`WUYE_JOB_PERIODS: "${part}" is not <job name>=<seconds, at least 1>`);
+    periods[m[1]!] = Number(m[2]);
+  }
+  return periods;
+}
+
+/** Applies period overrides to the jobs; an override naming no job is an error. */
+export function withPeriods(jobs: Job[], periods: Record<string, number>): Job[] {
+  const names = new Set(jobs.map((j) => j.name));
+  const unknown = Object.keys(periods).filter((n) => !names.has(n));
+  if (unknown.length) throw new Error(`WUYE_JOB_PERIODS names unknown jobs: ${unknown.join(', ')} (jobs: ${[...names].join(', ')})`);
+  return jobs.map((j) => (periods[j.name] ? { ...j, everySeconds: periods[j.name]! } : j));
+}
