@@ -25,6 +25,7 @@ import { PgBus } from './cluster/pg-bus.js';
 import { createJobScheduler } from './jobs/create-scheduler.js';
 import { jobPeriodsFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
 import { purgeSessions } from './jobs/purge-sessions.js';
+import { cacheBusCheck, jobsCheck } from './jobs/readiness.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -132,6 +133,8 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     log: { info: logTo('info'), error: logTo('error') },
   });
   await scheduler.start(jobs);
+  app.readiness.add(jobsCheck(scheduler));
+  app.readiness.add(cacheBusCheck(bus));
   return {
     ...services,
     app,

@@ -41,7 +41,7 @@ describe('notices job', () => {
   });
 
   it('issues a payment notice for every bill on the 15th, once, even when two instances run the job at once', async () => {
-    const services = w.kernel.pluginServices.get('billing')!;
+    const services = w.kernel.pluginServices.get('billing')! as Parameters<typeof runNotices>[1];
     const at = new Date('2026-11-15T01:00:00Z'); // 09:00 in Shanghai
     // both runs list the same bills; whichever inserts a notice second skips it instead of failing its chunk
     const [a, b] = await Promise.all([runNotices(at, services), runNotices(at, services)]);

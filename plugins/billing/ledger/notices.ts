@@ -10,6 +10,7 @@
  * notice date and what is outstanding now); a reminder or final notice only once issued (404 before).
  */
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { NotFoundError, Unit, type PluginServices, type Principal } from '../../../core/plugin-api.js';
 import { Bill, BillLine, Notice } from '../db/entities.js';
 import { assessLateFee, lateFeeStart } from '../domain/late-fee.js';
@@ -67,7 +68,7 @@ export async function issueNotices(services: PluginServices, companyId: number, 
       // another instance's job may issue some of these meanwhile: its notices stand and are skipped
       // here (one per bill and kind by the unique index), instead of failing the whole chunk
       const rows = bills.map((bill) => ({ companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings.get(bill.projectId)!), createdAt: now }));
-      const result = await services.orm.em.fork().createQueryBuilder(Notice).insert(rows).onConflict(['billId', 'kind']).ignore().execute('run');
+      const result = await (services.orm.em.fork() as SqlEntityManager).createQueryBuilder(Notice).insert(rows).onConflict(['billId', 'kind']).ignore().execute('run');
       issued += result.affectedRows;
     }
   }
