@@ -26,6 +26,36 @@ const labEntry = path.join(uiDir, 'forms-lab.html');
 // WUYE_UI_DIST lets several checkouts' test runs build side by side without emptying each other's app.
 const outDir = process.env.WUYE_UI_DIST ? path.resolve(process.env.WUYE_UI_DIST) : path.join(uiDir, 'dist');
 const labRelative = path.relative(uiDir, path.dirname(formsLab)).split(path.sep).join('/');
+// The plugins whose ui/ folders the app is built with: the server's folder (WUYE_PLUGINS_DIR, as in core/server/main.ts).
+const pluginsDir = process.env.WUYE_PLUGINS_DIR ? path.resolve(process.env.WUYE_PLUGINS_DIR) : path.join(rootDir, 'plugins');
+const PLUGIN_UI_MODULE = 'virtual:wuye-plugin-ui';
+
+/**
+ * `virtual:wuye-plugin-ui`: one lazy import per `plugins/<id>/ui/index.ts`, keyed by the folder's
+ * name, found when the app is built. Nothing is generated into the tree, so nothing can drift, and
+ * ui/ names no plugin: adding a folder with a ui/index.ts is all a plugin does to bring screens.
+ */
+function pluginUiModules(): Plugin {
+  const resolved = `\0${PLUGIN_UI_MODULE}`;
+  return {
+    name: 'wuye-plugin-ui',
+    resolveId(id) {
+      return id === PLUGIN_UI_MODULE ? resolved : null;
+    },
+    load(id) {
+      if (id !== resolved) return null;
+      const ids = existsSync(pluginsDir)
+        ? readdirSync(pluginsDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory() && existsSync(path.join(pluginsDir, d.name, 'ui', 'index.ts')))
+          .map((d) => d.name)
+          .sort()
+        : [];
+      for (const id of ids) this.addWatchFile(path.join(pluginsDir, id, 'ui', 'index.ts'));
+      const lines = ids.map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(path.join(pluginsDir, id, 'ui', 'index.ts'))}),`);
+      return `export default {\n${lines.join('\n')}\n};\n`;
+    },
+  };
+}
 
 function formsLabEntry(): Plugin {
   return {
@@ -74,10 +104,12 @@ export default defineConfig({
   root: uiDir,
   base: '/',
   publicDir: false,
-  plugins: [formsLabEntry(), precompress()],
+  plugins: [formsLabEntry(), pluginUiModules(), precompress()],
+  // a plugins folder outside the repository (WUYE_PLUGINS_DIR) still gets the app's one copy of lit
+  resolve: { dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
   server: {
     host: '127.0.0.1',
-    fs: { allow: [rootDir] },
+    fs: { allow: [rootDir, pluginsDir] },
     proxy: { '/api': { target: process.env.WUYE_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {

@@ -16,6 +16,8 @@ export interface ImportViolation {
 
 const PUBLIC_CORE = new Set(['core/plugin-api.ts', 'core/plugin-api.js']);
 const TEST_CORE = new Set(['core/testing/harness.ts', 'core/testing/harness.js']);
+/** A plugin's screens (plugins/<id>/ui/) use the staff app's public browser API only. */
+const PUBLIC_UI = new Set(['ui/src/plugin-ui-api.ts', 'ui/src/plugin-ui-api.js', 'ui/src/plugin-admin-api.ts', 'ui/src/plugin-admin-api.js']);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -61,6 +63,8 @@ export function checkPluginImports(rootDir: string, pluginsDir = path.join(rootD
         if (inPlugins.split(path.sep)[0] !== pluginId && !isTest) report(`imports plugin ${inPlugins.split(path.sep)[0]}'s files; plugins talk through effects, routes and declarations`);
       } else if (fromRoot.startsWith('core/')) {
         if (!PUBLIC_CORE.has(fromRoot) && !(isTest && TEST_CORE.has(fromRoot))) report('imports core internals; use core/plugin-api.js');
+      } else if (PUBLIC_UI.has(fromRoot)) {
+        if (rel.split(path.sep)[1] !== 'ui') report('imports the staff app; only plugins/<id>/ui/ may (through ui/src/plugin-ui-api)');
       } else if (!fromRoot.startsWith('schemas/generated/')) {
         report(`imports ${fromRoot} from outside the plugin`);
       }

@@ -41,7 +41,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
 
   it('finance runs the billing of 2026-11 and 2026-12', async () => {
     const finance = await login('finance');
-    const nav = finance.getByTestId('billing-nav');
+    const nav = finance.getByTestId('nav-group-billing');
     expect(await nav.getByRole('link').allTextContents()).toEqual(['账单', '欠费', '收缴率', '日清', '计费']);
     await nav.getByRole('link', { name: '计费' }).click();
     await finance.getByRole('heading', { name: '计费' }).waitFor();
@@ -70,7 +70,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
 
   it('the cashier opens the account, is refused a bad amount, takes a partial payment and prints the receipt', async () => {
     const cashier = await login('cashier');
-    expect(await cashier.getByTestId('billing-nav').getByRole('link').allTextContents()).toEqual(['账单', '欠费', '收缴率', '日清']);
+    expect(await cashier.getByTestId('nav-group-billing').getByRole('link').allTextContents()).toEqual(['账单', '欠费', '收缴率', '日清']);
     await cashier.goto(`${h.baseUrl}/#/units/${unitId}`);
     await cashier.getByTestId('billing-account-link').click();
     await cashier.getByRole('heading', { name: /的收费账户/ }).waitFor();
@@ -144,7 +144,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
     await receipt.close();
 
     // the day's cash: 100.00 in cash, closed against 100.00 counted
-    await cashier.getByTestId('billing-nav').getByRole('link', { name: '日清' }).click();
+    await cashier.getByTestId('nav-group-billing').getByRole('link', { name: '日清' }).click();
     await expect.poll(() => cashier.getByTestId('cash-total').textContent()).toBe('100.00');
     await cashier.getByLabel('清点现金（元）').fill('100.00');
     await cashier.getByRole('button', { name: '提交日清' }).click();
@@ -155,7 +155,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
 
   it('the unit is in arrears; finance records the next dunning step; collection rates against the targets', async () => {
     const finance = await login('finance');
-    await finance.getByTestId('billing-nav').getByRole('link', { name: '欠费' }).click();
+    await finance.getByTestId('nav-group-billing').getByRole('link', { name: '欠费' }).click();
     const row = finance.locator(`[data-testid="arrears"] tr[data-unit="${unitId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('2026年11月');
@@ -189,7 +189,7 @@ describe('billing in the staff app', { timeout: 180_000 }, () => {
     const steps = await api<{ items: { step: string; note: string }[] }>('finance', 'GET', `/api/billing/units/${unitId}/dunning`);
     expect(steps.items.map((s) => s.step)).toEqual(['phone']);
 
-    await finance.getByTestId('billing-nav').getByRole('link', { name: '收缴率' }).click();
+    await finance.getByTestId('nav-group-billing').getByRole('link', { name: '收缴率' }).click();
     const rates = finance.getByTestId('collection-rates');
     await rates.waitFor();
     expect(await rates.locator('tbody tr').count()).toBe(3);

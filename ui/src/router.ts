@@ -13,19 +13,18 @@ export type Route =
   | { name: 'households'; query: URLSearchParams }
   | { name: 'unit'; id: number; query: URLSearchParams }
   | { name: 'admin'; section: AdminSection; query: URLSearchParams }
-  | { name: 'billing'; page: BillingPage; id: number | null; query: URLSearchParams }
+  /** any other path: a page a plugin contributes (plugin-ui-registry matchPage), or not found */
+  | { name: 'plugin'; path: string; query: URLSearchParams }
   | { name: 'password'; query: URLSearchParams }
   | { name: 'notFound'; query: URLSearchParams };
 
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
 
-/** The pages of the configuration editor (`#/admin/workflow?plugin=complaints&caseType=complaint`). */
-export const ADMIN_SECTIONS = ['forms', 'workflow', 'rules', 'roles', 'calendar', 'fees', 'review'] as const;
-export type AdminSection = (typeof ADMIN_SECTIONS)[number];
-
-/** The billing pages (`#/billing/bills?periodKey=2026-12`, `#/billing/units/7`, `#/billing/bills/3`). */
-export const BILLING_PAGES = ['bills', 'arrears', 'collection-rates', 'cash', 'runs'] as const;
-export type BillingPage = (typeof BILLING_PAGES)[number] | 'bill' | 'account';
+/**
+ * A tab of the configuration editor (`#/admin/workflow?plugin=…&caseType=…`): the editor's own
+ * (ui/src/admin/admin-sections.ts) or one a plugin contributes; the editor page checks which exist.
+ */
+export type AdminSection = string;
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -39,14 +38,13 @@ export function parseRoute(hash: string): Route {
   if (path === '/households') return { name: 'households', query };
   if (path === '/password') return { name: 'password', query };
   if (path === '/admin') return { name: 'admin', section: 'forms', query };
-  if ((m = path.match(/^\/admin\/([a-z]+)$/)) && (ADMIN_SECTIONS as readonly string[]).includes(m[1]!)) return { name: 'admin', section: m[1] as AdminSection, query };
-  if ((m = path.match(/^\/billing\/([a-z-]+)$/)) && (BILLING_PAGES as readonly string[]).includes(m[1]!)) return { name: 'billing', page: m[1] as BillingPage, id: null, query };
-  if ((m = path.match(/^\/billing\/bills\/(\d{1,10})$/))) return { name: 'billing', page: 'bill', id: Number(m[1]), query };
-  if ((m = path.match(/^\/billing\/units\/(\d{1,10})$/))) return { name: 'billing', page: 'account', id: Number(m[1]), query };
+  if ((m = path.match(/^\/admin\/([a-z][a-z-]{0,31})$/))) return { name: 'admin', section: m[1]!, query };
   if ((m = path.match(/^\/units\/(\d{1,10})$/))) return { name: 'unit', id: Number(m[1]), query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})$`)))) return { name: 'list', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/new$`)))) return { name: 'new', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/(\\d{1,10})$`)))) return { name: 'case', caseType: m[1]!, id: Number(m[2]), query };
+  const CORE = /^\/(cases|units|admin|queue|follow-ups|reports|households|password)(\/|$)/;
+  if (!CORE.test(path) && /^(\/[A-Za-z0-9_-]{1,64}){1,6}$/.test(path)) return { name: 'plugin', path, query };
   return { name: 'notFound', query };
 }
 

@@ -8,9 +8,11 @@ import type { Issue, WorkflowDeclaration, FormDeclaration, RuleEntry, UiDeclarat
 import { draft } from './draft-store.js';
 import { tokensOf } from './patch.js';
 import { issueText } from '../issue-text.js';
+import { permissionLabel } from '../plugin-ui-registry.js';
 
 const zh = {
   title: '系统配置',
+  sectionNotFound: '没有这个配置页，或它所属的功能未启用。',
   loading: '加载中…',
   networkError: '无法连接服务器，请检查网络后重试。',
   noPermission: '只有具有“修改配置”权限（config.edit）的岗位可以使用配置编辑。',
@@ -21,7 +23,6 @@ const zh = {
   tab_rules: '规则',
   tab_roles: '岗位与员工',
   tab_calendar: '工作日历',
-  tab_fees: '收费标准',
   tab_review: '审阅与启用',
   basedOn: '基于现行版本 {n}',
   draftChanged: '草稿：{n} 处修改，尚未生效',
@@ -389,12 +390,6 @@ const zh = {
   'perm_staff.manage': '管理员工账号',
   'perm_registry.import': '导入房产档案',
   'perm_reports.view': '查看统计',
-  'perm_billing.view': '查看收费',
-  'perm_billing.collect': '收款',
-  'perm_billing.adjust': '调整账目',
-  'perm_billing.approveRefund': '批准退款',
-  'perm_billing.dunning': '催缴',
-  'perm_billing.run': '生成账单',
   'perm_communityEvents.surveyAnalysis': '满意度调查分析',
   'perm_*': '全部权限',
   'createDataForm': '登记内容：{form}（按表单填写，可修改示例内容）',
@@ -414,6 +409,7 @@ export type AdminKey = keyof typeof zh;
 
 const en: Record<AdminKey, string> = {
   title: 'Configuration',
+  sectionNotFound: 'There is no such configuration page, or its feature is not enabled.',
   loading: 'Loading…',
   networkError: 'Cannot reach the server. Check the network and try again.',
   noPermission: 'Only roles with the config.edit permission may use the configuration editor.',
@@ -424,7 +420,6 @@ const en: Record<AdminKey, string> = {
   tab_rules: 'Rules',
   tab_roles: 'Roles & staff',
   tab_calendar: 'Calendar',
-  tab_fees: 'Fee tables',
   tab_review: 'Review & activate',
   basedOn: 'Based on version {n} (in force)',
   draftChanged: 'Draft: {n} change(s), not in force yet',
@@ -792,12 +787,6 @@ const en: Record<AdminKey, string> = {
   'perm_staff.manage': 'manage staff',
   'perm_registry.import': 'import the registry',
   'perm_reports.view': 'view statistics',
-  'perm_billing.view': 'view billing',
-  'perm_billing.collect': 'collect payments',
-  'perm_billing.adjust': 'adjust accounts',
-  'perm_billing.approveRefund': 'approve refunds',
-  'perm_billing.dunning': 'dunning',
-  'perm_billing.run': 'run billing',
   'perm_communityEvents.surveyAnalysis': 'survey analysis',
   'perm_*': 'every permission',
   'createDataForm': 'Registration: {form} (fill in the form; the sample can be changed)',
@@ -817,7 +806,8 @@ const STRINGS = { 'zh-CN': zh as Record<AdminKey, string>, en };
 
 /** An editor string; dynamic keys (`unit_${u}`) fall back to the key itself. */
 export function at(key: AdminKey | (string & {}), params?: Record<string, string | number>): string {
-  const text = (STRINGS[getLanguage()] as Record<string, string>)[key] ?? key;
+  // a plugin's permissions are labelled by the plugin (plugins/<id>/ui → messages.permissions)
+  const text = (STRINGS[getLanguage()] as Record<string, string>)[key] ?? (key.startsWith('perm_') ? permissionLabel(key.slice(5), getLanguage()) : undefined) ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -7,7 +7,8 @@ import { layoutWorkflow, likelyPath } from './workflow-layout.js';
 import { DraftStore, declPointer } from './draft-store.js';
 import { parseRoute } from '../router.js';
 import type { ConfigResponse } from './admin-types.js';
-import workflow from '../../../plugins/complaints/complaint.workflow.json' with { type: 'json' };
+// a copy of a real procedure's states and transitions (ui/ names no plugin: see npm run lint:ui)
+import workflow from './sample-workflow.fixture.json' with { type: 'json' };
 
 describe('merge patches', () => {
   it('diff turns a into b, with null for removed members', () => {
@@ -43,11 +44,11 @@ describe('merge patches', () => {
 describe('the draft store', () => {
   const active = (): ConfigResponse => ({
     version: 3,
-    document: { plugins: { complaints: { workflows: { complaint: { deadlines: { answer: null } } } } }, roles: { supervisor: { title: { 'zh-CN': '客服主任' } } } },
+    document: { plugins: { desk: { workflows: { complaint: { deadlines: { answer: null } } } } }, roles: { supervisor: { title: { 'zh-CN': '客服主任' } } } },
     effective: {
       roles: { supervisor: { id: 'supervisor', title: { 'zh-CN': '客服主任' }, reportsTo: 'manager', allProjects: false, permissions: [] }, manager: { id: 'manager', title: { 'zh-CN': '客服经理' }, allProjects: true, permissions: [] } },
       calendar: { timezone: 'Asia/Shanghai', holidays: [], workdays: [] },
-      plugins: { complaints: { manifest: {} as never, forms: {}, ui: {}, rules: {}, workflows: { complaint: { deadlines: { resolve: { duration: { amount: 24, unit: 'hours' } } } } as never } } },
+      plugins: { desk: { manifest: {} as never, forms: {}, ui: {}, rules: {}, workflows: { complaint: { deadlines: { resolve: { duration: { amount: 24, unit: 'hours' } } } } as never } } },
     },
   });
 
@@ -60,14 +61,14 @@ describe('the draft store', () => {
 
   it('writes a company edit over the existing entry and a project edit over the company draft', () => {
     const s = store();
-    s.update<{ deadlines: Record<string, { duration: unknown }> }>('complaints', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 2, unit: 'days' }; });
-    expect(s.doc.plugins!.complaints!.workflows!.complaint).toEqual({ deadlines: { answer: null, resolve: { duration: { amount: 2, unit: 'days' } } } });
-    s.update<{ deadlines: Record<string, { duration: unknown }> }>('complaints', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 3, unit: 'days' }; }, 'CH');
-    expect(s.doc.projects!.CH!.plugins!.complaints!.workflows!.complaint).toEqual({ deadlines: { resolve: { duration: { amount: 3 } } } });
-    expect(s.decl<{ deadlines: { resolve: { duration: unknown } } }>('complaints', 'workflows', 'complaint', 'CH')!.deadlines.resolve.duration).toEqual({ amount: 3, unit: 'days' });
+    s.update<{ deadlines: Record<string, { duration: unknown }> }>('desk', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 2, unit: 'days' }; });
+    expect(s.doc.plugins!.desk!.workflows!.complaint).toEqual({ deadlines: { answer: null, resolve: { duration: { amount: 2, unit: 'days' } } } });
+    s.update<{ deadlines: Record<string, { duration: unknown }> }>('desk', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 3, unit: 'days' }; }, 'CH');
+    expect(s.doc.projects!.CH!.plugins!.desk!.workflows!.complaint).toEqual({ deadlines: { resolve: { duration: { amount: 3 } } } });
+    expect(s.decl<{ deadlines: { resolve: { duration: unknown } } }>('desk', 'workflows', 'complaint', 'CH')!.deadlines.resolve.duration).toEqual({ amount: 3, unit: 'days' });
     // going back to what is in force leaves the document as it was
-    s.update<{ deadlines: Record<string, { duration: unknown }> }>('complaints', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 2, unit: 'days' }; }, 'CH');
-    s.update<{ deadlines: Record<string, { duration: unknown }> }>('complaints', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 24, unit: 'hours' }; });
+    s.update<{ deadlines: Record<string, { duration: unknown }> }>('desk', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 2, unit: 'days' }; }, 'CH');
+    s.update<{ deadlines: Record<string, { duration: unknown }> }>('desk', 'workflows', 'complaint', (wf) => { wf.deadlines.resolve!.duration = { amount: 24, unit: 'hours' }; });
     expect(s.doc).toEqual(active().document);
     expect(s.dirty).toBe(false);
   });
@@ -82,13 +83,13 @@ describe('the draft store', () => {
       manager: { allProjects: false },
       duty: { title: { 'zh-CN': '值班员' }, reportsTo: 'supervisor', allProjects: false, permissions: [] },
     });
-    s.setDecl('complaints', 'workflows', 'complaint', null);
-    expect(s.doc.plugins!.complaints!.workflows!.complaint).toBeNull();
+    s.setDecl('desk', 'workflows', 'complaint', null);
+    expect(s.doc.plugins!.desk!.workflows!.complaint).toBeNull();
   });
 
   it('gives an issue to the control with the longest registered pointer', () => {
     const s = store();
-    const base = declPointer(null, 'complaints', 'workflows', 'complaint', 'deadlines', 'resolve');
+    const base = declPointer(null, 'desk', 'workflows', 'complaint', 'deadlines', 'resolve');
     s.register(base);
     s.register(`${base}/duration/amount`);
     s.setIssues([{ pointer: `${base}/duration/amount`, code: 'schema-minimum', message: 'must be >= 0' }, { pointer: `${base}/stopOn/2`, code: 'unknown-state', message: 'unknown state "x"' }], 'check');
@@ -102,7 +103,9 @@ describe('admin routes', () => {
     expect(parseRoute('#/admin')).toMatchObject({ name: 'admin', section: 'forms' });
     expect(parseRoute('#/admin/workflow?caseType=complaint')).toMatchObject({ name: 'admin', section: 'workflow' });
     expect(parseRoute('#/admin/workflow?caseType=complaint').query.get('caseType')).toBe('complaint');
-    expect(parseRoute('#/admin/nothing').name).toBe('notFound');
+    // a tab a plugin may contribute: the editor page itself says when no such tab exists
+    expect(parseRoute('#/admin/nothing')).toMatchObject({ name: 'admin', section: 'nothing' });
+    expect(parseRoute('#/admin/Nothing!').name).toBe('notFound');
   });
 });
 

@@ -10,7 +10,7 @@ import type { FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration }
 import { fromLogic } from './conditions.js';
 import { draft } from './draft-store.js';
 import { isPlainObject } from './patch.js';
-import { compareUnitTypes, unitTypeName } from './fee-i18n.js';
+import { compareUnitTypes, unitTypeName } from '../unit-types.js';
 
 const zh = () => getLanguage() !== 'en';
 const q = (s: string) => (zh() ? `「${s}」` : `“${s}”`);

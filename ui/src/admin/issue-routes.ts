@@ -5,6 +5,7 @@
 import { href, type AdminSection } from '../router.js';
 import { draft } from './draft-store.js';
 import { tokensOf } from './patch.js';
+import { settingsSectionOf } from './admin-sections.js';
 
 export function issueHref(ptr: string): { section: AdminSection; href: string } {
   const t = tokensOf(ptr);
@@ -31,7 +32,11 @@ export function issueHref(ptr: string): { section: AdminSection; href: string } 
         return go('forms', { plugin, form });
       }
       case 'rules': return go('rules', { plugin, rule: name });
-      case 'config': if (plugin === 'billing') return go('fees'); break;
+      case 'config': {
+        const owner = settingsSectionOf(plugin);
+        if (owner) return go(owner.id);
+        break;
+      }
       default: break;
     }
   }

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { appState } from '../app-state.js';
+import { defaultPlugin } from './default-plugin.js';
 import { getLanguage, I18nController, loc, type Language } from '../i18n.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
@@ -84,10 +85,12 @@ export class WyAdminFormsPage extends LitElement {
     if (changed.has('query')) {
       const plugins = this.#plugins();
       const plugin = this.query.get('plugin');
-      this.pluginId = plugin && plugins.includes(plugin) ? plugin : plugins.includes('complaints') ? 'complaints' : plugins[0] ?? '';
+      this.pluginId = plugin && plugins.includes(plugin) ? plugin : defaultPlugin(plugins);
       const forms = draft.names(this.pluginId, 'forms');
       const form = this.query.get('form');
-      this.formName = form && forms.includes(form) ? form : forms.includes(this.pluginId === 'complaints' ? 'complaint' : '') ? 'complaint' : forms[0] ?? '';
+      // without a choice: the form a case of the plugin's first case type is registered with
+      const caseForm = appState().caseTypes.find((c) => c.pluginId === this.pluginId)?.form.name ?? '';
+      this.formName = form && forms.includes(form) ? form : forms.includes(caseForm) ? caseForm : forms[0] ?? '';
       const focus = this.query.get('focus');
       if (focus) {
         const t = tokensOf(focus);

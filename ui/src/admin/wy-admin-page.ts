@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { api, ApiError } from '../api.js';
 import { appState } from '../app-state.js';
 import { I18nController } from '../i18n.js';
-import { userHasPermission } from '../elements/wy-app-nav.js';
-import { ADMIN_SECTIONS, href, type AdminSection } from '../router.js';
+import { userHasPermission } from '../permissions.js';
+import { href, type AdminSection } from '../router.js';
+import { adminSection, visibleAdminSections } from './admin-sections.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, describePointer, issueMessage, colon } from './admin-i18n.js';
@@ -13,20 +15,8 @@ import { issueHref } from './issue-routes.js';
 import { countChanges } from './change-view.js';
 import { formatDateTime } from '../format.js';
 
-const loaders: Record<AdminSection, () => Promise<unknown>> = {
-  forms: () => import('./wy-admin-forms-page.js'),
-  workflow: () => import('./wy-admin-workflow-page.js'),
-  rules: () => import('./wy-admin-rules-page.js'),
-  roles: () => import('./wy-admin-roles-page.js'),
-  calendar: () => import('./wy-admin-calendar-page.js'),
-  fees: () => import('./wy-admin-fees-page.js'),
-  review: () => import('./wy-admin-review-page.js'),
-};
-
-const SCOPED: readonly AdminSection[] = ['forms', 'workflow', 'rules', 'fees'];
-
-/** Tabs shown only when their plugin is enabled for the company. */
-const NEEDS_PLUGIN: Partial<Record<AdminSection, string>> = { fees: 'billing' };
+/** Tabs whose pages edit company or project settings (the scope selector shows). */
+const scoped = (section: AdminSection) => adminSection(section)?.scoped === true;
 
 /**
  * The configuration editor's shell: the draft's status (based on version N, changed or not,
@@ -98,11 +88,12 @@ export class WyAdminPage extends LitElement {
     if (changed.has('section')) {
       this.ready = false;
       const section = this.section;
-      void loaders[section]().then(() => { if (section === this.section) this.ready = true; });
+      const entry = adminSection(section);
+      if (entry) void entry.load().then(() => { if (section === this.section) this.ready = true; });
     }
     if (changed.has('query')) {
       const project = this.query.get('project');
-      if (SCOPED.includes(this.section) || this.section === 'calendar') draft.setScope(project && appState().projects.some((p) => p.code === project) ? project : null);
+      if (scoped(this.section) || this.section === 'calendar') draft.setScope(project && appState().projects.some((p) => p.code === project) ? project : null);
     }
   }
 
@@ -139,13 +130,14 @@ export class WyAdminPage extends LitElement {
 
   #tabHref(section: AdminSection) {
     const project = this.query.get('project');
-    return href(`/admin/${section}`, SCOPED.includes(section) || section === 'calendar' ? { project } : {});
+    return href(`/admin/${section}`, scoped(section) || section === 'calendar' ? { project } : {});
   }
 
   override render() {
     if (!userHasPermission('config.edit')) return html`<div class="card error-box" role="alert">${at('noPermission')}</div>`;
     if (this.loadError) return html`<div class="card error-box" role="alert">${this.loadError}</div>`;
     if (!draft.loaded) return html`<p role="status">${at('loading')}</p>`;
+    if (!adminSection(this.section)) return html`<div class="card"><p>${at('sectionNotFound')}</p><a href=${href('/admin')}>${at('title')}</a></div>`;
     const changes = countChanges(draft.changes());
     const counts = this.#issueCounts();
     const { projects } = appState();
@@ -157,7 +149,7 @@ export class WyAdminPage extends LitElement {
         ${draft.restored ? html`<span class="badge">${at('draftRestored')}</span>` : nothing}
         ${this.#saveState()}
         <span class="spacer"></span>
-        ${SCOPED.includes(this.section) ? html`
+        ${scoped(this.section) ? html`
           <span class="scope"><label>${at('scope')}
             <select data-testid="scope" @change=${(e: Event) => this.#setScope((e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!draft.scope}>${at('scopeCompany')}</option>
@@ -175,7 +167,7 @@ export class WyAdminPage extends LitElement {
         ${at('draftConflict')} <button type="button" @click=${() => void draft.load(true)}>${at('loadNewerDraft')}</button></div>` : nothing}
       ${this.#problems()}
       <nav class="tabs" aria-label=${at('tabs')}>
-        ${ADMIN_SECTIONS.filter((s) => !NEEDS_PLUGIN[s] || draft.decls[NEEDS_PLUGIN[s]!]).map((s) => html`<a href=${this.#tabHref(s)} aria-current=${s === this.section ? 'page' : 'false'}>${at(`tab_${s}`)}${counts[s] ? html`<span class="count" aria-label=${at('problemCount', { n: counts[s]! })}>${counts[s]}</span>` : nothing}</a>`)}
+        ${visibleAdminSections().map(({ id: s, label }) => html`<a href=${this.#tabHref(s)} aria-current=${s === this.section ? 'page' : 'false'}>${label()}${counts[s] ? html`<span class="count" aria-label=${at('problemCount', { n: counts[s]! })}>${counts[s]}</span>` : nothing}</a>`)}
       </nav>
       ${this.ready ? this.#page() : html`<p role="status">${at('loading')}</p>`}
     `;
@@ -212,17 +204,12 @@ export class WyAdminPage extends LitElement {
       </section>`;
   }
 
+  /** The tab's element (its tag from admin-sections.ts or the plugin that contributes it) with the route's query. */
   #page() {
-    const q = this.query;
-    switch (this.section) {
-      case 'forms': return html`<wy-admin-forms-page .query=${q}></wy-admin-forms-page>`;
-      case 'workflow': return html`<wy-admin-workflow-page .query=${q}></wy-admin-workflow-page>`;
-      case 'rules': return html`<wy-admin-rules-page .query=${q}></wy-admin-rules-page>`;
-      case 'roles': return html`<wy-admin-roles-page .query=${q}></wy-admin-roles-page>`;
-      case 'calendar': return html`<wy-admin-calendar-page .query=${q}></wy-admin-calendar-page>`;
-      case 'fees': return html`<wy-admin-fees-page .query=${q}></wy-admin-fees-page>`;
-      case 'review': return html`<wy-admin-review-page .query=${q}></wy-admin-review-page>`;
-    }
+    const entry = adminSection(this.section);
+    if (!entry) return nothing;
+    const tag = unsafeStatic(entry.tag);
+    return staticHtml`<${tag} .query=${this.query}></${tag}>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { I18nController, loc } from '../i18n.js';
-import { userHasPermission } from '../elements/wy-app-nav.js';
+import { userHasPermission } from '../permissions.js';
+import { declaredPermissions } from '../plugin-ui-registry.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at } from './admin-i18n.js';
@@ -58,7 +59,7 @@ export class WyAdminRolesPage extends LitElement {
   override render() {
     const roles = Object.entries(draft.roles);
     const activeRoles = draft.active?.effective.roles ?? {};
-    const perms = [...new Set([...KNOWN_PERMISSIONS, ...roles.flatMap(([, r]) => r.permissions ?? [])])];
+    const perms = [...new Set([...KNOWN_PERMISSIONS, ...declaredPermissions(), ...roles.flatMap(([, r]) => r.permissions ?? [])])];
     const p = (id: string, ...path: string[]) => pointer('document', 'roles', id, ...path);
     const setTitle = (id: string, lang: 'zh-CN' | 'en', v: string) => this.#edit(id, (r) => {
       const title: Partial<Text> = { ...r.title };

@@ -1,3 +1,4 @@
+import { defaultPlugin } from './default-plugin.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { api, ApiError } from '../api.js';
 import { I18nController, loc } from '../i18n.js';
@@ -64,7 +65,7 @@ export class WyAdminRulesPage extends LitElement {
     if (changed.has('query')) {
       const plugins = this.#plugins();
       const p = this.query.get('plugin');
-      this.pluginId = p && plugins.includes(p) ? p : plugins.includes('complaints') ? 'complaints' : plugins[0] ?? '';
+      this.pluginId = p && plugins.includes(p) ? p : defaultPlugin(plugins);
     }
   }
 

@@ -1,8 +1,12 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import pluginUiModules from 'virtual:wuye-plugin-ui';
 import { api, ApiError, CONFIG_CHANGED_EVENT, UNAUTHORIZED_EVENT } from '../api.js';
 import { appState, clearAppState, loadAppState, roleTitle } from '../app-state.js';
 import { getLanguage, I18nController, setLanguage, t } from '../i18n.js';
 import { parseRoute, type Route } from '../router.js';
+import { loadPluginUis, matchPage } from '../plugin-ui-registry.js';
+import { userHasPermission } from '../permissions.js';
 import { base } from '../styles.js';
 import './wy-login-page.js';
 import './wy-app-nav.js';
@@ -20,7 +24,6 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   households: () => import('./wy-household-search-page.js'),
   unit: () => import('./wy-household-page.js'),
   admin: () => import('../admin/wy-admin-page.js'),
-  billing: () => import('../billing/wy-billing-page.js'),
   password: () => import('./wy-password-page.js'),
 };
 
@@ -77,9 +80,11 @@ export class WyApp extends LitElement {
     void this.#loadPage();
   };
 
-  /** The configuration editor activated a version: role titles and case types may have changed. */
+  /** The configuration editor activated a version: role titles, case types and enabled plugins may have changed. */
   #onConfigChanged = () => {
-    void loadAppState().then(() => this.requestUpdate(), () => undefined);
+    void loadAppState()
+      .then(() => loadPluginUis(pluginUiModules, Object.keys(appState().plugins)))
+      .then(() => this.requestUpdate(), () => undefined);
   };
 
   #onUnauthorized = () => {
@@ -106,6 +111,8 @@ export class WyApp extends LitElement {
   async #start() {
     try {
       await loadAppState();
+      // the enabled plugins' contributions (pages, navigation, panels) before the shell first renders
+      await loadPluginUis(pluginUiModules, Object.keys(appState().plugins));
       this.phase = 'ready';
       await this.#loadPage();
     } catch (err) {
@@ -118,16 +125,19 @@ export class WyApp extends LitElement {
   }
 
   /** Pages whose module is loaded: going back to one (or changing its query) keeps its element. */
-  #loaded = new Set<Route['name']>();
+  #loaded = new Set<string>();
 
   async #loadPage() {
-    const loader = pageLoaders[this.route.name];
-    this.pageReady = !loader || this.#loaded.has(this.route.name);
+    const r = this.route;
+    const plugin = r.name === 'plugin' ? matchPage(r.path)?.page : undefined;
+    const key = plugin ? plugin.tag : r.name;
+    const loader = plugin ? plugin.load : pageLoaders[r.name];
+    this.pageReady = !loader || this.#loaded.has(key);
     if (!loader || this.pageReady) return;
     const route = this.route;
     try {
       await loader();
-      this.#loaded.add(route.name);
+      this.#loaded.add(key);
     } catch {
       this.failure = t('networkError');
     }
@@ -189,10 +199,23 @@ export class WyApp extends LitElement {
       case 'households': return html`<wy-household-search-page .query=${r.query}></wy-household-search-page>`;
       case 'unit': return html`<wy-household-page .unitId=${r.id}></wy-household-page>`;
       case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;
-      case 'billing': return html`<wy-billing-page .page=${r.page} .itemId=${r.id} .query=${r.query}></wy-billing-page>`;
+      case 'plugin': return this.#pluginPage(r.path, r.query);
       case 'password': return html`<wy-password-page></wy-password-page>`;
-      case 'notFound': return html`<div class="card"><p>${t('pageNotFound')}</p><a href="#/">${t('backToQueue')}</a></div>`;
+      case 'notFound': return this.#notFound();
     }
+  }
+
+  #notFound(): TemplateResult {
+    return html`<div class="card"><p>${t('pageNotFound')}</p><a href="#/">${t('backToQueue')}</a></div>`;
+  }
+
+  /** A page a plugin contributes: its element (tag from the contribution) gets the route's parameters and query. */
+  #pluginPage(path: string, query: URLSearchParams): TemplateResult {
+    const match = matchPage(path);
+    if (!match) return this.#notFound();
+    if (!userHasPermission(match.page.permission)) return html`<div class="card error-box" role="alert">${t('forbidden')}</div>`;
+    const tag = unsafeStatic(match.page.tag);
+    return staticHtml`<${tag} .params=${match.params} .query=${query}></${tag}>`;
   }
 }
 

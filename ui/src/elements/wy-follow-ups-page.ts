@@ -6,7 +6,7 @@ import { I18nController, t } from '../i18n.js';
 import { caseHref, href, navigate } from '../router.js';
 import { base } from '../styles.js';
 import type { FollowUpListItem } from '../types.js';
-import { userHasPermission } from './wy-app-nav.js';
+import { userHasPermission } from '../permissions.js';
 import type { FollowUpFigures, FollowUpPolicy } from '../reports/report-types.js';
 import { policyText, percentOrDash } from '../reports/wy-follow-up-rates.js';
 import { rt } from '../reports/reports-i18n.js';

@@ -1,10 +1,12 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { api, ApiError } from '../api.js';
-import { appState, caseTypeInfo, caseTypeTitle, projectName, stateTitle } from '../app-state.js';
+import { caseTypeInfo, caseTypeTitle, projectName, stateTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { I18nController, t, tOr } from '../i18n.js';
 import { caseHref, href } from '../router.js';
-import { userHasPermission } from './wy-app-nav.js';
+import { userHasPermission } from '../permissions.js';
+import { slotPanels } from '../plugin-ui-registry.js';
 import { unitLabel } from '../services.js';
 import { base } from '../styles.js';
 import type { UnitDetail } from '../types.js';
@@ -57,6 +59,17 @@ export class WyHouseholdPage extends LitElement {
     }
   }
 
+  /** What the enabled plugins show for a unit (an account link, a deposit …), each element given the unit's id. */
+  #slots(unitId: number) {
+    const panels = slotPanels('household').filter((p) => userHasPermission(p.permission));
+    if (!panels.length) return nothing;
+    for (const p of panels) if (!customElements.get(p.tag)) void p.load().then(() => this.requestUpdate(), () => undefined);
+    return panels.map((p) => {
+      const tag = unsafeStatic(p.tag);
+      return staticHtml`<${tag} .unitId=${unitId}></${tag}>`;
+    });
+  }
+
   override render() {
     if (this.error) return html`<div class="card"><div class="error-box" role="alert">${this.error}</div></div>`;
     const u = this.unit;
@@ -65,7 +78,7 @@ export class WyHouseholdPage extends LitElement {
     return html`
       <a class="back" href=${href('/households')}>‹ ${t('householdsTitle')}</a>
       <h1>${projectName(u.projectId)} ${this.label}</h1>
-      ${'billing' in appState().plugins && userHasPermission('billing.view') ? html`<p><a class="button" href=${href(`/billing/units/${u.id}`)} data-testid="billing-account-link">${t('billingAccount')} ›</a></p>` : ''}
+      ${this.#slots(u.id)}
       <section class="card">
         <dl>
           <div><dt>${t('area')}</dt><dd>${t('m2', { n: u.area })}</dd></div>
@@ -77,7 +90,7 @@ export class WyHouseholdPage extends LitElement {
         <h2 id="people-title">${t('people')}</h2>
         ${u.people.length ? html`<table>
           <thead><tr><th scope="col">${t('name')}</th><th scope="col">${t('relation')}</th><th scope="col">${t('phone')}</th></tr></thead>
-          <tbody>${u.people.map((p) => html`<tr><td>${p.name ?? ''}</td><td>${tOr(`relation_${p.relation}`, p.relation)}</td><td>${p.phone ?? ''}</td></tr>`)}</tbody>
+          <tbody>${u.people.map((p) => html`<tr><td>${p.name ?? ''}</td><td>${tOr(`relation_${p.relation}`, p.relation)}</td><td>${p.phone ? html`<a href=${`tel:${p.phone.replace(/[^\d+]/g, '')}`}>${p.phone}</a>` : ''}</td></tr>`)}</tbody>
         </table>` : html`<p class="muted">${t('noPeople')}</p>`}
       </section>
       <section class="card" aria-labelledby="cases-title">

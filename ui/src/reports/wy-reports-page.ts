@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { api, ApiError, withQuery } from '../api.js';
 import { appState } from '../app-state.js';
 import { I18nController, loc, t } from '../i18n.js';
 import { caseHref, href, navigate } from '../router.js';
 import { base } from '../styles.js';
-import { userHasPermission } from '../elements/wy-app-nav.js';
+import { userHasPermission } from '../permissions.js';
+import { reportPanels } from '../plugin-ui-registry.js';
 import type { Breakdown, CaseTypeReport, MonthlyReport } from './report-types.js';
 import { percent, rt } from './reports-i18n.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -12,8 +14,6 @@ import type { ChartSpec } from './wy-chart.js';
 import './wy-chart.js';
 import './wy-breakdown.js';
 import './wy-follow-up-rates.js';
-
-interface CollectionRate { label: string; periodKey: string; billed: string; collected: string; rate: string | null; target: string; met: boolean }
 
 /** The month now in the browser's clock, YYYY-MM. */
 function thisMonth(): string {
@@ -28,11 +28,11 @@ const isEmpty = (c: CaseTypeReport) => c.cases.total === 0 && c.deadlines.total 
  * 统计: the month's statistics per case type — key figures, then compact count tables (by state,
  * severity, each summary field, project), deadline compliance, follow-up rates against the policy
  * and the causes of dissatisfaction; a breakdown with one value is a one-line fact, and the case
- * types with nothing this month share one line. One chart compares the case types. Billing's
- * collection rates when billing is enabled, and the .xlsx export.
+ * types with nothing this month share one line. One chart compares the case types. The panels
+ * the enabled plugins contribute (report panels, each loaded on first view), and the .xlsx export.
  */
 export class WyReportsPage extends LitElement {
-  static override properties = { query: { attribute: false }, report: { state: true }, rates: { state: true }, error: { state: true } };
+  static override properties = { query: { attribute: false }, report: { state: true }, panelsReady: { state: true }, error: { state: true } };
 
   static override styles = [base, css`
     :host { display: block; }
@@ -64,7 +64,8 @@ export class WyReportsPage extends LitElement {
 
   declare query: URLSearchParams;
   declare report: MonthlyReport | null;
-  declare rates: CollectionRate[] | null;
+  /** the report panels' modules are loaded */
+  declare panelsReady: boolean;
   declare error: string;
 
   constructor() {
@@ -72,13 +73,18 @@ export class WyReportsPage extends LitElement {
     new I18nController(this);
     this.query = new URLSearchParams();
     this.report = null;
-    this.rates = null;
+    this.panelsReady = false;
     this.error = '';
   }
 
   get #month() { return /^\d{4}-(0[1-9]|1[0-2])$/.test(this.query.get('month') ?? '') ? this.query.get('month')! : thisMonth(); }
   get #projectId() { return this.query.get('projectId') || undefined; }
-  get #billing() { return 'billing' in appState().plugins && userHasPermission('billing.view'); }
+  #panels() { return reportPanels().filter((p) => userHasPermission(p.permission)); }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void Promise.all(this.#panels().map((p) => p.load())).then(() => { this.panelsReady = true; }, () => undefined);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query')) void this.#load();
@@ -88,15 +94,9 @@ export class WyReportsPage extends LitElement {
     const q = { month: this.#month, projectId: this.#projectId };
     this.report = null;
     try {
-      const [report, rates] = await Promise.all([
-        api.get<MonthlyReport>('/api/reports/monthly', q),
-        this.#billing
-          ? api.get<{ items: CollectionRate[] }>('/api/billing/collection-rates', { projectId: q.projectId, asOf: `${q.month}-15` }).then((r) => r.items).catch(() => null)
-          : Promise.resolve(null),
-      ]);
+      const report = await api.get<MonthlyReport>('/api/reports/monthly', q);
       if (q.month !== this.#month || q.projectId !== this.#projectId) return;
       this.report = report;
-      this.rates = rates;
       this.error = '';
     } catch (err) {
       this.error = err instanceof ApiError && err.status ? err.message : t('networkError');
@@ -126,7 +126,7 @@ export class WyReportsPage extends LitElement {
       <p class="muted">${rt('basis')}</p>
       ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : nothing}
       ${!this.report ? (this.error ? nothing : html`<p role="status">${rt('loading')}</p>`) : html`
-        ${this.#ratesPanel()}
+        ${this.#pluginPanels()}
         ${this.report.caseTypes.some((c) => c.followUps) ? html`<section class="card">
           <h2>${rt('rates', { month })}</h2>
           <wy-follow-up-rates .items=${this.report.caseTypes.flatMap((c) => (c.followUps ? [c.followUps] : []))}></wy-follow-up-rates>
@@ -143,22 +143,14 @@ export class WyReportsPage extends LitElement {
     return html`<p class="card muted" data-testid="empty-types">${rt('emptyTypes', { types: types.map((c) => loc(c.title)).join('、') })}</p>`;
   }
 
-  #ratesPanel() {
-    if (!this.rates) return nothing;
-    return html`<section class="card" data-testid="collection-rates-panel">
-      <h2>${rt('collectionRates')}</h2>
-      <p class="muted">${rt('collectionRatesNote')}</p>
-      <div class="rates">
-        <table>
-          <thead><tr><th></th><th>${rt('month')}</th><th class="num">${rt('billed')}</th><th class="num">${rt('collected')}</th><th class="num">${rt('rate')}</th><th class="num">${rt('target')}</th><th></th></tr></thead>
-          <tbody>${this.rates.map((r) => html`<tr data-label=${r.label}>
-            <th scope="row">${rt(`label_${r.label}`)}</th><td>${r.periodKey}</td><td class="num">${r.billed}</td><td class="num">${r.collected}</td>
-            <td class="num" data-cell="rate">${percent(r.rate)}</td><td class="num">${percent(r.target)}</td>
-            <td>${r.rate === null ? html`<span class="badge">${rt('noBilling')}</span>` : r.met ? html`<span class="badge ok">${rt('met')}</span>` : html`<span class="badge danger">${rt('notMet')}</span>`}</td>
-          </tr>`)}</tbody>
-        </table>
-      </div>
-    </section>`;
+  /** What the enabled plugins show on this page: each panel's element gets the month and the project. */
+  #pluginPanels() {
+    if (!this.panelsReady) return nothing;
+    const projectId = this.#projectId ? Number(this.#projectId) : null;
+    return this.#panels().map((p) => {
+      const tag = unsafeStatic(p.tag);
+      return staticHtml`<${tag} .month=${this.#month} .projectId=${projectId}></${tag}>`;
+    });
   }
 
   /** Cases per type this month (closed / open): the one comparison a chart shows better than a table. */
