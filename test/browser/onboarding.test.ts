@@ -107,8 +107,17 @@ describe('a new company in the browser', { timeout: 240_000 }, () => {
     await form.getByLabel('初始密码').fill(CASHIER_PASSWORD);
     await form.getByRole('checkbox', { name: '收费员' }).check();
     await form.getByRole('checkbox', { name: '兰溪花园（LX）' }).check();
+    // a common password first: refused on its field, in Chinese, no account made
+    await form.getByLabel('初始密码').fill('12345678');
     await form.getByRole('button', { name: '创建账号' }).click();
-    await expect.poll(() => admin.locator('wy-admin-staff-panel [role=status]').first().textContent()).toContain('已创建账号：吴晓');
+    await expect.poll(() => form.getByRole('alert').first().textContent(), { timeout: 15_000 }).toContain('常见密码');
+    // the refusal in Chinese only: no English server text, no field names
+    expect(await admin.locator('wy-admin-staff-panel [role=status]').first().textContent()).not.toMatch(/[A-Za-z]/);
+    await shots(admin, 'staff-refused');
+    expect(await admin.locator('wy-admin-staff-panel tr[data-username="lx-cashier"]').count()).toBe(0);
+    await form.getByLabel('初始密码').fill(CASHIER_PASSWORD);
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await expect.poll(() => admin.locator('wy-admin-staff-panel [role=status]').first().textContent(), { timeout: 15_000 }).toContain('已创建账号：吴晓');
     await admin.locator('wy-admin-staff-panel tr[data-username="lx-cashier"]').waitFor();
     await admin.close();
   });

@@ -6,6 +6,7 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, listSeparator } from './admin-i18n.js';
 import type { Issue, StaffRow } from './admin-types.js';
+import { failureWords, issueWords } from './registry/registry-i18n.js';
 
 /**
  * Staff accounts: list, create (with a password, roles and projects), change roles, projects,
@@ -71,7 +72,8 @@ export class WyAdminStaffPanel extends LitElement {
 
   #fail(err: unknown) {
     this.formIssues = err instanceof ApiError ? err.issues : [];
-    this.message = err instanceof ApiError ? err.message : at('networkError');
+    // the server's refusals in the admin's language (its messages are English or 「中文 / English」)
+    this.message = failureWords(err);
   }
 
   async #create(e: Event) {
@@ -132,7 +134,7 @@ export class WyAdminStaffPanel extends LitElement {
 
   #issue(field: string) {
     const found = this.formIssues.filter((i) => i.pointer === `/${field}` || i.pointer.startsWith(`/${field}/`));
-    return found.length ? html`<span class="issue" role="alert">${found.map((i) => i.message).join(' ')}</span>` : nothing;
+    return found.length ? html`<span class="issue" role="alert">${found.map(issueWords).join(' ')}</span>` : nothing;
   }
 
   #checkboxes(name: 'roles' | 'projectIds', chosen: (string | number)[]) {

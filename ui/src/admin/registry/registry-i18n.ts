@@ -1,6 +1,7 @@
 /**
  * Strings of the 项目与楼栋 screens (zh-CN default, English), and the server's refusals in the
- * admin's words: onboarding messages come as 「中文 / English」 pairs, the rest by status.
+ * admin's words (also used by the staff panel): registry and password messages come as
+ * 「中文 / English」 pairs, the rest are worded by code or status — never the server's English.
  */
 import { getLanguage } from '../../i18n.js';
 import { ApiError } from '../../api.js';
@@ -44,10 +45,14 @@ const zh = {
   networkError: '无法连接服务器，请检查网络后重试。',
   forbidden: '你的岗位无权修改项目与楼栋（需要“导入房产档案”权限）。',
   notFound: '没有找到，或不属于本公司。',
-  taken: '编码已被使用。',
+  notAllowed: '你的岗位无权进行此操作。',
+  taken: '已被使用，请换一个。',
   required: '必填。',
   invalid: '填写有误。',
   tooLarge: '文件太大。',
+  unknownRole: '没有这个岗位。',
+  unknownProject: '没有这个管理处。',
+  selfLockout: '不能停用自己，也不能去掉自己的员工管理权限。',
   busy: '服务器正忙，请稍后再试。',
 };
 
@@ -89,10 +94,14 @@ const en: Record<keyof typeof zh, string> = {
   networkError: 'Cannot reach the server. Check the network and try again.',
   forbidden: 'Your role may not change projects and buildings (needs “import the registry”).',
   notFound: 'Not found, or not of this company.',
-  taken: 'This code is taken.',
+  notAllowed: 'Your role may not do this.',
+  taken: 'Already taken: choose another.',
   required: 'Required.',
   invalid: 'Not valid.',
   tooLarge: 'The file is too large.',
+  unknownRole: 'No such role.',
+  unknownProject: 'No such project.',
+  selfLockout: 'You cannot deactivate yourself or drop your own staff management permission.',
   busy: 'The server is busy; try again shortly.',
 };
 
@@ -114,7 +123,10 @@ function half(message: string): string | null {
 export function issueWords(issue: Issue): string {
   const bilingual = half(issue.message);
   if (bilingual) return bilingual;
-  if (issue.code === 'taken') return rt('taken');
+  // English server text reads as it is in English; a Chinese text was made in the page
+  if (getLanguage() === 'en' || /[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  const byCode: Record<string, RegistryKey> = { taken: 'taken', 'unknown-role': 'unknownRole', 'unknown-project': 'unknownProject', 'self-lockout': 'selfLockout' };
+  if (byCode[issue.code]) return rt(byCode[issue.code]!);
   if (issue.code === 'required') return rt('required');
   return rt('invalid');
 }
@@ -122,9 +134,9 @@ export function issueWords(issue: Issue): string {
 /** What a refused call says at the top of the form. */
 export function failureWords(err: unknown): string {
   if (!(err instanceof ApiError) || err.status === 0) return rt('networkError');
-  if (err.status === 403) return rt('forbidden');
+  if (err.status === 403) return rt('notAllowed');
   if (err.status === 404) return rt('notFound');
-  if (err.status === 409) return rt('taken');
+  if (err.status === 409) return err.issues.length ? err.issues.map(issueWords).join(' ') : rt('taken');
   if (err.status === 413) return rt('tooLarge');
   if (err.status === 429) return rt('busy');
   return err.issues.length ? err.issues.map(issueWords).join(' ') : rt('invalid');
