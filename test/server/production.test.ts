@@ -1,6 +1,6 @@
 /**
  * The production build as an operator runs it: `npm run build`, then `node dist/core/server/main.js`
- * on a fresh database — no tsx anywhere (a loader hook refuses it), no npm, no other process, no
+ * on a fresh database — no tsx anywhere — no devDependency at all (a loader hook refuses them), no npm, no other process, no
  * demo company, JSON log lines only, health answers; SIGTERM while a slow request runs lets the
  * request finish and exits 0 within 10 s; a database whose accounts still have the demo password
  * is refused with one line.
@@ -14,7 +14,7 @@ import { seedRegistry } from '../../core/registry/seed-registry.js';
 import { demoRegistry } from '../../core/testing/harness.js';
 import { ensureProductionBuild, freshDatabase, startProductionServer, type FreshDatabase, type ServerProcess } from './production-support.js';
 
-const FORBID_TSX = path.join(ROOT_DIR, 'test/fixtures/production/forbid-tsx.mjs');
+const FORBID_DEV = path.join(ROOT_DIR, 'test/fixtures/production/forbid-dev-packages.mjs');
 const SLOW_PLUGIN = path.join(ROOT_DIR, 'test/fixtures/production/slow-request');
 
 let build = '';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   cpSync(path.join(build, 'plugins'), pluginsDir, { recursive: true });
   cpSync(SLOW_PLUGIN, path.join(pluginsDir, 'slow-request'), { recursive: true });
   db = await freshDatabase();
-  server = startProductionServer({ ...db.env, WUYE_PLUGINS_DIR: pluginsDir, LOG_LEVEL: 'info' }, ['--import', FORBID_TSX]);
+  server = startProductionServer({ ...db.env, WUYE_PLUGINS_DIR: pluginsDir, LOG_LEVEL: 'info' }, ['--import', FORBID_DEV]);
   baseUrl = (await server.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"Wuye is running"/))[1]!;
 }, 240_000);
 
@@ -45,15 +45,15 @@ afterAll(async () => {
 });
 
 describe('production start: node dist/core/server/main.js', () => {
-  it('is one node process running the compiled entry, with no tsx loaded and no child process', async () => {
+  it('is one node process running the compiled entry, with no devDependency (tsx) loaded and no child process', async () => {
     const pid = server.child.pid!;
-    expect(execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim()).toBe(`${process.execPath} --import ${FORBID_TSX} ${path.join(build, 'core/server/main.js')}`);
+    expect(execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim()).toBe(`${process.execPath} --import ${FORBID_DEV} ${path.join(build, 'core/server/main.js')}`);
     // ps exits 1 when it lists nothing: no child process
     const children = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
     expect(children.stdout.trim()).toBe('');
-    // the worker threads' entries load the compiled workers too (tsx would be refused by the hook)
-    execFileSync(process.execPath, ['--import', FORBID_TSX, '--input-type=module', '-e', `await import(${JSON.stringify(path.join(build, 'core/config/draft-worker-entry.mjs'))})`], { stdio: 'pipe' });
-    expect(server.output()).not.toMatch(/production loaded tsx/);
+    // the worker threads' entries load the compiled workers too (tsx, a devDependency, would be refused by the hook)
+    execFileSync(process.execPath, ['--import', FORBID_DEV, '--input-type=module', '-e', `await import(${JSON.stringify(path.join(build, 'core/config/draft-worker-entry.mjs'))})`], { stdio: 'pipe' });
+    expect(server.output()).not.toMatch(/production loaded a devDependency/);
   });
 
   it('answers health: live, and ready with the database reachable and every migration applied', async () => {
