@@ -179,6 +179,8 @@ export function scaffoldFiles(n: ScaffoldNames): Record<string, string> {
       data: { requesterName: '张伟', contactPhone: '13800000001', content: '厨房水管漏水，请尽快派人查看' },
     }),
     [`${id}.test.ts`]: testFile(n),
+    'ui/index.ts': uiIndex(n),
+    [`ui/wy-${id}-overview.ts`]: uiOverview(n),
     'README.md': readme(n),
     // type-checks this plugin alone (npx tsc -p plugins/<id>); the root typecheck covers it too
     'tsconfig.json': json({ extends: `${root}/tsconfig.json`, include: ['.'] }),
@@ -251,6 +253,68 @@ describe('${id}', () => {
 `;
 }
 
+/** The plugin's screens: one page (概览) and its navigation entry; the page loads on first visit. */
+function uiIndex({ id, root }: ScaffoldNames): string {
+  return `/**
+ * What ${id} brings to the staff app (see ui/src/plugin-ui-api.ts for pages, navigation entries,
+ * admin sections, report panels, slots and widgets). Keep this file small: screens load lazily.
+ */
+import { definePluginUi } from '../${root}/ui/src/plugin-ui-api.js';
+
+export default definePluginUi({
+  pages: [
+    { path: '/${id}/overview', title: { 'zh-CN': '申请概览', en: 'Requests overview' }, tag: 'wy-${id}-overview', load: () => import('./wy-${id}-overview.js') },
+  ],
+  nav: [
+    { path: '/${id}/overview', label: { 'zh-CN': '申请概览', en: 'Requests overview' }, group: { 'zh-CN': '新流程', en: 'New procedure' } },
+  ],
+});
+`;
+}
+
+function uiOverview({ id, caseType, root }: ScaffoldNames): string {
+  const cls = `Wy${caseType[0]!.toUpperCase()}${caseType.slice(1)}Overview`;
+  return `import { LitElement, html } from 'lit';
+import { base, getLanguage, href, I18nController } from '../${root}/ui/src/plugin-ui-api.js';
+
+const words = {
+  'zh-CN': { title: '申请概览', intro: '这是 ${id} 自带的页面（plugins/${id}/ui/）。', list: '全部申请', register: '登记申请' },
+  en: { title: 'Requests overview', intro: 'A page of its own, from plugins/${id}/ui/.', list: 'All requests', register: 'Register a request' },
+};
+
+/** The procedure's own page: a starting point linking to its list and its registration form. */
+export class ${cls} extends LitElement {
+  static override properties = { query: { attribute: false } };
+  static override styles = [base];
+
+  declare query: URLSearchParams;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.query = new URLSearchParams();
+  }
+
+  override render() {
+    const w = words[getLanguage()];
+    return html\`<h1 data-testid="${id}-overview">\${w.title}</h1>
+      <section class="card">
+        <p>\${w.intro}</p>
+        <p><a href=\${href('/cases/${caseType}')}>\${w.list}</a> · <a class="button primary" href=\${href('/cases/${caseType}/new')}>\${w.register}</a></p>
+      </section>\`;
+  }
+}
+
+customElements.define('wy-${id}-overview', ${cls});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wy-${id}-overview': ${cls};
+  }
+}
+`;
+}
+
 function readme({ id, caseType }: ScaffoldNames): string {
   return `# ${id}
 
@@ -269,6 +333,7 @@ result, and printable as a sheet.
 | \`templates/${id}-sheet.hbs\` | the printable sheet |
 | \`examples/\` | a sample registration (used by the test) |
 | \`${id}.test.ts\` | the procedure over HTTP through the kernel harness |
+| \`ui/index.ts\`, \`ui/wy-${id}-overview.ts\` | the plugin's screens: a page (#/${id}/overview) and its navigation entry |
 
 What a company admin may change without code: every label, field, state, transition, role,
 deadline and the urgent keywords, through the configuration editor.
