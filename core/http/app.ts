@@ -86,6 +86,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(staffRoutes, { orm: services.orm, cases: services.cases, sessions: services.sessions, now: services.now });
   await app.register(caseTypeRoutes, { cases: services.cases });
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
+  await app.register((await import('./routes/home.js')).homeRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(attachmentRoutes, { orm: services.orm, configs: services.configs, now: services.now });
   await app.register(rosterImportRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/config-drafts.js')).configDraftRoutes, { orm: services.orm, cases: services.cases, now: services.now });
