@@ -2,19 +2,21 @@
  * The public API for plugin code: everything a plugin's `index.ts`, routes, jobs and commands may
  * import from core. Plugins import this module only, never core's internals.
  */
-export {
-  definePlugin,
-  type PluginDefinition,
-  type PluginSetupContext,
-  type PluginDatabase,
-  type PluginRoutes,
-  type PluginCommand,
-  type EffectContext,
-  type EffectHandler,
-  type ScheduledJob,
-  type DemoDataSeed,
-} from './extensions.js';
-export type { PluginServices, PluginConfigView } from './plugin-services.js';
+export { definePlugin } from './extensions.js';
+export type {
+  PluginDefinition,
+  PluginSetupContext,
+  PluginDatabase,
+  PluginRoutes,
+  PluginCommand,
+  EffectContext,
+  EffectHandler,
+  ScheduledJob,
+  DemoDataSeed,
+  PluginServices,
+  PluginConfigView,
+  UntypedSettings,
+} from './plugin-types.js';
 export type { Principal } from './auth/sessions.js';
 export { WuyeError, ValidationError, NotFoundError, ForbiddenError, StaleVersionError, RuleRefusedError, type FieldIssue } from './errors.js';
 export { idParam, errorResponse, errorResponses } from './http/schemas.js';

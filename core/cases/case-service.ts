@@ -22,6 +22,9 @@ import { ruleContext } from '../workflow/rule-context.js';
 import { planTransition } from '../workflow/plan-transition.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
+import type { CaseContext } from './case-context.js';
+
+export type { CaseContext } from './case-context.js';
 
 export interface CreateCaseInput {
   projectId: number;
@@ -40,15 +43,6 @@ export interface Actor {
   staffId: number | null;
   role: string | null;
   roles: string[];
-}
-
-export interface CaseContext {
-  row: WorkCase;
-  /** the configuration the case was opened under: its workflow, forms and clocks */
-  config: CompiledConfig;
-  type: CompiledCaseType;
-  /** the company's configuration in force now: who may see the case and act in which role */
-  access: CompiledConfig;
 }
 
 export class CaseService {

@@ -52,6 +52,20 @@ async function compileFile(file: string, typeName: string, cwd: string, source: 
   });
 }
 
+/**
+ * Turns the top-level `export interface X {…}` into `export type X = {…};`. A type alias of an
+ * object type fits `Record<string, unknown>` (an interface does not), so a plugin's typed services
+ * (`PluginServices<XSettings>`) can still be handed to code that takes the untyped ones.
+ */
+function asTypeAlias(source: string, typeName: string): string {
+  const head = `export interface ${typeName} {`;
+  const start = source.indexOf(head);
+  if (start < 0) return source;
+  const end = source.indexOf('\n}\n', start);
+  if (end < 0) throw new Error(`codegen: the end of ${typeName} was not found`);
+  return `${source.slice(0, start)}export type ${typeName} = {${source.slice(start + head.length, end)}\n};\n${source.slice(end + 3)}`;
+}
+
 async function metaSchemaOutputs(): Promise<Output[]> {
   const dir = path.join(root, 'schemas');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.schema.json') && f !== 'common.schema.json').sort();
@@ -84,7 +98,10 @@ async function pluginFormOutputs(): Promise<Output[]> {
     if (manifest.config?.schema) {
       outputs.push({
         file: path.join(dir, 'generated', 'settings.ts'),
-        content: await compileFile(path.join(dir, 'plugin.json'), toTypeName(entry.name) + 'Settings', dir, `plugins/${entry.name}/plugin.json (config.schema)`, (json) => (json.config as { schema: unknown }).schema),
+        content: asTypeAlias(
+          await compileFile(path.join(dir, 'plugin.json'), toTypeName(entry.name) + 'Settings', dir, `plugins/${entry.name}/plugin.json (config.schema)`, (json) => (json.config as { schema: unknown }).schema),
+          toTypeName(entry.name) + 'Settings',
+        ),
       });
     }
   }

@@ -12,7 +12,7 @@ import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
 import { workflowFormNames } from '../declarations/check-workflow.js';
 import type { CompiledRule } from '../rules/index.js';
 import { WorkingCalendar, type CalendarSettings } from '../calendar/index.js';
-import type { ExtensionRegistry } from '../extensions.js';
+import type { HelperDelegate } from 'handlebars';
 import type { FormRules } from './form-rules.js';
 import { cachedFormRules, cachedRule, cachedTemplate, formValidator } from './compile-cache.js';
 import { resolveOptionsFrom } from './options-from.js';
@@ -67,13 +67,16 @@ export interface CompiledConfig {
   handlebars: typeof Handlebars;
 }
 
+/** the plugins' document helpers (ExtensionRegistry.templateHelpers), named here to keep config below extensions */
+type TemplateHelpers = ReadonlyMap<string, HelperDelegate>;
+
 /**
  * One handlebars environment per set of helpers, shared by every compiled configuration, so a
  * template compiled for one version serves the next (compile-cache.ts keys templates by source).
  */
-const environments = new WeakMap<ExtensionRegistry['templateHelpers'], { names: string; hb: typeof Handlebars }>();
+const environments = new WeakMap<TemplateHelpers, { names: string; hb: typeof Handlebars }>();
 
-function templateEnvironment(helpers: ExtensionRegistry['templateHelpers']): typeof Handlebars {
+function templateEnvironment(helpers: TemplateHelpers): typeof Handlebars {
   const names = [...helpers.keys()].join(',');
   const known = environments.get(helpers);
   if (known && known.names === names) return known.hb;
@@ -87,7 +90,7 @@ function templateEnvironment(helpers: ExtensionRegistry['templateHelpers']): typ
  * Compiles a configuration. Validators, rules, layouts' rules and templates come from the
  * content-hash cache (compile-cache.ts): a version that changes one form compiles one form.
  */
-export function compileConfig(versionId: number, projectCode: string | null, effective: EffectiveConfig, extensions: Pick<ExtensionRegistry, 'templateHelpers'>): CompiledConfig {
+export function compileConfig(versionId: number, projectCode: string | null, effective: EffectiveConfig, extensions: { templateHelpers: TemplateHelpers }): CompiledConfig {
   const hb = templateEnvironment(extensions.templateHelpers);
 
   const caseTypes = new Map<string, CompiledCaseType>();

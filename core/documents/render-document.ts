@@ -17,7 +17,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Building, CaseDeadline, CaseEvent, Company, FollowUp, Person, Project, Staff, Unit } from '../db/entities/index.js';
 import { NotFoundError } from '../errors.js';
-import type { CaseContext } from '../cases/case-service.js';
+import type { CaseContext } from '../cases/case-context.js';
 import { documentHelpers, pickText } from './helpers.js';
 import { printPage } from './print-page.js';
 import { assertDocumentAvailable } from './document-availability.js';

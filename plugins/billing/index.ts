@@ -4,6 +4,7 @@
  * plugin.json's settings.
  */
 import { definePlugin } from '../../core/plugin-api.js';
+import type { BillingSettings } from './generated/settings.js';
 import { BILLING_ENTITIES } from './db/entities.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
@@ -15,7 +16,7 @@ import { seedBillingDemo } from './demo/demo-data.js';
 import { collectHandoverEffect, quoteHandoverEffect, rememberServices } from './ledger/handover.js';
 import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, refundUnitDepositsEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
-export default definePlugin({
+export default definePlugin<BillingSettings>({
   database: { entities: BILLING_ENTITIES, migrations: { sqlite, postgresql } },
   setup(ctx) {
     setupBillingRun(ctx);

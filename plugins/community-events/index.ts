@@ -27,15 +27,13 @@ import {
 const PLUGIN = 'community-events';
 type EntityManager = EffectContext['em'];
 
+/** what this plugin's effects receive: `ctx.settings` are its own settings, typed */
+type EventsEffect = EffectContext<CommunityEventsSettings>;
+
 function refuse(pointer: string, message: string, code: string): never {
   throw new RuleRefusedError(message, [{ pointer, code, message }]);
 }
 
-function settingsOf(ctx: EffectContext): CommunityEventsSettings {
-  const settings = ctx.settingsOf(PLUGIN);
-  if (!settings) throw new Error(`${ctx.caseType}: the community-events settings are missing`);
-  return settings as unknown as CommunityEventsSettings;
-}
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? [...(value as T[])] : []);
 
@@ -67,7 +65,7 @@ function takeFields(data: Record<string, unknown>, names: string[]): Record<stri
 
 // ---------------------------------------------------------------- events
 
-async function publish(ctx: EffectContext): Promise<void> {
+async function publish(ctx: EventsEffect): Promise<void> {
   saveRoster(ctx.data, { signups: [], waitlist: [], cancellations: [] });
   Object.assign(ctx.data, { publishedAt: ctx.now.toISOString(), lastPromotion: null });
 }
@@ -80,8 +78,8 @@ async function householdOf(em: EntityManager, companyId: number, projectId: numb
   return { unit, label: building ? `${building.name} ${unit.number}` : unit.number };
 }
 
-async function signUp(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function signUp(ctx: EventsEffect): Promise<void> {
+  const settings = ctx.settings;
   const form = takeFields(ctx.data, ['signUpName', 'signUpUnitId', 'signUpPhone', 'partySize']);
   const partySize = Number(form.partySize);
   if (partySize > settings.maxPartySize) refuse('/data/partySize', `每户最多报名${settings.maxPartySize}人`, 'party-too-large');
@@ -103,7 +101,7 @@ async function signUp(ctx: EffectContext): Promise<void> {
     : `名额已满：${added.name}（${label}，${partySize}人）列入候补第${roster.waitlist.length}位（序号${no}），有人取消时按顺序转正`;
 }
 
-async function cancel(ctx: EffectContext): Promise<void> {
+async function cancel(ctx: EventsEffect): Promise<void> {
   const form = takeFields(ctx.data, ['cancelNo', 'cancelReason']);
   const roster = rosterOf(ctx.data);
   const result = cancelSignUp(roster, Number(ctx.data.capacity), Number(form.cancelNo), ctx.now.toISOString(), String(form.cancelReason));
@@ -116,7 +114,7 @@ async function cancel(ctx: EffectContext): Promise<void> {
   }
 }
 
-async function checkIn(ctx: EffectContext): Promise<void> {
+async function checkIn(ctx: EventsEffect): Promise<void> {
   const form = takeFields(ctx.data, ['checkInNo', 'attendedCount']);
   const roster = rosterOf(ctx.data);
   const no = Number(form.checkInNo);
@@ -131,12 +129,12 @@ async function checkIn(ctx: EffectContext): Promise<void> {
   saveRoster(ctx.data, roster);
 }
 
-async function recordAttendance(ctx: EffectContext): Promise<void> {
+async function recordAttendance(ctx: EventsEffect): Promise<void> {
   const present = rosterOf(ctx.data).signups.filter((s) => s.checkedInAt);
   Object.assign(ctx.data, { attendedHouseholds: present.length, attendedPeople: present.reduce((n, s) => n + (s.attendedCount ?? s.partySize), 0) });
 }
 
-async function openFollowUps(ctx: EffectContext): Promise<void> {
+async function openFollowUps(ctx: EventsEffect): Promise<void> {
   const roster = rosterOf(ctx.data);
   const eventDate = ctx.calendar.localDate(new Date(String(ctx.data.startsAt)));
   let opened = 0;
@@ -157,7 +155,7 @@ async function openFollowUps(ctx: EffectContext): Promise<void> {
 }
 
 /** Participant cases opened at closing move to their follow-up (the policy is applied by a transition). */
-export async function scheduleFollowUps(services: PluginServices): Promise<number> {
+export async function scheduleFollowUps(services: PluginServices<CommunityEventsSettings>): Promise<number> {
   const rows = await services.orm.em.fork().find(WorkCase, { caseType: 'eventParticipant', state: 'attended' }, { orderBy: { id: 'asc' }, limit: 1000 });
   let moved = 0;
   for (const row of rows) {
@@ -181,8 +179,8 @@ function questionSheet(questions: readonly SurveyQuestion[]): string {
   return questions.map((q, i) => `${i + 1}. [${q.code}] ${q.text}（${q.scale === 'yesNo' ? '是=1 / 否=0' : '1–5分'}）`).join('\n');
 }
 
-async function distribute(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function distribute(ctx: EventsEffect): Promise<void> {
+  const settings = ctx.settings;
   const questions = activeQuestions(settings);
   if (questions.length === 0) refuse('/transition', '设置中没有启用的调查问题 / no question is in use in the settings', 'no-questions');
   const buildings = await ctx.em.find(Building, { companyId: ctx.companyId, projectId: ctx.projectId }, { orderBy: { code: 'asc' } });
@@ -208,7 +206,7 @@ async function loadSurvey(em: EntityManager, companyId: number, surveyId: number
   return em.findOne(WorkCase, { id: surveyId, companyId, caseType: 'satisfactionSurvey' });
 }
 
-async function recordAnswers(ctx: EffectContext): Promise<void> {
+async function recordAnswers(ctx: EventsEffect): Promise<void> {
   const survey = await loadSurvey(ctx.em, ctx.companyId, Number(ctx.data.surveyId));
   if (!survey) throw new NotFoundError('satisfactionSurvey');
   if (survey.state !== 'collecting') refuse('/transition', `调查${survey.serial}已结束回收 / survey ${survey.serial} is no longer collecting`, 'not-collecting');
@@ -244,8 +242,8 @@ async function surveyAnalysis(em: EntityManager, survey: WorkCase, satisfiedFrom
   return analyseSurvey(list<SurveyQuestion>(survey.data.questions), responses, buildings, satisfiedFrom, targetRate);
 }
 
-async function analyse(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function analyse(ctx: EventsEffect): Promise<void> {
+  const settings = ctx.settings;
   const survey = await loadSurvey(ctx.em, ctx.companyId, ctx.caseId);
   if (!survey) throw new NotFoundError('satisfactionSurvey');
   const a = await surveyAnalysis(ctx.em, survey, settings.survey.satisfiedFrom, settings.survey.targetRate);
@@ -268,7 +266,7 @@ const DEPARTMENT_TITLES: Record<string, string> = {
   customerService: '客服部', engineering: '工程部', security: '安护部', environment: '环境部', clubhouse: '会所', finance: '财务部',
 };
 
-async function recordActions(ctx: EffectContext): Promise<void> {
+async function recordActions(ctx: EventsEffect): Promise<void> {
   const actions = list<{ department: string; issue: string; measure: string; dueOn: string }>(ctx.data.actions);
   const byDept = new Map<string, string[]>();
   for (const a of actions) byDept.set(a.department, [...(byDept.get(a.department) ?? []), `${a.issue} → ${a.measure}（${a.dueOn}前）`]);
@@ -276,7 +274,7 @@ async function recordActions(ctx: EffectContext): Promise<void> {
   ctx.data.actionsAssignedAt = ctx.now.toISOString();
 }
 
-export default definePlugin({
+export default definePlugin<CommunityEventsSettings>({
   setup(ctx) {
     ctx.registerEffect('publish', publish);
     ctx.registerEffect('signUp', signUp);
@@ -303,7 +301,7 @@ export default definePlugin({
         const survey = await loadSurvey(em, principal.companyId, id);
         const scope = await services.projectScope(principal);
         if (!survey || (scope && !scope.includes(survey.projectId))) throw new NotFoundError('satisfactionSurvey');
-        const settings = (await services.configFor(principal.companyId, survey.projectId)).settings as unknown as CommunityEventsSettings;
+        const settings = (await services.configFor(principal.companyId, survey.projectId)).settings;
         const analysis = await surveyAnalysis(em, survey, settings.survey.satisfiedFrom, settings.survey.targetRate);
         return { survey: { id: survey.id, serial: survey.serial, year: survey.data.year, state: survey.state, projectId: survey.projectId }, satisfiedFrom: settings.survey.satisfiedFrom, ...analysis };
       });

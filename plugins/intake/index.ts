@@ -20,13 +20,11 @@ type Row = Record<string, unknown>;
 type Check = 'moveIn' | 'moveOut' | 'vacant';
 const CHECKS: readonly Check[] = ['moveIn', 'moveOut', 'vacant'];
 
-function settingsOf(ctx: EffectContext): IntakeSettings {
-  const settings = ctx.settingsOf('intake');
-  if (!settings) throw new Error('intake settings are missing');
-  return settings as unknown as IntakeSettings;
-}
+/** what this plugin's effects receive: `ctx.settings` are its own settings, typed */
+type IntakeEffect = EffectContext<IntakeSettings>;
 
-function param(ctx: EffectContext, name: string): string {
+
+function param(ctx: IntakeEffect, name: string): string {
   const value = ctx.params[name];
   if (typeof value !== 'string' || !value) throw new Error(`${ctx.caseType}: intake effect needs params.${name}`);
   return value;
@@ -36,7 +34,7 @@ function refuse(message: string, issues: FieldIssue[]): never {
   throw new RuleRefusedError(message, issues);
 }
 
-function rowsOf(ctx: EffectContext, field: string): Row[] {
+function rowsOf(ctx: IntakeEffect, field: string): Row[] {
   const rows = ctx.data[field];
   return Array.isArray(rows) ? (rows as Row[]) : [];
 }
@@ -51,11 +49,11 @@ export function checklistOf(settings: IntakeSettings, check: Check) {
  * or one from another check is refused naming it. Each row gets its area from the settings, and a
  * defect row must say what the defect is.
  */
-async function checkInspection(ctx: EffectContext): Promise<void> {
+async function checkInspection(ctx: IntakeEffect): Promise<void> {
   const check = param(ctx, 'check') as Check;
   if (!CHECKS.includes(check)) throw new Error(`intake.checkInspection: unknown check ${check}`);
   const field = param(ctx, 'field');
-  const settings = settingsOf(ctx);
+  const settings = ctx.settings;
   const items = checklistOf(settings, check);
   const rows = rowsOf(ctx, field);
   const issues: FieldIssue[] = [];
@@ -87,9 +85,9 @@ function defectIssues(rows: Row[], field: string): FieldIssue[] {
     : []));
 }
 
-async function checkDefectRows(ctx: EffectContext): Promise<void> {
+async function checkDefectRows(ctx: IntakeEffect): Promise<void> {
   const field = param(ctx, 'field');
-  const settings = settingsOf(ctx);
+  const settings = ctx.settings;
   const rows = rowsOf(ctx, field);
   const issues = defectIssues(rows, field);
   rows.forEach((row, i) => {
@@ -107,11 +105,11 @@ async function checkDefectRows(ctx: EffectContext): Promise<void> {
  * transaction: in the home, under warranty when the settings say new homes are, reported by the
  * owner; the order's serial is written on the row and collected in data.defectRepairs.
  */
-async function openDefectRepairs(ctx: EffectContext): Promise<void> {
+async function openDefectRepairs(ctx: IntakeEffect): Promise<void> {
   const field = param(ctx, 'field');
   const caseType = typeof ctx.params.caseType === 'string' ? ctx.params.caseType : 'repair';
   const source = (ctx.params.source as { 'zh-CN'?: string } | undefined)?.['zh-CN'] ?? '验收';
-  const settings = settingsOf(ctx);
+  const settings = ctx.settings;
   const repairs = Array.isArray(ctx.data.defectRepairs) ? [...(ctx.data.defectRepairs as Row[])] : [];
   const appointment = typeof ctx.data.repairAppointmentAt === 'string' ? ctx.data.repairAppointmentAt : ctx.now.toISOString();
   const customerName = String(ctx.data.ownerName ?? '').slice(0, 50) || '业主';
@@ -141,15 +139,15 @@ async function openRepairs(em: EffectContext['em'], companyId: number, data: Rec
   return rows.filter((r) => !doneStates.includes(r.state));
 }
 
-async function requireRepairsDone(ctx: EffectContext): Promise<void> {
-  const pending = await openRepairs(ctx.em, ctx.companyId, ctx.data, settingsOf(ctx).repairDoneStates);
+async function requireRepairsDone(ctx: IntakeEffect): Promise<void> {
+  const pending = await openRepairs(ctx.em, ctx.companyId, ctx.data, ctx.settings.repairDoneStates);
   if (pending.length === 0) return;
   const list = pending.map((r) => `${r.serial}（${r.state}）`).join('、');
   refuse(`报修工单尚未完成，不能复验：${list} / repair orders not done yet: ${pending.map((r) => `${r.serial} (${r.state})`).join(', ')}`,
     [{ pointer: '/data/defectRepairs', code: 'repairs-open', message: list }]);
 }
 
-async function setUnitStatus(ctx: EffectContext): Promise<void> {
+async function setUnitStatus(ctx: IntakeEffect): Promise<void> {
   const statusField = ctx.params.statusField;
   const status = typeof statusField === 'string' ? ctx.data[statusField] : ctx.params.status;
   if (typeof status !== 'string') throw new Error(`${ctx.caseType}: intake.setUnitStatus needs params.status or a filled params.statusField`);
@@ -157,13 +155,13 @@ async function setUnitStatus(ctx: EffectContext): Promise<void> {
 }
 
 /** The move-in fee list in force, written on the case for billing's quote and collection (billing.quoteHandover / collectHandover). */
-async function recordFeeItems(ctx: EffectContext): Promise<void> {
+async function recordFeeItems(ctx: IntakeEffect): Promise<void> {
   // the company's language only: these names print on the receipt
-  ctx.data[param(ctx, 'field')] = settingsOf(ctx).moveInFees.map((fee) => ({ title: fee.title['zh-CN'], amount: fee.amount }));
+  ctx.data[param(ctx, 'field')] = ctx.settings.moveInFees.map((fee) => ({ title: fee.title['zh-CN'], amount: fee.amount }));
 }
 
 /** The share of the management fee billing charges an entrusted unit, written on the agreement. */
-async function recordFeeFactor(ctx: EffectContext): Promise<void> {
+async function recordFeeFactor(ctx: IntakeEffect): Promise<void> {
   const factor = ctx.settingsOf('billing')?.entrustedFactor;
   if (typeof factor === 'string') ctx.data[param(ctx, 'field')] = factor;
 }
@@ -173,8 +171,8 @@ async function recordFeeFactor(ctx: EffectContext): Promise<void> {
  * or the list on the application when there is no move-in on record — are all back (items the
  * settings mark returnOnMoveOut). The refusal names what is missing.
  */
-async function requireKeysReturned(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function requireKeysReturned(ctx: IntakeEffect): Promise<void> {
+  const settings = ctx.settings;
   const moveIn = ctx.unitId === null ? null : await ctx.em.findOne(WorkCase,
     { companyId: ctx.companyId, caseType: 'moveIn', unitId: ctx.unitId, state: { $nin: ['cancelled'] } }, { orderBy: { id: 'desc' } });
   const register = moveIn && Array.isArray(moveIn.data.keyRegister) ? (moveIn.data.keyRegister as Row[]) : rowsOf(ctx, 'keysIssued');
@@ -198,7 +196,7 @@ async function requireKeysReturned(ctx: EffectContext): Promise<void> {
     [{ pointer: '/data/returnedItems', code: 'keys-not-returned', message: zh }]);
 }
 
-async function openVacantRegister(ctx: EffectContext): Promise<void> {
+async function openVacantRegister(ctx: IntakeEffect): Promise<void> {
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.calendar.timezone }).toFormat('yyyy-MM-dd');
   await ctx.openCase('vacantUnit', {
     data: { source: 'moveOut', vacantSince: today, keyLocation: param(ctx, 'keyLocation'), previousCase: ctx.serial },
@@ -211,14 +209,14 @@ async function openVacantRegister(ctx: EffectContext): Promise<void> {
  * instance's run may move a case first (or staff may): that case is skipped, and one case that
  * cannot move is logged; neither stops the run for the other cases and companies.
  */
-async function repairsDoneJob(now: Date, services: PluginServices): Promise<void> {
+async function repairsDoneJob(now: Date, services: PluginServices<IntakeSettings>): Promise<void> {
   for (const company of await services.orm.em.fork().find(Company, {}, { orderBy: { id: 'asc' } })) {
     // a fresh identity map per company: rows read for one company are not served stale to the next
     const em = services.orm.em.fork();
     const waiting = await em.find(WorkCase, { companyId: company.id, caseType: 'moveIn', state: 'rectifying' }, { orderBy: { id: 'asc' } });
     for (const c of waiting) {
       try {
-        const settings = (await services.configFor(company.id, c.projectId, now, em)).settings as unknown as IntakeSettings;
+        const settings = (await services.configFor(company.id, c.projectId, now, em)).settings;
         if ((await openRepairs(em, company.id, c.data, settings.repairDoneStates)).length > 0) continue;
         await services.systemTransition(company.id, 'moveIn', c.id, 'repairsDone');
       } catch (err) {
@@ -230,7 +228,7 @@ async function repairsDoneJob(now: Date, services: PluginServices): Promise<void
   }
 }
 
-export default definePlugin({
+export default definePlugin<IntakeSettings>({
   setup(ctx) {
     ctx.registerEffect('checkInspection', checkInspection);
     ctx.registerEffect('checkDefectRows', checkDefectRows);
@@ -254,7 +252,7 @@ export default definePlugin({
         const { check } = request.params as { check: Check };
         const { projectId } = request.query as { projectId: number };
         const project = await services.projectFor(principal, projectId);
-        const settings = (await services.configFor(principal.companyId, project.id)).settings as unknown as IntakeSettings;
+        const settings = (await services.configFor(principal.companyId, project.id)).settings;
         const items = checklistOf(settings, check);
         if (items.length === 0) throw new NotFoundError(`checklist ${check}`);
         return { check, items: items.map(({ code, area, title, repairCategory }) => ({ code, area, title, repairCategory })) };

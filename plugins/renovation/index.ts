@@ -15,16 +15,13 @@ import type { RenovationSettings } from './generated/settings.js';
 import { addDays, describeWindows, missedPatrols, moneyCmp, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
 
 const CASE_TYPE = 'renovation';
+
+/** what renovation's effects receive: `ctx.settings` are renovation's settings, typed */
+type RenovationEffect = EffectContext<RenovationSettings>;
 const DEPARTMENTS_SIGNING = ['service', 'engineering', 'security'] as const;
 
 function refuse(pointer: string, message: string, code = 'renovation'): RuleRefusedError {
   return new RuleRefusedError(message, [{ pointer, code, message }]);
-}
-
-function settingsOf(ctx: EffectContext): RenovationSettings {
-  const settings = ctx.settingsOf(ctx.pluginId);
-  if (!settings) throw new Error(`${ctx.caseType}: the renovation settings are missing from the configuration`);
-  return settings as unknown as RenovationSettings;
 }
 
 function list<T>(value: unknown): T[] {
@@ -44,14 +41,14 @@ function maxDate(a: string | null, b: string): string {
 }
 
 /** The first day patrols are expected after works (re)start: the next full day, or the start date if later. */
-function patrolsFromAfter(ctx: EffectContext, startOn: string | null): string {
+function patrolsFromAfter(ctx: RenovationEffect, startOn: string | null): string {
   return maxDate(startOn, addDays(today(ctx), 1));
 }
 
 // ---------------------------------------------------------------- fees
 
 /** The rate in force today of a one-off fee item of billing's fee list, for the unit's type. */
-function billingOneOffRate(ctx: EffectContext, feeCode: string, unitType: string): string {
+function billingOneOffRate(ctx: RenovationEffect, feeCode: string, unitType: string): string {
   const billing = ctx.settingsOf('billing') as { feeItems?: Record<string, { kind?: string; active?: boolean; rates?: { from: string; price?: string; byUnitType?: Record<string, string> }[] }> } | undefined;
   const item = billing?.feeItems && Object.hasOwn(billing.feeItems, feeCode) ? billing.feeItems[feeCode] : undefined;
   const day = today(ctx);
@@ -63,8 +60,8 @@ function billingOneOffRate(ctx: EffectContext, feeCode: string, unitType: string
   return price;
 }
 
-async function assessFees(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function assessFees(ctx: RenovationEffect): Promise<void> {
+  const settings = ctx.settings;
   if (ctx.unitId === null) throw refuse('/unitId', '装修申报须登记栋房号 / a renovation needs the unit', 'no-unit');
   const unit = await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
   if (!unit) throw refuse('/unitId', 'the case unit does not exist', 'no-unit');
@@ -78,7 +75,7 @@ async function assessFees(ctx: EffectContext): Promise<void> {
 
 // ---------------------------------------------------------------- permit
 
-async function signPermit(ctx: EffectContext): Promise<void> {
+async function signPermit(ctx: RenovationEffect): Promise<void> {
   const department = String(ctx.params.department);
   if (!(DEPARTMENTS_SIGNING as readonly string[]).includes(department)) throw new Error(`renovation.signPermit: unknown department ${department}`);
   const signOffs = { ...((ctx.data.permitSignOffs ?? {}) as Record<string, unknown>) };
@@ -92,8 +89,8 @@ async function signPermit(ctx: EffectContext): Promise<void> {
   delete ctx.data.permitOpinion;
 }
 
-async function issuePermit(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function issuePermit(ctx: RenovationEffect): Promise<void> {
+  const settings = ctx.settings;
   const start = str(ctx.data.worksStartOn)!;
   if (start < today(ctx)) throw refuse('/data/worksStartOn', `开工日期不能早于今天（${today(ctx)}） / the works cannot start before today (${today(ctx)})`, 'past');
   const workers = list<Record<string, unknown>>(ctx.data.workers).map((w, i) => ({ ...w, passNo: `${ctx.serial}-${String(i + 1).padStart(2, '0')}` }));
@@ -114,7 +111,7 @@ async function issuePermit(ctx: EffectContext): Promise<void> {
   }
 }
 
-async function issueHotWorkPermit(ctx: EffectContext): Promise<void> {
+async function issueHotWorkPermit(ctx: RenovationEffect): Promise<void> {
   const from = str(ctx.data.hotWorkFrom)!;
   const to = str(ctx.data.hotWorkTo)!;
   if (new Date(to).getTime() <= new Date(from).getTime()) throw refuse('/data/hotWorkTo', '动火结束时间须晚于开始时间 / the hot work must end after it starts', 'order');
@@ -129,8 +126,8 @@ async function issueHotWorkPermit(ctx: EffectContext): Promise<void> {
 
 // ---------------------------------------------------------------- during the works
 
-async function recordPatrol(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function recordPatrol(ctx: RenovationEffect): Promise<void> {
+  const settings = ctx.settings;
   const code = String(ctx.data.patrolDepartment);
   const dept = Object.hasOwn(settings.patrols.departments, code) ? settings.patrols.departments[code] : undefined;
   if (!dept) throw refuse('/data/patrolDepartment', `巡查部门“${code}”未在设置中配置 / ${code} is not a patrolling department in the settings`, 'unknown-department');
@@ -145,8 +142,8 @@ async function recordPatrol(ctx: EffectContext): Promise<void> {
   ctx.data.patrols = patrols;
 }
 
-async function assessViolation(ctx: EffectContext): Promise<void> {
-  const settings = settingsOf(ctx);
+async function assessViolation(ctx: RenovationEffect): Promise<void> {
+  const settings = ctx.settings;
   const code = String(ctx.data.violationCode);
   const penalty = Object.hasOwn(settings.penalties, code) ? settings.penalties[code] : undefined;
   if (!penalty) throw refuse('/data/violationCode', `违章类别“${code}”不在违章处罚表中 / ${code} is not in the penalty table`, 'unknown-violation');
@@ -174,14 +171,14 @@ async function assessViolation(ctx: EffectContext): Promise<void> {
   if (ctx.state === 'topUpDue' && !str(ctx.data.topUpDueAt)) ctx.data.topUpDueAt = addDuration(ctx.now, settings.topUpDeadline, ctx.calendar).toISOString();
 }
 
-function resume(ctx: EffectContext): void {
+function resume(ctx: RenovationEffect): void {
   const stops = list<Record<string, unknown>>(ctx.data.stops);
   const last = stops[stops.length - 1];
   if (last && !last.resumedAt) last.resumedAt = ctx.now.toISOString();
   Object.assign(ctx.data, { stops, stopped: false, patrolsFrom: patrolsFromAfter(ctx, str(ctx.data.patrolsFrom)) });
 }
 
-async function applyTopUp(ctx: EffectContext): Promise<void> {
+async function applyTopUp(ctx: RenovationEffect): Promise<void> {
   const amount = String(ctx.data.topUpAmount);
   const required = str(ctx.data.topUpRequired) ?? '0';
   const left = moneyCmp(amount, required) >= 0 ? '0.00' : sumMoney(required, parseMoney(amount).negated().toFixed(2));
@@ -191,17 +188,17 @@ async function applyTopUp(ctx: EffectContext): Promise<void> {
   if (ctx.data.stopped === true) resume(ctx);
 }
 
-async function recordStop(ctx: EffectContext): Promise<void> {
+async function recordStop(ctx: RenovationEffect): Promise<void> {
   const stops = list<Record<string, unknown>>(ctx.data.stops);
   stops.push({ reason: String(ctx.params.reason), note: ctx.params.reason === 'ordered' ? str(ctx.data.stopReason) : null, staffId: ctx.actor.staffId || null, at: ctx.now.toISOString(), resumedAt: null });
   Object.assign(ctx.data, { stops, stopped: true });
 }
 
-async function recordResume(ctx: EffectContext): Promise<void> {
+async function recordResume(ctx: RenovationEffect): Promise<void> {
   resume(ctx);
 }
 
-async function extendWorks(ctx: EffectContext): Promise<void> {
+async function extendWorks(ctx: RenovationEffect): Promise<void> {
   const due = str(ctx.data.worksDueOn);
   if (!due) throw refuse('/transition', '尚未开工，无工期可延长 / the works have not started', 'not-started');
   const days = Number(ctx.data.extensionDays);
@@ -217,7 +214,7 @@ async function extendWorks(ctx: EffectContext): Promise<void> {
  */
 const ALREADY_RECORDED = 'already-recorded';
 
-async function recordMissedPatrol(ctx: EffectContext): Promise<void> {
+async function recordMissedPatrol(ctx: RenovationEffect): Promise<void> {
   const missed = list<MissedPatrol & { recordedAt: string }>(ctx.data.missedPatrols);
   const date = String(ctx.data.missedOn);
   const department = String(ctx.data.missedDepartment);
@@ -228,7 +225,7 @@ async function recordMissedPatrol(ctx: EffectContext): Promise<void> {
   ctx.data.missedPatrols = missed;
 }
 
-async function recordOverrun(ctx: EffectContext): Promise<void> {
+async function recordOverrun(ctx: RenovationEffect): Promise<void> {
   // the row's overrunRecordedFor is read inside the transition's transaction: another job's record shows
   if (ctx.data.overrunRecordedFor === ctx.data.overrunSince) {
     throw refuse('/data/overrunSince', `工期超期已记录 / overrun since ${String(ctx.data.overrunSince)} already recorded`, ALREADY_RECORDED);
@@ -236,7 +233,7 @@ async function recordOverrun(ctx: EffectContext): Promise<void> {
   ctx.data.overrunRecordedFor = ctx.data.overrunSince;
 }
 
-async function recordInspection(ctx: EffectContext): Promise<void> {
+async function recordInspection(ctx: RenovationEffect): Promise<void> {
   const at = ctx.now.toISOString();
   if (ctx.params.kind === 'hiddenWorks') {
     const rounds = list<Record<string, unknown>>(ctx.data.hiddenWorksInspections);
@@ -250,7 +247,7 @@ async function recordInspection(ctx: EffectContext): Promise<void> {
   }
 }
 
-async function recordRefund(ctx: EffectContext): Promise<void> {
+async function recordRefund(ctx: RenovationEffect): Promise<void> {
   Object.assign(ctx.data, { refundApprovedAt: ctx.now.toISOString(), refundApprovedBy: ctx.actor.staffId });
   const before = str(ctx.data.unitStatusBefore);
   if (before) await ctx.setUnitStatus(before);
@@ -276,13 +273,13 @@ async function unlessAlreadyRecorded(transition: Promise<unknown>): Promise<bool
   }
 }
 
-export async function watchRenovations(now: Date, services: PluginServices): Promise<WatchOutcome> {
+export async function watchRenovations(now: Date, services: PluginServices<RenovationSettings>): Promise<WatchOutcome> {
   const outcome: WatchOutcome = { stopped: 0, missed: 0, overruns: 0 };
   const rows = await services.orm.em.fork().find(WorkCase, { caseType: CASE_TYPE, state: { $in: ['works', 'topUpDue', 'stopped'] } }, { orderBy: { id: 'asc' } });
   for (const row of rows) {
     try {
       const view = await services.configFor(row.companyId, row.projectId, now);
-      const settings = view.settings as unknown as RenovationSettings;
+      const settings = view.settings;
       const data = row.data ?? {};
       const day = view.calendar.localDate(now);
       if (row.state === 'topUpDue' && typeof data.topUpDueAt === 'string' && new Date(data.topUpDueAt).getTime() <= now.getTime()) {
@@ -307,7 +304,7 @@ export async function watchRenovations(now: Date, services: PluginServices): Pro
   return outcome;
 }
 
-export default definePlugin({
+export default definePlugin<RenovationSettings>({
   setup(ctx) {
     ctx.registerEffect('assessFees', assessFees);
     ctx.registerEffect('signPermit', signPermit);

@@ -3,17 +3,17 @@
  * billed, and last period's bills of every other unit paid at the desk — so the bills, arrears,
  * collection-rate and daily-cash pages show something real the first time they are opened.
  */
-import { Staff, StaffProject, type PluginServices, type Principal } from '../../../core/plugin-api.js';
-import type { BillingSettings } from '../generated/settings.js';
+import { Staff, StaffProject, type Principal } from '../../../core/plugin-api.js';
 import { periodContaining, previousPeriod } from '../domain/cycle-calendar.js';
 import { runBilling } from '../run/billing-run.js';
 import { takePayment } from '../ledger/payments.js';
 import { localDate } from '../ledger/dates.js';
 import { yuan } from '../ledger/amounts.js';
+import type { BillingServices } from '../ledger/settings.js';
 import { Bill } from '../db/entities.js';
 
 /** Someone who may collect money in every project: the finance department. */
-async function collector(services: PluginServices, companyId: number): Promise<Principal | null> {
+async function collector(services: BillingServices, companyId: number): Promise<Principal | null> {
   const em = services.orm.em.fork();
   const staff = (await em.find(Staff, { companyId, active: true }, { orderBy: { id: 'asc' } })).find((s) => s.roles.includes('finance'));
   if (!staff) return null;
@@ -21,9 +21,9 @@ async function collector(services: PluginServices, companyId: number): Promise<P
   return { staffId: staff.id, companyId, username: staff.username, name: staff.name, roles: staff.roles, projectIds: projects.map((p) => p.projectId), language: staff.language };
 }
 
-export async function seedBillingDemo(services: PluginServices, companyId: number): Promise<void> {
+export async function seedBillingDemo(services: BillingServices, companyId: number): Promise<void> {
   const config = await services.configFor(companyId);
-  const settings = config.settings as unknown as BillingSettings;
+  const settings = config.settings;
   const current = periodContaining(settings, localDate(services.now(), config.calendar.timezone));
   const previous = previousPeriod(settings, current);
   for (const period of [previous, current]) await runBilling(services, { companyId, projectId: null, periodKey: period.periodKey });

@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface BillingSettings {
+export type BillingSettings = {
   cycle: 'month' | 'quarter' | 'halfYear';
   cycles: {
     month: {
@@ -691,4 +691,4 @@ export interface BillingSettings {
     lastMonth: string;
     monthBefore: string;
   };
-}
+};

@@ -1,6 +1,6 @@
 /** Read side of the ledger: a unit's account, its ledger lines, bills (list and detail), payments of a day. */
 import type { FilterQuery } from '@mikro-orm/core';
-import { NotFoundError, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { NotFoundError, type Principal } from '../../../core/plugin-api.js';
 import { Bill, BillLine, Charge, Deposit, DunningStep, LedgerEntry, Notice, Payment } from '../db/entities.js';
 import { yuan } from './amounts.js';
 import { dayRange } from './dates.js';
@@ -13,8 +13,9 @@ import { explainLateFee } from '../domain/late-fee.js';
 import { periodLabel } from '../domain/period-label.js';
 import { num } from './sql.js';
 import { billDetail, billSummary, ledgerView, lineView, noticeView, paymentView, unitContext, unitLabel, unitLabels } from './views.js';
+import type { BillingServices } from './settings.js';
 
-export async function unitAccount(services: PluginServices, principal: Principal, unitId: number) {
+export async function unitAccount(services: BillingServices, principal: Principal, unitId: number) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const unit = await services.unitFor(principal, unitId, em);
@@ -43,7 +44,7 @@ export async function unitAccount(services: PluginServices, principal: Principal
   };
 }
 
-export async function unitLedger(services: PluginServices, principal: Principal, unitId: number, query: { cursor?: string; limit: number }) {
+export async function unitLedger(services: BillingServices, principal: Principal, unitId: number, query: { cursor?: string; limit: number }) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const unit = await services.unitFor(principal, unitId, em);
@@ -53,7 +54,7 @@ export async function unitLedger(services: PluginServices, principal: Principal,
   return { items: items.map(ledgerView), nextCursor };
 }
 
-export async function listBills(services: PluginServices, principal: Principal, query: { projectId?: number; periodKey?: string; status?: 'open' | 'paid'; unitId?: number; cursor?: string; limit: number }) {
+export async function listBills(services: BillingServices, principal: Principal, query: { projectId?: number; periodKey?: string; status?: 'open' | 'paid'; unitId?: number; cursor?: string; limit: number }) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   if (query.projectId !== undefined) await services.projectFor(principal, query.projectId, em);
@@ -74,7 +75,7 @@ export async function listBills(services: PluginServices, principal: Principal, 
   return { items: items.map((b) => billSummary(b, labels.get(b.unitId)?.label ?? '')), nextCursor };
 }
 
-export async function billDetails(services: PluginServices, principal: Principal, billId: number) {
+export async function billDetails(services: BillingServices, principal: Principal, billId: number) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const bill = await billFor(services, principal, billId, em);
@@ -102,7 +103,7 @@ export async function billDetails(services: PluginServices, principal: Principal
   };
 }
 
-export async function listPayments(services: PluginServices, principal: Principal, query: { date?: string; cashierId?: number; unitId?: number; cursor?: string; limit: number }) {
+export async function listPayments(services: BillingServices, principal: Principal, query: { date?: string; cashierId?: number; unitId?: number; cursor?: string; limit: number }) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   if (query.unitId !== undefined) await services.unitFor(principal, query.unitId, em);
@@ -124,7 +125,7 @@ export async function listPayments(services: PluginServices, principal: Principa
   return { items: items.map((p) => paymentView(p, bills)), nextCursor };
 }
 
-export async function paymentDetail(services: PluginServices, principal: Principal, id: number) {
+export async function paymentDetail(services: BillingServices, principal: Principal, id: number) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const payment = await em.findOne(Payment, { id, companyId: principal.companyId });

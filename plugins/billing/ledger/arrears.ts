@@ -6,7 +6,7 @@
  * whose afterMonthsUnpaid is reached.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { RuleRefusedError, type PluginServices, type Principal, type Unit } from '../../../core/plugin-api.js';
+import { RuleRefusedError, type Principal, type Unit } from '../../../core/plugin-api.js';
 import { Bill, DunningStep } from '../db/entities.js';
 import { assessLateFee } from '../domain/late-fee.js';
 import type { BillingSettings } from '../generated/settings.js';
@@ -17,6 +17,7 @@ import { billingConfig } from './settings.js';
 import { num } from './sql.js';
 import { ownersOf, unitLabels } from './views.js';
 import { periodLabel } from '../domain/period-label.js';
+import type { BillingServices } from './settings.js';
 
 export interface UnitArrears {
   unitId: number;
@@ -72,7 +73,7 @@ export async function unitArrears(em: EntityManager, companyId: number, unitId: 
 export interface ArrearsQuery { projectId?: number; minMonths?: number; asOf?: string; cursor?: string; limit: number }
 
 /** The WHERE clause over billing_bill of the units a query lists (overdue open bills in the caller's scope). */
-async function arrearsScope(services: PluginServices, principal: Principal, query: ArrearsQuery, em: EntityManager, asOf: string) {
+async function arrearsScope(services: BillingServices, principal: Principal, query: ArrearsQuery, em: EntityManager, asOf: string) {
   if (query.projectId !== undefined) await services.projectFor(principal, query.projectId, em);
   const scope = await services.projectScope(principal);
   const where: string[] = ['company_id = ?', "status = 'open'", 'due_on < ?'];
@@ -85,7 +86,7 @@ async function arrearsScope(services: PluginServices, principal: Principal, quer
 }
 
 /** The list rows of these units (in this order): owner, amounts with late fees to asOf, months unpaid, dunning steps. */
-async function arrearsItems(services: PluginServices, principal: Principal, em: EntityManager, unitIds: number[], asOf: string, timezone: string) {
+async function arrearsItems(services: BillingServices, principal: Principal, em: EntityManager, unitIds: number[], asOf: string, timezone: string) {
   const [bills, steps, labels, owners] = await Promise.all([
     em.find(Bill, { companyId: principal.companyId, unitId: { $in: unitIds }, status: 'open', dueOn: { $lt: asOf } }),
     em.find(DunningStep, { companyId: principal.companyId, unitId: { $in: unitIds } }, { orderBy: { id: 'asc' } }),
@@ -127,7 +128,7 @@ async function allArrearsUnitIds(em: EntityManager, scope: Awaited<ReturnType<ty
  * fees to asOf. Late fees accrue per bill, so the overdue open bills are read (their amounts only)
  * and summed with the same function as the rows.
  */
-async function arrearsTotals(services: PluginServices, principal: Principal, em: EntityManager, unitIds: number[], asOf: string) {
+async function arrearsTotals(services: BillingServices, principal: Principal, em: EntityManager, unitIds: number[], asOf: string) {
   let outstandingFen = 0;
   let lateFeeFen = 0;
   const settingsByProject = new Map<number, BillingSettings>();
@@ -149,7 +150,7 @@ async function arrearsTotals(services: PluginServices, principal: Principal, em:
 
 const publicItem = <T extends { outstandingFen: number; lateFeeFen: number }>({ outstandingFen: _o, lateFeeFen: _l, ...rest }: T) => rest;
 
-export async function arrearsReport(services: PluginServices, principal: Principal, query: ArrearsQuery) {
+export async function arrearsReport(services: BillingServices, principal: Principal, query: ArrearsQuery) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const company = await billingConfig(services, principal.companyId, null, em);
@@ -170,7 +171,7 @@ export async function arrearsReport(services: PluginServices, principal: Princip
 }
 
 /** Every row of the query (no pages), for the export; refused above `max` units. */
-export async function arrearsAll(services: PluginServices, principal: Principal, query: Omit<ArrearsQuery, 'cursor' | 'limit'>, max = 20000) {
+export async function arrearsAll(services: BillingServices, principal: Principal, query: Omit<ArrearsQuery, 'cursor' | 'limit'>, max = 20000) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const company = await billingConfig(services, principal.companyId, null, em);
@@ -208,7 +209,7 @@ async function dunningRefusal(em: EntityManager, companyId: number, unitId: numb
  * not yet due for the step refuses the request (422 naming /unitIds/<i>, or /step for a step not
  * in the ladder). One unit (POST /units/:unitId/dunning) is the batch of one, its pointers as before.
  */
-export async function recordDunningSteps(services: PluginServices, principal: Principal, unitIds: number[], input: { step: string; note: string; outcome?: string }, single = false) {
+export async function recordDunningSteps(services: BillingServices, principal: Principal, unitIds: number[], input: { step: string; note: string; outcome?: string }, single = false) {
   await services.requirePermission(principal, 'billing.dunning');
   return services.orm.em.fork().transactional(async (em) => {
     const units: Unit[] = [];
@@ -232,11 +233,11 @@ export async function recordDunningSteps(services: PluginServices, principal: Pr
   });
 }
 
-export async function recordDunningStep(services: PluginServices, principal: Principal, unitId: number, input: { step: string; note: string; outcome?: string }) {
+export async function recordDunningStep(services: BillingServices, principal: Principal, unitId: number, input: { step: string; note: string; outcome?: string }) {
   return (await recordDunningSteps(services, principal, [unitId], input, true))[0]!;
 }
 
-export async function dunningHistory(services: PluginServices, principal: Principal, unitId: number) {
+export async function dunningHistory(services: BillingServices, principal: Principal, unitId: number) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   const unit = await services.unitFor(principal, unitId, em);

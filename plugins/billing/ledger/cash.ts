@@ -4,13 +4,14 @@
  * counted with the cash expected. One closing per cashier per day; its payments get its id.
  */
 import { UniqueConstraintViolationException, raw } from '@mikro-orm/core';
-import { NotFoundError, Staff, WuyeError, parseMoney, toFen, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { NotFoundError, Staff, WuyeError, parseMoney, toFen, type Principal } from '../../../core/plugin-api.js';
 import { CashClosing, LedgerEntry, Payment } from '../db/entities.js';
 import { yuan } from './amounts.js';
 import { dayRange } from './dates.js';
 import { PAYMENT_METHODS } from './payments.js';
 import { billingConfig } from './settings.js';
 import { num, sqlEm } from './sql.js';
+import type { BillingServices } from './settings.js';
 
 export function closingView(c: CashClosing) {
   return {
@@ -25,7 +26,7 @@ interface DayTotals {
   totalFen: number;
 }
 
-async function dayTotals(services: PluginServices, companyId: number, cashierId: number, date: string, timezone: string): Promise<DayTotals> {
+async function dayTotals(services: BillingServices, companyId: number, cashierId: number, date: string, timezone: string): Promise<DayTotals> {
   const em = sqlEm(services.orm.em.fork());
   const { from, to } = dayRange(date, timezone);
   const payments = await em.createQueryBuilder(Payment, 'p')
@@ -48,7 +49,7 @@ async function dayTotals(services: PluginServices, companyId: number, cashierId:
 }
 
 /** Someone else's day needs billing.adjust (finance); a cashier sees their own. */
-async function cashierFor(services: PluginServices, principal: Principal, cashierId: number | undefined): Promise<number> {
+async function cashierFor(services: BillingServices, principal: Principal, cashierId: number | undefined): Promise<number> {
   await services.requirePermission(principal, 'billing.collect');
   if (cashierId === undefined || cashierId === principal.staffId) return principal.staffId;
   await services.requirePermission(principal, 'billing.adjust');
@@ -57,7 +58,7 @@ async function cashierFor(services: PluginServices, principal: Principal, cashie
   return staff.id;
 }
 
-export async function cashDaily(services: PluginServices, principal: Principal, query: { date?: string; cashierId?: number }) {
+export async function cashDaily(services: BillingServices, principal: Principal, query: { date?: string; cashierId?: number }) {
   const cashierId = await cashierFor(services, principal, query.cashierId);
   const config = await billingConfig(services, principal.companyId, null);
   const date = query.date ?? config.today;
@@ -74,7 +75,7 @@ function alreadyClosed(date: string): WuyeError {
   return new WuyeError('WUYE_DUPLICATE', 409, `the cash of ${date} has already been closed`, [{ pointer: '/date', code: 'duplicate', message: 'already closed' }]);
 }
 
-export async function closeCash(services: PluginServices, principal: Principal, input: { date: string; countedCash: string; note?: string }) {
+export async function closeCash(services: BillingServices, principal: Principal, input: { date: string; countedCash: string; note?: string }) {
   await services.requirePermission(principal, 'billing.collect');
   const countedFen = Number(toFen(parseMoney(input.countedCash)));
   const config = await billingConfig(services, principal.companyId, null);

@@ -6,15 +6,16 @@
  * rounded DOWN to 4 decimals so a rate just under a target never prints as meeting it; `met`
  * compares the exact ratio. A period with nothing billed has rate null and is not met.
  */
-import { MoneyDecimal, roundMoney, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { MoneyDecimal, roundMoney, type Principal } from '../../../core/plugin-api.js';
 import { periodContaining, previousPeriod } from '../domain/cycle-calendar.js';
 import { yuan } from './amounts.js';
 import { billingConfig } from './settings.js';
 import { num } from './sql.js';
+import type { BillingServices } from './settings.js';
 
 const LABELS = ['thisMonth', 'lastMonth', 'monthBefore'] as const;
 
-export async function collectionRates(services: PluginServices, principal: Principal, query: { projectId?: number; asOf?: string }) {
+export async function collectionRates(services: BillingServices, principal: Principal, query: { projectId?: number; asOf?: string }) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   if (query.projectId !== undefined) await services.projectFor(principal, query.projectId, em);

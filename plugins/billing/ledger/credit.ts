@@ -5,12 +5,12 @@
  * the receivable balance always equals what the bills still owe.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { PluginServices } from '../../../core/plugin-api.js';
 import { LedgerEntry } from '../db/entities.js';
 import type { BillingSettings } from '../generated/settings.js';
 import { applySettlement, openBills, planSettlement } from './settle.js';
 import { lockUnitLedger } from './unit-lock.js';
 import { periodLabel } from '../domain/period-label.js';
+import type { BillingServices } from './settings.js';
 
 /** The unit's credit balance in fen. */
 export async function creditBalance(em: EntityManager, companyId: number, unitId: number): Promise<number> {
@@ -31,7 +31,7 @@ export async function unitsWithCredit(em: EntityManager, companyId: number): Pro
 }
 
 /** Applies a unit's credit to its open bills as of `asOf`; returns the fen applied. */
-export async function applyCredit(services: PluginServices, em: EntityManager, target: { companyId: number; projectId: number; unitId: number }, settings: BillingSettings, asOf: string, now: Date): Promise<number> {
+export async function applyCredit(services: BillingServices, em: EntityManager, target: { companyId: number; projectId: number; unitId: number }, settings: BillingSettings, asOf: string, now: Date): Promise<number> {
   await lockUnitLedger(em, services.dialect, target.companyId, target.unitId);
   const credit = await creditBalance(em, target.companyId, target.unitId);
   if (credit <= 0) return 0;

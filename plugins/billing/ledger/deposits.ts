@@ -5,12 +5,13 @@
  * (a stale one is 409) and writes a ledger entry on the unit's deposit account.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { ForbiddenError, NotFoundError, RuleRefusedError, StaleVersionError, type Principal } from '../../../core/plugin-api.js';
 import { Deposit, LedgerEntry } from '../db/entities.js';
 import { positiveFen, yuan } from './amounts.js';
 import { decodeCursor, page } from './keyset.js';
 import type { PaymentMethod } from './payments.js';
 import { lockUnitLedger } from './unit-lock.js';
+import type { BillingServices } from './settings.js';
 
 export function depositView(d: Deposit) {
   return {
@@ -19,7 +20,7 @@ export function depositView(d: Deposit) {
   };
 }
 
-async function depositFor(services: PluginServices, principal: Principal, id: number, em: EntityManager): Promise<Deposit> {
+async function depositFor(services: BillingServices, principal: Principal, id: number, em: EntityManager): Promise<Deposit> {
   const deposit = await em.findOne(Deposit, { id, companyId: principal.companyId });
   if (!deposit) throw new NotFoundError('deposit');
   await services.unitFor(principal, deposit.unitId, em);
@@ -35,7 +36,7 @@ function refused(pointer: string, message: string): RuleRefusedError {
  * lets `change` decide the new values and ledger entry, then claims the version in the database.
  */
 async function changeDeposit(
-  services: PluginServices, principal: Principal, id: number, version: number,
+  services: BillingServices, principal: Principal, id: number, version: number,
   change: (deposit: Deposit, em: EntityManager) => { set: Partial<Deposit>; entry?: { kind: LedgerEntry['kind']; amountFen: number; description: string; method?: string }; audit: Record<string, unknown> },
 ) {
   return services.orm.em.fork().transactional(async (em) => {
@@ -59,7 +60,7 @@ async function changeDeposit(
   });
 }
 
-export async function receiveDeposit(services: PluginServices, principal: Principal, input: { unitId: number; purpose: string; amount: string; method: PaymentMethod; note?: string }) {
+export async function receiveDeposit(services: BillingServices, principal: Principal, input: { unitId: number; purpose: string; amount: string; method: PaymentMethod; note?: string }) {
   await services.requirePermission(principal, 'billing.collect');
   const amountFen = positiveFen(input.amount, '/amount');
   return services.orm.em.fork().transactional(async (em) => {
@@ -81,7 +82,7 @@ export async function receiveDeposit(services: PluginServices, principal: Princi
   });
 }
 
-export async function deductDeposit(services: PluginServices, principal: Principal, id: number, input: { amount: string; reason: string; version: number }) {
+export async function deductDeposit(services: BillingServices, principal: Principal, id: number, input: { amount: string; reason: string; version: number }) {
   await services.requirePermission(principal, 'billing.adjust');
   const amountFen = positiveFen(input.amount, '/amount');
   return changeDeposit(services, principal, id, input.version, (d) => {
@@ -95,7 +96,7 @@ export async function deductDeposit(services: PluginServices, principal: Princip
   });
 }
 
-export async function topUpDeposit(services: PluginServices, principal: Principal, id: number, input: { amount: string; method: PaymentMethod; version: number }) {
+export async function topUpDeposit(services: BillingServices, principal: Principal, id: number, input: { amount: string; method: PaymentMethod; version: number }) {
   await services.requirePermission(principal, 'billing.collect');
   const amountFen = positiveFen(input.amount, '/amount');
   return changeDeposit(services, principal, id, input.version, (d) => {
@@ -108,7 +109,7 @@ export async function topUpDeposit(services: PluginServices, principal: Principa
   });
 }
 
-export async function requestRefund(services: PluginServices, principal: Principal, id: number, input: { reason: string; version: number }) {
+export async function requestRefund(services: BillingServices, principal: Principal, id: number, input: { reason: string; version: number }) {
   await services.requirePermission(principal, 'billing.collect');
   return changeDeposit(services, principal, id, input.version, (d) => {
     if (d.status !== 'held') throw refused('/version', `a deposit in status ${d.status} cannot be asked back`);
@@ -117,7 +118,7 @@ export async function requestRefund(services: PluginServices, principal: Princip
   });
 }
 
-export async function decideRefund(services: PluginServices, principal: Principal, id: number, input: { approve: boolean; note?: string; version: number }) {
+export async function decideRefund(services: BillingServices, principal: Principal, id: number, input: { approve: boolean; note?: string; version: number }) {
   await services.requirePermission(principal, 'billing.approveRefund');
   return changeDeposit(services, principal, id, input.version, (d) => {
     if (d.status !== 'refundRequested') throw refused('/approve', 'no refund has been requested for this deposit');
@@ -131,7 +132,7 @@ export async function decideRefund(services: PluginServices, principal: Principa
   });
 }
 
-export async function listDeposits(services: PluginServices, principal: Principal, query: { unitId?: number; status?: Deposit['status']; cursor?: string; limit: number }) {
+export async function listDeposits(services: BillingServices, principal: Principal, query: { unitId?: number; status?: Deposit['status']; cursor?: string; limit: number }) {
   await services.requirePermission(principal, 'billing.view');
   const em = services.orm.em.fork();
   if (query.unitId !== undefined) await services.unitFor(principal, query.unitId, em);

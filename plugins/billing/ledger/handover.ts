@@ -17,7 +17,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
-import { MoneyDecimal, RuleRefusedError, Staff, parseMoney, roundMoney, toFen, type EffectContext, type PluginServices } from '../../../core/plugin-api.js';
+import { MoneyDecimal, RuleRefusedError, Staff, parseMoney, roundMoney, toFen, type EffectContext } from '../../../core/plugin-api.js';
 import { Bill, BillLine, LedgerEntry, Payment } from '../db/entities.js';
 import { periodLabel } from '../domain/period-label.js';
 import type { BillingSettings } from '../generated/settings.js';
@@ -30,6 +30,7 @@ import { rmbCapital } from './rmb-capital.js';
 import { applySettlement, openBills, planSettlement } from './settle.js';
 import { lockUnitLedger } from './unit-lock.js';
 import { outstandingFen } from './views.js';
+import type { BillingServices } from './settings.js';
 
 export interface MoveInItem { title: string; amount: string }
 
@@ -75,26 +76,26 @@ async function itemsOfBills(em: EntityManager, companyId: number, bills: Bill[])
   return out;
 }
 
-function settingsOf(ctx: EffectContext): BillingSettings {
-  return ctx.settingsOf('billing') as unknown as BillingSettings;
-}
+/** what billing's effects receive: `ctx.settings` are billing's settings, typed */
+type BillingEffect = EffectContext<BillingSettings>;
 
-function moveInItems(ctx: EffectContext): MoveInItem[] {
+
+function moveInItems(ctx: BillingEffect): MoveInItem[] {
   const field = typeof ctx.params.itemsField === 'string' ? ctx.params.itemsField : null;
   const rows = field && Array.isArray(ctx.data[field]) ? (ctx.data[field] as Record<string, unknown>[]) : [];
   return rows.map((r) => ({ title: String(r.title ?? ''), amount: String(r.amount ?? '0') })).filter((r) => r.title && Number(r.amount) > 0);
 }
 
-function handoverDateOf(ctx: EffectContext): string {
+function handoverDateOf(ctx: BillingEffect): string {
   const field = typeof ctx.params.handoverField === 'string' ? ctx.params.handoverField : null;
   const given = field ? ctx.data[field] : undefined;
   return typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given) ? given : localDate(ctx.now, ctx.calendar.timezone);
 }
 
 /** The quote the cashier's form shows: one row per fee item and period due now, and the total. */
-async function quote(ctx: EffectContext) {
+async function quote(ctx: BillingEffect) {
   if (ctx.unitId == null) throw new RuleRefusedError('a move-in needs the unit', [{ pointer: '/unitId', code: 'required', message: '须登记栋房号' }]);
-  const settings = settingsOf(ctx);
+  const settings = ctx.settings;
   const today = localDate(ctx.now, ctx.calendar.timezone);
   const handoverOn = handoverDateOf(ctx);
   const bills = await openBills(ctx.em, ctx.companyId, ctx.unitId);
@@ -110,15 +111,15 @@ async function quote(ctx: EffectContext) {
 }
 
 /** Effect `billing.quoteHandover {itemsField, outField, handoverField?}`: writes {handoverOn, items, total, developer} on the case. */
-export async function quoteHandoverEffect(ctx: EffectContext): Promise<void> {
+export async function quoteHandoverEffect(ctx: BillingEffect): Promise<void> {
   const q = await quote(ctx);
   const out = typeof ctx.params.outField === 'string' ? ctx.params.outField : 'dueNow';
   ctx.data[out] = { asOf: q.today, handoverOn: q.handoverOn, items: q.rows, total: yuan(q.totalFen), developer: yuan(q.developerFen) };
 }
 
-let servicesRef: PluginServices | null = null;
+let servicesRef: BillingServices | null = null;
 /** Billing's services, captured when its routes are registered (effects get none; the receipt number needs them). */
-export function rememberServices(services: PluginServices): void {
+export function rememberServices(services: BillingServices): void {
   servicesRef = services;
 }
 
@@ -131,10 +132,10 @@ const METHOD_TITLES: Record<PaymentMethod, string> = { cash: '现金', transfer:
  * (`receiptField`: receipt number, date, items with periods, amount in figures and words, method,
  * payer, cashier, the receipt's payment id for billing's own print).
  */
-export async function collectHandoverEffect(ctx: EffectContext): Promise<void> {
+export async function collectHandoverEffect(ctx: BillingEffect): Promise<void> {
   const services = servicesRef;
   if (!services) throw new Error('billing.collectHandover: billing routes are not registered');
-  const settings = settingsOf(ctx);
+  const settings = ctx.settings;
   const method = String(ctx.data[String(ctx.params.methodField ?? 'paymentMethod')] ?? '') as PaymentMethod;
   if (!PAYMENT_METHODS.includes(method)) throw new RuleRefusedError('choose how the fees are paid', [{ pointer: `/data/${String(ctx.params.methodField ?? 'paymentMethod')}`, code: 'required', message: '请选择付款方式' }]);
   const unitId = ctx.unitId!;

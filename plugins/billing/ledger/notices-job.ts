@@ -9,7 +9,7 @@ import { applyCredit, unitsWithCredit } from './credit.js';
 import { issueNotices } from './notices.js';
 import { billingConfig } from './settings.js';
 
-export async function runNotices(now: Date, services: PluginServices): Promise<{ creditApplied: number; noticesIssued: number }> {
+export async function runNotices(now: Date, services: PluginServices<BillingSettings>): Promise<{ creditApplied: number; noticesIssued: number }> {
   const companies = await services.orm.em.fork().find(Company, {}, { orderBy: { id: 'asc' } });
   let creditApplied = 0;
   let noticesIssued = 0;
@@ -32,7 +32,7 @@ export async function runNotices(now: Date, services: PluginServices): Promise<{
   return { creditApplied, noticesIssued };
 }
 
-export const noticesJob: ScheduledJob = {
+export const noticesJob: ScheduledJob<BillingSettings> = {
   everySeconds: 3600,
   run: async (now, services) => {
     await runNotices(now, services);

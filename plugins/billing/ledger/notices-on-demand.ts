@@ -8,11 +8,12 @@
  * Batches print every selected notice on one page set (one notice per sheet).
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { NotFoundError, RuleRefusedError, type FieldIssue, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { NotFoundError, RuleRefusedError, type FieldIssue, type Principal } from '../../../core/plugin-api.js';
 import { Bill, Notice } from '../db/entities.js';
 import { periodLabel } from '../domain/period-label.js';
 import { owedOn, renderNotice, type NoticeKind } from './notices.js';
 import { billingConfig } from './settings.js';
+import type { BillingServices } from './settings.js';
 
 const KIND_TITLE: Record<NoticeKind, string> = { payment: '付款通知书', reminder: '催款通知书', final: '最后缴款通知书' };
 
@@ -40,7 +41,7 @@ export interface IssuedNotice { billId: number; unitId: number; kind: NoticeKind
  * bill whose notice is not due, or that is paid, refuses the whole request (422 naming
  * /billIds/<i>, or what `pointerOf` says) and nothing is written. Already issued notices are returned as they are.
  */
-export async function issueNoticesNow(services: PluginServices, principal: Principal, kind: NoticeKind, billIds: number[], pointerOf: (index: number) => string = (i) => `/billIds/${i}`): Promise<IssuedNotice[]> {
+export async function issueNoticesNow(services: BillingServices, principal: Principal, kind: NoticeKind, billIds: number[], pointerOf: (index: number) => string = (i) => `/billIds/${i}`): Promise<IssuedNotice[]> {
   await services.requirePermission(principal, 'billing.collect');
   const attempt = () => services.orm.em.fork().transactional(async (em) => {
     const bills = await em.find(Bill, { id: { $in: billIds }, companyId: principal.companyId });
@@ -86,7 +87,7 @@ export async function issueNoticesNow(services: PluginServices, principal: Princ
 }
 
 /** The open bills of these units whose notice of `kind` is due today (for the arrears list's batch). */
-export async function dueBillsOfUnits(services: PluginServices, principal: Principal, kind: NoticeKind, unitIds: number[], em: EntityManager): Promise<number[]> {
+export async function dueBillsOfUnits(services: BillingServices, principal: Principal, kind: NoticeKind, unitIds: number[], em: EntityManager): Promise<number[]> {
   for (const unitId of unitIds) await services.unitFor(principal, unitId, em);
   const bills = await em.find(Bill, { companyId: principal.companyId, unitId: { $in: unitIds }, status: 'open' }, { orderBy: { unitId: 'asc', periodStart: 'asc', id: 'asc' } });
   const ids: number[] = [];
@@ -98,7 +99,7 @@ export async function dueBillsOfUnits(services: PluginServices, principal: Princ
 }
 
 /** Several notices as one printable page set, one notice per sheet. */
-export async function renderNoticeBatch(services: PluginServices, principal: Principal, kind: NoticeKind, billIds: number[]): Promise<string> {
+export async function renderNoticeBatch(services: BillingServices, principal: Principal, kind: NoticeKind, billIds: number[]): Promise<string> {
   const em = services.orm.em.fork();
   const pages: string[] = [];
   for (const id of billIds) pages.push(await renderNotice(services, principal, id, kind, em));

@@ -11,7 +11,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { NotFoundError, Unit, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { NotFoundError, Unit, type Principal } from '../../../core/plugin-api.js';
 import { Bill, BillLine, Notice } from '../db/entities.js';
 import { assessLateFee, lateFeeStart } from '../domain/late-fee.js';
 import type { BillingSettings } from '../generated/settings.js';
@@ -21,6 +21,7 @@ import { termText, perMille } from './notice-terms.js';
 import { rmbCapital } from './rmb-capital.js';
 import { billingConfig } from './settings.js';
 import { outstandingFen, unitContext, unitLabel } from './views.js';
+import type { BillingServices } from './settings.js';
 
 export type NoticeKind = 'payment' | 'reminder' | 'final';
 export const NOTICE_KINDS: NoticeKind[] = ['payment', 'reminder', 'final'];
@@ -55,7 +56,7 @@ async function candidateIds(em: EntityManager, companyId: number, kind: NoticeKi
 const CHUNK = 500;
 
 /** Issues every notice due by `asOf` for a company; returns how many were issued. */
-export async function issueNotices(services: PluginServices, companyId: number, asOf: string, now: Date, settingsFor: (projectId: number) => Promise<BillingSettings>): Promise<number> {
+export async function issueNotices(services: BillingServices, companyId: number, asOf: string, now: Date, settingsFor: (projectId: number) => Promise<BillingSettings>): Promise<number> {
   let issued = 0;
   for (const kind of NOTICE_KINDS) {
     const ids = await candidateIds(services.orm.em.fork(), companyId, kind, asOf);
@@ -76,14 +77,14 @@ export async function issueNotices(services: PluginServices, companyId: number, 
 }
 
 /** A bill of the caller's company in a project they may see, else 404. */
-export async function billFor(services: PluginServices, principal: Principal, id: number, em: EntityManager): Promise<Bill> {
+export async function billFor(services: BillingServices, principal: Principal, id: number, em: EntityManager): Promise<Bill> {
   const bill = await em.findOne(Bill, { id, companyId: principal.companyId });
   if (!bill) throw new NotFoundError('bill');
   await services.unitFor(principal, bill.unitId, em);
   return bill;
 }
 
-export async function renderNotice(services: PluginServices, principal: Principal, billId: number, kind: NoticeKind, em: EntityManager): Promise<string> {
+export async function renderNotice(services: BillingServices, principal: Principal, billId: number, kind: NoticeKind, em: EntityManager): Promise<string> {
   await services.requirePermission(principal, 'billing.view');
   const bill = await billFor(services, principal, billId, em);
   const config = await billingConfig(services, bill.companyId, bill.projectId, em);

@@ -6,7 +6,7 @@
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
-import { RuleRefusedError, WuyeError, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { RuleRefusedError, WuyeError, type Principal } from '../../../core/plugin-api.js';
 import { Bill, BillLine, LedgerEntry, Payment } from '../db/entities.js';
 import { positiveFen, yuan } from './amounts.js';
 import { billingConfig } from './settings.js';
@@ -14,6 +14,7 @@ import { applySettlement, openBills, planSettlement } from './settle.js';
 import { lockUnitLedger } from './unit-lock.js';
 import { paymentView } from './views.js';
 import { periodLabel } from '../domain/period-label.js';
+import type { BillingServices } from './settings.js';
 
 export const PAYMENT_METHODS = ['cash', 'transfer', 'pos', 'online'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -32,13 +33,13 @@ function duplicate(pointer: string, message: string): WuyeError {
 }
 
 /** Receipt numbers: prefix + year (company time zone) + a per-company, per-year serial: SJ2026000042. */
-export async function nextReceiptNo(services: PluginServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
+export async function nextReceiptNo(services: BillingServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
   const year = DateTime.fromJSDate(now, { zone: timezone }).year;
   const serial = await services.nextSerial(em, companyId, `receipt:${year}`);
   return `${prefix}${year}${String(serial).padStart(6, '0')}`;
 }
 
-export async function takePayment(services: PluginServices, principal: Principal, input: PaymentInput) {
+export async function takePayment(services: BillingServices, principal: Principal, input: PaymentInput) {
   await services.requirePermission(principal, 'billing.collect');
   const amountFen = positiveFen(input.amount, '/amount');
   const companyId = principal.companyId;
@@ -101,7 +102,7 @@ export async function takePayment(services: PluginServices, principal: Principal
  * fee items of each bill, and the remainder kept as credit — or the same refusal the payment would
  * get (amount, over-payment policy).
  */
-export async function previewPayment(services: PluginServices, principal: Principal, input: Pick<PaymentInput, 'unitId' | 'amount' | 'method'>) {
+export async function previewPayment(services: BillingServices, principal: Principal, input: Pick<PaymentInput, 'unitId' | 'amount' | 'method'>) {
   await services.requirePermission(principal, 'billing.collect');
   const amountFen = positiveFen(input.amount, '/amount');
   const em = services.orm.em.fork();
@@ -128,7 +129,7 @@ export async function previewPayment(services: PluginServices, principal: Princi
 }
 
 /** A payment of the caller's company in a project they may see, else 404. */
-export async function paymentFor(services: PluginServices, principal: Principal, id: number, em: EntityManager): Promise<Payment> {
+export async function paymentFor(services: BillingServices, principal: Principal, id: number, em: EntityManager): Promise<Payment> {
   const payment = await em.findOne(Payment, { id, companyId: principal.companyId });
   if (!payment) throw new WuyeError('WUYE_NOT_FOUND', 404, 'payment not found');
   await services.unitFor(principal, payment.unitId, em);

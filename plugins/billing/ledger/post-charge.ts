@@ -6,11 +6,12 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
-import { MONEY_PATTERN, MoneyDecimal, RuleRefusedError, Unit, ValidationError, parseMoney, roundMoney, toFen, type EffectContext, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { MONEY_PATTERN, MoneyDecimal, RuleRefusedError, Unit, ValidationError, parseMoney, roundMoney, toFen, type EffectContext, type Principal } from '../../../core/plugin-api.js';
 import { Charge } from '../db/entities.js';
 import { rateInForce } from '../domain/fee-lines.js';
 import { yuan } from './amounts.js';
 import { billingConfig } from './settings.js';
+import type { BillingServices } from './settings.js';
 
 export interface ChargeInput {
   companyId: number;
@@ -65,7 +66,7 @@ export async function postChargeEffect(ctx: EffectContext): Promise<void> {
 }
 
 /** POST /charges: a one-off fee item (e.g. debris removal) × quantity at the rate in force today. */
-export async function postOneOffCharge(services: PluginServices, principal: Principal, input: { unitId: number; feeCode: string; quantity?: string; note?: string }) {
+export async function postOneOffCharge(services: BillingServices, principal: Principal, input: { unitId: number; feeCode: string; quantity?: string; note?: string }) {
   await services.requirePermission(principal, 'billing.adjust');
   const quantity = input.quantity ?? '1';
   if (new MoneyDecimal(quantity).lte(0)) throw new ValidationError([{ pointer: '/quantity', code: 'exclusiveMinimum', message: 'must be greater than 0' }]);

@@ -4,7 +4,7 @@
  * printed once per copy (联次) the settings name.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { Staff, Unit, type PluginServices, type Principal } from '../../../core/plugin-api.js';
+import { Staff, Unit, type Principal } from '../../../core/plugin-api.js';
 import { BillLine } from '../db/entities.js';
 import { periodLabel } from '../domain/period-label.js';
 import { yuan } from './amounts.js';
@@ -12,6 +12,7 @@ import { billsOfPayment, paymentFor } from './payments.js';
 import { rmbCapital } from './rmb-capital.js';
 import { billingConfig } from './settings.js';
 import { unitContext } from './views.js';
+import type { BillingServices } from './settings.js';
 
 const METHOD_TITLES: Record<string, { 'zh-CN': string; en: string }> = {
   cash: { 'zh-CN': '现金', en: 'Cash' },
@@ -20,7 +21,7 @@ const METHOD_TITLES: Record<string, { 'zh-CN': string; en: string }> = {
   online: { 'zh-CN': '线上支付', en: 'Online' },
 };
 
-export async function renderReceipt(services: PluginServices, principal: Principal, paymentId: number, em: EntityManager): Promise<string> {
+export async function renderReceipt(services: BillingServices, principal: Principal, paymentId: number, em: EntityManager): Promise<string> {
   await services.requirePermission(principal, 'billing.view');
   const payment = await paymentFor(services, principal, paymentId, em);
   const unit = (await em.findOne(Unit, { id: payment.unitId, companyId: payment.companyId }))!;

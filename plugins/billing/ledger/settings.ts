@@ -4,8 +4,11 @@ import type { PluginConfigView, PluginServices } from '../../../core/plugin-api.
 import type { BillingSettings } from '../generated/settings.js';
 import { localDate } from './dates.js';
 
+/** billing's services: `configFor(…).settings` are billing's settings, typed */
+export type BillingServices = PluginServices<BillingSettings>;
+
 export interface BillingConfig {
-  view: PluginConfigView;
+  view: PluginConfigView<BillingSettings>;
   settings: BillingSettings;
   timezone: string;
   /** today in the company's time zone */
@@ -13,9 +16,9 @@ export interface BillingConfig {
 }
 
 /** The settings in force at `at` (default: the kernel's now), and that instant's date for the company. */
-export async function billingConfig(services: PluginServices, companyId: number, projectId: number | null, em?: EntityManager, at?: Date): Promise<BillingConfig> {
+export async function billingConfig(services: BillingServices, companyId: number, projectId: number | null, em?: EntityManager, at?: Date): Promise<BillingConfig> {
   const instant = at ?? services.now();
   const view = await services.configFor(companyId, projectId, instant, em);
   const timezone = view.calendar.timezone;
-  return { view, settings: view.settings as unknown as BillingSettings, timezone, today: localDate(instant, timezone) };
+  return { view, settings: view.settings, timezone, today: localDate(instant, timezone) };
 }

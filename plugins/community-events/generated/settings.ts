@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface CommunityEventsSettings {
+export type CommunityEventsSettings = {
   facilities: {
     [k: string]: {
       title: {
@@ -47,4 +47,4 @@ export interface CommunityEventsSettings {
     targetRate: number;
     skipVacantUnits: boolean;
   };
-}
+};

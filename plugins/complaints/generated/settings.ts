@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface ComplaintsSettings {
+export type ComplaintsSettings = {
   writtenReplyToLetters: boolean;
   serviceComplaintsDepartment: 'hrAdmin' | 'customerService';
-}
+};

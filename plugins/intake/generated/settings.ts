@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface IntakeSettings {
+export type IntakeSettings = {
   /**
    * @maxItems 30
    */
@@ -65,4 +65,4 @@ export interface IntakeSettings {
   entrustedElectricityLimit: string;
   entrustedLimitBasis: 'entrustment' | 'sinceLastReading';
   openVacantRegisterOnMoveOut: boolean;
-}
+};

@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface PaidServicesSettings {
+export type PaidServicesSettings = {
   catalog: {
     [k: string]: {
       title: {
@@ -22,4 +22,4 @@ export interface PaidServicesSettings {
       active: boolean;
     };
   };
-}
+};

@@ -5,11 +5,690 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface ParcelDeskSettings {
+export type ParcelDeskSettings = {
   /**
-   * @maxItems 30
+   * @maxItems 10
    */
-  refusedCategories: string[];
+  refusedCategories:
+    | []
+    | [
+        | 'parcel'
+        | 'document'
+        | 'keys'
+        | 'clothing'
+        | 'lostFound'
+        | 'flammable'
+        | 'cash'
+        | 'valuables'
+        | 'food'
+        | 'other'
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ]
+    | [
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        ),
+        (
+          | 'parcel'
+          | 'document'
+          | 'keys'
+          | 'clothing'
+          | 'lostFound'
+          | 'flammable'
+          | 'cash'
+          | 'valuables'
+          | 'food'
+          | 'other'
+        )
+      ];
   /**
    * @maxItems 3
    */
@@ -18,4 +697,4 @@ export interface ParcelDeskSettings {
     | ['owner' | 'tenant' | 'agent']
     | ['owner' | 'tenant' | 'agent', 'owner' | 'tenant' | 'agent']
     | ['owner' | 'tenant' | 'agent', 'owner' | 'tenant' | 'agent', 'owner' | 'tenant' | 'agent'];
-}
+};

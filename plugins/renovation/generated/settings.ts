@@ -5,7 +5,7 @@
  * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
  */
 
-export interface RenovationSettings {
+export type RenovationSettings = {
   fireReview: {
     areaThreshold: number;
   };
@@ -404,4 +404,4 @@ export interface RenovationSettings {
     amount: number;
     unit: 'hours' | 'days' | 'workingDays';
   };
-}
+};

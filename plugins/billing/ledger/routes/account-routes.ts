@@ -1,12 +1,13 @@
 /** A unit's account and ledger, bills and their printed notices, one-off charges. */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
+import { errorResponses } from '../../../../core/plugin-api.js';
 import { billDetails, listBills, unitAccount, unitLedger } from '../account.js';
 import { renderNotice, type NoticeKind } from '../notices.js';
 import { postOneOffCharge } from '../post-charge.js';
 import { CURSOR, ID, LANG, LIMIT, idParams, text, unitParams } from './schemas.js';
+import type { BillingServices } from '../settings.js';
 
-export async function accountRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+export async function accountRoutes(app: FastifyInstance, services: BillingServices): Promise<void> {
   app.get('/units/:unitId/account', {
     schema: { tags: ['billing'], summary: "A unit's balances, open bills, pending charges, deposits and last dunning step", params: unitParams, response: { ...errorResponses } },
   }, async (request) => unitAccount(services, services.principal(request), (request.params as { unitId: number }).unitId));

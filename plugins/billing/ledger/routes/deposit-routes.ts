@@ -1,10 +1,11 @@
 /** Deposits: receive, deduct, top up, ask back, decide the refund. */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
+import { errorResponses } from '../../../../core/plugin-api.js';
 import { decideRefund, deductDeposit, listDeposits, receiveDeposit, requestRefund, topUpDeposit } from '../deposits.js';
 import { AMOUNT, CURSOR, ID, LIMIT, METHOD, VERSION, idParams, text } from './schemas.js';
+import type { BillingServices } from '../settings.js';
 
-export async function depositRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+export async function depositRoutes(app: FastifyInstance, services: BillingServices): Promise<void> {
   // every change answers 201 with the deposit as it now is
   const created = (reply: { code(n: never): unknown }, deposit: unknown) => {
     reply.code(201 as never);

@@ -1,15 +1,16 @@
 /** Notices issued and printed at the counter: one bill's, or a batch for units of the arrears list. */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, ValidationError, type PluginServices } from '../../../../core/plugin-api.js';
+import { errorResponses, ValidationError } from '../../../../core/plugin-api.js';
 import { dueBillsOfUnits, issueNoticesNow, renderNoticeBatch } from '../notices-on-demand.js';
 import type { NoticeKind } from '../notices.js';
 import { yuan } from '../amounts.js';
 import { ID, idParams } from './schemas.js';
+import type { BillingServices } from '../settings.js';
 
 const KIND = { type: 'string', enum: ['payment', 'reminder', 'final'] } as const;
 const IDS = { type: 'array', items: ID, minItems: 1, maxItems: 200, uniqueItems: true } as const;
 
-export async function noticeRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+export async function noticeRoutes(app: FastifyInstance, services: BillingServices): Promise<void> {
   const view = (n: Awaited<ReturnType<typeof issueNoticesNow>>[number]) => ({ billId: n.billId, unitId: n.unitId, kind: n.kind, issuedOn: n.issuedOn, amount: yuan(n.amount), newlyIssued: n.newlyIssued });
 
   app.post('/bills/:id/notices', {

@@ -1,13 +1,14 @@
 /** Payments, receipts and the cash drawer. */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
+import { errorResponses } from '../../../../core/plugin-api.js';
 import { cashDaily, closeCash } from '../cash.js';
 import { listPayments, paymentDetail } from '../account.js';
 import { previewPayment, takePayment, type PaymentInput } from '../payments.js';
 import { renderReceipt } from '../receipt.js';
 import { AMOUNT, CURSOR, DATE, ID, LANG, LIMIT, METHOD, idParams, text } from './schemas.js';
+import type { BillingServices } from '../settings.js';
 
-export async function paymentRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+export async function paymentRoutes(app: FastifyInstance, services: BillingServices): Promise<void> {
   app.post('/payments', {
     schema: {
       tags: ['billing'], summary: 'Take a payment: late fees to date, oldest bill first (late fee, then principal), remainder as credit or refused; a receipt number',

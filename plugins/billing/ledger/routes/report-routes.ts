@@ -1,12 +1,13 @@
 /** Arrears, collection rates and the dunning ladder. */
 import type { FastifyInstance } from 'fastify';
-import { errorResponses, type PluginServices } from '../../../../core/plugin-api.js';
+import { errorResponses } from '../../../../core/plugin-api.js';
 import { arrearsAll, arrearsReport, dunningHistory, recordDunningStep, recordDunningSteps } from '../arrears.js';
 import { arrearsWorkbook } from '../arrears-workbook.js';
 import { collectionRates } from '../collection-rates.js';
 import { CURSOR, DATE, ID, LIMIT, text, unitParams } from './schemas.js';
+import type { BillingServices } from '../settings.js';
 
-export async function reportRoutes(app: FastifyInstance, services: PluginServices): Promise<void> {
+export async function reportRoutes(app: FastifyInstance, services: BillingServices): Promise<void> {
   app.get('/arrears', {
     schema: {
       tags: ['billing'], summary: 'Units in arrears with months unpaid and the next dunning step (keyset pages by unit)',
