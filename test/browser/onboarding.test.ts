@@ -78,6 +78,15 @@ describe('a new company in the browser', { timeout: 240_000 }, () => {
     await expect.poll(() => admin.locator('wy-registry-buildings [role=status]').textContent()).toContain('编码已被使用');
     expect(await admin.locator('wy-registry-buildings tbody tr').count()).toBe(1);
 
+    // a roster with errors: each named by row and column, in Chinese; nothing imported
+    await admin.locator('wy-registry-roster input[type=file]').setInputFiles(ROSTER.replace('roster.csv', 'roster-with-errors.csv'));
+    await admin.getByRole('button', { name: '导入清单' }).click();
+    await expect.poll(() => admin.locator('wy-registry-roster [role=status]').textContent(), { timeout: 15_000 }).toContain('清单有 2 处错误，未导入');
+    const rosterIssues = await admin.locator('wy-registry-roster ul.issues li').allTextContents();
+    expect(rosterIssues).toEqual([expect.stringMatching(/^第 2 行 A 列「项目编码」：本公司没有项目「ZZ」$/), '第 3 行 F 列「建筑面积」：建筑面积应为大于 0 的数，最多两位小数']);
+    await shots(admin, 'roster-errors');
+    expect(await admin.locator('wy-registry-buildings tbody tr').count()).toBe(1);
+
     await admin.locator('wy-registry-roster input[type=file]').setInputFiles(ROSTER);
     await admin.getByRole('button', { name: '检查清单' }).click();
     await expect.poll(() => admin.locator('wy-registry-roster [role=status]').textContent(), { timeout: 15_000 }).toContain('检查通过：共 3 行');

@@ -112,11 +112,20 @@ export function rt(key: RegistryKey, params?: Record<string, string | number>): 
   return params ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : text;
 }
 
-/** A 「中文 / English」 message in the admin's language. */
+/**
+ * A 「中文 / English」 message in the admin's language. Roster messages pair each part:
+ * 「第 3 行 F 列「建筑面积」 / row 3, column F (area)：建筑面积应为… / area: …」, so each part between
+ * full-width colons is split on its own (a part with no English stays, in Chinese only).
+ */
 function half(message: string): string | null {
-  const i = message.indexOf(' / ');
-  if (i < 0) return null;
-  return getLanguage() === 'en' ? message.slice(i + 3) : message.slice(0, i);
+  if (!message.includes(' / ')) return null;
+  const zh = getLanguage() !== 'en';
+  const parts = message.split('：').map((part) => {
+    const i = part.indexOf(' / ');
+    if (i < 0) return zh ? part : null;
+    return zh ? part.slice(0, i) : part.slice(i + 3);
+  }).filter((p): p is string => Boolean(p));
+  return parts.join(zh ? '：' : ': ');
 }
 
 /** One field issue in the admin's words (never a pointer or an English-only server text in Chinese). */
