@@ -4,6 +4,7 @@
  * start-up refusals, warnings from Node itself, crashes.
  */
 import os from 'node:os';
+import { format } from 'node:util';
 
 const LEVELS = { info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
@@ -17,10 +18,13 @@ function errorFields(err: unknown): Record<string, unknown> {
 }
 
 /**
- * Production: Node's own warnings and uncaught errors as JSON lines instead of its plain text.
- * Imported first by the server's entry, so it is in place before any other module runs.
+ * Production: Node's own warnings, uncaught errors and whatever code writes with console.* (plugin
+ * jobs warn that way) as JSON lines instead of plain text. Called first thing by the server.
  */
 export function jsonProcessOutput(): void {
+  console.log = console.info = (...args: unknown[]) => jsonLog('info', format(...args));
+  console.warn = (...args: unknown[]) => jsonLog('warn', format(...args));
+  console.error = (...args: unknown[]) => jsonLog('error', format(...args));
   process.removeAllListeners('warning');
   process.on('warning', (w) => jsonLog('warn', w.message, { warning: w.name, code: (w as NodeJS.ErrnoException).code }));
   process.on('uncaughtException', (err) => {
