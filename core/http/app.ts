@@ -91,7 +91,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(rosterImportRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/config-drafts.js')).configDraftRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/reports.js')).reportRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, now: services.now });
-  await app.register((await import('./routes/registry-writes.js')).registryWriteRoutes, { orm: services.orm, cases: services.cases, now: services.now });
+  await app.register((await import('./routes/registry-writes.js')).registryWriteRoutes, { orm: services.orm, cases: services.cases, now: services.now, projects: services.projects });
   await app.register((await import('./routes/platform.js')).platformRoutes, { orm: services.orm, configs: services.configs, plugins: services.plugins, throttle, now: services.now });
   await serveStaffApp(app);
 

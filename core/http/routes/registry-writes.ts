@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { AuditEntry } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
+import type { ProjectDirectory } from '../../registry/project-directory.js';
 import { hasPermission } from '../../cases/access.js';
 import { ForbiddenError } from '../../errors.js';
 import { buildingView, createBuilding, createProject, projectView, renameProject, updateBuilding } from '../../registry/registry-writes.js';
@@ -18,7 +19,7 @@ import { REGISTRY_IMPORT } from './roster-import.js';
 const str = (max: number) => ({ type: 'string', maxLength: max }) as const;
 const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
-export async function registryWriteRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; now: () => Date }): Promise<void> {
+export async function registryWriteRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; now: () => Date; projects?: ProjectDirectory }): Promise<void> {
   const editor = async (request: FastifyRequest) => {
     const principal = principalOf(request);
     const config = await opts.cases.configForCompany(principal);
@@ -57,7 +58,9 @@ export async function registryWriteRoutes(app: FastifyInstance, opts: { orm: Mik
     },
   }, async (request) => {
     const { id } = request.params as { id: number };
-    return projectView(await write(request, 'project.update', 'project', (em, companyId) => renameProject(em, companyId, id, request.body as { name: string })));
+    const project = await write(request, 'project.update', 'project', (em, companyId) => renameProject(em, companyId, id, request.body as { name: string }));
+    await opts.projects?.forget(); // every instance's cached copy of the project (cluster bus)
+    return projectView(project);
   });
 
   app.post('/api/buildings', {
