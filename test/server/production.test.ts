@@ -77,6 +77,20 @@ describe('production start: node dist/core/server/main.js', () => {
     expect(server.output()).not.toContain('Demo logins');
   });
 
+  it('the compiled CLI creates a company; its admin\'s configuration check compiles in a worker thread, still without tsx', async () => {
+    const cli = spawnSync(process.execPath, ['--import', FORBID_DEV, path.join(build, 'core/cli/main.js'), 'company:create', '--code', 'PRODTEST', '--name', '生产测试物业', '--admin', 'prodadmin', '--admin-name', '管理员', '--admin-password-env', 'WUYE_TEST_ADMIN_PASSWORD'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...db.env, WUYE_PLUGINS_DIR: pluginsDir, WUYE_TEST_ADMIN_PASSWORD: 'Qm7#vLp2-wuye-prod', NODE_OPTIONS: '' },
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'prodadmin', password: 'Qm7#vLp2-wuye-prod' }) });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const check = await fetch(`${baseUrl}/api/config/check`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ patch: {} }) });
+    expect(check.status, await check.clone().text()).toBe(200);
+    expect(((await check.json()) as { valid: boolean }).valid).toBe(true);
+  }, 120_000);
+
   it('on SIGTERM finishes the request in flight, logs the shutdown and exits 0 within 10 s; every line it wrote is JSON (console.* included)', async () => {
     const slow = fetch(`${baseUrl}/api/slow-request/wait`);
     await server.waitFor(/"msg":"SLOW REQUEST STARTED"/);
