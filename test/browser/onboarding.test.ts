@@ -104,6 +104,12 @@ describe('a new company in the browser', { timeout: 240_000 }, () => {
     await p.getByRole('button', { name: '新建项目' }).click();
     await admin.getByRole('heading', { name: '兰溪花园二期 的楼栋' }).waitFor();
     expect(await admin.locator('wy-registry-projects tbody tr').count()).toBe(2);
+    // and renames it
+    await admin.getByRole('button', { name: '改名 兰溪花园二期' }).click();
+    const rename = admin.getByRole('form', { name: '改名 兰溪花园二期' });
+    await rename.getByLabel('名称').fill('兰溪花园北区');
+    await rename.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.locator('wy-registry-projects tr[data-code="LX2"]').textContent()).toContain('兰溪花园北区');
     await admin.close();
   });
 
