@@ -23,7 +23,7 @@ import { PluginReloader } from './devkit/hot-reload.js';
 import { InProcessBus, type ClusterBus } from './cluster/bus.js';
 import { PgBus } from './cluster/pg-bus.js';
 import { createJobScheduler } from './jobs/create-scheduler.js';
-import { jobPeriodsFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
+import { jobPeriodsFromEnv, jobsEnabledFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
 import { purgeSessions } from './jobs/purge-sessions.js';
 import { cacheBusCheck, jobsCheck } from './jobs/readiness.js';
 
@@ -39,7 +39,7 @@ export interface KernelOptions {
   now?: () => Date;
   logger?: boolean;
   /**
-   * Run scheduled jobs (the server does unless WUYE_JOBS=off; tests call runJobs): through pg-boss
+   * Run scheduled jobs (the server does; WUYE_JOBS=off overrides; tests call runJobs): through pg-boss
    * on PostgreSQL (each run fires once across instances), on in-process timers on SQLite.
    */
   jobTimers?: boolean;
@@ -129,7 +129,8 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   };
   const stopWatching = options.devReload ? reloader.watch() : () => {};
   const scheduler = createJobScheduler({
-    enabled: Boolean(options.jobTimers), dialect, url: options.database.url, orm, now,
+    // WUYE_JOBS=off (or 0/false/no) turns them off for this instance whatever the caller asked
+    enabled: Boolean(options.jobTimers) && jobsEnabledFromEnv(), dialect, url: options.database.url, orm, now,
     log: { info: logTo('info'), error: logTo('error') },
   });
   await scheduler.start(jobs);
