@@ -2,7 +2,9 @@
  * The staff app is the shell; plugins bring their own screens (plugins/<id>/ui/). This lint keeps
  * it so: no plugin id (a folder name under plugins/) may appear as a whole word in ui/'s code or
  * strings — identifiers, string and template literals, regular expressions, HTML. Comments may
- * name plugins (to explain an example). `npm run lint:ui` prints each hit as file:line.
+ * name plugins (to explain an example), and so may unit tests (*.test.ts), which check the shell
+ * against real plugins' declarations; neither is shipped. `npm run lint:ui` prints each hit as
+ * file:line.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +32,7 @@ function files(dir: string): string[] {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...files(full));
-    else if (/\.(ts|mts|js|mjs|html|css)$/.test(entry.name)) out.push(full);
+    else if (/\.(ts|mts|js|mjs|html|css)$/.test(entry.name) && !/\.test\.[mc]?[jt]s$/.test(entry.name)) out.push(full);
   }
   return out;
 }

@@ -15,7 +15,7 @@ function write(file: string, content: string) {
 }
 
 describe('ui/ names no plugin', () => {
-  it('flags ids in identifiers, strings, templates and HTML; not in comments nor inside longer words', () => {
+  it('flags ids in identifiers, strings, templates and HTML; not in comments, unit tests or the build, nor inside longer words', () => {
     write('plugins/parcel-desk/plugin.json', '{}');
     write('plugins/billing/plugin.json', '{}');
     write('plugins/notes/README.md', 'no plugin.json: not a plugin');
@@ -29,6 +29,7 @@ describe('ui/ names no plugin', () => {
     ].join('\n'));
     write('ui/index.html', '<!-- billing -->\n<a href="#/billing/bills">x</a>');
     write('ui/dist/app.js', "'billing'");
+    write('ui/src/a.test.ts', "import plugin from '../../plugins/billing/plugin.json';");
     expect(pluginIds(path.join(tmp, 'plugins'))).toEqual(['billing', 'parcel-desk']);
     const hits = checkUiPluginFree(path.join(tmp, 'ui'), path.join(tmp, 'plugins'));
     expect(hits.map((h) => `${path.relative(tmp, h.file)}:${h.line}:${h.pluginId}`)).toEqual([

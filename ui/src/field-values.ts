@@ -53,6 +53,8 @@ export function renderValue(schema: FormSchema | undefined, value: unknown): Tem
       case 'date-time': return formatDateTime(value);
       case 'date': return formatDate(value);
       case 'money': return moneyText(value);
+      // a phone number is tap-to-call on a phone
+      case 'phone': return html`<a href=${`tel:${value.replace(/[^\d+]/g, '')}`}>${value}</a>`;
       case 'attachment': return attachmentLinks([value]);
       case 'signature': return value.startsWith('data:image/png;base64,') ? html`<img class="signature" src=${value} alt=${t('signatureImage')} />` : nothing;
       default: return value;

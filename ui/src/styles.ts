@@ -21,6 +21,8 @@ export const base = css`
     color: inherit;
   }
   *, *::before, *::after { box-sizing: inherit; }
+  /* photos and signatures never push a phone's screen sideways */
+  img, canvas, video { max-width: 100%; height: auto; }
   /* one button colour and corner across the app: the forms runtime's accent is the app's primary */
   wy-form { --wy-accent: var(--wy-primary); --wy-radius: 6px; }
   h1 { font-size: 20px; margin: 0 0 16px; font-weight: 600; }

@@ -6,10 +6,11 @@ import { href, navigate } from '../router.js';
 import { base } from '../styles.js';
 import type { CaseView } from '../types.js';
 import './wy-case-table.js';
+import './wy-home-summary.js';
 
 type Scope = 'mine' | 'team';
 
-/** 工作台: open cases assigned to me, or to my roles, overdue first. Refreshes every minute. */
+/** 工作台: today's figures and quick registration (wy-home-summary), then the open cases assigned to me, or to my roles, overdue first. Refreshes every minute. */
 export class WyQueuePage extends LitElement {
   static override properties = {
     scope: { type: String },
@@ -47,7 +48,7 @@ export class WyQueuePage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#timer = setInterval(() => void this.#load(true), 60_000);
+    this.#timer = setInterval(() => { void this.#load(true); void this.#summary()?.reload(); }, 60_000);
   }
 
   override disconnectedCallback(): void {
@@ -58,6 +59,10 @@ export class WyQueuePage extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('scope')) void this.#load(false);
+  }
+
+  #summary() {
+    return this.renderRoot.querySelector('wy-home-summary');
   }
 
   async #load(quiet: boolean) {
@@ -95,8 +100,9 @@ export class WyQueuePage extends LitElement {
       <div class="toolbar">
         <h1>${t('queueTitle')}</h1>
         <span class="spacer"></span>
-        <button type="button" @click=${() => void this.#load(false)}>${t('refresh')}</button>
+        <button type="button" @click=${() => { void this.#load(false); void this.#summary()?.reload(); }}>${t('refresh')}</button>
       </div>
+      <wy-home-summary></wy-home-summary>
       <div role="tablist" aria-label=${t('queueTitle')}>
         ${tab('mine', t('queueMine'))}
         ${tab('team', t('queueTeam'))}
