@@ -130,8 +130,15 @@ describe('plugin settings editor', () => {
     await expect.poll(() => changes.textContent()).toContain('28.00');
     expect(await changes.textContent()).toContain('650.00');
     expect(await changes.textContent()).toContain(newTitle);
+    // where each change is, in words: the row by its title, never a code
+    expect(await changes.textContent()).toContain('有偿服务收费标准 · 「水龙头、闸阀维修」 · 单价（元）');
+    expect(await changes.textContent()).toContain('违章处罚表 · 「材料或垃圾未装袋（每次）」 · 扣款（元）');
+    for (const code of ['catalog', 'tapValve', 'penalties', 'debrisNotBagged', 'inspectionItems', vacantItems[0]!]) expect(await changes.textContent()).not.toContain(code);
+    // the dry run of a paid service order under the draft (the review tab's own dry run)
+    await admin.getByLabel('事项类型').selectOption({ label: '特约（有偿）服务' });
     await admin.getByRole('button', { name: '运行试运行' }).click();
     await admin.getByTestId('dry-run-results').waitFor();
+    await shoot(admin, 'plugin-settings-04b-review-dry-run');
     await admin.getByLabel('修改原因（必填）').fill('调整水龙头维修价、垃圾未装袋罚款和空置房检查项目名称');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
     await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
@@ -140,7 +147,7 @@ describe('plugin settings editor', () => {
     await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
     await shoot(admin, 'plugin-settings-05-activated');
     await admin.close();
-  });
+  }, 120_000);
 
   it('a new service order is priced from the new list', async () => {
     const projectId = h.registry.projects.get('CH')!.id;

@@ -9,6 +9,7 @@ import { draft } from './draft-store.js';
 import { tokensOf } from './patch.js';
 import { issueText } from '../issue-text.js';
 import { permissionLabel } from '../plugin-ui-registry.js';
+import { settingsPathWords } from './plugin-settings/settings-words.js';
 
 const zh = {
   title: '系统配置',
@@ -944,6 +945,7 @@ function describeSettingsPath(pluginId: string, scope: string | null, path: stri
   const zhLang = getLanguage() === 'zh-CN';
   const settings = draft.settings<Record<string, unknown>>(pluginId, scope) ?? {};
   const out: string[] = [zhLang ? '设置' : 'settings'];
+  const words = settingsPathWords(pluginId, draft.active?.effective.plugins[pluginId]?.manifest?.config?.schema, settings, path, zhLang); if (words) return [...out, ...words];
   for (let i = 0; i < path.length; i++) {
     const k = path[i]!;
     if (k === 'feeItems' && path[i + 1]) {

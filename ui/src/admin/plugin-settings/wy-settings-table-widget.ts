@@ -5,7 +5,7 @@ import { KEY } from './settings-form.js';
 
 /** Cell widgets keep their label for screen readers; the table's header shows it once. */
 const cellLabels = new CSSStyleSheet();
-cellLabels.replaceSync('.label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; } .help { display: none; } :host { margin: 0; }');
+cellLabels.replaceSync('.label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; } .help, .counter { display: none; } :host { margin: 0; }');
 
 
 /**
