@@ -5,7 +5,6 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import type { KernelServices } from '../kernel-services.js';
@@ -61,7 +60,6 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   app.removeContentTypeParser('text/plain');
   await registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0, parts: 1 } });
   await app.register(swagger, {
     openapi: {
