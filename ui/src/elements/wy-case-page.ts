@@ -1,10 +1,13 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { api, ApiError } from '../api.js';
 import { appState, caseTypeInfo, caseTypeTitle, formDeclaration } from '../app-state.js';
 import { attachmentIds } from '../field-values.js';
 import { getLanguage, I18nController, loc, t } from '../i18n.js';
 import { href } from '../router.js';
 import { formServices } from '../services.js';
+import { slotPanels } from '../plugin-ui-registry.js';
+import { userHasPermission } from '../permissions.js';
 import { base } from '../styles.js';
 import type { CaseDetail, CaseEventView, FormDeclaration } from '../types.js';
 import type { WyTransitionDialog } from './wy-transition-dialog.js';
@@ -127,6 +130,15 @@ export class WyCasePage extends LitElement {
     void this.reload();
   }
 
+  /** What the enabled plugins show beside a case (slot 'case'), each element given the case type and id; loaded on first use. */
+  #slots(caseType: string, caseId: number) {
+    return slotPanels('case', caseType).filter((p) => userHasPermission(p.permission)).map((p) => {
+      if (!customElements.get(p.tag)) void p.load().then(() => this.requestUpdate(), () => undefined);
+      const tag = unsafeStatic(p.tag);
+      return staticHtml`<${tag} .caseType=${caseType} .caseId=${caseId}></${tag}>`;
+    });
+  }
+
   override render() {
     if (this.error && !this.detail) return html`<div class="card"><div class="error-box" role="alert">${this.error}</div><a href=${href(`/cases/${this.caseType}`)}>‹ ${caseTypeTitle(this.caseType)}</a></div>`;
     if (!this.detail) return html`<p role="status">${t('loading')}</p>`;
@@ -164,6 +176,7 @@ export class WyCasePage extends LitElement {
           </section>
         </div>
         <aside>
+          ${this.#slots(d.caseType, d.id)}
           <section class="card" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">${t('deadlines')}</h2>
             <wy-case-deadlines .deadlines=${d.deadlines}></wy-case-deadlines>
