@@ -152,9 +152,9 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     bus,
     async close() {
       stopWatching();
-      // a running job finishes first (pg-boss hands an unfinished one to another instance later)
-      await scheduler.stop();
-      await app.close();
+      // in-flight requests and a running job finish side by side (pg-boss hands a job still running
+      // after the stop's timeout to another instance once it expires, and retries it)
+      await Promise.all([scheduler.stop(), app.close()]);
       await bus.close();
       await orm.close(true);
     },
