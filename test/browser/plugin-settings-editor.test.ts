@@ -106,6 +106,15 @@ describe('plugin settings editor', () => {
     await shoot(admin, 'plugin-settings-03-checklist');
     for (const code of ['entranceDoor', 'moveIn', 'wholeUnit', 'inspectionItems']) expect(await seenText(admin.locator('wy-admin-plugin-settings-page'))).not.toContain(code);
 
+    // every plugin's settings read in Chinese: no codes (camelCase identifiers), no JSON
+    for (const title of await choice.locator('option').allTextContents()) {
+      await choice.selectOption({ label: title });
+      const seen = await seenText(admin.locator('wy-admin-plugin-settings-page'));
+      expect((seen.match(/\b[a-z]+[A-Z][A-Za-z]*\b|[{}]/g) ?? []).filter((w) => w !== 'kWh'), title).toEqual([]); // kWh: a unit, not a code
+    }
+    await choice.selectOption({ label: '物品寄存与放行' });
+    await shoot(admin, 'plugin-settings-03c-parcel-desk');
+
     // back to the price list: the edit is still in the draft; a malformed price is shown on its control
     await choice.selectOption({ label: '特约（有偿）服务与报修' });
     expect(await tapRow.getByLabel('单价（元）').inputValue()).toBe('28.00');
