@@ -58,6 +58,30 @@ describe('工作台 figures', () => {
     expect((await kernel.call(null, 'GET', '/api/home')).statusCode).toBe(401);
   });
 
+  it('counts the follow-ups due by the end of the day for the roles that make them, then as overdue', async () => {
+    const c = await register(t.frontdesk!, '垃圾清运不及时');
+    const step = async (who: string, transition: string, data: Record<string, unknown>) => {
+      const current = (await kernel.call(t[who]!, 'GET', `/api/cases/complaint/${c.id}`)).json() as { version: number };
+      const res = await kernel.call(t[who]!, 'POST', `/api/cases/complaint/${c.id}/transitions/${transition}`, { version: current.version, data });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await step('supervisor', 'classify', { nature: 'valid', severity: 'minor', category: 'cleaning' });
+    if (!t.engineering) t.engineering = await kernel.login('engineering');
+    await step('engineering', 'handle', { cause: '原因', correctiveAction: '处理', handledBy: '韩志' });
+    await step('frontdesk', 'reply', { replyMethod: 'letter', replyContent: '已处理' });
+    const detail = (await kernel.call(t.supervisor!, 'GET', `/api/cases/complaint/${c.id}`)).json() as { followUps: { status: string; dueAt: string }[] };
+    const due = detail.followUps.find((f) => f.status === 'due')!;
+    expect(due).toBeTruthy();
+    const before = (await home('supervisor')).followUps;
+    kernel.clock.set(new Date(new Date(due.dueAt).getTime() - 60_000)); // the day it falls due, a minute before
+    const onTheDay = (await home('supervisor')).followUps;
+    expect(onTheDay.dueToday).toBeGreaterThan(before.dueToday);
+    kernel.clock.set(new Date(new Date(due.dueAt).getTime() + 60_000));
+    const after = (await home('supervisor')).followUps;
+    expect(after.overdue).toBeGreaterThanOrEqual(1);
+    expect((await home('technician')).followUps).toEqual({ dueToday: 0, overdue: 0 });
+  });
+
   it('a classified major complaint is due, then overdue and escalated to the manager', async () => {
     const c = await register(t.frontdesk!, '水管爆裂，无人处理');
     const res = await kernel.call(t.supervisor!, 'POST', `/api/cases/complaint/${c.id}/transitions/classify`, { version: c.version, data: classification });
