@@ -2,7 +2,7 @@
  * Where a settings change is, in the admin's words, from the plugin's settings schema: labels
  * (`x-label`, `title`), a row of a table by its title (「水龙头、闸阀维修」) or its number, never a
  * code. The review's table of changes and the problem list use it for every plugin whose settings
- * have no tab of their own (billing's fee tables word their own).
+ * have no tab of their own (a plugin's own settings tab words its own).
  */
 import { settingsSectionOf } from '../admin-sections.js';
 import { kindOf } from './settings-form.js';
