@@ -1,12 +1,12 @@
-/** The settings editor's form shape, on the real plugins' settings schemas. */
+/** The plugin settings editor's form shape (ui/src/admin/plugin-settings/settings-form.ts), on the real plugins' settings schemas: here, not in ui/, which names no plugin. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formModel } from '../../../../forms/form-model.js';
-import type { FormDeclaration, UiDeclaration } from '../../../../forms/index.js';
-import { KEY, formPointer, formSchema, formUi, fromForm, toForm } from './settings-form.js';
+import { formModel } from '../forms/form-model.js';
+import type { FormDeclaration, UiDeclaration } from '../forms/index.js';
+import { KEY, formPointer, formSchema, formUi, fromForm, toForm } from '../ui/src/admin/plugin-settings/settings-form.js';
 
 type Json = Record<string, unknown>;
-const config = (plugin: string) => (JSON.parse(readFileSync(new URL(`../../../../plugins/${plugin}/plugin.json`, import.meta.url), 'utf8')) as { config: { schema: Json; defaults: Json } }).config;
+const config = (plugin: string) => (JSON.parse(readFileSync(new URL(`../plugins/${plugin}/plugin.json`, import.meta.url), 'utf8')) as { config: { schema: Json; defaults: Json } }).config;
 
 describe('plugin settings as a form', () => {
   it('shows a price list keyed by code as table rows, codes hidden, texts in Chinese, checklists a line each', () => {
