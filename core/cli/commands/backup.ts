@@ -4,7 +4,7 @@
  * PostgreSQL the tool is pg_dump; this command says so.
  */
 import { BackupError, backupSqliteFile } from '../../db/backup.js';
-import type { CoreCommand } from '../core-commands.js';
+import type { CoreCommand } from '../core-command.js';
 
 export const backupCommand: CoreCommand = {
   summary: 'online backup of the SQLite database into a new file (PostgreSQL: use pg_dump)',

@@ -5,7 +5,7 @@
  * (for scripted installs). The admin's password comes from the environment variable, piped stdin
  * or a hidden prompt.
  */
-import type { CoreCommand } from '../core-commands.js';
+import type { CoreCommand } from '../core-command.js';
 import { createCompany } from '../../platform/create-company.js';
 import { readFlags, readPassword, reportRefusal } from './company-cli-input.js';
 

@@ -4,7 +4,7 @@
  * password comes from the named environment variable, piped stdin, or a hidden prompt — never
  * from argv.
  */
-import type { CoreCommand } from '../core-commands.js';
+import type { CoreCommand } from '../core-command.js';
 import { createOperator } from '../../platform/operators.js';
 import { readFlags, readPassword, reportRefusal } from './company-cli-input.js';
 

@@ -5,7 +5,7 @@
  * POST /api/buildings make them.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { CoreCommand } from '../core-commands.js';
+import type { CoreCommand } from '../core-command.js';
 import type { Kernel } from '../../kernel.js';
 import { AuditEntry, Company, Project } from '../../db/entities/index.js';
 import { NotFoundError } from '../../errors.js';

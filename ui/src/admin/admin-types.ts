@@ -90,7 +90,7 @@ export interface DryRunStep {
   assigneeRoleTitle: LocalizedTitle | null;
   clocks: DryRunClock[];
   followUp: { dueAt: string; method: string; roles: string[] } | null;
-  refused: { message: string } | null;
+  refused: { message: string; issues?: { pointer: string; code: string; message: string; params?: Record<string, unknown> }[] } | null;
 }
 
 export interface DryRunResponse {

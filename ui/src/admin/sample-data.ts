@@ -3,6 +3,7 @@
  * required, unless a rule may also hide it) gets a plausible value — the first option of a
  * choice, a short text, today's date. The admin edits it before running.
  */
+import { compileRule, truthy, type RuleLogic } from '../../../core/rules/index.js';
 import type { FieldSchema, FormDeclaration, UiDeclaration } from './admin-types.js';
 
 export function sampleValue(field: FieldSchema, at: Date): unknown {
@@ -44,5 +45,33 @@ export function sampleData(form: FormDeclaration | undefined, ui: UiDeclaration 
     const value = sampleValue(form.properties[name]!, at);
     if (value !== undefined) data[name] = value;
   }
+  fillRequiredBySample(form, ui, data, at);
   return data;
+}
+
+/**
+ * A field required only when shown (an in-home repair's 在保修期内) is required by the sample
+ * itself once the sample shows it: its rule is evaluated on the sample, a few rounds for chains.
+ */
+function fillRequiredBySample(form: FormDeclaration, ui: UiDeclaration | null | undefined, data: Record<string, unknown>, at: Date): void {
+  const conditional = Object.entries(ui?.fields ?? {}).filter(([name, opts]) => opts.requiredIf !== undefined && !name.includes('.') && form.properties?.[name]);
+  for (let round = 0; round < 3; round++) {
+    let added = false;
+    for (const [name, opts] of conditional) {
+      if (name in data) continue;
+      let required = false;
+      try {
+        required = truthy(compileRule(opts.requiredIf as RuleLogic).evaluate({ data }));
+      } catch {
+        continue; // a rule that reads what the sample cannot know (the case, the actor) stays unfilled
+      }
+      if (!required) continue;
+      const value = sampleValue(form.properties[name]!, at);
+      if (value !== undefined) {
+        data[name] = value;
+        added = true;
+      }
+    }
+    if (!added) return;
+  }
 }

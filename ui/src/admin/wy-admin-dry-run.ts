@@ -10,6 +10,7 @@ import { at, atOr, issueMessage, colon, listSeparator } from './admin-i18n.js';
 import type { DryRunResponse, DryRunStep, FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { sampleData } from './sample-data.js';
+import { resolveOptionsFrom } from '../../../core/config/options-from.js';
 import { likelyPath } from './workflow-layout.js';
 import { syncSelects } from './select-sync.js';
 import '../../../forms/index.js';
@@ -129,7 +130,10 @@ export class WyAdminDryRun extends LitElement {
 
   #form(pluginId: string, name: string | undefined): { form?: FormDeclaration; ui?: UiDeclaration } {
     if (!name) return {};
-    const form = draft.decl<FormDeclaration>(pluginId, 'forms', name, null);
+    const declared = draft.decl<FormDeclaration>(pluginId, 'forms', name, null);
+    // options a form takes from the plugin's settings (a price list) are the draft's entries, so
+    // the sample data picks one the server accepts
+    const form = declared && (resolveOptionsFrom(declared as never, draft.settings(pluginId, null) ?? {}) as unknown as FormDeclaration);
     const ui = draft.names(pluginId, 'ui', null).map((n) => draft.decl<UiDeclaration>(pluginId, 'ui', n, null)).find((u) => u?.form === name);
     return { form, ui };
   }
@@ -240,6 +244,11 @@ export class WyAdminDryRun extends LitElement {
   }
 
   /** `/create/data/contactPhone` → 登记 · 联系电话：; `/steps/1/data/x` → 第 2 步 · …： */
+  /** A refused step in the admin's words: each issue on its field, not the server's English sentence. */
+  #refusal(refused: NonNullable<DryRunStep['refused']>): string {
+    return refused.issues?.length ? refused.issues.map((i) => `${this.#issuePlace(i.pointer)}${issueMessage(i)}`).join('；') : refused.message;
+  }
+
   #issuePlace(pointer: string): string {
     const w = this.#wf();
     const m = /^\/(create|steps\/(\d+))\/data\/([^/]+)/.exec(pointer);
@@ -338,7 +347,7 @@ export class WyAdminDryRun extends LitElement {
       if (!s) return html`<div></div>`;
       const differs = (a: unknown, b: unknown) => side === 'draft' && other !== undefined && JSON.stringify(a) !== JSON.stringify(b);
       return html`<div data-side=${side} data-step=${s.index}>
-        ${s.refused ? html`<div class="refused">${at('refused')}${colon()}${s.refused.message}</div>` : nothing}
+        ${s.refused ? html`<div class="refused">${at('refused')}${colon()}${this.#refusal(s.refused)}</div>` : nothing}
         <div class=${differs(s.state, other?.state) ? 'changed' : ''}><span class="muted">${at('state')}${colon()}</span><span data-testid="dry-state">${loc(s.stateTitle) || s.state}</span></div>
         <div class=${differs([s.assigneeRole, loc(s.assigneeRoleTitle)], [other?.assigneeRole, loc(other?.assigneeRoleTitle)]) ? 'changed' : ''}><span class="muted">${at('assignee')}${colon()}</span><span data-testid="dry-assignee">${loc(s.assigneeRoleTitle) || s.assigneeRole || at('none')}</span></div>
         ${s.clocks.map((c) => {
