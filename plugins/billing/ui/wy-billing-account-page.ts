@@ -147,7 +147,7 @@ export class WyBillingAccountPage extends LitElement {
       <section class="card" aria-labelledby="deposits-title">
         <h2 id="deposits-title">${bt('deposits')}</h2>
         ${a.deposits.length ? html`<table><thead><tr><th>${bt('colPurpose')}</th><th class="num">${bt('colAmount')}</th><th>${bt('colStatus')}</th></tr></thead>
-          <tbody>${a.deposits.map((d) => html`<tr><td>${d.purpose}</td><td class="num">${d.balance ?? d.amount ?? ''}</td><td>${btOr(`status_${d.status}`, d.status)}</td></tr>`)}</tbody></table>`
+          <tbody>${a.deposits.map((d) => html`<tr><td>${d.purpose}</td><td class="num">${d.held}</td><td>${btOr(`status_${d.status}`, d.status)}</td></tr>`)}</tbody></table>`
           : html`<p class="muted">${bt('noDeposits')}</p>`}
       </section>
       <section class="card" aria-labelledby="ledger-title"><h2 id="ledger-title">${bt('ledger')}</h2>${this.#ledger()}</section>
