@@ -12,6 +12,7 @@ import { passwordIssues } from '../../auth/password-policy.js';
 import { UnauthorizedError, ValidationError, WuyeError } from '../../errors.js';
 import { principalOf, SESSION_COOKIE, tokenOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
+import type { Me } from '../api-types.js';
 
 export interface AuthRouteOptions {
   orm: MikroORM;
@@ -87,7 +88,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in staff member' } }, async (request) => {
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in staff member' } }, async (request): Promise<Me> => {
     const p = principalOf(request);
     return { id: p.staffId, username: p.username, name: p.name, roles: p.roles, projectIds: p.projectIds, companyId: p.companyId, language: p.language };
   });

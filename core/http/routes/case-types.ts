@@ -8,6 +8,7 @@ import type { CompiledCaseType } from '../../config/compiled-config.js';
 import { actingRoleFor } from '../../cases/access.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
+import type { CaseTypeInfo, Page } from '../api-types.js';
 
 /** A form as the browser needs it: the JSON Schema and its UI layout. */
 export function formPayload(type: CompiledCaseType, name: string) {
@@ -22,7 +23,7 @@ export async function caseTypeRoutes(app: FastifyInstance, opts: { cases: CaseSe
       querystring: { type: 'object', properties: { projectId: { type: 'integer', minimum: 1, maximum: 2147483647 } }, additionalProperties: false },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<CaseTypeInfo>> => {
     const principal = principalOf(request);
     const { projectId } = request.query as { projectId?: number };
     const config = projectId ? await opts.cases.configForNewCase(principal, projectId) : await opts.cases.configForCompany(principal);

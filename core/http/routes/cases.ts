@@ -18,6 +18,7 @@ import { offeredDocuments } from '../../documents/document-availability.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
+import type { CaseAfterWrite, CaseDetail, CaseEventView, CaseView, Page } from '../api-types.js';
 
 export interface CaseRouteOptions {
   orm: MikroORM;
@@ -56,7 +57,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       },
       response: { ...errorResponses },
     },
-  }, async (request, reply) => {
+  }, async (request, reply): Promise<CaseAfterWrite> => {
     const principal = principalOf(request);
     const ctx = await opts.cases.create(principal, caseType, request.body as never);
     reply.code(201 as never);
@@ -79,7 +80,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<CaseView>> => {
     const principal = principalOf(request);
     const { items, nextCursor } = await opts.queries.list(principal, caseType, request.query as CaseListQuery);
     const current = items.length ? await opts.cases.configForCompany(principal) : null;
@@ -107,7 +108,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
 
   app.get(`${base}/:id`, {
     schema: { tags, summary: `Get one ${title} with its deadlines, follow-ups and the transitions you may take`, params: paramsWithId, response: { ...errorResponses } },
-  }, async (request) => {
+  }, async (request): Promise<CaseDetail> => {
     const principal = principalOf(request);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();
@@ -159,7 +160,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<CaseAfterWrite> => {
     const principal = principalOf(request);
     const { id, transition } = request.params as { id: number; transition: string };
     // the changed case as the transaction left it: no second read after the commit
@@ -169,7 +170,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
 
   app.get(`${base}/:id/events`, {
     schema: { tags, summary: `The event log of a ${title}, oldest first`, params: paramsWithId, response: { ...errorResponses } },
-  }, async (request) => {
+  }, async (request): Promise<Page<CaseEventView>> => {
     const principal = principalOf(request);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();

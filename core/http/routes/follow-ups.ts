@@ -14,6 +14,7 @@ import { caseView } from '../../cases/case-view.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
+import type { FollowUpListItem, Page } from '../api-types.js';
 
 export async function followUpRoutes(app: FastifyInstance, opts: { followUps: FollowUpService; queries: CaseQueries; cases: CaseService; orm: MikroORM; now: () => Date }): Promise<void> {
   app.get('/api/follow-ups', {
@@ -29,7 +30,7 @@ export async function followUpRoutes(app: FastifyInstance, opts: { followUps: Fo
       },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<FollowUpListItem>> => {
     const q = request.query as { status?: 'due' | 'done'; caseType?: string; overdue?: boolean; limit: number };
     const principal = principalOf(request);
     const rows = await opts.followUps.list(principal, { status: q.status, caseType: q.caseType, overdueOnly: q.overdue, limit: q.limit }, await opts.queries.projectScope(principal));

@@ -13,6 +13,7 @@ import { caseView } from '../../cases/case-view.js';
 import { householdOf, householdsOf } from './case-households.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
+import type { Page, QueueItem } from '../api-types.js';
 
 export async function queueRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; queries: CaseQueries }): Promise<void> {
   app.get('/api/queue', {
@@ -25,7 +26,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { orm: MikroORM; c
       },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<QueueItem>> => {
     const principal = principalOf(request);
     const { scope, limit } = request.query as { scope: 'mine' | 'team'; limit: number };
     const config = await opts.cases.configForCompany(principal);

@@ -10,6 +10,7 @@ import type { CaseQueries } from '../../cases/case-queries.js';
 import { NotFoundError } from '../../errors.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
+import type { BuildingRow, Page, PersonRow, ProjectRow, UnitDetail, UnitRow } from '../api-types.js';
 
 const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
@@ -20,7 +21,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     return { principal, scope };
   };
 
-  app.get('/api/projects', { schema: { tags: ['registry'], summary: 'Projects you may work in' } }, async (request) => {
+  app.get('/api/projects', { schema: { tags: ['registry'], summary: 'Projects you may work in' } }, async (request): Promise<Page<ProjectRow>> => {
     const { principal, scope } = await visibleProjects(request);
     const where: Record<string, unknown> = { companyId: principal.companyId };
     if (scope) where.id = { $in: scope };
@@ -34,7 +35,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
       querystring: { type: 'object', properties: { projectId: id32 }, required: ['projectId'], additionalProperties: false },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<BuildingRow>> => {
     const { principal, scope } = await visibleProjects(request);
     const { projectId } = request.query as { projectId: number };
     if (scope && !scope.includes(projectId)) throw new NotFoundError('project');
@@ -55,7 +56,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
       },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<UnitRow>> => {
     const { principal, scope } = await visibleProjects(request);
     const q = request.query as { projectId?: number; buildingId?: number; number?: string; q?: string; cursor?: number; limit: number };
     const where: Record<string, unknown> = { companyId: principal.companyId };
@@ -80,7 +81,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
 
   app.get('/api/units/:id', {
     schema: { tags: ['registry'], summary: "A unit with its people and the household's case archive (all cases, by type)", params: { type: 'object', properties: { id: id32 }, required: ['id'], additionalProperties: false }, response: { ...errorResponses } },
-  }, async (request) => {
+  }, async (request): Promise<UnitDetail> => {
     const { principal, scope } = await visibleProjects(request);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();
@@ -89,7 +90,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
     const links = await em.find(UnitPerson, { unitId: id, companyId: principal.companyId });
     const people = new Map((await em.find(Person, { id: { $in: links.map((l) => l.personId) }, companyId: principal.companyId })).map((p) => [p.id, p]));
     const cases = await em.find(WorkCase, { unitId: id, companyId: principal.companyId }, { orderBy: { id: 'desc' }, limit: 500, fields: ['id', 'serial', 'caseType', 'state', 'title', 'createdAt', 'closedAt', 'overdue'] });
-    const byType: Record<string, unknown[]> = {};
+    const byType: UnitDetail['cases'] = {};
     for (const c of cases) (byType[c.caseType] ??= []).push({ id: c.id, serial: c.serial, state: c.state, title: c.title ?? null, createdAt: c.createdAt.toISOString(), closedAt: c.closedAt?.toISOString() ?? null, overdue: c.overdue });
     return {
       id: unit.id, projectId: unit.projectId, buildingId: unit.buildingId, number: unit.number, area: unit.area, unitType: unit.unitType, status: unit.status,
@@ -104,7 +105,7 @@ export async function registryRoutes(app: FastifyInstance, opts: { orm: MikroORM
       querystring: { type: 'object', properties: { q: { type: 'string', minLength: 1, maxLength: 50 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 } }, required: ['q'], additionalProperties: false },
       response: { ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request): Promise<Page<PersonRow>> => {
     const { principal, scope } = await visibleProjects(request);
     const { q, limit } = request.query as { q: string; limit: number };
     const term = likeTerm(q);
