@@ -180,6 +180,9 @@ export interface PersonRow {
   units: { unitId: number; relation: string; projectId: number | null; buildingId: number | null; number: string | null }[];
 }
 
+/** POST /api/attachments: the stored upload, referenced by id from a form's attachment fields */
+export interface AttachmentInfo { id: string; name: string; size: number; type: string }
+
 /** A list answer; keyset-paged lists add the cursor of the next page. */
 export interface Page<T> {
   items: T[];

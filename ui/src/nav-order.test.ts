@@ -4,7 +4,7 @@ import { orderCaseTypes, rolesActOn } from './nav-order.js';
 
 const type = (caseType: string, canCreate: boolean, roles: string[][] = [], system = false) => ({
   caseType, canCreate,
-  transitions: Object.fromEntries(roles.map((r, i) => [`t${i}`, { title: {}, from: [], to: 'x', roles: r, system }])),
+  transitions: Object.fromEntries(roles.map((r, i) => [`t${i}`, { title: { 'zh-CN': '' }, from: [], to: 'x', roles: r, system, form: null, resultField: null }])),
 });
 
 describe('navigation by role', () => {

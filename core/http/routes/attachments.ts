@@ -16,6 +16,7 @@ import { errorResponses } from '../schemas.js';
 import type { ConfigService } from '../../config/config-service.js';
 import { UploadBudget, uploadLimitsFor } from '../upload-budget.js';
 import { contentDisposition, storedFileName } from '../stored-file-name.js';
+import type { AttachmentInfo } from '../api-types.js';
 
 /** What staff attach to cases: scans and photos of documents, and PDFs. */
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
@@ -28,7 +29,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { orm: MikroO
       consumes: ['multipart/form-data'],
       response: { ...errorResponses },
     },
-  }, async (request, reply) => {
+  }, async (request, reply): Promise<AttachmentInfo> => {
     const principal = principalOf(request);
     const now = opts.now();
     const em = opts.orm.em.fork();
