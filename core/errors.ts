@@ -9,10 +9,20 @@ export interface FieldIssue {
   pointer: string;
   /** Stable machine code, e.g. 'required', 'type', 'unknown-state' */
   code: string;
+  /** English, for API users and logs; clients word the issue from `code` and `params` */
   message: string;
+  /**
+   * What a client needs to word the issue in its reader's language without parsing `message`,
+   * e.g. { limit: 200 } for maxLength, { allowed: [...] } for enum, { field } for required,
+   * { state } for invalid-state.
+   */
+  params?: IssueParams;
   /** Declaration file the pointer is inside, for load-time errors */
   file?: string;
 }
+
+/** Values an issue's wording needs: numbers, names, lists of allowed values. */
+export type IssueParams = Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>;
 
 export class WuyeError extends Error {
   constructor(
@@ -55,7 +65,7 @@ export class UnauthorizedError extends WuyeError {
 export class StaleVersionError extends WuyeError {
   constructor(expected: number, actual: number) {
     super('WUYE_STALE_VERSION', 409, `version ${expected} is stale: the record is at version ${actual}; reload and retry`, [
-      { pointer: '/version', code: 'stale', message: `current version is ${actual}` },
+      { pointer: '/version', code: 'stale', message: `current version is ${actual}`, params: { expected, actual } },
     ]);
   }
 }
@@ -72,6 +82,15 @@ export class DeclarationError extends WuyeError {
   constructor(issues: FieldIssue[], context = 'declarations') {
     super('WUYE_DECLARATION', 422, `invalid ${context}:\n${issues.map(formatIssue).join('\n')}`, issues);
   }
+}
+
+/**
+ * `{ name }` of a declaration check whose English message quotes what it is about
+ * (`unknown field "phone"`), so clients word it without reading the message.
+ */
+export function namedIn(message: string): IssueParams {
+  const name = /"([^"]*)"/.exec(message)?.[1];
+  return name === undefined ? {} : { name };
 }
 
 export function formatIssue(issue: FieldIssue): string {

@@ -223,7 +223,7 @@ export class CaseService {
     const claimed = await em.nativeUpdate(WorkCase, { id: row.id, companyId: row.companyId, version: input.version }, { version: input.version + 1 });
     if (claimed === 0) throw new StaleVersionError(input.version, input.version + 1);
     if (!t.from.includes(row.state)) {
-      throw new RuleRefusedError(`"${transitionId}" cannot be taken from state "${row.state}" (allowed from: ${t.from.join(', ')})`, [{ pointer: '/transition', code: 'invalid-state', message: `case is in state ${row.state}` }]);
+      throw new RuleRefusedError(`"${transitionId}" cannot be taken from state "${row.state}" (allowed from: ${t.from.join(', ')})`, [{ pointer: '/transition', code: 'invalid-state', message: `case is in state ${row.state}`, params: { state: row.state, transition: transitionId } }]);
     }
     let formData: Record<string, unknown> = {};
     const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };

@@ -223,7 +223,7 @@ export class ConfigService {
     // undo what was activated since. Re-propose on the current version instead.
     if (proposed.basedOn != null && proposed.basedOn !== current.number) {
       throw new WuyeError('WUYE_STALE_VERSION', 409, `version ${number} was proposed on version ${proposed.basedOn}, but version ${current.number} is now in force: propose the change again`, [
-        { pointer: '/basedOn', code: 'stale', message: `current version is ${current.number}` },
+        { pointer: '/basedOn', code: 'stale', message: `current version is ${current.number}`, params: { actual: current.number } },
       ]);
     }
     // Plugins may have been upgraded since the proposal: validate again (before the transaction,

@@ -4,7 +4,7 @@
  */
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FieldIssue } from '../errors.js';
+import type { FieldIssue, IssueParams } from '../errors.js';
 
 // ajv-formats ships CJS with a default export; under NodeNext the namespace object is what we get.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
@@ -38,6 +38,27 @@ export function createFormAjv(options: Options = {}): Ajv {
   return ajv;
 }
 
+/**
+ * The values behind an ajv error, named for the client's wording (`errors:<keyword>` in the UI):
+ * the limit of a bound, the allowed values of an enum, the field a `required` or
+ * `additionalProperties` error names, the expected type or format.
+ */
+export function ajvParams(e: ErrorObject): IssueParams {
+  const p = e.params as Record<string, unknown>;
+  const out: IssueParams = {};
+  if (typeof p.limit === 'number') out.limit = p.limit;
+  if (typeof p.multipleOf === 'number') out.limit = p.multipleOf;
+  if (typeof p.missingProperty === 'string') out.field = p.missingProperty;
+  if (typeof p.additionalProperty === 'string') out.field = p.additionalProperty;
+  if (Array.isArray(p.allowedValues)) out.allowed = p.allowedValues.map((v) => (v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string) : JSON.stringify(v)));
+  if ('allowedValue' in p) out.allowed = [p.allowedValue === null || typeof p.allowedValue !== 'object' ? (p.allowedValue as string) : JSON.stringify(p.allowedValue)];
+  if (typeof p.pattern === 'string') out.pattern = p.pattern;
+  if (typeof p.format === 'string') out.format = p.format;
+  if (typeof p.type === 'string') out.type = p.type;
+  if (Array.isArray(p.type)) out.type = p.type.join(',');
+  return out;
+}
+
 /** ajv errors -> field issues with pointers relative to `basePointer`. */
 export function ajvIssues(errors: ErrorObject[] | null | undefined, basePointer = ''): FieldIssue[] {
   if (!errors) return [];
@@ -60,7 +81,7 @@ export function ajvIssues(errors: ErrorObject[] | null | undefined, basePointer 
     const key = `${pointer}|${e.keyword}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push({ pointer, code: e.keyword, message });
+    issues.push({ pointer, code: e.keyword, message, params: ajvParams(e) });
   }
   return issues;
 }

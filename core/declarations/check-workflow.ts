@@ -4,7 +4,7 @@
  */
 import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import type { FieldIssue } from '../errors.js';
-import { joinPointer } from '../errors.js';
+import { joinPointer, namedIn } from '../errors.js';
 import type { PluginBundle } from './plugin-bundle.js';
 import { unionFields, type FieldSchema } from './form-fields.js';
 import { checkRuleAgainstScope } from './rule-vars.js';
@@ -34,7 +34,8 @@ export function isCategoryField(schema: FieldSchema, booleans = true): boolean {
 
 export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: PluginBundle, ctx: WorkflowCheckContext): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
+  // the first quoted name in the message is what the issue is about (a field, state, role…): params.name
+  const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message, params: namedIn(message) });
   const states = new Set(Object.keys(wf.states));
   const transitions = new Set(Object.keys(wf.transitions));
   const fields = workflowFields(wf, bundle);

@@ -7,7 +7,7 @@ import type { FieldIssue } from '../errors.js';
 import { joinPointer } from '../errors.js';
 import { compileRule } from '../rules/index.js';
 import type { ValidateFunction } from 'ajv';
-import { createFormAjv } from './ajv-factory.js';
+import { ajvParams, createFormAjv } from './ajv-factory.js';
 import { validateDeclaration, type DeclarationKind } from './meta-validator.js';
 import type { BundleSection, PluginBundle } from './plugin-bundle.js';
 import { fieldPaths, hasFieldPath, unionFields, type FieldSchema } from './form-fields.js';
@@ -83,7 +83,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     try {
       const validate = ctx.compileSchema ? ctx.compileSchema(config.schema) : newFormAjv().compile(config.schema);
       if (!validate(config.defaults)) {
-        push('manifest', '', (validate.errors ?? []).map((e) => ({ pointer: `/config/defaults${e.instancePath}`, code: 'config-defaults', message: e.message ?? 'invalid' })));
+        push('manifest', '', (validate.errors ?? []).map((e) => ({ pointer: `/config/defaults${e.instancePath}`, code: 'config-defaults', message: e.message ?? 'invalid', params: { keyword: e.keyword, ...ajvParams(e) } })));
       }
     } catch (e) {
       push('manifest', '', [{ pointer: '/config/schema', code: 'config-schema', message: (e as Error).message }]);

@@ -17,7 +17,13 @@ export const errorResponse = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { pointer: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          pointer: { type: 'string' },
+          code: { type: 'string' },
+          message: { type: 'string' },
+          // what a client words the issue with in its reader's language: { limit }, { allowed }, { field }, { state }…
+          params: { type: 'object', additionalProperties: true },
+        },
       },
     },
   },

@@ -71,7 +71,7 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
   const guard = type.logic.get(`transitions/${transitionId}/guard`);
   if (guard && !truthy(run(guard, `the guard of ${transitionId}`))) {
     const msg = t.guardMessage?.['zh-CN'] ? `${t.guardMessage['zh-CN']}${t.guardMessage.en ? ` / ${t.guardMessage.en}` : ''}` : `the conditions of "${transitionId}" are not met`;
-    throw new RuleRefusedError(msg, [{ pointer: t.guardField ? `/data/${t.guardField}` : '/data', code: 'guard', message: msg }]);
+    throw new RuleRefusedError(msg, [{ pointer: t.guardField ? `/data/${t.guardField}` : '/data', code: 'guard', message: msg, params: { transition: transitionId, ...(t.guardMessage?.['zh-CN'] ? { 'zh-CN': t.guardMessage['zh-CN'], en: t.guardMessage.en ?? null } : {}) } }]);
   }
   let target = t.to;
   for (let i = 0; i < (t.branches ?? []).length; i++) {

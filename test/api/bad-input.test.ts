@@ -80,7 +80,7 @@ function expectError(res: LightMyRequestResponse, status: number, code?: string)
   });
   if (code) expect(body.code).toBe(code);
   expect(body.message.length).toBeGreaterThan(0);
-  for (const issue of body.issues) expect(issue).toEqual({ pointer: expect.any(String), code: expect.any(String), message: expect.any(String) });
+  for (const issue of body.issues) expect(issue).toEqual({ pointer: expect.any(String), code: expect.any(String), message: expect.any(String), ...('params' in issue ? { params: expect.any(Object) } : {}) });
   return body;
 }
 

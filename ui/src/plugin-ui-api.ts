@@ -125,7 +125,7 @@ export { api, ApiError, withQuery, CONFIG_CHANGED_EVENT } from './api.js';
 export { appState, projectName, roleTitle, caseTypeTitle, stateTitle } from './app-state.js';
 export { userHasPermission } from './permissions.js';
 export { formatDate, formatDateTime, moneyText, TIME_ZONE } from './format.js';
-export { getLanguage, I18nController, loc, t, tOr, type Language, type Localized } from './i18n.js';
+export { addMessages, getLanguage, hasMessage, I18nController, loc, t, tOr, translate, type Language, type Localized, type MessageTables, type Params } from './i18n.js';
 export { issueText, localizeIssues, withoutBranchNoise } from './issue-text.js';
 export { href, navigate } from './router.js';
 export { base } from './styles.js';

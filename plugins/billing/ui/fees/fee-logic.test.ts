@@ -50,7 +50,8 @@ describe('server issues in Chinese', () => {
       .toBe('规则读取了不存在的数据：表单中没有字段“nope”（data.nope）');
     expect(issueText({ pointer: '/data', code: 'guard', message: '请先填写处理结果 / Fill in the result first' }, 'zh-CN').text).toBe('请先填写处理结果');
     expect(issueText({ pointer: '/x', code: 'something-new', message: 'new thing' }, 'zh-CN')).toEqual({ text: 'new thing', detail: 'new thing', translated: false });
-    expect(issueText(rate, 'en').text).toBe(rate.message);
+    // English is worded from the code too (the server's English stays the detail)
+    expect(issueText(rate, 'en')).toEqual({ text: 'A number of 0 or more (e.g. 2.50)', detail: rate.message, translated: true });
   });
 
   it('drops the anyOf branch noise when a precise issue lies underneath', () => {
