@@ -269,6 +269,11 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await dialog.getByRole('button', { name: '补足装修押金', exact: true }).click();
     await expect.poll(() => stateOf(cashier).textContent()).toBe('施工中');
     await expect.poll(depositsHeld).toBe(held);
+    // the unit's billing account lists the deposit with the amount held (the screen once read fields the server never sends)
+    await cashier.goto(`${h.baseUrl}/#/billing/units/${unitId}`);
+    const depositRow = cashier.getByRole('region', { name: '押金' }).locator('tbody tr').first();
+    await expect.poll(() => depositRow.locator('td.num').textContent()).toBe(held);
+    await h.screenshot(cashier, 'renovation-09b-account-deposit');
 
     // the inspections in between, over the API
     const step = async (user: string, transition: string, data: Record<string, unknown>) => {
