@@ -6,5 +6,5 @@
 export type {
   AccountView, ArrearsItem, ArrearsTotals, BillDetail, BillSummary, CollectionRate, DailyCash, DepositView, KeysetPage,
   LedgerEntryView, NoticeView, PaymentPreview, PaymentView, PeriodView, RunView,
-  BillLineView as BillLine, PaymentAllocation as Allocation,
+  BillLineView as BillLine, BillDetailsAnswer as BillAnswer, PaymentAllocation as Allocation,
 } from '../api-types.js';

@@ -5,34 +5,8 @@ import { I18nController } from '../../../ui/src/plugin-ui-api.js';
 import { href } from '../../../ui/src/plugin-ui-api.js';
 import { base } from '../../../ui/src/plugin-ui-api.js';
 import { bt, btOr } from './billing-i18n.js';
-import type { BillDetail, BillLine, NoticeView, PaymentView } from './billing-types.js';
+import type { BillAnswer, BillDetail } from './billing-types.js';
 import { billingStyles, describe, errorText } from './billing-view.js';
-
-interface LateFeeWhy {
-  reason: 'charged' | 'disabled' | 'notChargeable' | 'paid';
-  base: 'unpaidPrincipal' | 'billPrincipal';
-  baseAmount: string;
-  perMille: string;
-  from: string;
-  to: string;
-  days: number;
-  raw: string;
-  rounding: { places: number; mode: string };
-  rounded: string;
-  cap: string | null;
-  capOfPrincipal: string | null;
-  chargeableAfter: string;
-  recorded: string;
-  total: string;
-}
-
-interface BillAnswer {
-  bill: BillDetail & { periodLabel?: string };
-  lines: BillLine[];
-  notices: NoticeView[];
-  payments: PaymentView[];
-  lateFee?: LateFeeWhy;
-}
 
 const DATES = ['periodStart', 'periodEnd', 'noticeOn', 'dueOn', 'reminderOn', 'reminderDueOn', 'finalNoticeOn', 'finalDueOn'] as const;
 const PRINT_KIND: Record<string, string> = { payment: 'payment', reminder: 'reminder', final: 'final' };
@@ -104,7 +78,7 @@ export class WyBillingBillPage extends LitElement {
     return b.status === 'open' && !!from && from <= today && !this.data!.notices.some((n) => n.kind === kind);
   }
 
-  #lateFee(f: LateFeeWhy) {
+  #lateFee(f: BillAnswer['lateFee']) {
     const rounding = bt(`rounding_${f.rounding.mode}`);
     if (f.reason !== 'charged') {
       const why = f.reason === 'notChargeable' ? bt('lateFeeWhy_notChargeable', { after: f.chargeableAfter }) : bt(`lateFeeWhy_${f.reason}`);
