@@ -21,6 +21,9 @@ export type {
   Text as ReportText,
 } from '../reports/monthly-report.js';
 
+/** GET /api/home (工作台) */
+export type { HomeCount, HomeEscalation, HomeFigures } from './routes/home.js';
+
 /** a title as declared in a workflow (zh-CN, optionally en) */
 export type DeclaredTitle = WorkflowText;
 

@@ -9,7 +9,7 @@ import type { Localized } from './i18n.js';
 import type * as Api from '../../core/http/api-types.js';
 
 export type {
-  AttachmentInfo, CaseEventView, DeadlineStatus, DeadlineView, FollowUpListItem, FollowUpView, Me, Page, PersonRow,
+  AttachmentInfo, CaseEventView, DeadlineStatus, DeadlineView, FollowUpListItem, FollowUpView, HomeCount, HomeEscalation, HomeFigures, Me, Page, PersonRow,
   QueueItem, UnitDetail, UnitRow, BuildingRow as Building, ProjectRow as Project,
 } from '../../core/http/api-types.js';
 /** a case in lists; the work queue's rows (GET /api/queue) add their type's title and household, shown when present */

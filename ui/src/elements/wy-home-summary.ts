@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { HomeCount, HomeFigures } from '../../../core/http/routes/home.js';
+import type { HomeCount, HomeFigures } from '../types.js';
 import { api } from '../api.js';
 import { caseTypeTitle, roleTitle } from '../app-state.js';
 import { I18nController, loc, t } from '../i18n.js';
