@@ -144,17 +144,28 @@ export function describePointer(ptr: string): string {
 
 // ---- a plugin's settings (plugins.<id>.config) as places ----
 
-const SETTING_ZH: Record<string, string> = {
-  cycle: '收费周期', cycles: '周期规则', month: '按月', quarter: '按季', halfYear: '按半年', months: '月数', firstMonth: '首期起始月份',
-  notice: '付款通知书', monthsBefore: '提前月数', day: '日', paymentTerm: '缴款期限', reminder: '催款通知书', monthsAfterStart: '开始后月数',
-  term: '期限', days: '天数', finalNotice: '最后缴款通知书', afterReminderDays: '催款后天数', feeItems: '收费项目', rates: '费率',
-  from: '生效日期', byUnitType: '按房屋类型', price: '单价', kind: '计费方式', meter: '表计', entrusted: '托管比例收取', vacancyDiscount: '空置折扣',
-  active: '启用', entrustedFactor: '托管房收费比例', vacancyFactor: '空置房收费比例', rounding: '取整', places: '小数位', mode: '方式',
-  lateFee: '滞纳金', enabled: '启用', ratePerDay: '日费率', startsOn: '起算日', chargeableAfter: '开始计收', capOfPrincipal: '上限',
-  overpayment: '多缴款项', receiptPrefix: '收据编号前缀', dunning: '催缴步骤', code: '标识', afterMonthsUnpaid: '欠费月数',
-  collectionTargets: '收缴率目标', thisMonth: '当月', lastMonth: '上月', monthBefore: '前月', title: '名称', 'zh-CN': '中文', en: '英文',
-  residential: '住宅', commercial: '商业', parking: '车位',
-};
+type SchemaNode = Record<string, unknown>;
+const isNode = (v: unknown): v is SchemaNode => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The schema node under `token` (a property, a map's value, an array's item). */
+function childNode(node: SchemaNode | undefined, token: string): SchemaNode | undefined {
+  if (!node) return undefined;
+  const props = node.properties;
+  if (isNode(props) && isNode(props[token])) return props[token];
+  if (/^\d+$/.test(token) && isNode(node.items)) return node.items;
+  if (isNode(node.additionalProperties)) return node.additionalProperties;
+  for (const branch of [...((node.anyOf as unknown[]) ?? []), ...((node.oneOf as unknown[]) ?? [])]) {
+    const c = isNode(branch) ? childNode(branch, token) : undefined;
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** A settings key's declared label (x-label, title) in the current language, or the key itself. */
+function declaredLabel(node: SchemaNode | undefined, key: string, zhLang: boolean): string {
+  const l = node?.['x-label'] as { 'zh-CN'?: string; en?: string } | undefined;
+  return (zhLang ? l?.['zh-CN'] : l?.en ?? l?.['zh-CN']) ?? (typeof node?.title === 'string' ? node.title : undefined) ?? key;
+}
 
 /** `feeItems/management/rates/1/byUnitType/residential` → 收费项目「物业管理费」 · 费率 #2 · 按房屋类型 · 住宅 */
 function describeSettingsPath(pluginId: string, scope: string | null, path: string[]): string[] {
@@ -162,15 +173,23 @@ function describeSettingsPath(pluginId: string, scope: string | null, path: stri
   const settings = draft.settings<Record<string, unknown>>(pluginId, scope) ?? {};
   const out: string[] = [zhLang ? '设置' : 'settings'];
   const words = settingsPathWords(pluginId, draft.active?.effective.plugins[pluginId]?.manifest?.config?.schema, settings, path, zhLang); if (words) return [...out, ...words];
+  // a plugin that words its own settings tab (e.g. fee tables): its keys' names come from its settings schema too
+  let node: SchemaNode | undefined = draft.active?.effective.plugins[pluginId]?.manifest?.config?.schema as SchemaNode | undefined;
   for (let i = 0; i < path.length; i++) {
     const k = path[i]!;
+    const child = childNode(node, k);
     if (k === 'feeItems' && path[i + 1]) {
       const code = path[i + 1]!;
       const item = (settings.feeItems as Record<string, { title?: { 'zh-CN': string; en?: string } }> | undefined)?.[code];
-      out.push(`${zhLang ? '收费项目' : 'fee item'}${quote(loc(item?.title) || code)}`);
+      out.push(`${declaredLabel(child, zhLang ? '收费项目' : 'fee item', zhLang)}${quote(loc(item?.title) || code)}`);
+      node = childNode(child, code);
       i++;
-    } else if (/^\d+$/.test(k)) out.push(`#${Number(k) + 1}`);
-    else out.push(zhLang ? SETTING_ZH[k] ?? k : k);
+      continue;
+    }
+    if (/^\d+$/.test(k)) out.push(`#${Number(k) + 1}`);
+    // keys the schema leaves unlabelled (cycle names, unit types…) are worded by the editor's messages
+    else out.push(declaredLabel(child, atOr(`setting_${k}`, k), zhLang));
+    node = child;
   }
   return out;
 }
