@@ -274,6 +274,9 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     const depositRow = cashier.getByRole('region', { name: '押金' }).locator('tbody tr').first();
     await expect.poll(() => depositRow.locator('td.num').textContent()).toBe(held);
     await h.screenshot(cashier, 'renovation-09b-account-deposit');
+    await cashier.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => depositRow.locator('td.num').textContent()).toBe(held);
+    await h.screenshot(cashier, 'renovation-09c-account-deposit-phone');
 
     // the inspections in between, over the API
     const step = async (user: string, transition: string, data: Record<string, unknown>) => {
