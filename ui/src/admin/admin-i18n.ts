@@ -56,39 +56,27 @@ export function issueDetail(issue: Issue): string | null {
 
 // ---- pointers as places ----
 
-const WORDS_ZH: Record<string, string> = {
-  duration: '时长', amount: '数值', unit: '单位', title: '名称', to: '目标状态', from: '起始状态', roles: '岗位',
-  bySeverity: '按严重程度', escalateTo: '超时上报', startOn: '开始于', stopOn: '停止于', assignRole: '进入时转给岗位',
-  onlyFor: '只适用于', final: '终止', 'x-label': '名称', 'x-help': '说明', required: '必填', enum: '选项', 'x-enumLabels': '选项名称',
-  maxLength: '最多字数', type: '类型', visibleIf: '显示条件', requiredIf: '必填条件', logic: '规则', examples: '示例',
-  description: '说明', reportsTo: '上级', permissions: '权限', mergedInto: '合并到', allProjects: '全部管理处', timezone: '时区',
-  holidays: '额外放假日', workdays: '额外上班日', method: '方式', methodBySeverity: '按严重程度的方式', requiredRate: '回访率',
-  deadline: '期限', 'zh-CN': '中文', en: '英文', branches: '分支', guard: '前提条件', effects: '效果', initialState: '起始状态',
-  createRoles: '登记岗位', sections: '分区', fields: '字段', properties: '字段',
-};
-const SECTION_ZH: Record<string, string> = { workflows: '流程', forms: '表单', ui: '表单布局', rules: '规则' };
-
-const SECTION_EN: Record<string, string> = { workflows: 'workflow', forms: 'form', ui: 'form layout', rules: 'rule' };
+// a declaration key's name (word_<key>) and a section's (section_<key>) are the editor's messages
 
 /** `/document/plugins/complaints/workflows/complaint/deadlines/resolve/duration/amount` → 客户投诉处理 · 流程「客户投诉」 · 时限「解决并答复住户」 · 时长 · 数值 */
 export function describePointer(ptr: string): string {
   const zhLang = getLanguage() === 'zh-CN';
-  const word = (w: string) => (zhLang ? WORDS_ZH[w] ?? w : w);
+  const word = (w: string) => atOr(`word_${w}`, w);
   const t = tokensOf(ptr);
   if (t[0] === 'document') t.shift();
   const parts: string[] = [];
   let scope: string | null = null;
   if (t[0] === 'projects' && t[1]) {
     scope = t[1];
-    parts.push(zhLang ? `管理处 ${t[1]}` : `project ${t[1]}`);
+    parts.push(at('place_project', { code: t[1]! }));
     t.splice(0, 2);
   }
   if (t[0] === 'roles' && t[1]) {
-    parts.push(`${zhLang ? '岗位' : 'role'}${quote(loc(draft.roles[t[1]]?.title) || t[1])}`, ...t.slice(2).map(word));
+    parts.push(`${at('place_role')}${quote(loc(draft.roles[t[1]]?.title) || t[1])}`, ...t.slice(2).map(word));
     return parts.join(' · ');
   }
   if (t[0] === 'calendar') {
-    parts.push(zhLang ? '日历' : 'calendar', ...t.slice(1).map(word));
+    parts.push(at('place_calendar'), ...t.slice(1).map(word));
     return parts.join(' · ');
   }
   if (t[0] === 'plugins' && t[1]) {
@@ -109,7 +97,7 @@ export function describePointer(ptr: string): string {
         const formName = (decl as unknown as UiDeclaration | undefined)?.form ?? name;
         title = loc(draft.decl<FormDeclaration>(pluginId, 'forms', formName, scope)?.['x-label'] ?? draft.active?.effective.plugins[pluginId]?.forms[formName]?.['x-label']) || name;
       }
-      parts.push(`${zhLang ? SECTION_ZH[section] ?? section : SECTION_EN[section] ?? section}${quote(title)}`);
+      parts.push(`${atOr(`section_${section}`, section)}${quote(title)}`);
       const rest = t.slice(4);
       for (let i = 0; i < rest.length; i++) {
         const k = rest[i]!;
@@ -117,7 +105,7 @@ export function describePointer(ptr: string): string {
         if (section === 'workflows' && id && ['states', 'transitions', 'deadlines'].includes(k)) {
           const wf = decl as unknown as WorkflowDeclaration | undefined;
           const map = (k === 'states' ? wf?.states : k === 'transitions' ? wf?.transitions : wf?.deadlines) as Record<string, { title?: unknown }> | undefined;
-          const label = zhLang ? { states: '状态', transitions: '流转', deadlines: '时限' }[k] : k.slice(0, -1);
+          const label = at(`place_${k}`);
           parts.push(`${label}${quote(loc(map?.[id]?.title as never) || id)}`);
           i++;
         } else if ((k === 'properties' || (k === 'fields' && section === 'ui')) && id) {
@@ -125,13 +113,13 @@ export function describePointer(ptr: string): string {
           const field = id.split('.')[0]!;
           const label = draft.decl<FormDeclaration>(pluginId, 'forms', formName, scope)?.properties[field]?.['x-label']
             ?? draft.active?.effective.plugins[pluginId]?.forms[formName]?.properties[field]?.['x-label'];
-          parts.push(`${zhLang ? '字段' : 'field'}${quote(loc(label) || id)}`);
+          parts.push(`${at('place_field')}${quote(loc(label) || id)}`);
           i++;
         } else if (k === 'sections' && id !== undefined && /^\d+$/.test(id)) {
-          parts.push(zhLang ? `第 ${Number(id) + 1} 分区` : `section ${Number(id) + 1}`);
+          parts.push(at('place_section', { n: Number(id) + 1 }));
           i++;
         } else if (k === 'followUp' && section === 'workflows') {
-          parts.push(zhLang ? '回访' : 'follow-up');
+          parts.push(at('place_followUp'));
         } else if (/^\d+$/.test(k)) {
           parts.push(`#${Number(k) + 1}`);
         } else parts.push(word(k));
@@ -139,7 +127,7 @@ export function describePointer(ptr: string): string {
       return parts.join(' · ');
     }
   }
-  return [...parts, ...t.map(word)].join(' · ') || (zhLang ? '整个配置' : 'the whole configuration');
+  return [...parts, ...t.map(word)].join(' · ') || at('place_whole');
 }
 
 // ---- a plugin's settings (plugins.<id>.config) as places ----
@@ -171,7 +159,7 @@ function declaredLabel(node: SchemaNode | undefined, key: string, zhLang: boolea
 function describeSettingsPath(pluginId: string, scope: string | null, path: string[]): string[] {
   const zhLang = getLanguage() === 'zh-CN';
   const settings = draft.settings<Record<string, unknown>>(pluginId, scope) ?? {};
-  const out: string[] = [zhLang ? '设置' : 'settings'];
+  const out: string[] = [at('place_settings')];
   const words = settingsPathWords(pluginId, draft.active?.effective.plugins[pluginId]?.manifest?.config?.schema, settings, path, zhLang); if (words) return [...out, ...words];
   // a plugin that words its own settings tab (e.g. fee tables): its keys' names come from its settings schema too
   let node: SchemaNode | undefined = draft.active?.effective.plugins[pluginId]?.manifest?.config?.schema as SchemaNode | undefined;

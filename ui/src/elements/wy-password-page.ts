@@ -1,23 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '../api.js';
-import { getLanguage, I18nController } from '../i18n.js';
+import { getLanguage, I18nController, t } from '../i18n.js';
 import { base } from '../styles.js';
 
-/** This page's words; the server's refusals come in both languages ("中文 / English") and are split. */
-const WORDS = {
-  'zh-CN': {
-    title: '修改密码', current: '当前密码', next: '新密码', repeat: '再次输入新密码', save: '修改密码', saving: '正在保存…',
-    hint: '至少 8 个字符；不要用常见密码、重复字符、键盘顺序或用户名。修改后，您在其他设备上的登录将退出。',
-    mismatch: '两次输入的新密码不一致。', done: '密码已修改。其他设备上的登录已退出。', tooMany: '尝试次数过多，请稍后再试。', failed: '修改失败，请稍后再试。',
-  },
-  en: {
-    title: 'Change password', current: 'Current password', next: 'New password', repeat: 'New password again', save: 'Change password', saving: 'Saving…',
-    hint: 'At least 8 characters; no common passwords, repeats, keyboard runs or your username. Your sessions on other devices end.',
-    mismatch: 'The two new passwords differ.', done: 'Password changed. Your other sessions have ended.', tooMany: 'Too many attempts; try again later.', failed: 'The change failed; try again later.',
-  },
-} as const;
-type Word = keyof (typeof WORDS)['en'];
-const w = (key: Word) => WORDS[getLanguage() === 'en' ? 'en' : 'zh-CN'][key];
+/** This page's words are the shell's `password_*` messages; the server's refusals come in both languages ("中文 / English") and are split. */
+const w = (key: 'title' | 'current' | 'next' | 'repeat' | 'save' | 'saving' | 'hint' | 'mismatch' | 'done' | 'tooMany' | 'failed') => t(`password_${key}`);
 /** "中文 / English" → the reader's half. */
 const serverText = (message: string) => {
   const [zh, en] = message.split(' / ');
