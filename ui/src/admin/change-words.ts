@@ -5,7 +5,7 @@
  * as a JSON pointer or raw JSON. Used by the review page, the history and the activation dialog.
  */
 import { getLanguage, loc } from '../i18n.js';
-import { at, listSeparator } from './admin-i18n.js';
+import { at, atOr, listSeparator } from './admin-i18n.js';
 import type { FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
 import { fromLogic } from './conditions.js';
 import { draft } from './draft-store.js';
@@ -100,12 +100,12 @@ function optionLabel(p: Place, field: string | undefined, value: string): string
   return value;
 }
 
-const UNIT_ZH: Record<string, string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
-const UNIT_EN: Record<string, string> = { minutes: 'minutes', hours: 'hours', days: 'days', workingDays: 'working days' };
+// a clock's unit in words: the editor's unitShort_* messages
+const unitWord = (unit: string): string => atOr(`unitShort_${unit}`, unit);
 
 function duration(v: Record<string, unknown>): string {
   const unit = String(v.unit ?? '');
-  return zh() ? `${String(v.amount)} ${UNIT_ZH[unit] ?? unit}` : `${String(v.amount)} ${UNIT_EN[unit] ?? unit}`;
+  return `${String(v.amount)} ${unitWord(unit)}`;
 }
 
 /** A JsonLogic condition the builder can read, in words; otherwise that there is one. */
@@ -150,7 +150,7 @@ export function valueWords(p: Place, value: unknown): string {
   if (RULE_KEYS.has(key)) return conditionWords(p, value);
   if (isPlainObject(value) && typeof value['zh-CN'] === 'string' && Object.keys(value).every((k) => k === 'zh-CN' || k === 'en')) return loc(value as never);
   if (isPlainObject(value) && 'amount' in value && 'unit' in value) return duration(value);
-  if (key === 'unit' && typeof value === 'string') return zh() ? UNIT_ZH[value] ?? value : UNIT_EN[value] ?? value;
+  if (key === 'unit' && typeof value === 'string') return unitWord(value);
   if (typeof value === 'number' && key === 'requiredRate') return `${Math.round(value * 100)}%`;
   if (typeof value === 'string' || typeof value === 'number') {
     const s = String(value);
