@@ -126,7 +126,7 @@ describe('renovation: application to refund', () => {
     expect(c.state).toBe('agreementsDue');
     const acc = await account();
     expect(acc.depositsHeld).toBe('5000.00');
-    expect(acc.deposits).toEqual([expect.objectContaining({ purpose: 'renovation', status: 'held' })]);
+    expect(acc.deposits).toEqual([expect.objectContaining({ purpose: 'renovation', purposeTitle: '装修押金', status: 'held' })]);
     expect(acc.pendingCharges).toEqual([expect.objectContaining({ amount: '790.00', sourceRef: c.serial, description: expect.stringContaining('装修费用') })]);
   });
 

@@ -273,6 +273,10 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     await cashier.goto(`${h.baseUrl}/#/billing/units/${unitId}`);
     const depositRow = cashier.getByRole('region', { name: '押金' }).locator('tbody tr').first();
     await expect.poll(() => depositRow.locator('td.num').textContent()).toBe(held);
+    // the purpose and the unit's status read in Chinese, not as the codes the procedure uses
+    await expect.poll(() => depositRow.locator('td').first().textContent()).toBe('装修押金');
+    await expect.poll(() => cashier.getByText(/装修中/).count()).toBeGreaterThan(0);
+    expect(await cashier.getByText(/renovati/).count()).toBe(0);
     await h.screenshot(cashier, 'renovation-09b-account-deposit');
     await cashier.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => depositRow.locator('td.num').textContent()).toBe(held);

@@ -14,6 +14,8 @@
 import { MONEY_PATTERN, RuleRefusedError, StaleVersionError, Unit, parseMoney, toFen, type EffectContext } from '../../../core/plugin-api.js';
 import { Deposit, LedgerEntry } from '../db/entities.js';
 import { yuan } from '../ledger/amounts.js';
+import { purposeTitle } from '../ledger/deposits.js';
+import type { BillingSettings } from '../generated/settings.js';
 
 const METHODS = new Set(['cash', 'transfer', 'pos', 'online']);
 
@@ -60,7 +62,7 @@ async function claim(ctx: EffectContext, deposit: Deposit, set: Partial<Deposit>
   if (claimed === 0) throw new StaleVersionError(deposit.version, deposit.version + 1);
 }
 
-export async function receiveDepositEffect(ctx: EffectContext): Promise<void> {
+export async function receiveDepositEffect(ctx: EffectContext<BillingSettings>): Promise<void> {
   const purpose = param(ctx, 'purpose');
   if (ctx.unitId === null) throw refused('/unitId', `the case ${ctx.serial} has no unit to hold a deposit for`, 'no-unit');
   if (await depositOf(ctx, purpose)) return; // held already: taking the step again holds nothing twice
@@ -73,7 +75,7 @@ export async function receiveDepositEffect(ctx: EffectContext): Promise<void> {
     heldFen: amountFen, status: 'held', refundRequestedBy: null, refundApprovedBy: null, version: 1, createdAt: ctx.now, updatedAt: ctx.now,
   });
   await ctx.em.flush();
-  entry(ctx, deposit, 'depositReceived', amountFen, `收取押金 ${purpose} ${ctx.serial}`, method);
+  entry(ctx, deposit, 'depositReceived', amountFen, `收取${purposeTitle(purpose, ctx.settings.depositPurposes)} ${ctx.serial}`, method);
 }
 
 export async function deductDepositEffect(ctx: EffectContext): Promise<void> {
@@ -109,12 +111,12 @@ export async function refundDepositEffect(ctx: EffectContext): Promise<void> {
   if (deposit.heldFen > 0) entry(ctx, deposit, 'depositRefunded', -deposit.heldFen, `退还押金 ${ctx.serial}`);
 }
 
-export async function refundUnitDepositsEffect(ctx: EffectContext): Promise<void> {
+export async function refundUnitDepositsEffect(ctx: EffectContext<BillingSettings>): Promise<void> {
   if (ctx.unitId === null) throw refused('/unitId', `the case ${ctx.serial} has no unit whose deposits to refund`, 'no-unit');
   const purposes = Array.isArray(ctx.params.purposes) ? (ctx.params.purposes as unknown[]).filter((p): p is string => typeof p === 'string') : null;
   const held = await ctx.em.find(Deposit, { companyId: ctx.companyId, unitId: ctx.unitId, status: { $in: ['held', 'refundRequested'] }, ...(purposes ? { purpose: { $in: purposes } } : {}) }, { orderBy: { id: 'asc' } });
   for (const deposit of held) {
     await claim(ctx, deposit, { status: 'refunded', heldFen: 0, refundApprovedBy: ctx.actor.staffId || null });
-    if (deposit.heldFen > 0) entry(ctx, deposit, 'depositRefunded', -deposit.heldFen, `退还押金 ${deposit.purpose}（${ctx.serial}）`);
+    if (deposit.heldFen > 0) entry(ctx, deposit, 'depositRefunded', -deposit.heldFen, `退还${purposeTitle(deposit.purpose, ctx.settings.depositPurposes)}（${ctx.serial}）`);
   }
 }

@@ -691,4 +691,12 @@ export type BillingSettings = {
     lastMonth: string;
     monthBefore: string;
   };
+  depositPurposes?: {
+    [k: string]: {
+      title: {
+        'zh-CN': string;
+        en?: string;
+      };
+    };
+  };
 };

@@ -39,7 +39,7 @@ export async function unitAccount(services: BillingServices, principal: Principa
     receivable: yuan(balance('receivable')), credit: yuan(balance('credit')), depositsHeld: yuan(balance('deposit')),
     openBills: bills.map((b) => billSummary(b, label)),
     pendingCharges: charges.map(chargeView),
-    deposits: deposits.map(depositView),
+    deposits: deposits.map((d) => depositView(d, config.settings.depositPurposes)),
     lastDunningStep: lastStep ? { step: lastStep.step, title: config.settings.dunning.find((s) => s.code === lastStep.step)?.title ?? null, note: lastStep.note, recordedAt: lastStep.recordedAt.toISOString() } : null,
   };
 }

@@ -11,11 +11,23 @@ import { positiveFen, yuan } from './amounts.js';
 import { decodeCursor, page } from './keyset.js';
 import type { PaymentMethod } from './payments.js';
 import { lockUnitLedger } from './unit-lock.js';
-import type { BillingServices } from './settings.js';
+import { billingConfig, type BillingServices } from './settings.js';
+import type { BillingSettings } from '../generated/settings.js';
 
-export function depositView(d: Deposit) {
+type PurposeTitles = BillingSettings['depositPurposes'];
+
+/**
+ * A deposit's purpose as people read it: a procedure names it by code (renovation) and the settings'
+ * `depositPurposes` give its name (装修押金); a purpose typed at the cashier reads as typed.
+ */
+export function purposeTitle(purpose: string, titles: PurposeTitles | undefined, language: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const title = titles && Object.prototype.hasOwnProperty.call(titles, purpose) ? titles[purpose]!.title : undefined;
+  return (language === 'en' ? title?.en : undefined) ?? title?.['zh-CN'] ?? purpose;
+}
+
+export function depositView(d: Deposit, titles?: PurposeTitles) {
   return {
-    id: d.id, unitId: d.unitId, projectId: d.projectId, purpose: d.purpose, held: yuan(d.heldFen), status: d.status, version: d.version,
+    id: d.id, unitId: d.unitId, projectId: d.projectId, purpose: d.purpose, purposeTitle: purposeTitle(d.purpose, titles), held: yuan(d.heldFen), status: d.status, version: d.version,
     refundRequestedBy: d.refundRequestedBy ?? null, refundApprovedBy: d.refundApprovedBy ?? null, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
   };
 }
@@ -146,5 +158,6 @@ export async function listDeposits(services: BillingServices, principal: Princip
     ...(scope ? { projectId: { $in: scope } } : {}),
   }, { orderBy: { id: 'desc' }, limit: query.limit + 1 });
   const { items, nextCursor } = page(rows, query.limit, (d) => [d.id]);
-  return { items: items.map(depositView), nextCursor };
+  const { settings } = await billingConfig(services, principal.companyId, null, em);
+  return { items: items.map((d) => depositView(d, settings.depositPurposes)), nextCursor };
 }

@@ -140,14 +140,14 @@ export class WyBillingAccountPage extends LitElement {
       <section class="card" aria-labelledby="payments-title"><h2 id="payments-title">${bt('payments')}</h2>${this.#payments()}</section>
       <section class="card" aria-labelledby="charges-title">
         <h2 id="charges-title">${bt('pendingCharges')}</h2>
-        ${a.pendingCharges.length ? html`<table><thead><tr><th>${bt('colDate')}</th><th>${bt('colSource')}</th><th>${bt('colDescription')}</th><th class="num">${bt('colAmount')}</th></tr></thead>
-          <tbody>${a.pendingCharges.map((c) => html`<tr><td>${formatDateTime(c.occurredAt)}</td><td>${c.sourceRef}</td><td>${describe(c.description)}</td><td class="num">${c.amount}</td></tr>`)}</tbody></table>`
+        ${a.pendingCharges.length ? html`<div class="table-wrap"><table><thead><tr><th>${bt('colDate')}</th><th>${bt('colSource')}</th><th>${bt('colDescription')}</th><th class="num">${bt('colAmount')}</th></tr></thead>
+          <tbody>${a.pendingCharges.map((c) => html`<tr><td>${formatDateTime(c.occurredAt)}</td><td>${c.sourceRef}</td><td>${describe(c.description)}</td><td class="num">${c.amount}</td></tr>`)}</tbody></table></div>`
           : html`<p class="muted">${bt('noPendingCharges')}</p>`}
       </section>
       <section class="card" aria-labelledby="deposits-title">
         <h2 id="deposits-title">${bt('deposits')}</h2>
-        ${a.deposits.length ? html`<table><thead><tr><th>${bt('colPurpose')}</th><th class="num">${bt('colAmount')}</th><th>${bt('colStatus')}</th></tr></thead>
-          <tbody>${a.deposits.map((d) => html`<tr><td>${d.purpose}</td><td class="num">${d.held}</td><td>${btOr(`status_${d.status}`, d.status)}</td></tr>`)}</tbody></table>`
+        ${a.deposits.length ? html`<div class="table-wrap"><table><thead><tr><th>${bt('colPurpose')}</th><th class="num">${bt('colAmount')}</th><th>${bt('colStatus')}</th></tr></thead>
+          <tbody>${a.deposits.map((d) => html`<tr><td>${d.purposeTitle}</td><td class="num">${d.held}</td><td>${btOr(`status_${d.status}`, d.status)}</td></tr>`)}</tbody></table></div>`
           : html`<p class="muted">${bt('noDeposits')}</p>`}
       </section>
       <section class="card" aria-labelledby="ledger-title"><h2 id="ledger-title">${bt('ledger')}</h2>${this.#ledger()}</section>
