@@ -1,4 +1,4 @@
-/** `npm run lint:ui`: ui/ is the shell; a plugin id in its code or strings fails CI, a comment does not. */
+/** `npm run lint:ui`: ui/ is the shell; a plugin id anywhere in it (code, strings, comments, docs) fails CI. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ function write(file: string, content: string) {
 }
 
 describe('ui/ names no plugin', () => {
-  it('flags ids in identifiers, strings, templates and HTML; not in comments, unit tests or the build, nor inside longer words', () => {
+  it('flags ids in code, strings, templates, comments, HTML and docs; not in unit tests or the build, nor inside longer words', () => {
     write('plugins/parcel-desk/plugin.json', '{}');
     write('plugins/billing/plugin.json', '{}');
     write('plugins/notes/README.md', 'no plugin.json: not a plugin');
@@ -29,11 +29,16 @@ describe('ui/ names no plugin', () => {
     ].join('\n'));
     write('ui/index.html', '<!-- billing -->\n<a href="#/billing/bills">x</a>');
     write('ui/dist/app.js', "'billing'");
+    write('ui/src/README.md', 'see `plugins/<id>/ui/`\nas billing does');
     write('ui/src/a.test.ts', "import plugin from '../../plugins/billing/plugin.json';");
     expect(pluginIds(path.join(tmp, 'plugins'))).toEqual(['billing', 'parcel-desk']);
     const hits = checkUiPluginFree(path.join(tmp, 'ui'), path.join(tmp, 'plugins'));
     expect(hits.map((h) => `${path.relative(tmp, h.file)}:${h.line}:${h.pluginId}`)).toEqual([
+      'ui/index.html:1:billing',
       'ui/index.html:2:billing',
+      'ui/src/README.md:2:billing',
+      'ui/src/a.ts:1:billing',
+      'ui/src/a.ts:2:parcel-desk',
       'ui/src/a.ts:3:billing',
       'ui/src/a.ts:4:parcel-desk',
       'ui/src/a.ts:6:billing',

@@ -4,7 +4,7 @@
  * small (declarations with lazy loaders); every page, section, panel and slot element is loaded
  * on first use, so each lands in its own chunk and the initial bundle does not grow.
  *
- *   // plugins/parcel-desk/ui/index.ts
+ *   // plugins/<id>/ui/index.ts
  *   import { definePluginUi } from '../../../ui/src/plugin-ui-api.js';
  *   export default definePluginUi({
  *     pages: [{ path: '/parcels/shelf', title: { 'zh-CN': '货架' }, tag: 'wy-parcel-shelf', load: () => import('./wy-parcel-shelf.js') }],
@@ -28,7 +28,7 @@ export type UiLoader = () => Promise<unknown>;
 
 /**
  * A page of its own, at a hash route. `path` segments starting with ':' are parameters
- * (`/billing/bills/:id`): letters, digits, '_' and '-', at most 64 characters. The element gets
+ * (`/<id>/items/:itemId`): letters, digits, '_' and '-', at most 64 characters. The element gets
  * `.params` (the parameters, strings) and `.query` (URLSearchParams).
  */
 export interface UiPage {
@@ -49,7 +49,7 @@ export interface UiNavEntry {
   permission?: string;
   /** heading the entry is listed under; entries of one plugin with the same heading share it */
   group?: UiText;
-  /** route prefixes that also mark this entry as the current page (`/billing/bills/`) */
+  /** route prefixes that also mark this entry as the current page (`/<id>/items/`) */
   activeFor?: string[];
   /** smaller first (default 100) */
   order?: number;

@@ -79,7 +79,7 @@ export function matchPage(path: string): { page: Contributed<UiPage>; params: Re
   return null;
 }
 
-/** The label of a permission a plugin declared (`billing.view` → 查看收费), in the language asked for. */
+/** The label of a permission a plugin declared (`<id>.view` → its declared label), in the language asked for. */
 export function permissionLabel(permission: string, language: 'zh-CN' | 'en'): string | undefined {
   for (const [, ui] of loaded) {
     const text: UiText | undefined = ui.messages?.permissions?.[permission];

@@ -58,7 +58,7 @@ export function issueDetail(issue: Issue): string | null {
 
 // a declaration key's name (word_<key>) and a section's (section_<key>) are the editor's messages
 
-/** `/document/plugins/complaints/workflows/complaint/deadlines/resolve/duration/amount` → 客户投诉处理 · 流程「客户投诉」 · 时限「解决并答复住户」 · 时长 · 数值 */
+/** `/document/plugins/<id>/workflows/<caseType>/deadlines/<clock>/duration/amount` → <plugin title> · 流程「<case type title>」 · 时限「<clock title>」 · 时长 · 数值 */
 export function describePointer(ptr: string): string {
   const zhLang = getLanguage() === 'zh-CN';
   const word = (w: string) => atOr(`word_${w}`, w);

@@ -246,7 +246,7 @@ export class DraftStore extends EventTarget {
     this.#changed();
   }
 
-  /** Edits a copy of a declaration and stores it: `update('complaints', 'workflows', 'complaint', (wf) => { … })`. */
+  /** Edits a copy of a declaration and stores it: `update(pluginId, 'workflows', caseType, (wf) => { … })`. */
   update<T>(pluginId: string, section: DeclSection, name: string, edit: (draft: T) => void, scope: Scope = this.scope): void {
     const current = this.decl<T>(pluginId, section, name, scope);
     if (current === undefined) return;

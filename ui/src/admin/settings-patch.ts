@@ -5,7 +5,7 @@
  * company's entry), so the company's new entry is its old entry composed with the edit.
  *
  * Merge patches cannot SET a member to null (null deletes it). Some settings are optional on
- * purpose (billing's `vacancyFactor`, `lateFee.capOfPrincipal`: absent = none; the editor holds
+ * purpose (a factor or a cap whose absence means none; the editor holds
  * "none" as null); choosing "none" therefore removes the member from the company's entry, so the
  * plugin's default applies — which is none for those settings. A project cannot clear a value its
  * company sets (the pages say so).
