@@ -36,11 +36,14 @@ export async function seedDemoOnEmptyDatabase(kernel: Kernel): Promise<boolean> 
 export class StartRefused extends Error {}
 
 /**
- * Production: the usernames of active accounts whose password is still the demo one. argon2 checks
- * each hash (~tens of ms each, run a few at a time on libuv's threads); once, at start.
+ * Production: the usernames of active demo accounts (the demo seed's usernames, in any company)
+ * whose password is still the demo one. Only those: argon2 checks each hash (~tens of ms), so
+ * checking every account would make the start grow with the staff; a company's own accounts got
+ * their passwords through the password policy.
  */
 export async function accountsWithDemoPassword(kernel: Kernel): Promise<string[]> {
-  const staff = await kernel.orm.em.fork().find(Staff, { active: true }, { fields: ['username', 'passwordHash'], orderBy: { id: 'asc' } });
+  const usernames = demoRegistry().staff.map((s) => s.username);
+  const staff = await kernel.orm.em.fork().find(Staff, { active: true, username: { $in: usernames } }, { fields: ['username', 'passwordHash'], orderBy: { id: 'asc' } });
   const found: string[] = [];
   const BATCH = 4;
   for (let i = 0; i < staff.length; i += BATCH) {
