@@ -34,6 +34,12 @@ export class WorkCase {
   updatedAt!: Date;
   createdBy!: number;
   closedAt?: Date | null;
+  /** the time promised to the resident (约定完成时间), set and postponed through core/cases/promises.ts */
+  promisedAt?: Date | null;
+  /** how often the promise was postponed (the company's `promises` rules cap it) */
+  postponements?: number;
+  /** when the resident was last told of the progress (a recorded 'progressTold' step) */
+  lastToldAt?: Date | null;
 }
 export const WorkCaseSchema = new EntitySchema<WorkCase>({
   class: WorkCase,
@@ -61,6 +67,9 @@ export const WorkCaseSchema = new EntitySchema<WorkCase>({
     updatedAt: { type: 'datetime' },
     createdBy: { type: 'integer' },
     closedAt: { type: 'datetime', nullable: true },
+    promisedAt: { type: 'datetime', nullable: true },
+    postponements: { type: 'integer', default: 0 },
+    lastToldAt: { type: 'datetime', nullable: true },
   },
   uniques: [{ properties: ['companyId', 'serial'] }],
   // Keyset pages walk (company, type[, filter], id DESC); no list ever counts the whole table.
@@ -71,6 +80,8 @@ export const WorkCaseSchema = new EntitySchema<WorkCase>({
     { properties: ['companyId', 'assigneeId', 'nextDueAt'] },
     { properties: ['companyId', 'assigneeRole', 'nextDueAt'] },
     { properties: ['companyId', 'unitId'] },
+    // global search and list q: a resident's cases, newest first
+    { properties: ['companyId', 'personId', 'id'] },
     // monthly statistics: a case type's cases registered in a month
     { properties: ['companyId', 'caseType', 'createdAt'] },
   ],
@@ -129,6 +140,11 @@ export class CaseDeadline {
   /** while paused (a pauseOn state): since when */
   pausedAt?: Date | null;
   escalatedToRole?: string | null;
+  /**
+   * Years the due date was counted through without an official holiday arrangement (working-day
+   * clocks only): the deadline is Monday–Friday arithmetic there and may be wrong. Null: none.
+   */
+  calendarGapYears?: number[] | null;
 }
 export const CaseDeadlineSchema = new EntitySchema<CaseDeadline>({
   class: CaseDeadline,
@@ -146,6 +162,7 @@ export const CaseDeadlineSchema = new EntitySchema<CaseDeadline>({
     overdueAt: { type: 'datetime', nullable: true },
     pausedAt: { type: 'datetime', nullable: true },
     escalatedToRole: { type: 'string', length: 64, nullable: true },
+    calendarGapYears: { type: 'json', nullable: true },
   },
   indexes: [{ properties: ['status', 'dueAt'] }, { properties: ['caseId'] }],
 });

@@ -7,6 +7,8 @@ import { Migration20261122185128 } from './Migration20261122185128.js';
 import { Migration20261206083356 } from './Migration20261206083356.js';
 import { Migration20261206090125 } from './Migration20261206090125.js';
 import { Migration20261206113529 } from './Migration20261206113529.js';
+import { Migration20261206145254 } from './Migration20261206145254.js';
+import { Migration20261206145306 } from './Migration20261206145306.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -17,4 +19,6 @@ export const migrations = [
   { name: 'Migration20261206083356', class: Migration20261206083356 },
   { name: 'Migration20261206090125', class: Migration20261206090125 },
   { name: 'Migration20261206113529', class: Migration20261206113529 },
+  { name: 'Migration20261206145254', class: Migration20261206145254 },
+  { name: 'Migration20261206145306', class: Migration20261206145306 },
 ];

@@ -7,6 +7,8 @@ import { Migration20261122185128 } from './Migration20261122185128.js';
 import { Migration20261206083355 } from './Migration20261206083355.js';
 import { Migration20261206090120 } from './Migration20261206090120.js';
 import { Migration20261206113529 } from './Migration20261206113529.js';
+import { Migration20261206145253 } from './Migration20261206145253.js';
+import { Migration20261206145306 } from './Migration20261206145306.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -17,4 +19,6 @@ export const migrations = [
   { name: 'Migration20261206083355', class: Migration20261206083355 },
   { name: 'Migration20261206090120', class: Migration20261206090120 },
   { name: 'Migration20261206113529', class: Migration20261206113529 },
+  { name: 'Migration20261206145253', class: Migration20261206145253 },
+  { name: 'Migration20261206145306', class: Migration20261206145306 },
 ];
