@@ -13,12 +13,12 @@ import { AttachmentSchema } from './attachments.js';
 import { AuditEntrySchema } from './audit.js';
 import { ConfigDraftSchema } from './config-draft.js';
 import { LoginThrottleSchema } from './login-throttle.js';
-import { PlatformOperatorSchema, OperatorSessionSchema } from './platform.js';
+import { PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema } from './platform.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
   AttachmentSchema, AuditEntrySchema, ConfigDraftSchema, LoginThrottleSchema,
-  PlatformOperatorSchema, OperatorSessionSchema,
+  PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema,
 ];

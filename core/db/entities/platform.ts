@@ -46,3 +46,36 @@ export const OperatorSessionSchema = new EntitySchema<OperatorSession>({
   },
   indexes: [{ properties: ['operatorId'] }],
 });
+
+/**
+ * One version of a year's official public holiday arrangement (the State Council's notice), held
+ * by the platform for every company until the holiday package publishes that year. Each import
+ * adds a version; the latest version of a year is the one in force (core/calendar/public-calendar.ts).
+ */
+export class PublicCalendarVersion {
+  id!: number;
+  year!: number;
+  version!: number;
+  holidays!: string[];
+  workdays!: string[];
+  /** the notice it comes from (title, number, date) */
+  source!: string;
+  /** who imported it: 'operator:<username>' or 'cli' */
+  importedBy!: string;
+  importedAt: Date = new Date();
+}
+export const PublicCalendarVersionSchema = new EntitySchema<PublicCalendarVersion>({
+  class: PublicCalendarVersion,
+  tableName: 'public_calendar_version',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    year: { type: 'integer' },
+    version: { type: 'integer' },
+    holidays: { type: 'json' },
+    workdays: { type: 'json' },
+    source: { type: 'string', length: 300 },
+    importedBy: { type: 'string', length: 100 },
+    importedAt: { type: 'datetime' },
+  },
+  uniques: [{ properties: ['year', 'version'] }],
+});
