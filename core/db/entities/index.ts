@@ -6,7 +6,8 @@ export * from './audit.js';
 export * from './config-draft.js';
 export * from './login-throttle.js';
 export * from './platform.js';
-import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema } from './registry.js';
+import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
+  HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
 import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
 import { AttachmentSchema } from './attachments.js';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
   AttachmentSchema, AuditEntrySchema, ConfigDraftSchema, LoginThrottleSchema,
   PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema,
+  HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema,
 ];

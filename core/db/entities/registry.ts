@@ -221,3 +221,192 @@ export const SessionSchema = new EntitySchema<Session>({
   },
   indexes: [{ properties: ['staffId'] }],
 });
+
+/**
+ * The household archive (一户一档) of a unit: who belongs to it and how, over time. Current owners,
+ * tenants and agents are mirrored into unit_person (what the rest of the platform reads); a member
+ * who left (a tenant moved out, an owner who sold) keeps the row with `until` set — never deleted.
+ * relation: owner, coOwner, tenant, family, agent, emergency (emergency contact); note says more
+ * (配偶, 子女, the emergency contact's relation).
+ */
+export class HouseholdMember {
+  id!: number;
+  companyId!: number;
+  unitId!: number;
+  personId!: number;
+  relation!: string;
+  note?: string | null;
+  /** ISO dates (yyyy-MM-dd): moved in / became owner, moved out / sold */
+  since?: string | null;
+  until?: string | null;
+  createdAt: Date = new Date();
+}
+export const HouseholdMemberSchema = new EntitySchema<HouseholdMember>({
+  class: HouseholdMember,
+  tableName: 'household_member',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    unitId: { type: 'integer' },
+    personId: { type: 'integer' },
+    relation: { type: 'string', length: 16 },
+    note: { type: 'string', length: 50, nullable: true },
+    since: { type: 'string', length: 10, nullable: true },
+    until: { type: 'string', length: 10, nullable: true },
+    createdAt: { type: 'datetime' },
+  },
+  indexes: [{ properties: ['companyId', 'unitId'] }, { properties: ['personId'] }],
+});
+
+/** A vehicle registered to a household (车牌, 品牌型号, 颜色); removed ones keep their row. */
+export class HouseholdVehicle {
+  id!: number;
+  companyId!: number;
+  unitId!: number;
+  personId?: number | null;
+  plate!: string;
+  model?: string | null;
+  color?: string | null;
+  createdAt: Date = new Date();
+  removedAt?: Date | null;
+}
+export const HouseholdVehicleSchema = new EntitySchema<HouseholdVehicle>({
+  class: HouseholdVehicle,
+  tableName: 'household_vehicle',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    unitId: { type: 'integer' },
+    personId: { type: 'integer', nullable: true },
+    plate: { type: 'string', length: 16 },
+    model: { type: 'string', length: 50, nullable: true },
+    color: { type: 'string', length: 20, nullable: true },
+    createdAt: { type: 'datetime' },
+    removedAt: { type: 'datetime', nullable: true },
+  },
+  indexes: [{ properties: ['companyId', 'unitId'] }, { properties: ['companyId', 'plate'] }],
+});
+
+/** A parking space a household holds: owned (产权) or rented (租用), from/until (ISO dates). */
+export class HouseholdParking {
+  id!: number;
+  companyId!: number;
+  unitId!: number;
+  number!: string;
+  kind!: string;
+  since?: string | null;
+  until?: string | null;
+  createdAt: Date = new Date();
+  removedAt?: Date | null;
+}
+export const HouseholdParkingSchema = new EntitySchema<HouseholdParking>({
+  class: HouseholdParking,
+  tableName: 'household_parking',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    unitId: { type: 'integer' },
+    number: { type: 'string', length: 32 },
+    kind: { type: 'string', length: 16 },
+    since: { type: 'string', length: 10, nullable: true },
+    until: { type: 'string', length: 10, nullable: true },
+    createdAt: { type: 'datetime' },
+    removedAt: { type: 'datetime', nullable: true },
+  },
+  indexes: [{ properties: ['companyId', 'unitId'] }],
+});
+
+/** The optimistic version of a unit's archive: every write names the version it read (stale → 409). */
+export class HouseholdArchive {
+  id!: number;
+  companyId!: number;
+  unitId!: number;
+  version!: number;
+  updatedAt: Date = new Date();
+}
+export const HouseholdArchiveSchema = new EntitySchema<HouseholdArchive>({
+  class: HouseholdArchive,
+  tableName: 'household_archive',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    unitId: { type: 'integer', unique: true },
+    version: { type: 'integer' },
+    updatedAt: { type: 'datetime' },
+  },
+});
+
+/**
+ * One change to a household archive: who, when, what, old → new. Phone and ID values are stored
+ * masked (138****0001): the history shows that a number changed, never the number.
+ */
+export class ArchiveChange {
+  id!: number;
+  companyId!: number;
+  unitId!: number;
+  /** staff member, or null for the system */
+  actorId?: number | null;
+  at!: Date;
+  /** person, member, vehicle, parking, ownership */
+  subject!: string;
+  subjectId?: number | null;
+  /** add, change, end, remove, transfer */
+  action!: string;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  /** e.g. the move-in case's serial the change came from */
+  source?: string | null;
+}
+export const ArchiveChangeSchema = new EntitySchema<ArchiveChange>({
+  class: ArchiveChange,
+  tableName: 'archive_change',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    unitId: { type: 'integer' },
+    actorId: { type: 'integer', nullable: true },
+    at: { type: 'datetime' },
+    subject: { type: 'string', length: 16 },
+    subjectId: { type: 'integer', nullable: true },
+    action: { type: 'string', length: 16 },
+    field: { type: 'string', length: 32, nullable: true },
+    oldValue: { type: 'string', length: 200, nullable: true },
+    newValue: { type: 'string', length: 200, nullable: true },
+    source: { type: 'string', length: 64, nullable: true },
+  },
+  indexes: [{ properties: ['companyId', 'unitId'] }],
+});
+
+/** Who read (or explicitly revealed) which household's personal data, and when (保密). */
+export class PersonalDataRead {
+  id!: number;
+  companyId!: number;
+  staffId!: number;
+  unitId?: number | null;
+  personId?: number | null;
+  at!: Date;
+  /** read (a response carried the data) or reveal (an explicit, reasoned unmasking) */
+  kind!: string;
+  field?: string | null;
+  reason?: string | null;
+  /** what was read: archive, unit, people, cases … */
+  via?: string | null;
+}
+export const PersonalDataReadSchema = new EntitySchema<PersonalDataRead>({
+  class: PersonalDataRead,
+  tableName: 'personal_data_read',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    staffId: { type: 'integer' },
+    unitId: { type: 'integer', nullable: true },
+    personId: { type: 'integer', nullable: true },
+    at: { type: 'datetime' },
+    kind: { type: 'string', length: 16 },
+    field: { type: 'string', length: 16, nullable: true },
+    reason: { type: 'string', length: 200, nullable: true },
+    via: { type: 'string', length: 32, nullable: true },
+  },
+  indexes: [{ properties: ['companyId', 'at'] }, { properties: ['companyId', 'unitId'] }],
+});
