@@ -227,3 +227,43 @@ export const CounterSchema = new EntitySchema<Counter>({
     value: { type: 'integer' },
   },
 });
+
+/**
+ * A link between two cases, stored once per direction (source → target and target → source), so
+ * either case lists its links with one indexed read. `kind` says how they are related, seen from
+ * `fromCaseId`: convertedTo / convertedFrom (the source ended as converted), handedTo / handedFrom
+ * (the source waits for the target and resumes when it ends). Append-only except `resolvedAt`.
+ */
+export class CaseLink {
+  id!: number;
+  companyId!: number;
+  fromCaseId!: number;
+  toCaseId!: number;
+  kind!: string;
+  /** the source's transition the platform takes when the target ends (handedFrom rows only) */
+  resumeOn?: string | null;
+  /** when the waiting source was resumed (or found no longer waiting) */
+  resolvedAt?: Date | null;
+  reason?: string | null;
+  actorId?: number | null;
+  actorRole?: string | null;
+  createdAt!: Date;
+}
+export const CaseLinkSchema = new EntitySchema<CaseLink>({
+  class: CaseLink,
+  tableName: 'case_link',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    companyId: { type: 'integer' },
+    fromCaseId: { type: 'integer' },
+    toCaseId: { type: 'integer' },
+    kind: { type: 'string', length: 32 },
+    resumeOn: { type: 'string', length: 64, nullable: true },
+    resolvedAt: { type: 'datetime', nullable: true },
+    reason: { type: 'string', length: 500, nullable: true },
+    actorId: { type: 'integer', nullable: true },
+    actorRole: { type: 'string', length: 64, nullable: true },
+    createdAt: { type: 'datetime' },
+  },
+  indexes: [{ properties: ['companyId', 'fromCaseId'] }],
+});

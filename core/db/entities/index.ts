@@ -9,7 +9,7 @@ export * from './platform.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
-import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema } from './cases.js';
+import { WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema, CaseLinkSchema } from './cases.js';
 import { AttachmentSchema } from './attachments.js';
 import { AuditEntrySchema } from './audit.js';
 import { ConfigDraftSchema } from './config-draft.js';
@@ -19,7 +19,7 @@ import { PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSch
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   ConfigVersionSchema,
-  WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema,
+  WorkCaseSchema, CaseEventSchema, CaseDeadlineSchema, FollowUpSchema, CounterSchema, CaseLinkSchema,
   AttachmentSchema, AuditEntrySchema, ConfigDraftSchema, LoginThrottleSchema,
   PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema,
