@@ -114,8 +114,9 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
         if (e.value === undefined && !e.rule) add(ep, 'required', 'a set effect needs value or rule');
       }
       if (e.type === 'assign') {
-        if (!e.role && e.to !== 'actor' && !e.rule) add(ep, 'required', 'an assign effect needs role, rule or to: "actor"');
+        if (!e.role && e.to !== 'actor' && !e.rule && !e.staffField) add(ep, 'required', 'an assign effect needs role, rule, staffField or to: "actor"');
         role(e.role, `${ep}/role`);
+        field(e.staffField, `${ep}/staffField`);
       }
       if (e.type === 'followUp' && !wf.followUp) add(ep, 'no-follow-up-policy', 'a followUp effect needs the workflow\'s followUp policy');
       if (e.rule !== undefined && !bundle.rules[e.rule]) add(`${ep}/rule`, 'unknown-rule', `unknown rule "${e.rule}"`);

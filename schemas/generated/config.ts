@@ -25,6 +25,86 @@ export interface ConfigDeclaration {
     perUserPerHour?: number;
   };
   /**
+   * Named dispatch (派工到人): the company's skills list (技能) and ranked assignment rules. When a case is registered or enters a state with an assignRole (or an assign effect names a role) and nobody is named yet, the first rule that matches the case picks a staff member of that role working in the case's project; no rule matching leaves the case in the role's queue.
+   */
+  assignment?: {
+    /**
+     * The skills staff may hold (e.g. 水电, 土建, 门窗); a staff member's skills and a rule's skills must be among them
+     *
+     * @maxItems 100
+     */
+    skills?: string[];
+    /**
+     * Tried in order; the first that matches the case and finds a candidate picks
+     *
+     * @maxItems 200
+     */
+    rules?: {
+      title?: string;
+      /**
+       * @minItems 1
+       * @maxItems 50
+       */
+      caseTypes?: [string, ...string[]];
+      /**
+       * the roles whose queue the rule serves
+       *
+       * @minItems 1
+       * @maxItems 50
+       */
+      roles?: [string, ...string[]];
+      /**
+       * project codes
+       *
+       * @minItems 1
+       * @maxItems 200
+       */
+      projects?: [string, ...string[]];
+      /**
+       * building ids
+       *
+       * @minItems 1
+       * @maxItems 500
+       */
+      buildings?: [number, ...number[]];
+      /**
+       * the case's field (e.g. a repair's category) holds one of values
+       */
+      match?: {
+        field: string;
+        /**
+         * @minItems 1
+         * @maxItems 100
+         */
+        values: [string | number | boolean, ...(string | number | boolean)[]];
+      };
+      /**
+       * the candidate must hold every one of them
+       *
+       * @minItems 1
+       * @maxItems 50
+       */
+      skills?: [string, ...string[]];
+      /**
+       * leastOpenLoad: the candidate with the fewest open cases; roundRobin: candidates in turn; a staff id: that staff member (when eligible)
+       */
+      pick: ('leastOpenLoad' | 'roundRobin') | number;
+    }[];
+  };
+  /**
+   * Promised times (约定完成时间) on cases, checked on the server: maxDays — the latest promise, in calendar days after the case was registered (default 7: at most a week); maxPostponements — how often a promise may be postponed (default 1: never postponed twice). byCaseType overrides either per case type.
+   */
+  promises?: {
+    maxDays?: number;
+    maxPostponements?: number;
+    byCaseType?: {
+      [k: string]: {
+        maxDays?: number;
+        maxPostponements?: number;
+      };
+    };
+  };
+  /**
    * Per-project changes, keyed by project code; applied over the company's
    */
   projects?: {

@@ -1794,6 +1794,10 @@ export interface Effect {
    */
   role?: string;
   to?: 'actor' | 'role';
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  staffField?: string;
   params?: {};
   /**
    * set: replace a value staff already entered (default: only fill an empty field)

@@ -166,6 +166,8 @@ export class Staff {
   roles!: string[];
   active: boolean = true;
   language: string = 'zh-CN';
+  /** skills (技能, e.g. 水电, 门窗) from the company's assignment.skills list: assignment rules pick by them */
+  skills?: string[] | null;
 }
 export const StaffSchema = new EntitySchema<Staff>({
   class: Staff,
@@ -179,6 +181,7 @@ export const StaffSchema = new EntitySchema<Staff>({
     roles: { type: 'json' },
     active: { type: 'boolean' },
     language: { type: 'string', length: 8 },
+    skills: { type: 'json', nullable: true },
   },
   indexes: [{ properties: ['companyId'] }],
 });
