@@ -4,6 +4,7 @@
  * every query can — and must — filter by tenant.
  */
 import { DecimalType, EntitySchema } from '@mikro-orm/core';
+import { syncPhoneKey } from '../../search/phone-key.js';
 
 /**
  * A decimal read back with its declared scale on every database: SQLite hands back 120.5 for a
@@ -109,7 +110,8 @@ export const UnitSchema = new EntitySchema<Unit>({
     status: { type: 'string', length: 32 },
   },
   uniques: [{ properties: ['buildingId', 'number'] }],
-  indexes: [{ properties: ['companyId', 'projectId'] }],
+  // global search: a bare room number ("302") across the company's buildings
+  indexes: [{ properties: ['companyId', 'projectId'] }, { properties: ['companyId', 'number'] }],
 });
 
 export class Person {
@@ -119,6 +121,8 @@ export class Person {
   phone?: string | null;
   /** national ID, kept confidential: never listed, only shown on the household archive */
   idNumber?: string | null;
+  /** the phone's digits reversed, for search by whole number or last digits (core/search/phone-key.ts); derived, never set by hand */
+  phoneKey?: string | null;
 }
 export const PersonSchema = new EntitySchema<Person>({
   class: Person,
@@ -129,8 +133,11 @@ export const PersonSchema = new EntitySchema<Person>({
     name: { type: 'string', length: 100 },
     phone: { type: 'string', length: 32, nullable: true },
     idNumber: { type: 'string', length: 32, nullable: true },
+    phoneKey: { type: 'string', length: 32, nullable: true },
   },
-  indexes: [{ properties: ['companyId', 'name'] }],
+  indexes: [{ properties: ['companyId', 'name'] }, { properties: ['companyId', 'phoneKey'] }],
+  // global search: phoneKey follows phone on every ORM write
+  hooks: { beforeCreate: [({ entity }: { entity: Person }) => syncPhoneKey(entity)], beforeUpdate: [({ entity }: { entity: Person }) => syncPhoneKey(entity)] },
 });
 
 /** A person's link to a unit: owner, occupant (tenant/user) or authorised agent (受托人). */

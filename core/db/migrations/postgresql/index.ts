@@ -10,6 +10,7 @@ import { Migration20261206113529 } from './Migration20261206113529.js';
 import { Migration20261206145254 } from './Migration20261206145254.js';
 import { Migration20261206145306 } from './Migration20261206145306.js';
 import { Migration20261206145327 } from './Migration20261206145327.js';
+import { Migration20261206145356 } from './Migration20261206145356.js';
 import { Migration20261206145403 } from './Migration20261206145403.js';
 import { Migration20261206145410 } from './Migration20261206145410.js';
 
@@ -25,6 +26,7 @@ export const migrations = [
   { name: 'Migration20261206145254', class: Migration20261206145254 },
   { name: 'Migration20261206145306', class: Migration20261206145306 },
   { name: 'Migration20261206145327', class: Migration20261206145327 },
+  { name: 'Migration20261206145356', class: Migration20261206145356 },
   { name: 'Migration20261206145403', class: Migration20261206145403 },
   { name: 'Migration20261206145410', class: Migration20261206145410 },
 ];

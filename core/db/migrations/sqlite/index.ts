@@ -10,6 +10,7 @@ import { Migration20261206113529 } from './Migration20261206113529.js';
 import { Migration20261206145253 } from './Migration20261206145253.js';
 import { Migration20261206145306 } from './Migration20261206145306.js';
 import { Migration20261206145326 } from './Migration20261206145326.js';
+import { Migration20261206145354 } from './Migration20261206145354.js';
 import { Migration20261206145402 } from './Migration20261206145402.js';
 import { Migration20261206145409 } from './Migration20261206145409.js';
 
@@ -25,6 +26,7 @@ export const migrations = [
   { name: 'Migration20261206145253', class: Migration20261206145253 },
   { name: 'Migration20261206145306', class: Migration20261206145306 },
   { name: 'Migration20261206145326', class: Migration20261206145326 },
+  { name: 'Migration20261206145354', class: Migration20261206145354 },
   { name: 'Migration20261206145402', class: Migration20261206145402 },
   { name: 'Migration20261206145409', class: Migration20261206145409 },
 ];
