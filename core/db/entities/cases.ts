@@ -82,8 +82,6 @@ export const WorkCaseSchema = new EntitySchema<WorkCase>({
     { properties: ['companyId', 'unitId'] },
     // global search and list q: a resident's cases, newest first
     { properties: ['companyId', 'personId', 'id'] },
-    // global search and list q: a resident's cases, newest first
-    { properties: ['companyId', 'personId', 'id'] },
     // monthly statistics: a case type's cases registered in a month
     { properties: ['companyId', 'caseType', 'createdAt'] },
   ],
