@@ -191,3 +191,21 @@ export interface Page<T> {
   items: T[];
   nextCursor?: number | null;
 }
+/** GET /api/units/:id/archive: the household archive (一户一档); phones and IDs as the caller's privacy rule shows them */
+export interface HouseholdArchiveView {
+  unit: { id: number; projectId: number; buildingId: number; number: string; floor: number | null; area: string; unitType: string; status: string };
+  /** name it in every write: a stale version is refused (409) */
+  version: number;
+  /** how this caller sees phones and ID numbers: full, masked (reveal on request) or hidden */
+  privacy: { phone: string; idNumber: string };
+  /** current members first; earlier ones (a tenant who moved out, a previous owner) keep their period */
+  members: { personId: number; relation: string; note: string | null; since: string | null; until: string | null; current: boolean; name: string | null; phone: string | null; idNumber: string | null; phoneMasked: boolean; idNumberMasked: boolean }[];
+  vehicles: { id: number; plate: string; model: string | null; color: string | null; personId: number | null; removedAt: string | null }[];
+  parking: { id: number; number: string; kind: string; since: string | null; until: string | null; removedAt: string | null }[];
+  /** every case of the household, open ones first */
+  cases: { id: number; serial: string; caseType: string; state: string; title: string | null; createdAt: string; closedAt: string | null; overdue: boolean }[];
+  attachments: { id: string; name: string; type: string; size: number; createdAt: string; caseId: number | null; serial: string | null }[];
+  /** newest first; phone and ID values masked */
+  history: { id: number; at: string; actorName: string | null; subject: string; action: string; field: string | null; oldValue: string | null; newValue: string | null; source: string | null }[];
+}
+

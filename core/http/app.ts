@@ -76,7 +76,9 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(authRoutes, { orm: services.orm, sessions: services.sessions, throttle, secureCookies, now: services.now });
   await app.register(metaRoutes, { plugins: services.plugins });
   await installHealth(app, services.orm);
-  await app.register(registryRoutes, { orm: services.orm, queries: services.queries });
+  await app.register(registryRoutes, { orm: services.orm, queries: services.queries, configs: services.configs, now: services.now });
+  await app.register((await import('./routes/household-archive.js')).householdArchiveRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, configs: services.configs, now: services.now });
+  await app.register((await import('./routes/household-archive-roster.js')).rosterExportRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, cases: services.cases, orm: services.orm, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });

@@ -18,6 +18,15 @@ export interface ConfigDeclaration {
   };
   plugins?: PluginPatches;
   /**
+   * Confidentiality of residents' personal data (保密): per role, how phone numbers and ID numbers are shown (full, masked, hidden); visitorOnly roles (来访登记) see room numbers only, never names' details. Roles not listed use `default`; a staff member with several roles gets the most open of them. Built-in defaults: supervisors, managers and administrators full; front desk, concierge and others phone masked, ID hidden (concierge ID masked).
+   */
+  privacy?: {
+    default?: PrivacyRule;
+    roles?: {
+      [k: string]: null | PrivacyRule;
+    };
+  };
+  /**
    * The company's upload budget (attachments are stored in its database). storageQuotaMiB: all attachments together, default 2048 (2 GiB); perUserPerHour: files one staff member may upload in an hour, default 60. Over the quota an upload gets 413, over the rate 429.
    */
   uploads?: {
@@ -148,4 +157,18 @@ export interface PluginPatches {
 }
 export interface PatchMap {
   [k: string]: {};
+}
+export interface PrivacyRule {
+  /**
+   * full: the whole number; masked: 138****0001, 4401**********1234 (an explicit, logged reveal shows it); hidden: not shown at all
+   */
+  phone?: 'full' | 'masked' | 'hidden';
+  /**
+   * full: the whole number; masked: 138****0001, 4401**********1234 (an explicit, logged reveal shows it); hidden: not shown at all
+   */
+  idNumber?: 'full' | 'masked' | 'hidden';
+  /**
+   * the visitor desk's view: room numbers only, no residents' data
+   */
+  visitorOnly?: boolean;
 }
