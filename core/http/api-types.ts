@@ -23,6 +23,17 @@ export type {
 
 /** GET /api/home (工作台) */
 export type { HomeCount, HomeEscalation, HomeFigures } from './routes/home.js';
+/** A case's promised time, its rules and the progress told to the resident (core/cases/promises.ts). */
+export type { CasePromiseState as CasePromiseView, PromiseStep, PromiseRules, ProgressChannel } from '../cases/promises.js';
+
+/** Links between cases and conversions (core/cases/convert-case.ts, routes/case-links.ts). */
+export type { CaseLinkView, CaseLinkKind, ConversionOffer } from '../cases/convert-case.js';
+/** GET /api/cases/<type>/<id>/links */
+export interface CaseLinksAnswer { items: import('../cases/convert-case.js').CaseLinkView[] }
+/** GET /api/cases/<type>/<id>/conversions: each offer with the target's registration form and its plugin's settings (options from settings) */
+export interface CaseConversionsAnswer { items: (import('../cases/convert-case.js').ConversionOffer & { formPayload: FormPayload; settings: Record<string, unknown> })[] }
+/** POST /api/cases/<type>/<id>/convert */
+export interface CaseConvertAnswer { source: CaseAfterWrite; target: { caseType: string; id: number; serial: string } }
 
 /** a title as declared in a workflow (zh-CN, optionally en) */
 export type DeclaredTitle = WorkflowText;
@@ -49,6 +60,8 @@ export interface DeadlineView {
   metAt: string | null;
   overdueAt: string | null;
   escalatedToRole: string | null;
+  /** working-day clock counted through these years without an official holiday arrangement (Monday–Friday there) */
+  calendarGapYears: number[] | null;
 }
 
 export interface FollowUpView {
@@ -183,14 +196,6 @@ export interface PersonRow {
   units: { unitId: number; relation: string; projectId: number | null; buildingId: number | null; number: string | null }[];
 }
 
-/** POST /api/attachments: the stored upload, referenced by id from a form's attachment fields */
-export interface AttachmentInfo { id: string; name: string; size: number; type: string }
-
-/** A list answer; keyset-paged lists add the cursor of the next page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor?: number | null;
-}
 /** GET /api/units/:id/archive: the household archive (一户一档); phones and IDs as the caller's privacy rule shows them */
 export interface HouseholdArchiveView {
   unit: { id: number; projectId: number; buildingId: number; number: string; floor: number | null; area: string; unitType: string; status: string };
@@ -209,3 +214,11 @@ export interface HouseholdArchiveView {
   history: { id: number; at: string; actorName: string | null; subject: string; action: string; field: string | null; oldValue: string | null; newValue: string | null; source: string | null }[];
 }
 
+/** POST /api/attachments: the stored upload, referenced by id from a form's attachment fields */
+export interface AttachmentInfo { id: string; name: string; size: number; type: string }
+
+/** A list answer; keyset-paged lists add the cursor of the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: number | null;
+}

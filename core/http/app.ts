@@ -80,19 +80,24 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register((await import('./routes/household-archive.js')).householdArchiveRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, configs: services.configs, now: services.now });
   await app.register((await import('./routes/household-archive-roster.js')).rosterExportRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
   await app.register(caseRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, queries: services.queries, now: services.now });
+  await app.register((await import('./routes/case-links.js')).caseLinkRoutes, { orm: services.orm, bundles: services.plugins.bundles, cases: services.cases, now: services.now });
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, cases: services.cases, orm: services.orm, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(configToolRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(staffRoutes, { orm: services.orm, cases: services.cases, sessions: services.sessions, now: services.now });
   await app.register(caseTypeRoutes, { cases: services.cases });
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });
+  await app.register((await import('./routes/assignment.js')).assignmentRoutes, { orm: services.orm, cases: services.cases, configs: services.configs, now: services.now });
   await app.register((await import('./routes/home.js')).homeRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, now: services.now });
   await app.register(attachmentRoutes, { orm: services.orm, configs: services.configs, now: services.now });
   await app.register(rosterImportRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/config-drafts.js')).configDraftRoutes, { orm: services.orm, cases: services.cases, now: services.now });
   await app.register((await import('./routes/reports.js')).reportRoutes, { orm: services.orm, cases: services.cases, queries: services.queries, now: services.now });
   await app.register((await import('./routes/registry-writes.js')).registryWriteRoutes, { orm: services.orm, cases: services.cases, now: services.now, projects: services.projects });
-  await app.register((await import('./routes/platform.js')).platformRoutes, { orm: services.orm, configs: services.configs, plugins: services.plugins, throttle, now: services.now });
+  await app.register((await import('./routes/case-promises.js')).casePromiseRoutes, { promises: new (await import('../cases/promises.js')).CasePromises(services.orm, services.cases, services.configs, services.now) });
+  await app.register((await import('./routes/public-calendar-status.js')).publicCalendarStatusRoutes, { cases: services.cases, now: services.now });
+  await app.register((await import('./routes/search.js')).searchRoutes, { orm: services.orm, queries: services.queries, cases: services.cases });
+  await app.register((await import('./routes/platform.js')).platformRoutes, { orm: services.orm, configs: services.configs, plugins: services.plugins, throttle, publicCalendar: services.publicCalendar, now: services.now });
   await serveStaffApp(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
