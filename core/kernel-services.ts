@@ -7,6 +7,7 @@ import type { CaseService } from './cases/case-service.js';
 import type { CaseQueries } from './cases/case-queries.js';
 import type { FollowUpService } from './workflow/follow-ups.js';
 import type { ProjectDirectory } from './registry/project-directory.js';
+import type { PublicCalendarStore } from './platform/public-calendar-store.js';
 
 export interface KernelServices {
   orm: MikroORM;
@@ -17,5 +18,7 @@ export interface KernelServices {
   cases: CaseService;
   queries: CaseQueries;
   followUps: FollowUpService;
+  /** the platform's public holiday layer (years the holiday package has not published yet) */
+  publicCalendar: PublicCalendarStore;
   now: () => Date;
 }

@@ -22,6 +22,7 @@ import { createPluginServices, type PluginServices } from './plugin-services.js'
 import { PluginReloader } from './devkit/hot-reload.js';
 import { InProcessBus, type ClusterBus } from './cluster/bus.js';
 import { PgBus } from './cluster/pg-bus.js';
+import { PublicCalendarStore } from './platform/public-calendar-store.js';
 import { createJobScheduler } from './jobs/create-scheduler.js';
 import { jobPeriodsFromEnv, jobsEnabledFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
 import { purgeSessions } from './jobs/purge-sessions.js';
@@ -96,7 +97,9 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
   const queries = new CaseQueries(orm, configs, now);
   const followUps = new FollowUpService(orm, cases, now);
-  const services: KernelServices = { orm, plugins, sessions, configs, projects, cases, queries, followUps, now };
+  const publicCalendar = new PublicCalendarStore(orm, bus);
+  await publicCalendar.load();
+  const services: KernelServices = { orm, plugins, sessions, configs, projects, cases, queries, followUps, publicCalendar, now };
   const app = await buildApp(services, {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,

@@ -292,7 +292,7 @@ export class CaseService {
       if (running.has(s.key)) continue;
       em.create(CaseDeadline, {
         companyId: row.companyId, caseId: row.id, key: s.key, startedAt: s.startedAt, dueAt: s.dueAt, duration: s.duration,
-        status: 'running', metAt: null, overdueAt: null, escalatedToRole: null,
+        status: 'running', metAt: null, overdueAt: null, escalatedToRole: null, calendarGapYears: s.calendarGapYears,
       });
       if (!row.nextDueAt || s.dueAt < row.nextDueAt) row.nextDueAt = s.dueAt;
     }

@@ -48,7 +48,7 @@ export async function createCaseIn(em: EntityManager, plan: NewCasePlan): Promis
   for (const c of plan.clocks) {
     em.create(CaseDeadline, {
       companyId: plan.companyId, caseId: row.id, key: c.key, startedAt: c.startedAt, dueAt: c.dueAt, duration: c.duration,
-      status: 'running', metAt: null, overdueAt: null, escalatedToRole: null,
+      status: 'running', metAt: null, overdueAt: null, escalatedToRole: null, calendarGapYears: c.calendarGapYears,
     });
   }
   return { ok: true, id: row.id, serial, buildingId, nextDueAt };

@@ -46,8 +46,8 @@ export class SqliteCaseStore implements CaseStore {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 1, ?, 0, ?, ?, ?, null)`);
     const insertEvent = db.prepare(`insert into case_event (company_id, case_id, type, transition, from_state, to_state, actor_id, actor_role, data, created_at)
       values (?, ?, 'created', null, null, ?, ?, ?, ?, ?)`);
-    const insertClock = db.prepare(`insert into case_deadline (company_id, case_id, key, started_at, due_at, duration, status, met_at, overdue_at, escalated_to_role)
-      values (?, ?, ?, ?, ?, ?, 'running', null, null, null)`);
+    const insertClock = db.prepare(`insert into case_deadline (company_id, case_id, key, started_at, due_at, duration, status, met_at, overdue_at, escalated_to_role, calendar_gap_years)
+      values (?, ?, ?, ?, ?, ?, 'running', null, null, null, ?)`);
     const create = db.transaction((plan: NewCasePlan): CreateResult => {
       let buildingId: number | null = null;
       if (plan.unitId != null) {
@@ -71,7 +71,7 @@ export class SqliteCaseStore implements CaseStore {
         plan.assigneeRole, plan.configVersionId, nextDueAt?.getTime() ?? null, at, at, plan.createdBy,
       ).lastInsertRowid);
       insertEvent.run(plan.companyId, id, plan.state, plan.createdBy, plan.actorRole, data, at);
-      for (const c of plan.clocks) insertClock.run(plan.companyId, id, c.key, c.startedAt.getTime(), c.dueAt.getTime(), JSON.stringify(c.duration));
+      for (const c of plan.clocks) insertClock.run(plan.companyId, id, c.key, c.startedAt.getTime(), c.dueAt.getTime(), JSON.stringify(c.duration), c.calendarGapYears ? JSON.stringify(c.calendarGapYears) : null);
       return { ok: true, id, serial: serialText, buildingId, nextDueAt };
     });
     this.prepared.set(db, create);

@@ -8,6 +8,7 @@ import { operatorCreateCommand } from './commands/operator-create.js';
 import { companyCreateCommand } from './commands/company-create.js';
 import { buildingCreateCommand, projectCreateCommand } from './commands/project-create.js';
 import { backupCommand } from './commands/backup.js';
+import { calendarImportCommand, calendarListCommand } from './commands/calendar.js';
 
 export type { CoreCommand };
 
@@ -18,4 +19,6 @@ export const CORE_COMMANDS = new Map<string, CoreCommand>([
   ['project:create', projectCreateCommand],
   ['building:create', buildingCreateCommand],
   ['backup', backupCommand],
+  ['calendar:import', calendarImportCommand],
+  ['calendar:list', calendarListCommand],
 ]);

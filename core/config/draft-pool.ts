@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import { WuyeError } from '../errors.js';
 import { CompanyLimiter, DEFAULT_COMPILE_LIMITS, type CompileLimits } from './company-limiter.js';
 import type { DraftBase, DraftTask } from './draft-tasks.js';
+import { platformCalendarYears } from '../calendar/public-calendar.js';
 import type { DraftOutcome } from './draft-worker.js';
 
 const WORKER = new URL('./draft-worker-entry.mjs', import.meta.url).href;
@@ -34,7 +35,8 @@ export class DraftPool {
     return this.limiter.run(companyId, async () => {
       let outcome: DraftOutcome;
       try {
-        outcome = await this.threads().run(task, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
+        // the thread counts working days with the platform's public calendar as it stands now
+        outcome = await this.threads().run({ task, publicCalendar: platformCalendarYears() }, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
       } catch (e) {
         if ((e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError') {
           throw new WuyeError('WUYE_TIMEOUT', 503, `compiling the configuration took longer than ${TASK_TIMEOUT_MS / 1000} s and was stopped`);

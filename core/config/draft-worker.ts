@@ -6,6 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { WuyeError, type FieldIssue } from '../errors.js';
 import { runDraftTask, type DraftBase, type DraftTask } from './draft-tasks.js';
+import { setPlatformCalendar, type PublicCalendarYear } from '../calendar/public-calendar.js';
 
 const base = workerData as DraftBase;
 
@@ -14,8 +15,9 @@ export type DraftOutcome =
   | { ok: true; value: unknown }
   | { ok: false; error: { code: string; statusCode: number; message: string; issues: FieldIssue[] } };
 
-export default function runTask(task: DraftTask): DraftOutcome {
+export default function runTask({ task, publicCalendar }: { task: DraftTask; publicCalendar: PublicCalendarYear[] }): DraftOutcome {
   try {
+    setPlatformCalendar(publicCalendar);
     return { ok: true, value: runDraftTask(base, task) };
   } catch (e) {
     if (e instanceof WuyeError) return { ok: false, error: { code: e.code, statusCode: e.statusCode, message: e.message, issues: e.issues } };

@@ -20,7 +20,7 @@ export interface DryRunInput {
 
 type Text = { 'zh-CN': string; en?: string };
 
-export interface DryRunClock { key: string; title: Text | null; startedAt: string; dueAt: string; status: 'running' | 'paused' | 'met' | 'overdue'; metAt: string | null; pausedAt?: string | null; escalatedTo: string | null }
+export interface DryRunClock { key: string; title: Text | null; startedAt: string; dueAt: string; status: 'running' | 'paused' | 'met' | 'overdue'; metAt: string | null; pausedAt?: string | null; escalatedTo: string | null; calendarGapYears?: number[] | null }
 
 export interface DryRunStep {
   index: number;
@@ -62,7 +62,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
     const running = new Set(clocks.filter((c) => c.metAt === null).map((c) => c.key));
     for (const s of clocksStartingOn(wf, snapshot.state, snapshot.severity, at, config.calendar)) {
       if (running.has(s.key)) continue;
-      clocks.push({ key: s.key, title: wf.deadlines?.[s.key]?.title ?? null, startedAt: s.startedAt.toISOString(), dueAt: s.dueAt.toISOString(), status: 'running', metAt: null, escalatedTo: null });
+      clocks.push({ key: s.key, title: wf.deadlines?.[s.key]?.title ?? null, startedAt: s.startedAt.toISOString(), dueAt: s.dueAt.toISOString(), status: 'running', metAt: null, escalatedTo: null, calendarGapYears: s.calendarGapYears });
     }
   };
 

@@ -10,6 +10,8 @@ export interface ClockStart {
   startedAt: Date;
   dueAt: Date;
   duration: Duration;
+  /** working-day clocks counted through a year without an official holiday arrangement: those years */
+  calendarGapYears: number[] | null;
 }
 
 type DeadlineDecl = NonNullable<WorkflowDeclaration['deadlines']>[string];
@@ -25,9 +27,22 @@ export function clocksStartingOn(workflow: WorkflowDeclaration, state: string, s
     if (!decl.startOn.includes(state)) continue;
     if (decl.onlyFor && (!severity || !decl.onlyFor.includes(severity))) continue;
     const duration = durationFor(decl, severity);
-    out.push({ key, startedAt: at, dueAt: addDuration(at, duration, calendar), duration });
+    const dueAt = addDuration(at, duration, calendar);
+    out.push({ key, startedAt: at, dueAt, duration, calendarGapYears: calendarGap(duration, at, dueAt, calendar) });
   }
   return out;
+}
+
+/**
+ * The years a working-day deadline was counted through without official holiday data: there the
+ * count is Monday–Friday and a Spring Festival week would be counted as worked. Other units do not
+ * depend on the holiday calendar.
+ */
+export function calendarGap(duration: Duration, startedAt: Date, dueAt: Date, calendar: WorkingCalendar): number[] | null {
+  if (duration.unit !== 'workingDays') return null;
+  const missing: number[] = [];
+  for (let y = calendar.localYear(startedAt); y <= calendar.localYear(dueAt); y++) if (!calendar.hasPublicDataFor(y)) missing.push(y);
+  return missing.length ? missing : null;
 }
 
 /** Clock keys that stop on entering `state`; a final state stops every clock. */

@@ -131,6 +131,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       deadlines: deadlines.map((d) => ({
         key: d.key, title: ctx.type.workflow.deadlines?.[d.key]?.title ?? null, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(),
         duration: d.duration, status: d.status, metAt: d.metAt?.toISOString() ?? null, overdueAt: d.overdueAt?.toISOString() ?? null, escalatedToRole: d.escalatedToRole ?? null,
+        calendarGapYears: d.calendarGapYears ?? null,
       })),
       followUps: followUps.map((f) => ({
         id: f.id, dueAt: f.dueAt.toISOString(), method: f.method, roles: f.roles, status: f.status, satisfied: f.satisfied ?? null,

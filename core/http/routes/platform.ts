@@ -19,12 +19,14 @@ import { UnauthorizedError, WuyeError } from '../../errors.js';
 import { OperatorSessionStore, type OperatorPrincipal } from '../../platform/operator-sessions.js';
 import { createCompany, type NewCompany } from '../../platform/create-company.js';
 import { errorResponses } from '../schemas.js';
+import { calendarStatusNear, type PublicCalendarStore } from '../../platform/public-calendar-store.js';
 
 export interface PlatformRouteOptions {
   orm: MikroORM;
   configs: ConfigService;
   plugins: LoadedPlugins;
   throttle: LoginThrottleStore;
+  publicCalendar: PublicCalendarStore;
   now: () => Date;
 }
 
@@ -133,5 +135,43 @@ export async function platformRoutes(app: FastifyInstance, opts: PlatformRouteOp
     const created = await createCompany(opts, request.body as NewCompany, { by: `operator:${operator.username}` });
     reply.code(201 as never);
     return created;
+  });
+
+  // The public calendar layer: a year's official holiday arrangement for every company, until the
+  // holiday package publishes it (core/platform/public-calendar-store.ts)
+  app.get('/api/platform/calendar', { config: { public: true }, schema: { tags, security, summary: 'Public holiday years: where each comes from (package, platform import) and which near years are missing' } }, async (request) => {
+    operatorOf(request);
+    return { items: calendarStatusNear(opts.now()) };
+  });
+
+  app.put('/api/platform/calendar/:year', {
+    config: { public: true },
+    schema: {
+      tags, security, summary: 'Import a year’s official holiday arrangement (a new version of that year, in force at once on every instance)',
+      params: { type: 'object', properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } }, required: ['year'] },
+      // the document's own checks name each problem (public-calendar-file.ts); only size is bounded here
+      body: { type: 'object', maxProperties: 8 },
+      response: { ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const operator = operatorOf(request);
+    const { year } = request.params as { year: number };
+    const body = request.body as Record<string, unknown>;
+    if (body.year !== year) {
+      throw new WuyeError('WUYE_VALIDATION', 400, `the document is for ${String(body.year)}, the address for ${year}`, [{ pointer: '/year', code: 'mismatch', message: `must be ${year}` }]);
+    }
+    const stored = await opts.publicCalendar.import(body, `operator:${operator.username}`);
+    reply.code(201 as never);
+    return stored;
+  });
+
+  app.get('/api/platform/calendar/:year/versions', {
+    config: { public: true },
+    schema: { tags, security, summary: 'Every imported version of a year, newest first', params: { type: 'object', properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } }, required: ['year'] } },
+  }, async (request) => {
+    operatorOf(request);
+    const { year } = request.params as { year: number };
+    const rows = await opts.publicCalendar.versions(year);
+    return { items: rows.map((r) => ({ year: r.year, version: r.version, source: r.source, holidays: r.holidays, workdays: r.workdays, importedBy: r.importedBy, importedAt: r.importedAt.toISOString() })) };
   });
 }

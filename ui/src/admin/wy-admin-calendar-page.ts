@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { appState } from '../app-state.js';
+import { api } from '../api.js';
 import { I18nController } from '../i18n.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
@@ -9,6 +10,8 @@ import { draft, DraftController, type Scope } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueNote } from './issue-view.js';
 import { pointer } from './patch.js';
 import './wy-admin-date-list.js';
+
+interface PublicYearStatus { year: number; source: 'package' | 'platform' | 'missing'; notice: string | null; version: number | null }
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'UTC'];
 
@@ -25,16 +28,39 @@ export class WyAdminCalendarPage extends LitElement {
     .cals { display: grid; gap: 14px; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); align-items: start; }
     .cals section > label { margin-bottom: 10px; }
     wy-admin-date-list { margin-top: 8px; }
+    .public-years { margin-bottom: 14px; }
+    .public-years ul { margin: 0; padding-left: 18px; display: grid; gap: 4px; }
+    .public-years li.missing { color: var(--wy-danger); }
   `];
 
   declare query: URLSearchParams;
   #focused = '';
+  /** which years near now have the official arrangement (GET /api/config/public-calendar) */
+  #years: PublicYearStatus[] = [];
 
   constructor() {
     super();
     new I18nController(this);
     new DraftController(this);
     this.query = new URLSearchParams();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    api.get<{ items: PublicYearStatus[] }>('/api/config/public-calendar').then((r) => {
+      this.#years = r.items;
+      this.requestUpdate();
+    }, () => {});
+  }
+
+  #publicYears() {
+    if (!this.#years.length) return null;
+    return html`<section class="card public-years" aria-label=${at('publicCalendarTitle')}>
+      <h2>${at('publicCalendarTitle')}</h2>
+      <ul>${this.#years.map((y) => html`<li class=${y.source} data-year=${y.year}>${y.source === 'missing'
+        ? at('publicCalendarMissing', { year: y.year })
+        : y.source === 'platform' ? at('publicCalendarPlatform', { year: y.year, notice: y.notice ?? '', version: y.version ?? 1 }) : at('publicCalendarPackage', { year: y.year })}</li>`)}</ul>
+    </section>`;
   }
 
   override updated(): void {
@@ -67,6 +93,7 @@ export class WyAdminCalendarPage extends LitElement {
   override render() {
     const { projects } = appState();
     return html`
+      ${this.#publicYears()}
       <p class="hint">${at('calendarHint')}</p>
       <datalist id="zones">${ZONES.map((z) => html`<option value=${z}></option>`)}</datalist>
       <div class="cals">

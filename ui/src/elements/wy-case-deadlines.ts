@@ -17,6 +17,7 @@ export class WyCaseDeadlines extends LitElement {
     li.late { border-color: var(--wy-danger); background: var(--wy-danger-light); }
     li.done { opacity: 0.75; }
     .when { grid-column: 1 / -1; font-size: 12px; }
+    .gap { grid-column: 1 / -1; font-size: 12px; color: var(--wy-warn); }
   `];
 
   declare deadlines: DeadlineView[];
@@ -37,6 +38,7 @@ export class WyCaseDeadlines extends LitElement {
           <span>${loc(d.title) || d.key}</span>
           <wy-countdown .due=${d.dueAt} .status=${d.status} .metAt=${d.metAt}></wy-countdown>
           <span class="when muted">${t('dueAt', { t: formatDateTime(d.dueAt) })} · ${t('deadlineStarted', { t: formatDateTime(d.startedAt) })}${d.escalatedToRole ? html` · <strong class="overdue">${t('escalatedTo', { role: roleTitle(d.escalatedToRole) })}</strong>` : null}</span>
+          ${d.calendarGapYears?.length && open ? html`<span class="gap" role="note">${t('calendarGap', { years: d.calendarGapYears.join('、') })}</span>` : null}
         </li>`;
       })}
     </ul>`;
