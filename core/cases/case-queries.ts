@@ -10,6 +10,8 @@ import type { Principal } from '../auth/sessions.js';
 import type { ConfigService } from '../config/config-service.js';
 import { ValidationError } from '../errors.js';
 import { seesAllProjects } from './access.js';
+import { peopleMatching } from '../search/global-search.js';
+import { readQuery } from '../search/parse-query.js';
 
 export interface CaseListQuery {
   state?: string;
@@ -57,12 +59,20 @@ export class CaseQueries {
     if (q.createdFrom) created.$gte = new Date(q.createdFrom);
     if (q.createdTo) created.$lt = new Date(q.createdTo);
     if (Object.keys(created).length) where.createdAt = created;
+    const em = this.orm.em.fork();
     if (q.q) {
-      const term = likeTerm(q.q);
-      where.$or = [{ serial: q.q }, { title: { $like: `%${term}%` } }];
+      // The resident first (name, whole phone or its last 4 digits): their cases come through the
+      // (company, person, id) index. Only a text that names no resident searches the content, which
+      // reads cases newest first until the page is full.
+      const readings = readQuery(q.q);
+      const residents = readings.name || readings.phoneKeyPrefix ? await peopleMatching(em, principal.companyId, readings, 200) : [];
+      const serial = q.q.trim().toUpperCase();
+      where.$or = residents.length
+        ? [{ serial }, { personId: { $in: residents.map((p) => p.id) } }]
+        : [{ serial }, { title: { $like: `%${likeTerm(q.q)}%` } }];
     }
     if (q.cursor !== undefined) where.id = { $lt: q.cursor };
-    const rows = await this.orm.em.fork().find(WorkCase, where, { orderBy: { id: 'desc' }, limit: q.limit + 1 });
+    const rows = await em.find(WorkCase, where, { orderBy: { id: 'desc' }, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
     return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
   }
