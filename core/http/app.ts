@@ -97,7 +97,6 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register((await import('./routes/case-promises.js')).casePromiseRoutes, { promises: new (await import('../cases/promises.js')).CasePromises(services.orm, services.cases, services.configs, services.now) });
   await app.register((await import('./routes/public-calendar-status.js')).publicCalendarStatusRoutes, { cases: services.cases, now: services.now });
   await app.register((await import('./routes/search.js')).searchRoutes, { orm: services.orm, queries: services.queries, cases: services.cases });
-  await app.register((await import('./routes/search.js')).searchRoutes, { orm: services.orm, queries: services.queries, cases: services.cases });
   await app.register((await import('./routes/platform.js')).platformRoutes, { orm: services.orm, configs: services.configs, plugins: services.plugins, throttle, publicCalendar: services.publicCalendar, now: services.now });
   await serveStaffApp(app);
 
