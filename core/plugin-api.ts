@@ -26,5 +26,7 @@ export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js
 /** the registry rows plugins read (always filter by companyId) */
 export { Company, Project, Building, Unit, Person, UnitPerson, Staff, StaffProject } from './db/entities/index.js';
 export { WorkCase } from './db/entities/index.js';
+/** the household archive (一户一档): a registration (move-in) adds its members, contacts and vehicles, with history */
+export { recordHousehold, type HouseholdRegistration, type MemberRelation } from './registry/household-archive.js';
 /** work that must not run twice at once across instances (a billing run): see core/db/exclusive-lock.ts */
 export { withExclusiveLock } from './db/exclusive-lock.js';

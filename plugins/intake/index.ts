@@ -9,11 +9,12 @@
  *   intake.recordFeeItems       { field }             — the move-in fee list in force, recorded with the fees
  *   intake.requireKeysReturned                        — move-out: the move-in's key register vs what came back
  *   intake.openVacantRegister   { keyLocation }       — after a move-out, the unit enters the vacant register
+ *   intake.recordHousehold                            — the resident registration's owner, members, contacts and vehicles into the household archive
  * The job `intake.repairsDone` moves a move-in whose repairs are all done to re-inspection, and
  * GET /api/intake/checklists/:check lists a check's items (in force for a project) for clients.
  */
 import { DateTime } from 'luxon';
-import { NotFoundError, RuleRefusedError, WorkCase, Company, definePlugin, type EffectContext, type FieldIssue, type PluginServices } from '../../core/plugin-api.js';
+import { NotFoundError, RuleRefusedError, WorkCase, Company, definePlugin, recordHousehold, type EffectContext, type FieldIssue, type HouseholdRegistration, type MemberRelation, type PluginServices } from '../../core/plugin-api.js';
 import type { IntakeSettings } from './generated/settings.js';
 
 type Row = Record<string, unknown>;
@@ -204,6 +205,42 @@ async function openVacantRegister(ctx: IntakeEffect): Promise<void> {
   });
 }
 
+const FAMILY_NOTES: Record<string, string> = { spouse: '配偶', child: '子女', parent: '父母', other: '其他' };
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/**
+ * The 《住户登记表》 into the household archive (一户一档): the owner (ownerName, contactPhone) and
+ * the authorised agent of the move-in, the household members (业主 → owner, 租户 → tenant, spouse,
+ * child, parent, other → family with the relation as note), the emergency contact and other contacts
+ * (emergency, the relation or note kept), the vehicles — each added once (a person already there
+ * with the same relation, a plate already registered, is left alone), since the registration day,
+ * with the case's serial as the source of each history row.
+ */
+async function recordHouseholdEffect(ctx: IntakeEffect): Promise<void> {
+  if (ctx.unitId === null) return;
+  const d = ctx.data;
+  const members: NonNullable<HouseholdRegistration['members']> = [];
+  const add = (name: unknown, phone: unknown, relation: MemberRelation, note?: unknown) => {
+    const n = text(name);
+    if (!n) return;
+    const same = members.find((m) => m.name === n && m.relation === relation);
+    if (same) { same.phone ??= text(phone); return; }
+    members.push({ name: n.slice(0, 100), phone: text(phone), relation, note: text(note) });
+  };
+  if (d.purchaserKind !== 'company') add(d.ownerName, d.contactPhone, 'owner');
+  for (const m of rowsOf(ctx, 'householdMembers')) {
+    const relation = m.relation === 'owner' ? 'owner' : m.relation === 'tenant' ? 'tenant' : 'family';
+    add(m.name, m.phone, relation, relation === 'family' ? FAMILY_NOTES[String(m.relation)] ?? null : null);
+  }
+  if (d.purchaserKind === 'agent') add(d.agentName, d.agentPhone, 'agent', '受托人');
+  const emergency = d.emergencyContact as Row | undefined;
+  if (emergency) add(emergency.name, emergency.phone, 'emergency', emergency.relation);
+  for (const c of rowsOf(ctx, 'contacts')) add(c.name, c.phone, 'emergency', c.note ?? '其他联系人');
+  const vehicles = rowsOf(ctx, 'vehicles').map((v) => ({ plate: String(v.plate ?? ''), model: text(v.model), color: text(v.color) }));
+  const since = DateTime.fromJSDate(ctx.now, { zone: ctx.calendar.timezone }).toFormat('yyyy-MM-dd');
+  await recordHousehold(ctx.em, { companyId: ctx.companyId, unitId: ctx.unitId, actorId: ctx.actor.staffId || null, at: ctx.now, source: ctx.serial }, { since, members, vehicles });
+}
+
 /**
  * Moves each move-in whose defect repairs are all done from rectifying to re-inspection. Another
  * instance's run may move a case first (or staff may): that case is skipped, and one case that
@@ -239,6 +276,7 @@ export default definePlugin<IntakeSettings>({
     ctx.registerEffect('recordFeeItems', recordFeeItems);
     ctx.registerEffect('requireKeysReturned', requireKeysReturned);
     ctx.registerEffect('openVacantRegister', openVacantRegister);
+    ctx.registerEffect('recordHousehold', recordHouseholdEffect);
     ctx.registerJob('repairsDone', { everySeconds: 600, run: repairsDoneJob });
     ctx.registerRoutes(async (app, services) => {
       app.get('/checklists/:check', {

@@ -56,6 +56,20 @@ describe('move-in with one defect through repair, re-inspection and sign-off', (
     expect([c.state, c.assigneeRole]).toEqual(['registered', 'frontDesk']);
     c = await take('frontdesk', c, 'register', registration);
     expect([c.state, c.assigneeRole]).toEqual(['agreementsSigned', 'cashier']);
+    // the registration lands in the household archive (一户一档), each row sourced from the move-in
+    const archive = (await w.kernel.call(w.tokens.supervisor!, 'GET', `/api/units/${w.reg.units.get(UNIT)!.id}/archive`)).json() as {
+      members: { name: string; relation: string; phone: string | null; note: string | null; since: string | null }[];
+      vehicles: { plate: string; model: string | null; color: string | null }[];
+      history: { source: string | null }[];
+    };
+    expect(archive.members.map((m) => [m.relation, m.name, m.phone, m.note, m.since])).toEqual([
+      ['owner', '林晓', '13900000011', null, '2026-11-16'],
+      ['family', '陈一', null, '配偶', '2026-11-16'],
+      ['emergency', '林父', '13900000013', '父亲', '2026-11-16'],
+    ]);
+    expect(archive.vehicles).toMatchObject([{ plate: '粤B12345', model: '比亚迪', color: '白' }]);
+    expect(archive.history.length).toBe(4);
+    expect(archive.history.every((h) => h.source === c.serial)).toBe(true);
   });
 
   it('the cashier sees what is due now, takes it and prints the receipt; the vacant months before handover are the developer’s', async () => {
