@@ -23,6 +23,7 @@ import { planTransition } from '../workflow/plan-transition.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
 import type { CaseContext } from './case-context.js';
+import { afterCaseClosed } from './convert-case.js';
 
 export type { CaseContext } from './case-context.js';
 
@@ -213,7 +214,7 @@ export class CaseService {
    * Applies a transition inside the caller's transaction. Used by staff transitions and by the
    * platform (follow-up results); role checks are the caller's job.
    */
-  async applyTransition(em: EntityManager, ctx: CaseContext, transitionId: string, input: TransitionInput, actor: Actor, extraEventData: Record<string, unknown> = {}): Promise<WorkCase> {
+  async applyTransition(em: EntityManager, ctx: CaseContext, transitionId: string, input: TransitionInput, actor: Actor, extraEventData: Record<string, unknown> = {}, eventType = 'transition'): Promise<WorkCase> {
     const { row, type, config } = ctx;
     const wf = type.workflow;
     const t = wf.transitions[transitionId]!;
@@ -270,7 +271,7 @@ export class CaseService {
     const followUpRequested = plan.followUp;
 
     em.create(CaseEvent, {
-      companyId: row.companyId, caseId: row.id, type: 'transition', transition: transitionId, fromState, toState: target,
+      companyId: row.companyId, caseId: row.id, type: eventType, transition: eventType === 'transition' ? transitionId : null, fromState, toState: target,
       actorId: actor.staffId, actorRole: actor.role, data: { ...formData, ...(applied.length ? { effects: applied } : {}), ...extraEventData }, createdAt: now,
     });
     await this.stopClocks(em, row, type, target, now);
@@ -280,6 +281,8 @@ export class CaseService {
     if (followUpRequested) this.scheduleFollowUp(em, row, type, config, now);
     await em.flush();
     await this.refreshDue(em, row);
+    // a case another one waits for (a work order handed to this procedure): that one resumes now
+    if (plan.final) await afterCaseClosed(this, em, row, now);
     return row;
   }
 

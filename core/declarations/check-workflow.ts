@@ -8,6 +8,7 @@ import { joinPointer, namedIn } from '../errors.js';
 import type { PluginBundle } from './plugin-bundle.js';
 import { unionFields, type FieldSchema } from './form-fields.js';
 import { checkRuleAgainstScope } from './rule-vars.js';
+import { checkConversions } from './check-conversions.js';
 
 export interface WorkflowCheckContext {
   roles: ReadonlySet<string>;
@@ -156,6 +157,8 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
       if (!transitions.has(f[key])) add(`/followUp/${key}`, 'unknown-transition', `unknown transition "${f[key]}"`);
     }
   }
+
+  issues.push(...checkConversions(wf, ctx.roles, fields));
 
   for (const [id, doc] of Object.entries(wf.documents ?? {})) {
     if (bundle.templates[doc.template] === undefined) add(joinPointer('documents', id, 'template'), 'unknown-template', `no template templates/${doc.template}.hbs`);

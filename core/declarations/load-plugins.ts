@@ -11,6 +11,7 @@ import { ExtensionRegistry, setupContextFor, type PluginDefinition } from '../ex
 import { fileOf, type PluginBundle } from './plugin-bundle.js';
 import { readPluginFolder } from './read-plugin-folder.js';
 import { validateBundle } from './validate-bundle.js';
+import { checkConversionTargets } from './check-conversions.js';
 import { DOCUMENT_HELPERS } from '../documents/helpers.js';
 
 export interface LoadedPlugins {
@@ -85,6 +86,8 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
       else owners.set(caseType, r.bundle.id);
     }
   }
+  // conversions into another plugin's case type: the type and its registration fields exist
+  if (!issues.length) issues.push(...checkConversionTargets(reads.map((r) => r.bundle)));
   if (issues.length) throw new DeclarationError(issues, 'plugins');
 
   return { bundles: orderByDependencies(reads.map((r) => r.bundle)), extensions };

@@ -21,6 +21,13 @@ export type Rule1 = {} | unknown[] | string | number | boolean | null;
  * A JsonLogic rule (checked against the operator whitelist at load)
  */
 export type Rule2 = {} | unknown[] | string | number | boolean | null;
+/**
+ * Roles that may convert (the target's createRoles do not apply: the conversion is the registration)
+ *
+ * @minItems 1
+ */
+export type RoleList1 = [string, ...string[]];
+export type ConversionSource = string;
 
 /**
  * *.workflow.json: one case type — its states, transitions, deadlines, follow-up policy and printable documents. States, transitions and deadlines are maps keyed by id so that a company's configuration can patch one of them (JSON Merge Patch).
@@ -78,6 +85,12 @@ export interface WorkflowDeclaration {
       availableIf?: Rule2;
       unavailableMessage?: Text1;
     };
+  };
+  /**
+   * Other case types a case of this type may be converted into (a complaint that is really a consultation, a work order handed to the repair procedure), keyed by the target case type. POST /api/cases/<type>/<id>/convert creates the target in the same project, unit and resident, links the two cases both ways and either closes the source in a final state (closeAs) or parks it in a waiting state (waitIn) until the target reaches a final state, when the platform takes the source's resumeOn transition
+   */
+  conversions?: {
+    [k: string]: Conversion;
   };
 }
 /**
@@ -1887,6 +1900,58 @@ export interface FollowUpPolicy {
  * Text in several languages; zh-CN is required, en is the fallback for English users
  */
 export interface Text1 {
+  'zh-CN': string;
+  en?: string;
+}
+/**
+ * One conversion target. Exactly one of closeAs (the source ends: e.g. 已转为咨询) and waitIn + resumeOn (the source waits for the target and resumes when it ends)
+ */
+export interface Conversion {
+  label: Text2;
+  /**
+   * The plugin declaring the target case type when it is not this plugin or one it depends on: the conversion is offered only while that plugin is loaded and enabled
+   */
+  plugin?: string;
+  /**
+   * States of the source the conversion may be taken from (default: every state that is not final)
+   *
+   * @minItems 1
+   */
+  from?: [string, ...string[]];
+  roles: RoleList1;
+  /**
+   * The target's registration form prefilled from the source: target field → source field ("content"), a path ("data.x", "case.serial", "person.name", "person.phone"), or { from, map } translating codes (channel codes differ between procedures) or { value } a constant
+   */
+  fields?: {
+    [k: string]:
+      | ConversionSource
+      | {
+          from: ConversionSource;
+          map?: {
+            [k: string]: string | number | boolean;
+          };
+        }
+      | {
+          value: string | number | boolean;
+        };
+  };
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  closeAs?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  waitIn?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  resumeOn?: string;
+}
+/**
+ * Text in several languages; zh-CN is required, en is the fallback for English users
+ */
+export interface Text2 {
   'zh-CN': string;
   en?: string;
 }

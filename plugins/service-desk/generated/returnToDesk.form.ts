@@ -1,0 +1,10 @@
+/* eslint-disable */
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: plugins/service-desk/returnToDesk.form.json
+ * Regenerate with `npm run generate`; CI fails when this file drifts from its source.
+ */
+
+export interface ReturnToDeskData {
+  returnReason: string;
+}
