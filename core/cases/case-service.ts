@@ -20,6 +20,7 @@ import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
 import { planTransition } from '../workflow/plan-transition.js';
+import { AutoAssign } from '../assignment/auto-assign.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
 import type { CaseContext } from './case-context.js';
@@ -55,6 +56,12 @@ export class CaseService {
     private readonly now: () => Date,
     private readonly store: CaseStore,
   ) {}
+
+  #autoAssign: AutoAssign | undefined;
+  /** named dispatch and the company's assignment rules (core/assignment) */
+  get autoAssign(): AutoAssign {
+    return (this.#autoAssign ??= new AutoAssign(this.orm, this.configs, this.projects, this.now));
+  }
 
   /** The configuration new cases of a project use right now. */
   async configForNewCase(principal: Principal, projectId: number): Promise<CompiledConfig> {
@@ -96,6 +103,7 @@ export class CaseService {
       assigneeId: null, configVersionId: plan.configVersionId, version: 1, nextDueAt: result.nextDueAt, overdue: false,
       createdAt: now, updatedAt: now, createdBy: principal.staffId, closedAt: null,
     };
+    await this.autoAssign.afterCreate(row, config);
     return { row, config, type, access: config };
   }
 
@@ -149,6 +157,8 @@ export class CaseService {
     }, data);
     const result = await createCaseIn(em, plan);
     if (!result.ok) throw refProblemError(result.problem);
+    await em.flush();
+    await this.autoAssign.inTransaction(em, result.id, input.companyId, config);
     return { id: result.id, serial: result.serial };
   }
 
@@ -252,6 +262,7 @@ export class CaseService {
       });
       plan.applied.push({ effect: effect.type });
     }
+    const assigned = await this.autoAssign.onTransition(em, row, plan, ctx.access);
 
     const now = this.now();
     const fromState = row.state;
@@ -274,6 +285,7 @@ export class CaseService {
       companyId: row.companyId, caseId: row.id, type: eventType, transition: eventType === 'transition' ? transitionId : null, fromState, toState: target,
       actorId: actor.staffId, actorRole: actor.role, data: { ...formData, ...(applied.length ? { effects: applied } : {}), ...extraEventData }, createdAt: now,
     });
+    this.autoAssign.log(em, row, assigned, now, actor);
     await this.stopClocks(em, row, type, target, now);
     await this.pauseOrResumeClocks(em, row, type, target, now);
     await em.flush();

@@ -16,6 +16,7 @@ import { DraftPool } from './draft-pool.js';
 import { DEFAULT_COMPILE_LIMITS, type CompileLimits } from './company-limiter.js';
 import type { DraftTask } from './draft-tasks.js';
 import { InProcessBus, type ClusterBus } from '../cluster/bus.js';
+import { loadAssignmentRefs } from '../assignment/refs.js';
 
 interface TimelineEntry { id: number; number: number; effectiveFrom: Date }
 interface Timeline { loadedAt: number; entries: TimelineEntry[] }
@@ -179,7 +180,8 @@ export class ConfigService {
 
   /** Validates without storing (in the draft pool): the issues a proposal would get. */
   async check(companyId: number, document: unknown): Promise<FieldIssue[]> {
-    return this.runDraft<FieldIssue[]>(companyId, { kind: 'check', document, projectCodes: [...await this.projectCodes(companyId)] });
+    const assignmentRefs = (document as ConfigDocument | null)?.assignment ? await loadAssignmentRefs(this.orm.em.fork(), companyId) : undefined;
+    return this.runDraft<FieldIssue[]>(companyId, { kind: 'check', document, projectCodes: [...await this.projectCodes(companyId)], assignmentRefs });
   }
 
   /** Builds the proposed document from a patch or a whole document. */

@@ -16,6 +16,8 @@ import { resolveEffectiveConfig, type ConfigDocument } from './effective-config.
 import { jsonDiff, type JsonChange } from './json-diff.js';
 import { validateConfigDocument } from './validate-config.js';
 import { validateFormData } from './validate-form-data.js';
+import { checkDraftAssignment, dryRunAssignment, type AssignmentDryRunTask } from '../assignment/draft-assignment.js';
+import type { AssignmentRefs } from '../assignment/check-section.js';
 
 /** What every task needs from the loaded plugins: their declarations and the names code registered. */
 export interface DraftBase {
@@ -25,7 +27,8 @@ export interface DraftBase {
 }
 
 export type DraftTask =
-  | { kind: 'check'; document: unknown; projectCodes: string[] }
+  | { kind: 'check'; document: unknown; projectCodes: string[]; assignmentRefs?: AssignmentRefs }
+  | AssignmentDryRunTask
   | {
       kind: 'dry-run'; document: unknown; projectCodes: string[]; projectCode: string | null;
       caseType: string; start: string; create: { data: unknown }; steps: { transition: string; data?: unknown; afterMinutes?: number }[];
@@ -37,13 +40,15 @@ export interface DryRunAnswer { valid: boolean; issues: FieldIssue[]; steps: Dry
 export interface RuleAnswer { result: unknown; issues: FieldIssue[] }
 
 /** Issues of a draft, pointers relative to the document. */
-export function checkDraft(base: DraftBase, document: unknown, projectCodes: string[]): FieldIssue[] {
-  return validateConfigDocument(document, {
+export function checkDraft(base: DraftBase, document: unknown, projectCodes: string[], assignmentRefs?: AssignmentRefs): FieldIssue[] {
+  const issues = validateConfigDocument(document, {
     base: base.bundles,
     effectTypes: new Set(base.effectTypes),
     templateHelpers: new Set(base.templateHelpers),
     projectCodes: new Set(projectCodes),
   });
+  // the assignment section's references (core/assignment/check-section.ts), once the shape is right
+  return issues.length ? issues : checkDraftAssignment(base.bundles, document, projectCodes, assignmentRefs);
 }
 
 /** A case walked through the draft; an invalid draft answers its issues (under /document) instead. */
@@ -81,7 +86,8 @@ export function ruleDraft(base: DraftBase, task: Extract<DraftTask, { kind: 'rul
 
 export function runDraftTask(base: DraftBase, task: DraftTask): unknown {
   switch (task.kind) {
-    case 'check': return checkDraft(base, task.document, task.projectCodes);
+    case 'check': return checkDraft(base, task.document, task.projectCodes, task.assignmentRefs);
+    case 'assignment': return dryRunAssignment(base.bundles, task, validateConfigDocument(task.document, { base: base.bundles, effectTypes: new Set(base.effectTypes), templateHelpers: new Set(base.templateHelpers), projectCodes: new Set(task.projectCodes) }));
     case 'dry-run': return dryRunDraft(base, task);
     case 'rule': return ruleDraft(base, task);
     case 'diff': return jsonDiff(task.before, task.after) satisfies JsonChange[];

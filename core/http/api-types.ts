@@ -102,7 +102,7 @@ export interface CaseEventView {
 }
 
 /** GET /api/queue (items): open cases with their type's title and household. */
-export type QueueItem = CaseView & { caseTypeTitle: DeclaredTitle | null; unitLabel: string | null; personName: string | null };
+export type QueueItem = CaseView & { caseTypeTitle: DeclaredTitle | null; unitLabel: string | null; personName: string | null; /** 经办人: the named assignee's name */ assigneeName: string | null };
 
 /** GET /api/follow-ups (items) */
 export interface FollowUpListItem {

@@ -47,6 +47,8 @@ export interface TransitionPlan {
   applied: Record<string, unknown>[];
   /** plugin effects to run, in order, with the plan's data */
   pluginEffects: { type: string; params: Record<string, unknown> }[];
+  /** the assignee was named in a form field (assign effect's staffField): core/assignment checks them */
+  namedBy?: { field: string } | null;
 }
 
 const BUILT_IN = new Set(['set', 'assign', 'followUp']);
@@ -82,7 +84,9 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
   }
 
   let assigneeRole = wf.states[target]?.assignRole ?? snapshot.assigneeRole ?? null;
-  let assigneeId = wf.states[target]?.assignRole ? null : (snapshot.assigneeId ?? null);
+  // a named staff member keeps the case while it stays with their role (picked up → in progress)
+  let assigneeId = wf.states[target]?.assignRole && wf.states[target]?.assignRole !== snapshot.assigneeRole ? null : (snapshot.assigneeId ?? null);
+  let namedBy: TransitionPlan['namedBy'] = null;
   let followUp = false;
   const applied: Record<string, unknown>[] = [];
   const pluginEffects: TransitionPlan['pluginEffects'] = [];
@@ -101,7 +105,16 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
         applied.push({ set: effect.field, value });
       }
     } else if (effect.type === 'assign') {
-      if (effect.to === 'actor') {
+      if (effect.staffField) {
+        // named dispatch: the staff member picked in the form (empty: the role's queue and the rules)
+        const named = data[effect.staffField];
+        assigneeRole = effect.role ?? wf.states[target]?.assignRole ?? assigneeRole;
+        assigneeId = null;
+        if (named !== undefined && named !== null && named !== '') {
+          assigneeId = named as number;
+          namedBy = { field: effect.staffField };
+        }
+      } else if (effect.to === 'actor') {
         assigneeId = actor.staffId;
         assigneeRole = actor.role;
       } else if (effect.rule) {
@@ -141,5 +154,6 @@ export function planTransition(type: CompiledCaseType, config: CompiledConfig, s
     followUp,
     applied,
     pluginEffects,
+    namedBy: final && !wf.states[target]?.assignRole ? null : namedBy,
   };
 }

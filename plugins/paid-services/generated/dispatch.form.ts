@@ -6,6 +6,7 @@
  */
 
 export interface DispatchData {
+  technicianId?: number;
   confirmedAppointmentAt?: string;
   dispatchNote?: string;
 }
