@@ -29,7 +29,8 @@ export function appConfigView(config: CompiledConfig, staffRoles: readonly strin
   const permissions = new Set<string>();
   for (const role of config.actingRoles(staffRoles)) for (const p of config.roles.get(role)?.permissions ?? []) permissions.add(p);
   return {
-    roles: Object.fromEntries([...config.roles].map(([id, role]) => [id, { title: role.title }])),
+    // a role merged into another shows under that role's title: cases still assigned to it read as the new role
+    roles: Object.fromEntries([...config.roles].map(([id]) => [id, { title: mergedTitle(config.roles, id) }])),
     permissions: [...permissions].sort(),
     plugins: Object.fromEntries([...config.bundles.values()].map((bundle) => [bundle.id, {
       forms: bundle.forms,
@@ -38,4 +39,15 @@ export function appConfigView(config: CompiledConfig, staffRoles: readonly strin
     }])),
     calendar: config.calendarSettings,
   };
+}
+
+/** The title a role shows under: its own, or that of the role it was merged into (followed to the end). */
+function mergedTitle(roles: Map<string, RoleInfo>, id: string): RoleInfo['title'] {
+  let role = roles.get(id)!;
+  const seen = new Set([id]);
+  while (role.mergedInto && roles.has(role.mergedInto) && !seen.has(role.mergedInto)) {
+    seen.add(role.mergedInto);
+    role = roles.get(role.mergedInto)!;
+  }
+  return role.title;
 }

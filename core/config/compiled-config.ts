@@ -176,12 +176,30 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
         if (acting.has(r)) return;
         acting.add(r);
         for (const m of mergedFrom.get(r) ?? []) add(m);
+        // a role built on others (夜班值班员 "with the front desk's rights") acts as them too
+        for (const base of effective.roles.get(r)?.extends ?? []) add(base);
       };
       staffRoles.forEach(add);
       return acting;
     },
     reportsTo(role) {
-      return role ? effective.roles.get(role)?.reportsTo : undefined;
+      return role ? reportsToOf(effective.roles, role) : undefined;
     },
   };
+}
+
+/**
+ * The next role up: the role's own reportsTo, else the first one a role it extends reports to (a
+ * night-duty role built on the front desk escalates where the front desk does).
+ */
+function reportsToOf(roles: Map<string, RoleInfo>, role: string, seen = new Set<string>()): string | undefined {
+  const info = roles.get(role);
+  if (!info || seen.has(role)) return undefined;
+  seen.add(role);
+  if (info.reportsTo) return info.reportsTo;
+  for (const base of info.extends) {
+    const up = reportsToOf(roles, base, seen);
+    if (up) return up;
+  }
+  return undefined;
 }

@@ -18,6 +18,8 @@ export interface RoleInfo {
   allProjects: boolean;
   permissions: string[];
   mergedInto?: string;
+  /** roles this one builds on: its staff act as them too */
+  extends: string[];
 }
 
 export interface EffectiveConfig {
@@ -68,6 +70,7 @@ export function resolveRoles(bundles: PluginBundle[], patches: ConfigDocument['r
       allProjects: r.allProjects === true,
       permissions: (r.permissions as string[] | undefined) ?? [],
       mergedInto: (r.mergedInto as string | undefined) ?? undefined,
+      extends: (r.extends as string[] | null | undefined) ?? [],
     });
   }
   return roles;

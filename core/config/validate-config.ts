@@ -89,6 +89,9 @@ function findPatterns(document: ConfigDocument): FieldIssue[] {
   return issues;
 }
 
+/** roles one role may build on: more is a sign of a role that should be split, and bounds the checks */
+const MAX_EXTENDS = 10;
+
 function checkRoles(roles: Map<string, RoleInfo>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const role of roles.values()) {
@@ -107,6 +110,12 @@ function checkRoles(roles: Map<string, RoleInfo>): FieldIssue[] {
     if (next && next === role.id) {
       issues.push({ pointer: joinPointer('roles', role.id, 'reportsTo'), code: 'role-cycle', message: `reportsTo loops: ${[...trail, next].join(' -> ')}` });
     }
+    if (role.extends.length > MAX_EXTENDS) issues.push({ pointer: joinPointer('roles', role.id, 'extends'), code: 'maxItems', message: `a role may build on at most ${MAX_EXTENDS} roles`, params: { limit: MAX_EXTENDS } });
+    role.extends.forEach((base, i) => {
+      if (!roles.has(base)) issues.push({ pointer: joinPointer('roles', role.id, 'extends', String(i)), code: 'unknown-role', message: `unknown role "${base}"`, params: { role: base } });
+    });
+    const loop = extendsLoop(roles, role.id);
+    if (loop) issues.push({ pointer: joinPointer('roles', role.id, 'extends'), code: 'role-cycle', message: `extends loops: ${loop.join(' -> ')}`, params: { path: loop.join(' → ') } });
   }
   return issues;
 }
@@ -128,4 +137,20 @@ function locate(issue: BundleIssue, pluginId: string, doc: ConfigDocument, scope
   const base = `${prefix}${joinPointer('plugins', pluginId, section, issue.name)}`;
   const message = touchedByProject || touchedByCompany ? issue.message : `${issue.message} (in the plugin's own ${section} "${issue.name}")`;
   return { pointer: base + issue.pointer, code: issue.code, message };
+}
+
+/** The path by which a role ends up extending itself, or null (a role may build on others, never on itself). */
+function extendsLoop(roles: Map<string, RoleInfo>, start: string): string[] | null {
+  const visited = new Set<string>();
+  const walk = (role: string, path: string[]): string[] | null => {
+    for (const base of roles.get(role)?.extends ?? []) {
+      if (base === start) return [...path, base];
+      if (visited.has(base)) continue;
+      visited.add(base);
+      const found = walk(base, [...path, base]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(start, [start]);
 }

@@ -134,6 +134,10 @@ export interface RolePatch {
   allProjects?: boolean;
   permissions?: string[];
   mergedInto?: null | string;
+  /**
+   * Roles this one builds on: its staff act as those roles too (their permissions, workflow steps, queues, project reach); null clears
+   */
+  extends?: null | string[];
 }
 /**
  * Text in several languages; zh-CN is required, en is the fallback for English users

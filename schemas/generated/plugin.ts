@@ -60,6 +60,10 @@ export interface Role {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   mergedInto?: string;
+  /**
+   * Roles this one builds on: its staff act as those roles too (their permissions, workflow steps, queues, project reach)
+   */
+  extends?: string[];
 }
 /**
  * Default company calendar settings contributed by this plugin

@@ -35,6 +35,8 @@ export interface RoleView {
   allProjects?: boolean;
   permissions?: string[];
   mergedInto?: string;
+  /** roles this one builds on */
+  extends?: string[];
 }
 
 export interface ConfigResponse {

@@ -132,7 +132,7 @@ function fieldWords(f: Record<string, unknown>): string {
 }
 
 const STATE_LISTS = new Set(['from', 'startOn', 'stopOn', 'pauseOn']);
-const ROLE_KEYS = new Set(['roles', 'createRoles', 'escalateTo', 'reportsTo', 'mergedInto', 'assignRole']);
+const ROLE_KEYS = new Set(['roles', 'createRoles', 'escalateTo', 'reportsTo', 'mergedInto', 'extends', 'assignRole']);
 const RULE_KEYS = new Set(['visibleIf', 'requiredIf', 'readOnlyIf', 'guard', 'when', 'computed', 'logic']);
 
 /** One value of a change, in words. */

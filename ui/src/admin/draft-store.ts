@@ -428,6 +428,7 @@ export function roleView(r: RoleView & { id?: string }): RoleView {
   const out: RoleView = { title: clone(r.title), allProjects: r.allProjects === true, permissions: [...(r.permissions ?? [])] };
   if (r.reportsTo) out.reportsTo = r.reportsTo;
   if (r.mergedInto) out.mergedInto = r.mergedInto;
+  if (r.extends?.length) out.extends = [...r.extends];
   return out;
 }
 

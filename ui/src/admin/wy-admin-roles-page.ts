@@ -29,6 +29,11 @@ export class WyAdminRolesPage extends LitElement {
     td:last-child button { white-space: nowrap; }
     tr.added { background: #f1f8e9; }
     tr.removed td { text-decoration: line-through; color: var(--wy-muted); }
+    td.extends { min-width: 140px; }
+    .chip { display: inline-flex; align-items: center; gap: 2px; margin: 0 4px 4px 0; padding: 1px 2px 1px 8px; border-radius: 12px; background: var(--wy-primary-light); white-space: nowrap; }
+    .chip button { padding: 0 6px; min-height: 0; border: 0; background: none; }
+    /* the table is wider than a phone: it scrolls inside its card, the page does not */
+    .table-scroll { overflow-x: auto; }
   `];
 
   declare query: URLSearchParams;
@@ -88,9 +93,10 @@ export class WyAdminRolesPage extends LitElement {
       <section class="card" aria-labelledby="roles-title">
         <h2 id="roles-title">${at('roles')}</h2>
         <p class="hint">${at('rolesHint')}</p>
+        <p class="hint">${at('extendsHint')}</p>
         <datalist id="permissions">${perms.map((x) => html`<option value=${x}></option>`)}</datalist>
-        <table>
-          <thead><tr><th>${at('roleId')}</th><th>${at('labelZh')}</th><th>${at('labelEn')}</th><th>${at('reportsTo')}</th><th>${at('permissions')}</th><th>${at('allProjects')}</th><th>${at('mergedInto')}</th><th></th></tr></thead>
+        <div class="table-scroll"><table>
+          <thead><tr><th>${at('roleId')}</th><th>${at('labelZh')}</th><th>${at('labelEn')}</th><th>${at('reportsTo')}</th><th>${at('permissions')}</th><th>${at('allProjects')}</th><th>${at('mergedInto')}</th><th>${at('extends')}</th><th></th></tr></thead>
           <tbody>
             ${roles.map(([id, r]) => {
               const name = loc(r.title) || id;
@@ -113,14 +119,23 @@ export class WyAdminRolesPage extends LitElement {
                 <td><select aria-label=${at('roleMergedInto', { name })} data-pointer=${ctl(p(id, 'mergedInto'))} aria-invalid=${invalid(p(id, 'mergedInto'))}
                   @change=${(e: Event) => this.#edit(id, (x) => { const v = (e.target as HTMLSelectElement).value; if (v) x.mergedInto = v; else delete x.mergedInto; })}>
                   ${roleOptions(r.mergedInto, id)}</select>${issueNote(p(id, 'mergedInto'))}</td>
+                <td class="extends" data-pointer=${ctl(p(id, 'extends'))}>
+                  ${(r.extends ?? []).map((base, i) => html`<span class="chip" data-pointer=${ctl(p(id, 'extends', String(i)))}>${loc(draft.roles[base]?.title) || base}
+                    <button type="button" class="icon" aria-label=${at('removeExtends', { base: loc(draft.roles[base]?.title) || base })}
+                      @click=${() => this.#edit(id, (x) => { x.extends = (x.extends ?? []).filter((b) => b !== base); if (!x.extends.length) delete x.extends; })}>×</button></span>`)}
+                  <select aria-label=${at('roleExtendsAdd', { name })} aria-invalid=${invalid(p(id, 'extends'))}
+                    @change=${(e: Event) => { const sel = e.target as HTMLSelectElement; const v = sel.value; sel.value = ''; if (v) this.#edit(id, (x) => { x.extends = [...new Set([...(x.extends ?? []), v])]; }); }}>
+                    <option value="" selected>${at('addExtends')}</option>
+                    ${roles.filter(([other]) => other !== id && !(r.extends ?? []).includes(other)).map(([other, o]) => html`<option value=${other}>${loc(o.title) || other}</option>`)}
+                  </select>${issueNote(p(id, 'extends'))}</td>
                 <td><button type="button" class="icon danger" aria-label=${at('removeRole', { name })}
                   @click=${() => { if (confirm(at('removeRoleConfirm', { name }))) draft.setRole(id, null); }}>${at('remove')}</button></td>
               </tr>`;
             })}
-            ${removed.map((id) => html`<tr class="removed"><td><span class="id">${id}</span></td><td colspan="6">${loc(activeRoles[id]?.title)}</td>
+            ${removed.map((id) => html`<tr class="removed"><td><span class="id">${id}</span></td><td colspan="7">${loc(activeRoles[id]?.title)}</td>
               <td><button type="button" class="icon" @click=${() => draft.setRole(id, activeRoles[id]!)}>${at('restore')}</button></td></tr>`)}
           </tbody>
-        </table>
+        </table></div>
         <form class="row" @submit=${add} style="margin-top:12px" aria-label=${at('addRole')}>
           <label>${at('roleId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
           <label>${at('labelZh')}<input name="zh" required></label>
