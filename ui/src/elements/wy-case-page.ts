@@ -18,6 +18,7 @@ import './wy-case-timeline.js';
 import './wy-transition-dialog.js';
 import './wy-follow-up-panel.js';
 import './wy-attachment-list.js';
+import './wy-case-promise.js';
 
 /**
  * One case: header and deadlines, the steps I may take (each opens its form), the follow-up,
@@ -177,6 +178,7 @@ export class WyCasePage extends LitElement {
         </div>
         <aside>
           ${this.#slots(d.caseType, d.id)}
+          <wy-case-promise .detail=${d} @wy-case-changed=${this.#onChanged} @wy-stale=${() => { this.stale = true; }}></wy-case-promise>
           <section class="card" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">${t('deadlines')}</h2>
             <wy-case-deadlines .deadlines=${d.deadlines}></wy-case-deadlines>
