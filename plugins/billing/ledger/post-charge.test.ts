@@ -52,12 +52,18 @@ describe('billing.postCharge', () => {
   it.each([
     ['no unit', { unitId: null }],
     ['a negative amount', { data: { fee: '-120.00' } }],
-    ['a zero amount', { data: { fee: '0.00' } }],
     ['not a decimal string', { data: { fee: 120 } }],
     ['a missing amount', { data: {} }],
   ])('is refused (422) with %s and writes nothing', async (_name, overrides) => {
     const before = await snapshot(w);
     await expect(postCharge({ serial: 'YC-2026-000099', ...(overrides as Partial<EffectTestContext>) })).rejects.toMatchObject({ statusCode: 422 });
+    expect(await snapshot(w)).toEqual(before);
+  });
+
+  it('posts nothing for a free service (0.00: a regular service of the service contract, DOMAIN.md paid-services; seed 001 五 便民服務), without a unit too', async () => {
+    const before = await snapshot(w);
+    await postCharge({ serial: 'YC-2026-000098', data: { fee: '0.00' } });
+    await postCharge({ serial: 'YC-2026-000097', unitId: null, data: { fee: '0' } } as Partial<EffectTestContext>);
     expect(await snapshot(w)).toEqual(before);
   });
 

@@ -41,18 +41,20 @@ function refused(pointer: string, message: string): RuleRefusedError {
 /**
  * The workflow effect `billing.postCharge`: params { amountField, description {zh-CN, en}, ref? }.
  * Refused (422, the transition is not taken) when the case has no unit or the amount field does
- * not hold a positive decimal string. The source is recorded as (the case type's plugin, case
+ * not hold a decimal string; an amount of 0.00 posts nothing (a free service). The source is recorded as (the case type's plugin, case
  * serial); a serial is unique per company, so posting stays idempotent.
  */
 export async function postChargeEffect(ctx: EffectContext): Promise<void> {
   const field = ctx.params.amountField;
   if (typeof field !== 'string') throw new Error('billing.postCharge needs params.amountField');
-  if (ctx.unitId === null) throw refused('/unitId', `the case ${ctx.serial} has no unit to charge`);
   const raw = ctx.data[field];
   const pointer = `/data/${field}`;
   if (typeof raw !== 'string' || !MONEY_PATTERN.test(raw)) throw refused(pointer, `${field} must be an amount like "120.00" to post a charge`);
   const fen = Number(toFen(parseMoney(raw)));
-  if (fen <= 0) throw refused(pointer, `${field} must be greater than 0 to post a charge`);
+  if (fen < 0) throw refused(pointer, `${field} must not be negative to post a charge`);
+  // a free service (便民服务, a regular service of the service contract, priced 0.00) completes without a charge
+  if (fen === 0) return;
+  if (ctx.unitId === null) throw refused('/unitId', `the case ${ctx.serial} has no unit to charge`);
   const unit = await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
   if (!unit) throw refused('/unitId', `the case's unit does not exist`);
   const description = ctx.params.description as { 'zh-CN'?: string; en?: string } | undefined;
