@@ -217,6 +217,9 @@ export interface HouseholdArchiveView {
 /** POST /api/attachments: the stored upload, referenced by id from a form's attachment fields */
 export interface AttachmentInfo { id: string; name: string; size: number; type: string }
 
+/** GET /api/search: households, people (phones masked) and cases, each with the ids the staff app opens it by */
+export type { SearchAnswer, HouseholdHit, PersonHit, CaseHit } from '../search/global-search.js';
+
 /** A list answer; keyset-paged lists add the cursor of the next page. */
 export interface Page<T> {
   items: T[];

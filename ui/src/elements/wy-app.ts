@@ -11,6 +11,7 @@ import { base } from '../styles.js';
 import './wy-login-page.js';
 import './wy-app-nav.js';
 import './wy-queue-page.js';
+import './wy-global-search.js';
 
 type Phase = 'starting' | 'login' | 'ready' | 'failed';
 
@@ -25,6 +26,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   unit: () => import('./wy-household-page.js'),
   admin: () => import('../admin/wy-admin-page.js'),
   password: () => import('./wy-password-page.js'),
+  readLog: () => import('../household/wy-read-log-page.js'),
 };
 
 /** The staff app: login, then the shell (user, language, logout, navigation) around the routed page. */
@@ -174,6 +176,7 @@ export class WyApp extends LitElement {
       <div class="shell">
         <header>
           <a class="brand" href="#/">${t('appName')}</a>
+          <wy-global-search></wy-global-search>
           <div class="user">
             <span><strong data-testid="user-name">${me.name}</strong> <span class="roles">${me.roles.map(roleTitle).join('、')}</span></span>
             <button type="button" lang=${getLanguage() === 'en' ? 'zh-CN' : 'en'} @click=${() => setLanguage(getLanguage() === 'en' ? 'zh-CN' : 'en')} title=${t('language')}>${t('switchLanguage')}</button>
@@ -201,6 +204,7 @@ export class WyApp extends LitElement {
       case 'admin': return html`<wy-admin-page .section=${r.section} .query=${r.query}></wy-admin-page>`;
       case 'plugin': return this.#pluginPage(r.path, r.query);
       case 'password': return html`<wy-password-page></wy-password-page>`;
+      case 'readLog': return html`<wy-read-log-page .query=${r.query}></wy-read-log-page>`;
       case 'notFound': return this.#notFound();
     }
   }
