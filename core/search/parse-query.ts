@@ -63,7 +63,8 @@ export function readQuery(q: string): SearchReadings {
   if (placed && !qualified) out.rooms.push({ place: placed[1]!.trim(), number: placed[2]! });
 
   const digits = text.replace(/[\s\-()+]/g, '');
-  if (/^\d{4,20}$/.test(digits)) out.phoneKeyPrefix = [...digits].reverse().join('');
+  // "12-1503" is a room, not a phone's last digits; "138-0000-0001" is a phone
+  if (/^\d{4,20}$/.test(digits) && (!qualified || digits.length >= 7)) out.phoneKeyPrefix = [...digits].reverse().join('');
 
   if (/[\p{L}]/u.test(text) && !/^[A-Z]{1,10}-\d{4}-\d{1,7}$/i.test(text) && !qualified) out.name = text;
   // a name may well be typed with a room before it's recognised: "张" — and letters-only names too

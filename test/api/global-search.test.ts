@@ -166,3 +166,15 @@ describe('case lists: q matches the resident', () => {
     expect(await list('manager', '张伟')).toEqual([chCase.id]);
   });
 });
+
+describe('reading the text', () => {
+  it('tells a room from a phone and a serial', async () => {
+    const { readQuery } = await import('../../core/search/parse-query.js');
+    expect(readQuery('12-1503')).toEqual({ text: '12-1503', rooms: [{ building: '12', number: '1503' }] });
+    expect(readQuery('138-0000-0001').phoneKeyPrefix).toBe('10000000831');
+    expect(readQuery('0001')).toMatchObject({ rooms: [{ number: '0001' }], phoneKeyPrefix: '1000', serialTail: { seq: 1 } });
+    expect(readQuery('ts-2026-42')).toMatchObject({ serial: 'TS-2026-000042' });
+    expect(readQuery('翠湖花园 302').rooms).toEqual([{ place: '翠湖花园', number: '302' }]);
+    expect(readQuery('张伟')).toEqual({ text: '张伟', rooms: [], name: '张伟' });
+  });
+});

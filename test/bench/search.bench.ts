@@ -104,6 +104,7 @@ async function main() {
     if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode} ${first.body}`);
     const body = first.json() as { households?: unknown[]; people?: unknown[]; cases?: unknown[]; items?: unknown[] };
     const hits = body.items ? `${body.items.length} cases` : `${body.households!.length}/${body.people!.length}/${body.cases!.length}`;
+    if (process.env.BENCH_SHOW) console.log(kind, decodeURIComponent(url), JSON.stringify(body).slice(0, 600));
     for (let i = 0; i < 5; i++) await get();
     const times: number[] = [];
     const cpu0 = process.cpuUsage();
@@ -119,7 +120,8 @@ async function main() {
   await kernel.close();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite file (WAL); ${REPEAT} requests per figure via inject()`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite file (WAL); ${REPEAT} requests per figure via inject(); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('CPU/req is the server\'s own time per request (SQLite runs in the process): on a busy machine wall times include waiting for a core');
   console.log(`data: ${Number(counts[0].units).toLocaleString('en')} households (units + owners), ${Number(counts[0].cases).toLocaleString('en')} cases; filled in ${fillSeconds.toFixed(1)} s`);
   console.log(`${'query'.padEnd(30)} ${'as'.padEnd(10)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'CPU/req'.padStart(8)}  households/people/cases`);
   for (const r of results) console.log(`${r.kind.padEnd(30)} ${r.who.padEnd(10)} ${r.median.toFixed(1).padStart(6)}ms ${r.p95.toFixed(1).padStart(6)}ms ${r.cpu.toFixed(1).padStart(6)}ms  ${r.hits}`);
