@@ -38,7 +38,7 @@ beforeAll(async () => {
   await make('techjr', '维修技工 钱工', ['JR']);
   await make('techgone', '维修技工 已离职', ['CH'], false);
   tk.tech3 = await kernel.login('tech3', 'Wuye-tech-2026!');
-});
+}, 240_000);
 afterAll(async () => kernel?.close());
 
 const CH = () => reg.projects.get('CH')!.id;

@@ -11,6 +11,7 @@ import { userHasPermission } from '../permissions.js';
 import { base } from '../styles.js';
 import type { CaseDetail, CaseEventView, FormDeclaration } from '../types.js';
 import type { WyTransitionDialog } from './wy-transition-dialog.js';
+import { dt } from './dispatch-i18n.js';
 import './wy-case-header.js';
 import './wy-case-deadlines.js';
 import './wy-case-data.js';
@@ -18,6 +19,7 @@ import './wy-case-timeline.js';
 import './wy-transition-dialog.js';
 import './wy-follow-up-panel.js';
 import './wy-attachment-list.js';
+import { staffPickerService } from './wy-case-assign.js';
 import './wy-case-promise.js';
 
 /**
@@ -118,7 +120,7 @@ export class WyCasePage extends LitElement {
     await this.renderRoot.querySelector<WyTransitionDialog>('wy-transition-dialog')?.open({
       caseType: d.caseType, caseId: d.id, version: d.version, transition: id, title, form,
       context: { data: d.data, case: { id: d.id, serial: d.serial, state: d.state, severity: d.severity, projectId: d.projectId }, actor: { staffId: me.id, roles: me.roles, name: me.name }, config: caseTypeInfo(d.caseType)?.settings ?? {} },
-      services: this.#services,
+      services: { ...this.#services, ...staffPickerService(d.caseType, d.id, id) },
     });
   }
 
@@ -177,6 +179,10 @@ export class WyCasePage extends LitElement {
           </section>
         </div>
         <aside>
+          <section class="card" aria-labelledby="assignee-title">
+            <h2 id="assignee-title">${dt('assignee')}</h2>
+            <wy-case-assign .detail=${d} @wy-case-changed=${this.#onChanged} @wy-stale=${() => { this.stale = true; }}></wy-case-assign>
+          </section>
           ${this.#slots(d.caseType, d.id)}
           <wy-case-promise .detail=${d} @wy-case-changed=${this.#onChanged} @wy-stale=${() => { this.stale = true; }}></wy-case-promise>
           <section class="card" aria-labelledby="deadlines-title">

@@ -7,10 +7,22 @@ import { base } from '../styles.js';
 import type { CaseView } from '../types.js';
 import './wy-case-table.js';
 import './wy-home-summary.js';
+import { dt } from './dispatch-i18n.js';
 
-type Scope = 'mine' | 'team';
+type Scope = 'mine' | 'team' | 'registered';
+const SCOPES: Scope[] = ['mine', 'team', 'registered'];
 
-/** 工作台: today's figures and quick registration (wy-home-summary), then the open cases assigned to me, or to my roles, overdue first. Refreshes every minute. */
+/** The scope the address asks for (the app shell knows mine and team; 我登记的 is read here). */
+function scopeInAddress(): Scope | null {
+  const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  return query.get('scope') === 'registered' ? 'registered' : null;
+}
+
+/**
+ * 工作台: today's figures and quick registration (wy-home-summary), then the open cases named to
+ * me (我的待办), waiting in my roles' queues (本岗位待办), or registered by me (我登记的), overdue
+ * first, each with its 经办人. Refreshes every minute.
+ */
 export class WyQueuePage extends LitElement {
   static override properties = {
     scope: { type: String },
@@ -58,7 +70,10 @@ export class WyQueuePage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scope')) void this.#load(false);
+    if (changed.has('scope')) {
+      if (this.scope !== 'team' && scopeInAddress() === 'registered') this.scope = 'registered';
+      void this.#load(false);
+    }
   }
 
   #summary() {
@@ -81,13 +96,16 @@ export class WyQueuePage extends LitElement {
   }
 
   #select(scope: Scope) {
-    navigate(href('/', { scope: scope === 'team' ? 'team' : undefined }), { replace: true });
+    navigate(href('/', { scope: scope === 'mine' ? undefined : scope }), { replace: true });
+    // the shell passes mine for any scope it does not know: take 我登记的 here
+    if (scope === 'registered') this.scope = 'registered';
   }
 
   #onTabKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
-    const next: Scope = this.scope === 'mine' ? 'team' : 'mine';
+    const at = SCOPES.indexOf(this.scope);
+    const next: Scope = SCOPES[(at + (e.key === 'ArrowRight' ? 1 : SCOPES.length - 1)) % SCOPES.length]!;
     this.#select(next);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
@@ -106,12 +124,13 @@ export class WyQueuePage extends LitElement {
       <div role="tablist" aria-label=${t('queueTitle')}>
         ${tab('mine', t('queueMine'))}
         ${tab('team', t('queueTeam'))}
+        ${tab('registered', dt('queueRegistered'))}
       </div>
       <section id="queue-panel" role="tabpanel" aria-labelledby="tab-${this.scope}" class="card" aria-busy=${this.loading ? 'true' : 'false'}>
-        <p class="muted hint">${t('queueHint')}</p>
+        <p class="muted hint">${this.scope === 'registered' ? dt('queueRegisteredHint') : this.scope === 'mine' ? dt('queueMineHint') : t('queueHint')}</p>
         ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
         ${this.loading && !this.items.length ? html`<p role="status">${t('loading')}</p>` : html`
-          <wy-case-table show-type show-household .items=${this.items} empty-text=${t('queueEmpty')} caption=${this.scope === 'mine' ? t('queueMine') : t('queueTeam')}></wy-case-table>`}
+          <wy-case-table show-type show-household .items=${this.items} empty-text=${t('queueEmpty')} caption=${this.scope === 'mine' ? t('queueMine') : this.scope === 'team' ? t('queueTeam') : dt('queueRegistered')}></wy-case-table>`}
       </section>
     `;
   }
