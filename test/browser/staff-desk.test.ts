@@ -188,4 +188,26 @@ describe('the desk in the staff app', { timeout: 90_000 }, () => {
     expect(await field(desk, '/channel').locator('option').allTextContents()).toEqual(expect.arrayContaining(['电话', '来访', '来信']));
     await desk.context().close();
   });
+
+  it('a form’s submit button wears the app’s one button colour, not a second blue', async () => {
+    const desk = await login('frontdesk');
+    await desk.goto(`${h.baseUrl}/#/cases/repair/new`);
+    await desk.getByRole('heading', { name: /^登记/ }).waitFor();
+    const submit = desk.locator('wy-form button[type="submit"]').first();
+    await submit.waitFor();
+    // the app's primary button, drawn beside the form (same shadow root, same styles), against the form's own
+    const [formButton, appButton] = await submit.evaluate((button) => {
+      const form = (button.getRootNode() as ShadowRoot).host;
+      const root = form.getRootNode();
+      const probe = document.createElement('button');
+      probe.className = 'primary';
+      (root instanceof ShadowRoot ? root : document.body).appendChild(probe);
+      const colours = [getComputedStyle(button).backgroundColor, getComputedStyle(probe).backgroundColor];
+      probe.remove();
+      return colours;
+    });
+    expect(appButton).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^rgb\(255, 255, 255\)$/);
+    expect(formButton).toBe(appButton);
+    await desk.context().close();
+  });
 });
