@@ -51,7 +51,7 @@ beforeAll(async () => {
   reg = await kernel.seed();
   other = await kernel.seed(secondCompany());
   for (const u of ['frontdesk', 'supervisor', 'assistant', 'engineering', 'technician', 'manager', 'b-frontdesk', 'frontdesk-jr']) tokens[u] = await kernel.login(u);
-});
+}, 240_000);
 afterAll(async () => kernel?.close());
 
 const ch = () => reg.projects.get('CH')!.id;

@@ -19,6 +19,9 @@ import './wy-case-timeline.js';
 import './wy-transition-dialog.js';
 import './wy-follow-up-panel.js';
 import './wy-attachment-list.js';
+import './wy-case-links.js';
+import './wy-case-convert-dialog.js';
+import { lt as linksText } from './case-links-i18n.js';
 import { staffPickerService } from './wy-case-assign.js';
 import './wy-case-promise.js';
 
@@ -164,6 +167,8 @@ export class WyCasePage extends LitElement {
             ${d.availableTransitions.length ? html`<div class="actions">
               ${d.availableTransitions.map((id) => html`<button type="button" class="primary" data-transition=${id} @click=${() => this.#openTransition(id)}>${this.#transitionForm(id).title}</button>`)}
             </div>` : html`<p class="muted">${t('noActions')}</p>`}
+            <div class="actions convert"><wy-case-convert .detail=${d} .services=${this.#services} @wy-stale=${() => { this.stale = true; }}
+              @wy-case-converted=${(e: CustomEvent<{ target: { serial: string }; title: string }>) => { this.notice = linksText('converted', { title: e.detail.title, serial: e.detail.target.serial }); void this.reload(); }}></wy-case-convert></div>
           </section>
           ${d.followUpForm || d.followUps.length ? html`<section class="card" aria-labelledby="follow-up-title">
             <h2 id="follow-up-title">${t('followUp')}</h2>
@@ -184,6 +189,10 @@ export class WyCasePage extends LitElement {
             <wy-case-assign .detail=${d} @wy-case-changed=${this.#onChanged} @wy-stale=${() => { this.stale = true; }}></wy-case-assign>
           </section>
           ${this.#slots(d.caseType, d.id)}
+          <section class="card" aria-labelledby="links-title">
+            <h2 id="links-title">${linksText('linksTitle')}</h2>
+            <wy-case-links .caseType=${d.caseType} .caseId=${d.id} .version=${d.version}></wy-case-links>
+          </section>
           <wy-case-promise .detail=${d} @wy-case-changed=${this.#onChanged} @wy-stale=${() => { this.stale = true; }}></wy-case-promise>
           <section class="card" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">${t('deadlines')}</h2>
