@@ -19,6 +19,9 @@ addMessages('case-promise', { 'zh-CN': zh, en });
 // the wording of the promise refusals (issue codes promise-*), read by issueText
 const errorsOf = (table: Record<string, string>) => Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('error.')).map(([k, v]) => [k.slice('error.'.length), v]));
 addMessages('errors', { 'zh-CN': errorsOf(zh), en: errorsOf(en) });
+// the timeline's names of these steps (event_<type>, read by wy-case-timeline through the app namespace)
+const eventsOf = (table: Record<string, string>) => Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('event_')));
+addMessages('app', { 'zh-CN': eventsOf(zh), en: eventsOf(en) });
 
 type Key = keyof typeof zh;
 const pt = (key: Key, params?: Params) => translate('case-promise', key, params);
