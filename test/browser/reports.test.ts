@@ -123,6 +123,8 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     expect(await page.locator('section[data-case-type] wy-chart').count()).toBe(0);
     expect(await page.getByTestId('overview').locator('wy-chart').count()).toBe(1);
     await expect.poll(() => complaint.getByTestId('dissatisfaction').textContent()).toContain('夜间仍有噪音');
+    // the deadline table's last column is the share met on time (达标率), not billing's 收缴率
+    expect(await complaint.getByTestId('deadlines').locator('thead th').last().textContent()).toBe('达标率');
     // a repair's category is a category, not a severity
     const repair = page.locator('section[data-case-type="repair"]');
     expect(await repair.getByTestId('facts').textContent()).toMatch(/报修类别\s*给排水\s*1/);
