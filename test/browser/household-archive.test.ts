@@ -21,6 +21,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => h?.close());
 
+/** the visible text of the page, shadow roots included */
+const deepText = (p: Page) => p.evaluate(() => {
+  const walk = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+    if (n instanceof HTMLElement && (n.tagName === 'STYLE' || n.tagName === 'SCRIPT')) return '';
+    const el = n as Element & { shadowRoot?: ShadowRoot | null };
+    const kids = [...(el.shadowRoot ? el.shadowRoot.childNodes : []), ...n.childNodes];
+    return kids.map(walk).join(' ');
+  };
+  return walk(document.body).replace(/\s+/g, ' ');
+});
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('household archive page', () => {
@@ -61,7 +72,8 @@ describe('household archive page', () => {
 
     const stored = await h.kernel.orm.em.fork().getConnection().execute<{ kind: string; reason: string }[]>("select kind, reason from personal_data_read where kind = 'reveal'");
     expect(stored).toEqual([{ kind: 'reveal', reason: '回电业主' }]);
-    const text = await page.locator('body').innerText();
+    const text = await deepText(page);
+    expect(text).toContain('粤B12345');
     expect(text).not.toMatch(/\b(owner|tenant|undefined|null|rented|owned)\b/);
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -73,5 +85,24 @@ describe('household archive page', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  }, 120_000);
+
+  it('the supervisor reads who viewed the household and the reveal with its reason', async () => {
+    const sup = await h.newPage();
+    await signIn(sup, h.baseUrl, 'supervisor');
+    const unitId = h.registry.units.get('CH/1/101')!.id;
+    await sup.goto(`${h.baseUrl}/#/units/${unitId}`);
+    // the supervisor sees phones in full
+    await sup.getByRole('link', { name: '13900000009' }).waitFor();
+    await sup.getByRole('link', { name: '个人资料查阅记录' }).click();
+    await sup.getByRole('heading', { name: '个人资料查阅记录' }).waitFor();
+    await sup.getByText('原因：回电业主').waitFor();
+    const text = await deepText(sup);
+    expect(text).toContain('前台 林小红');
+    expect(text).toContain('查看完整号码：张伟 电话');
+    expect(text).toContain('查阅：住户档案');
+    await sup.screenshot({ path: path.join(SHOTS, 'read-log-desktop.png'), fullPage: true });
+    await sup.setViewportSize({ width: 390, height: 844 });
+    await sup.screenshot({ path: path.join(SHOTS, 'read-log-phone.png'), fullPage: true });
   }, 120_000);
 });

@@ -16,6 +16,8 @@ export type Route =
   /** any other path: a page a plugin contributes (plugin-ui-registry matchPage), or not found */
   | { name: 'plugin'; path: string; query: URLSearchParams }
   | { name: 'password'; query: URLSearchParams }
+  /** who read which household's personal data (privacy.log) */
+  | { name: 'readLog'; query: URLSearchParams }
   | { name: 'notFound'; query: URLSearchParams };
 
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
@@ -37,13 +39,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/reports') return { name: 'reports', query };
   if (path === '/households') return { name: 'households', query };
   if (path === '/password') return { name: 'password', query };
+  if (path === '/read-log') return { name: 'readLog', query };
   if (path === '/admin') return { name: 'admin', section: 'forms', query };
   if ((m = path.match(/^\/admin\/([a-z][a-z-]{0,31})$/))) return { name: 'admin', section: m[1]!, query };
   if ((m = path.match(/^\/units\/(\d{1,10})$/))) return { name: 'unit', id: Number(m[1]), query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})$`)))) return { name: 'list', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/new$`)))) return { name: 'new', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/(\\d{1,10})$`)))) return { name: 'case', caseType: m[1]!, id: Number(m[2]), query };
-  const CORE = /^\/(cases|units|admin|queue|follow-ups|reports|households|password)(\/|$)/;
+  const CORE = /^\/(cases|units|admin|queue|follow-ups|reports|households|password|read-log)(\/|$)/;
   if (!CORE.test(path) && /^(\/[A-Za-z0-9_-]{1,64}){1,6}$/.test(path)) return { name: 'plugin', path, query };
   return { name: 'notFound', query };
 }

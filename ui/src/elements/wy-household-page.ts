@@ -389,7 +389,8 @@ export class WyHouseholdPage extends LitElement {
         </li>`)}</ul>` : html`<p class="muted">${at('noAttachments')}</p>`}
       </section>
       <section class="card history" aria-labelledby="history-title">
-        <h2 id="history-title">${at('history')}</h2>
+        <div class="section-head"><h2 id="history-title">${at('history')}</h2>
+          ${userHasPermission('privacy.log') ? html`<a href=${href(`/read-log?unitId=${u.id}`)}>${at('readLog')}</a>` : nothing}</div>
         ${a.history.length ? html`<ul>${a.history.map((h) => html`<li>
           <div>${this.#historyText(h)}</div>
           <div class="meta">${formatDateTime(h.at)} · ${h.actorName ?? at('system')}${h.source ? at('fromCase', { serial: h.source }) : ''}</div>
