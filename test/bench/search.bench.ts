@@ -83,7 +83,7 @@ async function main() {
       select ${companyId}, 'complaint', 'TS-' || (2024 + i / ${perYear}) || '-' || ${sql.pad(`i % ${perYear} + 1`, 6)}, u.project_id, u.building_id, u.id, ${p0} + (u.id - ${u0}),
         case when i % 5 = 4 then 'registered' else 'closed' end, '{"channel":"phone","content":"楼道灯坏了"}', 'minor', '楼道灯坏了 ' || i,
         'supervisor', null, 1, 1, null, ${sql.no}, ${sql.time(sql.caseMs)}, ${sql.time(sql.caseMs)}, 1, case when i % 5 = 4 then null else ${sql.time(sql.caseMs)} end
-      from n join unit u on u.id = ${u0} + 1 + (i * 7919) % ${HOUSEHOLDS}`);
+      from n join unit u on u.id = ${u0} + 1 + (${POSTGRES ? 'i::bigint' : 'i'} * 7919) % ${HOUSEHOLDS}`);
   }
   for (let y = 0; y < 3; y++) {
     await conn.execute(`insert into counter (company_id, key, value) values (${companyId}, 'serial:complaint:${2024 + y}', ${Math.min(perYear, Math.max(0, CASES - y * perYear))})
@@ -159,4 +159,13 @@ async function main() {
   if (worst >= 100) process.exitCode = 1;
 }
 
-await main();
+try {
+  await main();
+} finally {
+  if (POSTGRES) {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS wuye_search_bench_${process.pid} WITH (FORCE)`);
+    await admin.end();
+  }
+}
