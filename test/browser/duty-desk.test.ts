@@ -191,12 +191,12 @@ describe('日清日审 and the duty log through the staff app', { timeout: 180_0
     await board.getByRole('heading', { name: '日清日审' }).waitFor();
     const cards = board.locator('wy-duty-daily-review article.item');
     await expect.poll(() => cards.count()).toBeGreaterThan(0);
-    const groups = await cards.evaluateAll((els) => els.map((e) => (e.classList.contains('overdue') ? 0 : e.classList.contains('dueToday') ? 1 : 2)));
+    const groups = await cards.evaluateAll((els) => els.map((e) => ['overdue', 'dueToday', 'open'].indexOf(e.getAttribute('data-group') ?? '')));
     expect(groups).toEqual([...groups].sort());
     // exactly the open cases: the complaint (promise missed: overdue), not the checked shift
     const serials = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-case')));
     expect(serials).not.toContain(shiftSerial);
-    const complaintCard = board.locator('wy-duty-daily-review article.item.overdue').first();
+    const complaintCard = board.locator('wy-duty-daily-review article.item[data-group="overdue"]').first();
     await complaintCard.getByText('已改约').waitFor();
     await complaintCard.getByText('已过约定时间').waitFor();
     await shot(board, '06-board-desktop');

@@ -20,11 +20,11 @@ export class WyDutyDailyReview extends LitElement {
     .pill { border-radius: 999px; padding: 2px 10px; background: var(--wy-primary-light); color: var(--wy-primary-dark); font-size: 13px; }
     .pill.danger { background: var(--wy-danger-light); color: var(--wy-danger); }
     h2.group { font-size: 15px; margin: 16px 0 8px; }
-    h2.group.overdue { color: var(--wy-danger); }
+    h2.group.g-overdue { color: var(--wy-danger); }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 10px; }
     .item { border: 1px solid var(--wy-border); border-left: 4px solid var(--wy-primary); border-radius: var(--wy-radius); background: #fff; padding: 10px 12px; }
-    .item.overdue { border-left-color: var(--wy-danger); }
-    .item.dueToday { border-left-color: var(--wy-warn); }
+    .item.g-overdue { border-left-color: var(--wy-danger); }
+    .item.g-dueToday { border-left-color: var(--wy-warn); }
     .head { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
     .head a { font-weight: 600; }
     .type { font-size: 12px; color: var(--wy-muted); white-space: nowrap; }
@@ -89,7 +89,7 @@ export class WyDutyDailyReview extends LitElement {
   }
 
   #card(i: BoardItem) {
-    return html`<article class="item ${i.group}" data-case=${i.serial}>
+    return html`<article class="item g-${i.group}" data-group=${i.group} data-case=${i.serial}>
       <div class="head"><a href=${href(`/cases/${i.caseType}/${i.id}`)}>${i.serial}</a><span class="type">${caseTypeTitle(i.caseType)}</span></div>
       ${i.title ? html`<div class="title">${i.title}</div>` : nothing}
       <dl>
@@ -106,7 +106,7 @@ export class WyDutyDailyReview extends LitElement {
   #group(group: BoardGroup, items: BoardItem[]) {
     const mine = items.filter((i) => i.group === group);
     if (!mine.length) return nothing;
-    return html`<h2 class="group ${group}">${dt(`group_${group}`)}（${mine.length}）</h2><div class="cards">${mine.map((i) => this.#card(i))}</div>`;
+    return html`<h2 class="group g-${group}">${dt(`group_${group}`)}（${mine.length}）</h2><div class="cards">${mine.map((i) => this.#card(i))}</div>`;
   }
 
   override render() {
