@@ -38,6 +38,8 @@ export function renderValue(schema: FormSchema | undefined, value: unknown): Tem
   if (isEmpty(value)) return nothing;
   // a picked household is shown by its name (1栋 202), not its record id
   if (schema?.['x-ref'] === 'unit' && typeof value === 'number') return html`<wy-ref-label kind="unit" .refId=${value}></wy-ref-label>`;
+  // a staff member named on the case (派给维修人员) by their name, never their id
+  if (schema?.['x-ref'] === 'staff' && typeof value === 'number') return html`<wy-ref-label kind="staff" .refId=${value}></wy-ref-label>`;
   if (typeof value === 'boolean') return value ? t('valueTrue') : t('valueFalse');
   if (Array.isArray(value)) {
     if (schema?.items?.format === 'attachment') return attachmentLinks(value.map(String));

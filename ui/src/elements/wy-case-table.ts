@@ -6,6 +6,8 @@ import { caseHref } from '../router.js';
 import { base } from '../styles.js';
 import type { CaseView } from '../types.js';
 import './wy-countdown.js';
+import './wy-ref-label.js';
+import { dt } from './dispatch-i18n.js';
 
 /** Rows of cases: serial, (type,) (unit and resident,) subject, state, project, assigned role, deadline countdown. */
 export class WyCaseTable extends LitElement {
@@ -81,7 +83,7 @@ export class WyCaseTable extends LitElement {
               <td class="subject" title=${c.title ?? ''} data-label=${t('colTitle')}>${c.title ?? ''}</td>
               <td data-label=${t('colState')}><span class="badge ${c.final ? 'final' : ''}">${loc(c.stateTitle) || c.state}</span></td>
               <td data-label=${t('colProject')}>${projectName(c.projectId)}</td>
-              <td data-label=${t('colAssignee')}>${roleTitle(c.assigneeRole)}</td>
+              <td data-label=${t('colAssignee')}>${roleTitle(c.assigneeRole)}${c.assigneeId != null ? html`<br><span class="muted" data-testid="assignee-name">${dt('assignee')}：<wy-ref-label kind="staff" .refId=${c.assigneeId}></wy-ref-label></span>` : null}</td>
               <td data-label=${t('colDeadline')}>${c.final ? html`<span class="muted">—</span>` : html`<wy-countdown .due=${c.nextDueAt} .overdue=${c.overdue}></wy-countdown>`}</td>
               <td class="muted" data-label=${t('colCreated')}>${formatDateTime(c.createdAt)}</td>
             </tr>`)}

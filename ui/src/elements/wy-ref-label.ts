@@ -3,6 +3,14 @@ import { api } from '../api.js';
 import { unitLabel } from '../services.js';
 import type { UnitRow } from '../types.js';
 
+/** The company's staff names (one request per page load): staff fields show a name, never an id. */
+let directory: Promise<Map<number, string>> | undefined;
+function staffNames(): Promise<Map<number, string>> {
+  directory ??= api.get<{ items: { id: number; name: string }[] }>('/api/staff/directory').then((r) => new Map(r.items.map((s) => [s.id, s.name])));
+  directory.catch(() => { directory = undefined; });
+  return directory;
+}
+
 /** Labels already looked up in this page, by kind and id (one request per record). */
 const cache = new Map<string, Promise<string>>();
 
@@ -10,7 +18,9 @@ function lookup(kind: string, id: number): Promise<string> {
   const key = `${kind}:${id}`;
   let label = cache.get(key);
   if (!label) {
-    label = kind === 'unit' ? api.get<UnitRow>(`/api/units/${id}`).then(unitLabel).catch(() => '—') : Promise.resolve('—');
+    label = kind === 'unit' ? api.get<UnitRow>(`/api/units/${id}`).then(unitLabel).catch(() => '—')
+      : kind === 'staff' ? staffNames().then((names) => names.get(id) ?? '—', () => '—')
+      : Promise.resolve('—');
     cache.set(key, label);
   }
   return label;
