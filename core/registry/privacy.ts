@@ -7,10 +7,11 @@
  * the value to send, `readLogFor(orm).record(...)` notes who read which household (batched).
  *
  * Defaults follow the manuals' 保密 rules: the supervisor keeps the resident list (整理更新租户名单,
- * 记录资料必须保密) and managers/administrators answer for it — full; the front desk answers callers
- * and visitors (如遇外来客人询问…只能提供房间号码) — phone masked, ID hidden, a reasoned reveal when
- * calling a resident back; every other role the same; the building concierge keeps the move-in
- * papers — ID masked.
+ * 记录资料必须保密) and managers/administrators answer for it — full. The desk roles take residents'
+ * calls, call them back and fill contact phones into complaints and work orders (首问责任制, the
+ * phone-call intake) — phone in full, ID masked; what they may not do is tell a visitor more than the
+ * room number (如遇外来客人询问…只能提供房间号码), which is the visitor-only view. Every other role —
+ * technicians, cashiers, departments — sees phones masked and no ID, with a reasoned, logged reveal.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Principal } from '../auth/sessions.js';
@@ -26,9 +27,10 @@ export interface PrivacySection {
 
 export const DEFAULT_RULE: PrivacyRule = { phone: 'masked', idNumber: 'hidden', visitorOnly: false };
 const FULL: Partial<PrivacyRule> = { phone: 'full', idNumber: 'full' };
+const DESK: Partial<PrivacyRule> = { phone: 'full', idNumber: 'masked' };
 export const DEFAULT_ROLE_RULES: Record<string, Partial<PrivacyRule>> = {
   supervisor: FULL, manager: FULL, director: FULL, generalManager: FULL, companyAdmin: FULL,
-  buildingConcierge: { phone: 'masked', idNumber: 'masked' },
+  frontDesk: DESK, buildingConcierge: DESK, assistant: DESK,
 };
 
 /** 13800000001 -> 138****0001; short numbers keep their last two digits. */

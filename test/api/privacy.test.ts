@@ -1,5 +1,5 @@
 /**
- * Confidentiality (保密) as configuration: phones and ID numbers per role (front desk masked,
+ * Confidentiality (保密) as configuration: phones and ID numbers per role (desk roles full phone and masked ID, other roles masked,
  * supervisor full by default; a company's `privacy` section changes it), an explicit reveal with a
  * reason that is logged, the read log of who read which household (batched, read by supervisors
  * and admins only), and the visitor desk (visitorOnly) that sees room numbers only.
@@ -41,21 +41,23 @@ describe('privacy', () => {
   it('masks as 138****0001 and 4401**********1234; the most open of a staff member’s roles applies', () => {
     expect(maskPhone('13800000001')).toBe('138****0001');
     expect(maskIdNumber('440101199001011234')).toBe('4401**********1234');
-    expect(ruleFor(['frontDesk'], undefined)).toEqual({ phone: 'masked', idNumber: 'hidden', visitorOnly: false });
+    expect(ruleFor(['frontDesk'], undefined)).toEqual({ phone: 'full', idNumber: 'masked', visitorOnly: false });
+    expect(ruleFor(['technician'], undefined)).toEqual({ phone: 'masked', idNumber: 'hidden', visitorOnly: false });
     expect(ruleFor(['frontDesk', 'supervisor'], undefined)).toEqual({ phone: 'full', idNumber: 'full', visitorOnly: false });
     expect(ruleFor(['frontDesk'], { roles: { frontDesk: { visitorOnly: true } } }).visitorOnly).toBe(true);
   });
 
-  it('by default the front desk sees phones masked and no ID, the concierge IDs masked, the supervisor everything', async () => {
+  it('by default the desk sees phones in full (it takes and returns calls) and IDs masked, a technician phones masked and no ID, the supervisor everything', async () => {
     const id = unitId('CH/1/101');
     const as = async (u: string) => ((await kernel.call(t[u]!, 'GET', `/api/units/${id}/archive`)).json() as HouseholdArchiveView).members[0]!;
-    expect(await as('frontdesk')).toMatchObject({ phone: '138****0001', phoneMasked: true, idNumber: null, idNumberMasked: false });
-    expect(await as('concierge')).toMatchObject({ phone: '138****0001', idNumber: '4401**********1234', idNumberMasked: true });
+    expect(await as('frontdesk')).toMatchObject({ phone: '13800000001', phoneMasked: false, idNumber: '4401**********1234', idNumberMasked: true });
+    expect(await as('concierge')).toMatchObject({ phone: '13800000001', idNumber: '4401**********1234', idNumberMasked: true });
+    expect(await as('technician')).toMatchObject({ phone: '138****0001', phoneMasked: true, idNumber: null, idNumberMasked: false });
     expect(await as('supervisor')).toMatchObject({ phone: '13800000001', phoneMasked: false, idNumber: '440101199001011234' });
     // the unit page and the people search mask the same way
-    const unit = (await kernel.call(t.frontdesk!, 'GET', `/api/units/${id}`)).json() as UnitDetail;
+    const unit = (await kernel.call(t.technician!, 'GET', `/api/units/${id}`)).json() as UnitDetail;
     expect(unit.people[0]!.phone).toBe('138****0001');
-    const found = (await kernel.call(t.frontdesk!, 'GET', '/api/people?q=13800000001')).json() as { items: PersonRow[] };
+    const found = (await kernel.call(t.technician!, 'GET', '/api/people?q=13800000001')).json() as { items: PersonRow[] };
     expect(found.items.map((p) => p.phone)).toEqual(['138****0001']);
     const full = (await kernel.call(t.supervisor!, 'GET', '/api/people?q=13800000001')).json() as { items: PersonRow[] };
     expect(full.items.map((p) => p.phone)).toEqual(['13800000001']);
@@ -63,21 +65,21 @@ describe('privacy', () => {
 
   it('reveals a masked phone on request with a reason, and logs it; a hidden ID is refused, a blank reason too', async () => {
     const id = unitId('CH/1/101');
-    const member = ((await kernel.call(t.frontdesk!, 'GET', `/api/units/${id}/archive`)).json() as HouseholdArchiveView).members[0]!;
-    const res = await kernel.call(t.frontdesk!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'phone', reason: '回电业主' });
+    const member = ((await kernel.call(t.technician!, 'GET', `/api/units/${id}/archive`)).json() as HouseholdArchiveView).members[0]!;
+    const res = await kernel.call(t.technician!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'phone', reason: '回电业主' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ personId: member.personId, field: 'phone', value: '13800000001' });
     const before = await reads();
-    expect((await kernel.call(t.frontdesk!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'idNumber', reason: '核对' })).statusCode).toBe(403);
-    const blank = await kernel.call(t.frontdesk!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'phone', reason: '  ' });
+    expect((await kernel.call(t.technician!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'idNumber', reason: '核对' })).statusCode).toBe(403);
+    const blank = await kernel.call(t.technician!, 'POST', `/api/people/${member.personId}/reveal`, { field: 'phone', reason: '  ' });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().issues[0].pointer).toBe('/reason');
     // someone of another project: unknown
     const jr = ((await kernel.call(t.supervisor!, 'GET', `/api/units/${unitId('JR/A/1001')}/archive`)).json() as HouseholdArchiveView).members[0]!;
-    expect((await kernel.call(t.frontdesk!, 'POST', `/api/people/${jr.personId}/reveal`, { field: 'phone', reason: 'x' })).statusCode).toBe(404);
+    expect((await kernel.call(t.technician!, 'POST', `/api/people/${jr.personId}/reveal`, { field: 'phone', reason: 'x' })).statusCode).toBe(404);
     expect(await reads()).toBe(before);
     const log = (await readLog(t.supervisor!, '?kind=reveal')).json() as { items: LogItem[] };
-    expect(log.items[0]).toMatchObject({ kind: 'reveal', staffName: '前台 林小红', number: '101', personName: '张伟', field: 'phone', reason: '回电业主' });
+    expect(log.items[0]).toMatchObject({ kind: 'reveal', staffName: '维修技工 谢工', number: '101', personName: '张伟', field: 'phone', reason: '回电业主' });
   });
 
   it('notes who read which household (batched), shown to supervisors and admins only', async () => {

@@ -1,7 +1,7 @@
 /**
  * The household archive page (一户一档) in the staff app: the front desk changes a resident's phone
- * and registers a vehicle through the page's dialogs, sees phones masked and reveals one with a
- * reason (logged); a refused input shows beside its field; screenshots in zh-CN, desktop and phone.
+ * and registers a vehicle through the page's dialogs, sees phones masked (this company's privacy
+ * setting) and reveals one with a reason (logged); a refused input shows beside its field; screenshots in zh-CN, desktop and phone.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,13 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   h = await startBrowserHarness({ plugins: ['service-desk'], startAt: '2026-11-02T09:00:00+08:00' });
+  // this company masks phones for its front desk too (the default shows the desk full numbers):
+  // the front desk reveals a number with a reason when it calls a resident back
+  const admin = await h.kernel.login('admin');
+  const proposed = await h.kernel.call(admin, 'POST', '/api/config/versions', { patch: { privacy: { roles: { frontDesk: { phone: 'masked' } } } }, reason: '前台电话号码脱敏' });
+  expect(proposed.statusCode, proposed.body).toBe(201);
+  const activated = await h.kernel.call(admin, 'POST', `/api/config/versions/${(proposed.json() as { number: number }).number}/activate`, {});
+  expect(activated.statusCode, activated.body).toBe(200);
   page = await h.newPage();
   await signIn(page, h.baseUrl, 'frontdesk');
 }, 120_000);
