@@ -106,7 +106,7 @@ export class WyAppNav extends LitElement {
     const r = this.route;
     if (!r) return '';
     if (r.name === 'list' || r.name === 'new' || r.name === 'case') return loc(appState().caseTypes.find((c) => c.caseType === r.caseType)?.title);
-    const labels: Partial<Record<Route['name'], StringKey>> = { queue: 'navQueue', followUps: 'navFollowUps', households: 'navHouseholds', unit: 'navHouseholds', reports: 'navReports', admin: 'navAdmin' };
+    const labels: Partial<Record<Route['name'], StringKey>> = { queue: 'navQueue', followUps: 'navFollowUps', households: 'navHouseholds', unit: 'navHouseholds', reports: 'navReports', readLog: 'navReadLog', admin: 'navAdmin' };
     const key = labels[r.name];
     return key ? t(key) : '';
   }
@@ -131,6 +131,7 @@ export class WyAppNav extends LitElement {
             <li><a href=${href('/follow-ups')} aria-current=${this.#current((r) => r.name === 'followUps')}>${t('navFollowUps')}</a></li>
             <li><a href=${href('/households')} aria-current=${this.#current((r) => r.name === 'households' || r.name === 'unit')}>${t('navHouseholds')}</a></li>
             ${userHasPermission('reports.view') ? html`<li><a href=${href('/reports')} data-testid="reports-nav" aria-current=${this.#current((r) => r.name === 'reports')}>${t('navReports')}</a></li>` : nothing}
+            ${userHasPermission('privacy.log') ? html`<li><a href=${href('/read-log')} aria-current=${this.#current((r) => r.name === 'readLog')}>${t('navReadLog')}</a></li>` : nothing}
           </ul>
           ${this.#pluginGroups()}
           ${userHasPermission('config.edit') ? html`
