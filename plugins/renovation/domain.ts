@@ -26,21 +26,37 @@ export interface HoursVerdict {
   time: string;
   /** working day (Mon–Fri and swapped working days) or rest day (weekend, public holiday, company day off) */
   dayKind: 'workday' | 'restDay';
+  /** within the relaxed period after the estate's first move-in (the relaxed windows apply every day) */
+  relaxed: boolean;
   windows: TimeWindow[];
 }
 
+/** The last day (inclusive) of the relaxed period, or null when the project has no first move-in date. */
+export function relaxedUntil(hours: RenovationSettings['workingHours']): string | null {
+  const first = hours.firstMoveIn?.firstMoveInOn;
+  return first ? addDays(first, hours.firstMoveIn!.days - 1) : null;
+}
+
 /**
- * Whether works may go on at `instant`: working days use `workingHours.workday`, weekends, public
- * holidays and the company's days off use `workingHours.restDay` (the company calendar decides
- * which is which, 调休 working weekends included). A window includes its start and excludes its end.
+ * Whether works may go on at `instant` (seed 000, 第4篇 装修施工管理, 每日装修时间):
+ * - within `firstMoveIn.days` days of the project's first move-in (`firstMoveIn.firstMoveInOn` is
+ *   day 1) — 「首期入伙60天内,装修时间可放宽为8:00~19:00」 — every day, weekends and public holidays
+ *   included, uses `firstMoveIn.hours`;
+ * - otherwise working days use `workingHours.workday`, weekends, public holidays and the company's
+ *   days off use `workingHours.restDay` (the company calendar decides which is which, 调休 working
+ *   weekends included).
+ * A window includes its start and excludes its end.
  */
 export function workingHoursAt(hours: RenovationSettings['workingHours'], calendar: WorkingCalendar, instant: Date): HoursVerdict {
   const date = calendar.localDate(instant);
   const time = localTime(calendar, instant);
   const dayKind = calendar.isWorkingDay(date) ? 'workday' : 'restDay';
-  const windows = (hours[dayKind] ?? []) as TimeWindow[];
+  const first = hours.firstMoveIn?.firstMoveInOn;
+  const until = relaxedUntil(hours);
+  const relaxed = !!first && !!until && first <= date && date <= until;
+  const windows = (relaxed ? hours.firstMoveIn!.hours : (hours[dayKind] ?? [])) as TimeWindow[];
   const allowed = windows.some((w) => w.from <= time && time < w.to);
-  return { allowed, date, time, dayKind, windows };
+  return { allowed, date, time, dayKind, relaxed, windows };
 }
 
 export function describeWindows(windows: TimeWindow[]): string {

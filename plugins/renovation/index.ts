@@ -3,7 +3,9 @@
  *   effects — the three permit sign-offs, the permit and worker passes, the hot-work permit, patrol
  *             records per department, violations priced from the penalty table (with the allowed
  *             working hours checked on the company calendar), deposit top-ups, stops and resumption,
- *             the works period and its extension, inspection records, fees from the fee list;
+ *             the works due date (the application's planned completion) and its extension,
+ *             inspection records, fees from the fee list (insurance and extinguisher rental
+ *             included), water or power cuts requested a day ahead, the pledge checklist;
  *   job     — `renovation.watch`: stops works whose deposit was not topped up in time, records and
  *             escalates missed patrols (each department, each day), records works past their period.
  * Everything a company may change is in the settings (plugin.json) or the workflow.
@@ -12,7 +14,7 @@ import {
   RuleRefusedError, Unit, WorkCase, addDuration, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
 } from '../../core/plugin-api.js';
 import type { RenovationSettings } from './generated/settings.js';
-import { addDays, describeWindows, missedPatrols, moneyCmp, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
+import { addDays, describeWindows, localTime, missedPatrols, moneyCmp, relaxedUntil, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
 
 const CASE_TYPE = 'renovation';
 
@@ -70,7 +72,72 @@ async function assessFees(ctx: RenovationEffect): Promise<void> {
   const managementFee = times(settings.fees.managementFeePerSqm, area);
   const debrisFee = sumMoney(billingOneOffRate(ctx, settings.fees.debrisFeeItem, unit.unitType));
   const passFee = times(settings.fees.workerPassFee, workers);
-  Object.assign(ctx.data, { unitType: unit.unitType, managementFee, debrisFee, passFee, feesTotal: sumMoney(managementFee, debrisFee, passFee) });
+  // seed 000 第6篇 3.2.4: 「…办理交费手续,并办理装修保险」 and 「办理灭火器租赁手续」 — the manual gives
+  // no amounts, so both are the company's settings; an unset insurance is not charged, a rental
+  // without a price set is refused (nothing to charge it at)
+  const insuranceFee = settings.fees.insuranceFee ? sumMoney(settings.fees.insuranceFee) : null;
+  const rented = typeof ctx.data.extinguishersRented === 'number' ? ctx.data.extinguishersRented : 0;
+  if (rented > 0 && !settings.fees.extinguisherRentalFee) {
+    throw refuse('/data/extinguishersRented', '收费清单未设置灭火器租赁费（业务设置 → 装修管理 → 装修费用），暂不能登记租用灭火器 / no extinguisher rental fee is set', 'no-rate');
+  }
+  const extinguisherRentalFee = rented > 0 ? times(settings.fees.extinguisherRentalFee!, rented) : null;
+  Object.assign(ctx.data, {
+    unitType: unit.unitType, managementFee, debrisFee, passFee, insuranceFee, extinguisherRentalFee,
+    feesTotal: sumMoney(managementFee, debrisFee, passFee, insuranceFee ?? '0', extinguisherRentalFee ?? '0'),
+    // the pledge the applicant signs at the agreements step: the rules in force now, one row each
+    pledgeRules: settings.pledge.rules.map((r) => r.text),
+  });
+}
+
+// ---------------------------------------------------------------- water or power cut (seed 000 第4篇 装修施工管理第20条)
+
+/**
+ * 「因施工需要停水、停电,业主或装修施工队须提前一天书面向物业服务中心提出申请」: the cut must start
+ * at least `utilityCut.noticeHours` (24) after the request; engineering approves it (or not).
+ */
+async function requestUtilityCut(ctx: RenovationEffect): Promise<void> {
+  const from = new Date(String(ctx.data.cutFrom));
+  const to = new Date(String(ctx.data.cutTo));
+  const hours = ctx.settings.utilityCut.noticeHours;
+  const earliest = new Date(ctx.now.getTime() + hours * 3_600_000);
+  const fmt = (d: Date) => `${ctx.calendar.localDate(d)} ${localTimeOf(ctx, d)}`;
+  const pending = list<Record<string, unknown>>(ctx.data.utilityCuts).find((c) => c.status === 'requested');
+  if (pending) throw refuse('/transition', `已有一份停水停电申请（${String(pending.no)}）待工程部审批 / a request is already awaiting engineering`, 'pending');
+  if (from.getTime() < earliest.getTime()) {
+    throw refuse('/data/cutFrom', `停水停电须提前${hours % 24 === 0 ? `${hours / 24}天` : `${hours}小时`}书面申请：最早可申请 ${fmt(earliest)} 起关停 / a cut must be requested ${hours} hours ahead: ${earliest.toISOString()} at the earliest`, 'too-late');
+  }
+  if (to.getTime() <= from.getTime()) throw refuse('/data/cutTo', '恢复供应时间须晚于关停时间 / the supply must return after the cut starts', 'order');
+  const cuts = list<Record<string, unknown>>(ctx.data.utilityCuts);
+  const no = `${ctx.serial}-TS${cuts.length + 1}`;
+  cuts.push({
+    no, utility: ctx.data.cutUtility, from: from.toISOString(), to: to.toISOString(), area: ctx.data.cutArea, reason: ctx.data.cutReason,
+    requestedBy: ctx.data.cutRequestedBy, requestedAt: ctx.now.toISOString(), staffId: ctx.actor.staffId, status: 'requested',
+  });
+  // the printed form shows this request: no decision of an earlier one carries over
+  for (const k of ['cutDecision', 'cutDecisionNote', 'cutEngineeringSignature']) delete ctx.data[k];
+  Object.assign(ctx.data, { utilityCuts: cuts, utilityCutNo: no });
+}
+
+async function decideUtilityCut(ctx: RenovationEffect): Promise<void> {
+  const cuts = list<Record<string, unknown>>(ctx.data.utilityCuts);
+  const pending = cuts.find((c) => c.status === 'requested');
+  if (!pending) throw refuse('/transition', '没有待审批的停水停电申请 / no water or power cut awaits approval', 'none-pending');
+  const approved = ctx.data.cutDecision === 'approved';
+  if (approved && new Date(String(pending.from)).getTime() <= ctx.now.getTime()) {
+    throw refuse('/data/cutDecision', `申请的关停时间（${ctx.calendar.localDate(new Date(String(pending.from)))} ${localTimeOf(ctx, new Date(String(pending.from)))}）已过，不能再批准；请不予批准并请申请人重新申请 / the requested cut time has passed`, 'past');
+  }
+  Object.assign(pending, { status: approved ? 'approved' : 'rejected', decisionNote: str(ctx.data.cutDecisionNote), decidedBy: ctx.actor.staffId, decidedAt: ctx.now.toISOString() });
+  Object.assign(ctx.data, { utilityCuts: cuts, utilityCutNo: pending.no });
+}
+
+function localTimeOf(ctx: RenovationEffect, d: Date): string {
+  return localTime(ctx.calendar, d);
+}
+
+async function recordPledge(ctx: RenovationEffect): Promise<void> {
+  // a case whose fire review predates the checklist takes the rules in force now
+  if (!Array.isArray(ctx.data.pledgeRules) || ctx.data.pledgeRules.length === 0) ctx.data.pledgeRules = ctx.settings.pledge.rules.map((r) => r.text);
+  ctx.data.pledgeSignedAt = ctx.now.toISOString();
 }
 
 // ---------------------------------------------------------------- permit
@@ -90,16 +157,20 @@ async function signPermit(ctx: RenovationEffect): Promise<void> {
 }
 
 async function issuePermit(ctx: RenovationEffect): Promise<void> {
-  const settings = ctx.settings;
   const start = str(ctx.data.worksStartOn)!;
   if (start < today(ctx)) throw refuse('/data/worksStartOn', `开工日期不能早于今天（${today(ctx)}） / the works cannot start before today (${today(ctx)})`, 'past');
+  // no manual sets a fixed works period: the works are due by the completion date the applicant
+  // declared on 《装修申报表》 (客服部 checks 施工进度情况, 第6篇 3.2.4); the manager may extend it
+  const due = str(ctx.data.plannedEndOn);
+  if (due && start > due) {
+    throw refuse('/data/worksStartOn', `开工日期晚于申报的计划完工日期（${due}）：请与申请人确认工期 / the start is after the planned completion date (${due})`, 'after-due');
+  }
   const workers = list<Record<string, unknown>>(ctx.data.workers).map((w, i) => ({ ...w, passNo: `${ctx.serial}-${String(i + 1).padStart(2, '0')}` }));
   Object.assign(ctx.data, {
     permitNo: ctx.serial,
     permitIssuedAt: ctx.now.toISOString(),
     worksStartedOn: start,
-    // the period counts the start as day 1: 60 days from 1 Oct end on 29 Nov
-    worksDueOn: addDays(start, settings.worksPeriodDays - 1),
+    worksDueOn: due,
     patrolsFrom: patrolsFromAfter(ctx, start),
     workers,
   });
@@ -150,14 +221,15 @@ async function assessViolation(ctx: RenovationEffect): Promise<void> {
   const observedAt = new Date(String(ctx.data.observedAt));
   if (observedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw refuse('/data/observedAt', '发现时间不能晚于现在 / the violation cannot be observed in the future', 'future');
   const hours = workingHoursAt(settings.workingHours, ctx.calendar, observedAt);
-  const dayKind = hours.dayKind === 'workday' ? '工作日' : '休息日/节假日';
+  const until = relaxedUntil(settings.workingHours);
+  const dayKind = hours.relaxed ? `首期入伙放宽期内（至${until}）每日` : hours.dayKind === 'workday' ? '工作日' : '休息日/节假日';
   if (penalty.outsideHoursOnly && hours.allowed) {
-    throw refuse('/data/observedAt', `${hours.date} ${hours.time} 在允许施工时间内（${dayKind} ${describeWindows(hours.windows)}），不构成非规定时间施工 / ${hours.date} ${hours.time} is within the allowed hours of that ${hours.dayKind === 'workday' ? 'working day' : 'rest day'}`, 'within-hours');
+    throw refuse('/data/observedAt', `${hours.date} ${hours.time} 在允许施工时间内（${dayKind} ${describeWindows(hours.windows)}），不构成非规定时间施工 / ${hours.date} ${hours.time} is within the allowed hours of that ${hours.relaxed ? 'day of the relaxed period after the first move-in' : hours.dayKind === 'workday' ? 'working day' : 'rest day'}`, 'within-hours');
   }
   const title = penalty.title['zh-CN'];
   const violations = list<Record<string, unknown>>(ctx.data.violations);
   violations.push({
-    code, title: penalty.title['zh-CN'], titleEn: penalty.title.en ?? penalty.title['zh-CN'], amount: penalty.amount, observedAt: observedAt.toISOString(), localDate: hours.date, localTime: hours.time, dayKind: hours.dayKind,
+    code, title: penalty.title['zh-CN'], titleEn: penalty.title.en ?? penalty.title['zh-CN'], amount: penalty.amount, observedAt: observedAt.toISOString(), localDate: hours.date, localTime: hours.time, dayKind: hours.dayKind, relaxedHours: hours.relaxed,
     description: ctx.data.violationDescription, action: ctx.data.actionTaken, photo: ctx.data.violationPhoto, staffId: ctx.actor.staffId, recordedAt: ctx.now.toISOString(),
   });
   Object.assign(ctx.data, {
@@ -320,6 +392,9 @@ export default definePlugin<RenovationSettings>({
     ctx.registerEffect('recordOverrun', recordOverrun);
     ctx.registerEffect('recordInspection', recordInspection);
     ctx.registerEffect('recordRefund', recordRefund);
+    ctx.registerEffect('requestUtilityCut', requestUtilityCut);
+    ctx.registerEffect('decideUtilityCut', decideUtilityCut);
+    ctx.registerEffect('recordPledge', recordPledge);
     ctx.registerJob('watch', { everySeconds: 900, run: async (now, services) => { await watchRenovations(now, services); } });
   },
 });

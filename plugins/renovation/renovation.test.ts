@@ -131,8 +131,8 @@ describe('renovation: application to refund', () => {
   });
 
   it('agreements and pledges are signed; the permit is issued only after all three heads sign, each in their own role', async () => {
-    await refused(422, 'frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: false });
-    let c = await ok('frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: true });
+    await refused(422, 'frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: false, pledgeRulesRead: true });
+    let c = await ok('frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: true, pledgeRulesRead: true });
     expect(c.state).toBe('permitPending');
     const issue = { worksStartOn: '2026-09-25', permitPosted: true, protectionChecked: true };
     kernel.clock.set(bj('2026-09-24 10:00'));
@@ -148,7 +148,7 @@ describe('renovation: application to refund', () => {
     expect(Object.keys(c.data.permitSignOffs).sort()).toEqual(['engineering', 'security', 'service']);
     await refused(422, 'frontdesk', 'issuePermit', { ...issue, worksStartOn: '2026-09-20' }, '/data/worksStartOn');
     c = await ok('frontdesk', 'issuePermit', issue);
-    expect(c).toMatchObject({ state: 'works', assigneeRole: 'buildingConcierge', data: { permitNo: c.serial, worksStartedOn: '2026-09-25', worksDueOn: '2026-11-23', patrolsFrom: '2026-09-25' } });
+    expect(c).toMatchObject({ state: 'works', assigneeRole: 'buildingConcierge', data: { permitNo: c.serial, worksStartedOn: '2026-09-25', worksDueOn: '2026-11-20' /* the application's plannedEndOn */, patrolsFrom: '2026-09-25' } });
     expect(c.data.workers.map((w: { passNo: string }) => w.passNo)).toEqual([`${c.serial}-01`, `${c.serial}-02`, `${c.serial}-03`]);
 
     const permit = await kernel.call(tokens.frontdesk!, 'GET', `/api/cases/renovation/${id}/documents/permit`);

@@ -8,6 +8,7 @@
 export interface AgreementsData {
   agreementSignature: string;
   pledgeSignature: string;
+  pledgeRulesRead: boolean;
   fireSafetyPledgeSignature: string;
   handbookGiven: boolean;
 }

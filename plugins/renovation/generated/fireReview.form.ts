@@ -10,4 +10,5 @@ export interface FireReviewData {
   fireReceipt?: string;
   extinguishersRequired?: number;
   fireComments?: string;
+  extinguishersRented?: number;
 }

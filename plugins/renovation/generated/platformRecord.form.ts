@@ -174,4 +174,30 @@ export interface PlatformRecordData {
   completedOn?: string;
   refundApprovedAt?: string;
   refundApprovedBy?: number;
+  insuranceFee?: string;
+  extinguisherRentalFee?: string;
+  /**
+   * @maxItems 60
+   */
+  pledgeRules?: string[];
+  pledgeSignedAt?: string;
+  utilityCutNo?: string;
+  /**
+   * @maxItems 200
+   */
+  utilityCuts?: {
+    no?: string;
+    utility?: string;
+    from?: string;
+    to?: string;
+    area?: string;
+    reason?: string;
+    requestedBy?: string;
+    requestedAt?: string;
+    status?: string;
+    decisionNote?: string;
+    decidedAt?: string;
+    staffId?: number;
+    decidedBy?: number;
+  }[];
 }

@@ -21,8 +21,9 @@ export type RenovationSettings = {
     managementFeePerSqm: string;
     workerPassFee: string;
     debrisFeeItem: string;
+    insuranceFee?: string;
+    extinguisherRentalFee?: string;
   };
-  worksPeriodDays: number;
   workingHours: {
     /**
      * @maxItems 6
@@ -226,6 +227,111 @@ export type RenovationSettings = {
             to: string;
           }
         ];
+    firstMoveIn?: {
+      firstMoveInOn?: string;
+      days: number;
+      /**
+       * @maxItems 6
+       */
+      hours:
+        | []
+        | [
+            {
+              from: string;
+              to: string;
+            }
+          ]
+        | [
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            }
+          ]
+        | [
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            }
+          ]
+        | [
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            }
+          ]
+        | [
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            }
+          ]
+        | [
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            },
+            {
+              from: string;
+              to: string;
+            }
+          ];
+    };
   };
   patrols: {
     departments: {
@@ -403,5 +509,22 @@ export type RenovationSettings = {
   topUpDeadline: {
     amount: number;
     unit: 'hours' | 'days' | 'workingDays';
+  };
+  utilityCut: {
+    noticeHours: number;
+  };
+  pledge: {
+    /**
+     * @minItems 1
+     * @maxItems 60
+     */
+    rules: [
+      {
+        text: string;
+      },
+      ...{
+        text: string;
+      }[]
+    ];
   };
 };
