@@ -101,4 +101,26 @@ describe('派工 to a named technician', () => {
     await plainChinese(clerk);
     await shot(clerk, 'desktop-registered');
   });
+
+  it('the admin writes a rule in 派工规则 and the dry run says who the draft would pick and why', async () => {
+    const page = await login('admin');
+    await page.goto(`${h.baseUrl}/#/admin/assignment`);
+    await page.getByRole('heading', { name: '派工规则' }).first().waitFor();
+    await page.getByLabel('技能清单').fill('水电、土建、门窗');
+    await page.getByRole('button', { name: '保存技能清单' }).click();
+    const add = page.locator('form', { has: page.getByRole('button', { name: '加入规则' }) });
+    await add.getByLabel('规则名称').fill('技工按在办量');
+    await add.getByLabel('岗位').selectOption({ label: '客户维修技工' });
+    await add.getByLabel('派给方式').selectOption({ label: '在办最少者' });
+    await add.getByRole('button', { name: '加入规则' }).click();
+    await expect.poll(() => page.getByTestId('rule-row').count()).toBe(1);
+    const dry = page.locator('form', { has: page.getByRole('button', { name: '试算' }) });
+    await dry.getByLabel('适用事项').selectOption({ label: '特约（有偿）服务' });
+    await dry.getByLabel('岗位').selectOption({ label: '客户维修技工' });
+    await dry.getByRole('button', { name: '试算' }).click();
+    // 谢工 has the order dispatched above: 周工, with none open, is picked
+    await expect.poll(() => page.getByTestId('dry-answer').textContent()).toContain('将派给：维修技工 周工');
+    await plainChinese(page);
+    await shot(page, 'desktop-admin-rules');
+  });
 });
