@@ -149,10 +149,7 @@ describe('renovation over HTTP: relaxed hours per project, insurance and extingu
     expect(printed.body).toContain('____年__月__日');
     expect(printed.body).not.toContain('<img class="signature"');
     const signatures = { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: true };
-    await refused(400, 'frontdesk', 'signAgreements', signatures, '/data/pledgeRulesRead');
-    const unread = await refused(422, 'frontdesk', 'signAgreements', { ...signatures, pledgeRulesRead: false });
-    expect(unread.message).toContain('逐条阅读');
-    c = await ok('frontdesk', 'signAgreements', { ...signatures, pledgeRulesRead: true });
+    c = await ok('frontdesk', 'signAgreements', signatures);
     expect(c.data.pledgeSignedAt).toBe(bj('2026-09-21 10:00'));
     printed = await doc('pledge');
     expect(printed.body.match(/<img class="signature"/g)).toHaveLength(1);

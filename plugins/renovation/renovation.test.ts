@@ -131,8 +131,8 @@ describe('renovation: application to refund', () => {
   });
 
   it('agreements and pledges are signed; the permit is issued only after all three heads sign, each in their own role', async () => {
-    await refused(422, 'frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: false, pledgeRulesRead: true });
-    let c = await ok('frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: true, pledgeRulesRead: true });
+    await refused(422, 'frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: false });
+    let c = await ok('frontdesk', 'signAgreements', { agreementSignature: SIGNATURE, pledgeSignature: SIGNATURE, fireSafetyPledgeSignature: SIGNATURE, handbookGiven: true });
     expect(c.state).toBe('permitPending');
     const issue = { worksStartOn: '2026-09-25', permitPosted: true, protectionChecked: true };
     kernel.clock.set(bj('2026-09-24 10:00'));

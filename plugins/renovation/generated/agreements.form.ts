@@ -8,7 +8,6 @@
 export interface AgreementsData {
   agreementSignature: string;
   pledgeSignature: string;
-  pledgeRulesRead: boolean;
   fireSafetyPledgeSignature: string;
   handbookGiven: boolean;
 }
