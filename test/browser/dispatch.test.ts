@@ -123,4 +123,19 @@ describe('派工 to a named technician', () => {
     await plainChinese(page);
     await shot(page, 'desktop-admin-rules');
   });
+
+  it('staff skills are ticked in the staff panel from the company list', async () => {
+    await h.kernel.call(await h.kernel.login('admin'), 'POST', '/api/config/versions', { reason: '技能', patch: { assignment: { skills: ['水电', '土建', '门窗'] } } })
+      .then(async (r) => h.kernel.call(await h.kernel.login('admin'), 'POST', `/api/config/versions/${r.json().number}/activate`, {}));
+    const page = await login('admin');
+    await page.goto(`${h.baseUrl}/#/admin/roles`);
+    await page.getByRole('button', { name: '编辑 维修技工 周工' }).click();
+    const skills = page.locator('wy-staff-skills');
+    await skills.getByRole('checkbox', { name: '门窗' }).check();
+    await skills.getByRole('button', { name: '保存技能' }).click();
+    await expect.poll(() => skills.getByRole('status').textContent()).toContain('技能已保存');
+    const rows = (await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/staff/skills')).json().staff as { id: number; skills: string[] }[];
+    expect(rows.find((r) => r.id === h.registry.staff.get('technician2')!.id)!.skills).toEqual(['门窗']);
+    await shot(page, 'desktop-staff-skills');
+  });
 });

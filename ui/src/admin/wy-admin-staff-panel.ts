@@ -7,6 +7,7 @@ import { adminStyles } from './admin-styles.js';
 import { at, listSeparator } from './admin-i18n.js';
 import type { Issue, StaffRow } from './admin-types.js';
 import { failureWords, issueWords } from './registry/registry-i18n.js';
+import './assignment/wy-staff-skills.js';
 
 /**
  * Staff accounts: list, create (with a password, roles and projects), change roles, projects,
@@ -196,6 +197,7 @@ export class WyAdminStaffPanel extends LitElement {
                   </div>
                   <fieldset><legend>${at('staffRoles')}</legend>${this.#checkboxes('roles', s.roles)}${this.#issue('roles')}</fieldset>
                   <fieldset><legend>${at('staffProjects')}</legend>${this.#checkboxes('projectIds', s.projectIds)}</fieldset>
+                  <wy-staff-skills .staffId=${s.id}></wy-staff-skills>
                   <div class="row"><button type="submit" class="primary" ?disabled=${this.busy}>${at('save')}</button>
                     <button type="button" @click=${() => { this.editing = null; }}>${at('cancel')}</button></div>
                 </form>
