@@ -13,6 +13,9 @@ import { seesAllProjects } from './access.js';
 import { peopleMatching } from '../search/global-search.js';
 import { readQuery } from '../search/parse-query.js';
 
+/** At most this many of the matching residents' cases are listed (200 residents of the text, newest cases first). */
+const RESIDENT_CASES_MAX = 5000;
+
 export interface CaseListQuery {
   state?: string;
   projectId?: number;
@@ -67,11 +70,16 @@ export class CaseQueries {
       const readings = readQuery(q.q);
       const residents = readings.name || readings.phoneKeyPrefix ? await peopleMatching(em, principal.companyId, readings, 200) : [];
       const serial = q.q.trim().toUpperCase();
-      where.$or = residents.length
-        ? [{ serial }, { personId: { $in: residents.map((p) => p.id) } }]
-        : [{ serial }, { title: { $like: `%${likeTerm(q.q)}%` } }];
+      if (residents.length) {
+        // the residents' cases by the (company, person, id) index, then the page's other filters on those ids only
+        const theirs = await em.find(WorkCase, { companyId: principal.companyId, personId: { $in: residents.map((p) => p.id) } }, { fields: ['id'], orderBy: { id: 'desc' }, limit: RESIDENT_CASES_MAX });
+        const bySerial = await em.find(WorkCase, { companyId: principal.companyId, serial }, { fields: ['id'] });
+        where.id = { $in: [...theirs, ...bySerial].map((c) => c.id) };
+      } else {
+        where.$or = [{ serial }, { title: { $like: `%${likeTerm(q.q)}%` } }];
+      }
     }
-    if (q.cursor !== undefined) where.id = { $lt: q.cursor };
+    if (q.cursor !== undefined) where.id = { ...(where.id as object | undefined), $lt: q.cursor };
     const rows = await em.find(WorkCase, where, { orderBy: { id: 'desc' }, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
     return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
