@@ -19,7 +19,7 @@ export interface RegistryDocument {
       units: { number: string; floor?: number; area: string; unitType: string; status: string; people?: { name: string; phone?: string; idNumber?: string; relation: 'owner' | 'occupant' | 'agent' }[] }[];
     }[];
   }[];
-  staff: { username: string; name: string; password: string; roles: string[]; projects: string[] | '*'; language?: string }[];
+  staff: { username: string; name: string; password: string; roles: string[]; projects: string[] | '*'; language?: string; skills?: string[] }[];
 }
 
 export interface SeededRegistry {
@@ -82,7 +82,7 @@ export async function seedRegistry(orm: MikroORM, configs: ConfigService, doc: R
     for (const s of doc.staff) {
       const row = em.create(Staff, {
         companyId: company.id, username: s.username, name: s.name, passwordHash: passwordHashes.get(s.password)!, roles: s.roles,
-        active: true, language: s.language ?? 'zh-CN',
+        active: true, language: s.language ?? 'zh-CN', skills: s.skills ?? null,
       });
       await em.flush();
       staff.set(s.username, row);

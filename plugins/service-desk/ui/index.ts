@@ -6,9 +6,11 @@ import { definePluginUi } from '../../../ui/src/plugin-ui-api.js';
 
 export default definePluginUi({
   pages: [
-    { path: '/service-desk', title: { 'zh-CN': '服务台', en: 'Service desk' }, tag: 'wy-service-desk-page', load: () => import('./wy-service-desk-page.js') },
+    { path: '/service-desk', title: { 'zh-CN': '服务台', en: 'Service desk' }, permission: 'serviceDesk.view', tag: 'wy-service-desk-page', load: () => import('./wy-service-desk-page.js') },
   ],
   nav: [
-    { path: '/service-desk', label: { 'zh-CN': '服务台', en: 'Service desk' }, order: 5 },
+    // the desk's own page: desk roles and those who supervise them (permission granted in plugin.json)
+    { path: '/service-desk', label: { 'zh-CN': '服务台', en: 'Service desk' }, permission: 'serviceDesk.view', order: 5 },
   ],
+  messages: { permissions: { 'serviceDesk.view': { 'zh-CN': '使用服务台', en: 'Use the service desk page' } } },
 });

@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { caseTypeInfo, followUpFormName, formDeclaration, roleTitle, stateTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { I18nController, loc, t, tOr } from '../i18n.js';
 import { base } from '../styles.js';
+import { dt } from './dispatch-i18n.js';
 import type { CaseEventView, DeadlineView } from '../types.js';
 import './wy-field-list.js';
 
@@ -65,6 +66,12 @@ export class WyCaseTimeline extends LitElement {
       const method = String(data.method ?? '');
       const roles = Array.isArray(data.roles) ? data.roles.map((r) => roleTitle(String(r))).join('、') : '';
       return html`<div class="muted">${method === 'onSite' ? t('methodOnSite') : method === 'phone' ? t('methodPhone') : method} · ${roles}</div>`;
+    }
+    if (e.type === 'assigned') {
+      // who has the job now, from whom, and why (a reassignment always carries its reason)
+      const to = data.toName ? String(data.toName) : roleTitle(String(data.role ?? ''));
+      const line = data.fromName ? dt('assignedFromLine', { from: String(data.fromName), to }) : dt('assignedLine', { to });
+      return html`<div class="muted">${line}${data.reason ? html` · ${dt('reasonLine', { reason: String(data.reason) })}` : nothing}</div>`;
     }
     if (e.type !== 'transition') return null;
     if (data.result && typeof data.result === 'object') {
