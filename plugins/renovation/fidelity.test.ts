@@ -132,9 +132,9 @@ describe('renovation over HTTP: relaxed hours per project, insurance and extingu
     c = await ok('security', 'reviewFire', { fireDecision: 'approved', extinguishersRequired: 2, extinguishersRented: 2 });
     expect(c.data).toMatchObject({ managementFee: '240.00', debrisFee: '300.00', passFee: '30.00', insuranceFee: '150.00', extinguisherRentalFee: '40.00', feesTotal: '760.00' });
     expect(c.data.pledgeRules).toHaveLength(26);
-    expect(c.data.pledgeRules[0]).toContain('装修范围仅限于业主室内除承重墙、主体结构以外的部分');
-    expect(c.data.pledgeRules[19]).toContain('因施工需要停水、停电,业主或装修施工队须提前一天书面向物业服务中心提出申请');
-    expect(c.data.pledgeRules[25]).toBe(editedRules[25]!.text);
+    expect(c.data.pledgeRules[0].text).toContain('装修范围仅限于业主室内除承重墙、主体结构以外的部分');
+    expect(c.data.pledgeRules[19].text).toContain('因施工需要停水、停电,业主或装修施工队须提前一天书面向物业服务中心提出申请');
+    expect(c.data.pledgeRules[25].text).toBe(editedRules[25]!.text);
     const application = await doc('application');
     expect(application.body).toContain('装修保险');
     expect(application.body).toContain('¥40.00（2具）');

@@ -57,16 +57,16 @@ function billingOneOffRate(ctx: RenovationEffect, feeCode: string, unitType: str
   const rate = (item?.rates ?? []).filter((r) => r.from <= day).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   const price = rate ? (rate.byUnitType && Object.hasOwn(rate.byUnitType, unitType) ? rate.byUnitType[unitType] : rate.price) : undefined;
   if (!item || item.active === false || price === undefined) {
-    throw refuse('/data/debrisFee', `收费标准中没有适用于${unitType}单元的一次性收费项目“${feeCode}”（垃圾清运费） / billing has no active one-off fee item "${feeCode}" with a rate for ${unitType} units on ${day}`, 'no-rate');
+    throw refuse('/data/debrisFee', `收费标准中没有适用于${unitType}单元的一次性收费项目“${feeCode}”（垃圾清运费）`, 'no-rate');
   }
   return price;
 }
 
 async function assessFees(ctx: RenovationEffect): Promise<void> {
   const settings = ctx.settings;
-  if (ctx.unitId === null) throw refuse('/unitId', '装修申报须登记栋房号 / a renovation needs the unit', 'no-unit');
+  if (ctx.unitId === null) throw refuse('/unitId', '装修申报须登记栋房号', 'no-unit');
   const unit = await ctx.em.findOne(Unit, { id: ctx.unitId, companyId: ctx.companyId });
-  if (!unit) throw refuse('/unitId', 'the case unit does not exist', 'no-unit');
+  if (!unit) throw refuse('/unitId', '申报的栋房号不存在', 'no-unit');
   const area = typeof ctx.data.area === 'number' ? ctx.data.area : Number(unit.area);
   const workers = list<unknown>(ctx.data.workers).length;
   const managementFee = times(settings.fees.managementFeePerSqm, area);
@@ -78,14 +78,14 @@ async function assessFees(ctx: RenovationEffect): Promise<void> {
   const insuranceFee = settings.fees.insuranceFee ? sumMoney(settings.fees.insuranceFee) : null;
   const rented = typeof ctx.data.extinguishersRented === 'number' ? ctx.data.extinguishersRented : 0;
   if (rented > 0 && !settings.fees.extinguisherRentalFee) {
-    throw refuse('/data/extinguishersRented', '收费清单未设置灭火器租赁费（业务设置 → 装修管理 → 装修费用），暂不能登记租用灭火器 / no extinguisher rental fee is set', 'no-rate');
+    throw refuse('/data/extinguishersRented', '收费清单未设置灭火器租赁费（业务设置 → 装修管理 → 装修费用），暂不能登记租用灭火器', 'no-rate');
   }
   const extinguisherRentalFee = rented > 0 ? times(settings.fees.extinguisherRentalFee!, rented) : null;
   Object.assign(ctx.data, {
     unitType: unit.unitType, managementFee, debrisFee, passFee, insuranceFee, extinguisherRentalFee,
     feesTotal: sumMoney(managementFee, debrisFee, passFee, insuranceFee ?? '0', extinguisherRentalFee ?? '0'),
     // the pledge the applicant signs at the agreements step: the rules in force now, one row each
-    pledgeRules: settings.pledge.rules.map((r) => r.text),
+    pledgeRules: settings.pledge.rules.map((r) => ({ text: r.text })),
   });
 }
 
@@ -102,11 +102,11 @@ async function requestUtilityCut(ctx: RenovationEffect): Promise<void> {
   const earliest = new Date(ctx.now.getTime() + hours * 3_600_000);
   const fmt = (d: Date) => `${ctx.calendar.localDate(d)} ${localTimeOf(ctx, d)}`;
   const pending = list<Record<string, unknown>>(ctx.data.utilityCuts).find((c) => c.status === 'requested');
-  if (pending) throw refuse('/transition', `已有一份停水停电申请（${String(pending.no)}）待工程部审批 / a request is already awaiting engineering`, 'pending');
+  if (pending) throw refuse('/transition', `已有一份停水停电申请（${String(pending.no)}）待工程部审批`, 'pending');
   if (from.getTime() < earliest.getTime()) {
-    throw refuse('/data/cutFrom', `停水停电须提前${hours % 24 === 0 ? `${hours / 24}天` : `${hours}小时`}书面申请：最早可申请 ${fmt(earliest)} 起关停 / a cut must be requested ${hours} hours ahead: ${earliest.toISOString()} at the earliest`, 'too-late');
+    throw refuse('/data/cutFrom', `停水停电须提前${hours % 24 === 0 ? `${hours / 24}天` : `${hours}小时`}书面申请：最早可申请 ${fmt(earliest)} 起关停`, 'too-late');
   }
-  if (to.getTime() <= from.getTime()) throw refuse('/data/cutTo', '恢复供应时间须晚于关停时间 / the supply must return after the cut starts', 'order');
+  if (to.getTime() <= from.getTime()) throw refuse('/data/cutTo', '恢复供应时间须晚于关停时间', 'order');
   const cuts = list<Record<string, unknown>>(ctx.data.utilityCuts);
   const no = `${ctx.serial}-TS${cuts.length + 1}`;
   cuts.push({
@@ -121,10 +121,10 @@ async function requestUtilityCut(ctx: RenovationEffect): Promise<void> {
 async function decideUtilityCut(ctx: RenovationEffect): Promise<void> {
   const cuts = list<Record<string, unknown>>(ctx.data.utilityCuts);
   const pending = cuts.find((c) => c.status === 'requested');
-  if (!pending) throw refuse('/transition', '没有待审批的停水停电申请 / no water or power cut awaits approval', 'none-pending');
+  if (!pending) throw refuse('/transition', '没有待审批的停水停电申请', 'none-pending');
   const approved = ctx.data.cutDecision === 'approved';
   if (approved && new Date(String(pending.from)).getTime() <= ctx.now.getTime()) {
-    throw refuse('/data/cutDecision', `申请的关停时间（${ctx.calendar.localDate(new Date(String(pending.from)))} ${localTimeOf(ctx, new Date(String(pending.from)))}）已过，不能再批准；请不予批准并请申请人重新申请 / the requested cut time has passed`, 'past');
+    throw refuse('/data/cutDecision', `申请的关停时间（${ctx.calendar.localDate(new Date(String(pending.from)))} ${localTimeOf(ctx, new Date(String(pending.from)))}）已过，不能再批准；请不予批准并请申请人重新申请`, 'past');
   }
   Object.assign(pending, { status: approved ? 'approved' : 'rejected', decisionNote: str(ctx.data.cutDecisionNote), decidedBy: ctx.actor.staffId, decidedAt: ctx.now.toISOString() });
   Object.assign(ctx.data, { utilityCuts: cuts, utilityCutNo: pending.no });
@@ -136,7 +136,7 @@ function localTimeOf(ctx: RenovationEffect, d: Date): string {
 
 async function recordPledge(ctx: RenovationEffect): Promise<void> {
   // a case whose fire review predates the checklist takes the rules in force now
-  if (!Array.isArray(ctx.data.pledgeRules) || ctx.data.pledgeRules.length === 0) ctx.data.pledgeRules = ctx.settings.pledge.rules.map((r) => r.text);
+  if (!Array.isArray(ctx.data.pledgeRules) || ctx.data.pledgeRules.length === 0) ctx.data.pledgeRules = ctx.settings.pledge.rules.map((r) => ({ text: r.text }));
   ctx.data.pledgeSignedAt = ctx.now.toISOString();
 }
 
@@ -146,7 +146,7 @@ async function signPermit(ctx: RenovationEffect): Promise<void> {
   const department = String(ctx.params.department);
   if (!(DEPARTMENTS_SIGNING as readonly string[]).includes(department)) throw new Error(`renovation.signPermit: unknown department ${department}`);
   const signOffs = { ...((ctx.data.permitSignOffs ?? {}) as Record<string, unknown>) };
-  if (signOffs[department]) throw refuse('/transition', `该部门已签发许可证 / ${department} has already signed the permit`, 'already-signed');
+  if (signOffs[department]) throw refuse('/transition', `该部门已签发许可证`, 'already-signed');
   const opinion = str(ctx.data.permitOpinion);
   signOffs[department] = { ...(opinion ? { opinion } : {}), staffId: ctx.actor.staffId, signedAt: ctx.now.toISOString() };
   ctx.data.permitSignOffs = signOffs;
@@ -158,12 +158,12 @@ async function signPermit(ctx: RenovationEffect): Promise<void> {
 
 async function issuePermit(ctx: RenovationEffect): Promise<void> {
   const start = str(ctx.data.worksStartOn)!;
-  if (start < today(ctx)) throw refuse('/data/worksStartOn', `开工日期不能早于今天（${today(ctx)}） / the works cannot start before today (${today(ctx)})`, 'past');
+  if (start < today(ctx)) throw refuse('/data/worksStartOn', `开工日期不能早于今天（${today(ctx)}）`, 'past');
   // no manual sets a fixed works period: the works are due by the completion date the applicant
   // declared on 《装修申报表》 (客服部 checks 施工进度情况, 第6篇 3.2.4); the manager may extend it
   const due = str(ctx.data.plannedEndOn);
   if (due && start > due) {
-    throw refuse('/data/worksStartOn', `开工日期晚于申报的计划完工日期（${due}）：请与申请人确认工期 / the start is after the planned completion date (${due})`, 'after-due');
+    throw refuse('/data/worksStartOn', `开工日期晚于申报的计划完工日期（${due}）：请与申请人确认工期`, 'after-due');
   }
   const workers = list<Record<string, unknown>>(ctx.data.workers).map((w, i) => ({ ...w, passNo: `${ctx.serial}-${String(i + 1).padStart(2, '0')}` }));
   Object.assign(ctx.data, {
@@ -185,7 +185,7 @@ async function issuePermit(ctx: RenovationEffect): Promise<void> {
 async function issueHotWorkPermit(ctx: RenovationEffect): Promise<void> {
   const from = str(ctx.data.hotWorkFrom)!;
   const to = str(ctx.data.hotWorkTo)!;
-  if (new Date(to).getTime() <= new Date(from).getTime()) throw refuse('/data/hotWorkTo', '动火结束时间须晚于开始时间 / the hot work must end after it starts', 'order');
+  if (new Date(to).getTime() <= new Date(from).getTime()) throw refuse('/data/hotWorkTo', '动火结束时间须晚于开始时间', 'order');
   const permits = list<Record<string, unknown>>(ctx.data.hotWorkPermits);
   const permitNo = `${ctx.serial}-DH${permits.length + 1}`;
   permits.push({
@@ -201,9 +201,9 @@ async function recordPatrol(ctx: RenovationEffect): Promise<void> {
   const settings = ctx.settings;
   const code = String(ctx.data.patrolDepartment);
   const dept = Object.hasOwn(settings.patrols.departments, code) ? settings.patrols.departments[code] : undefined;
-  if (!dept) throw refuse('/data/patrolDepartment', `巡查部门“${code}”未在设置中配置 / ${code} is not a patrolling department in the settings`, 'unknown-department');
+  if (!dept) throw refuse('/data/patrolDepartment', `巡查部门“${code}”未在设置中配置`, 'unknown-department');
   if (!dept.roles.some((r) => ctx.actor.roles.includes(r))) {
-    throw refuse('/data/patrolDepartment', `您的岗位不能代表${dept.title['zh-CN']}巡查（可巡查岗位：${dept.roles.join('、')}） / your roles may not patrol for ${dept.title.en ?? code}`, 'wrong-department');
+    throw refuse('/data/patrolDepartment', `您的岗位不能代表${dept.title['zh-CN']}巡查（可巡查岗位：${dept.roles.join('、')}）`, 'wrong-department');
   }
   const patrols = list<Record<string, unknown>>(ctx.data.patrols);
   patrols.push({
@@ -217,14 +217,14 @@ async function assessViolation(ctx: RenovationEffect): Promise<void> {
   const settings = ctx.settings;
   const code = String(ctx.data.violationCode);
   const penalty = Object.hasOwn(settings.penalties, code) ? settings.penalties[code] : undefined;
-  if (!penalty) throw refuse('/data/violationCode', `违章类别“${code}”不在违章处罚表中 / ${code} is not in the penalty table`, 'unknown-violation');
+  if (!penalty) throw refuse('/data/violationCode', `违章类别“${code}”不在违章处罚表中`, 'unknown-violation');
   const observedAt = new Date(String(ctx.data.observedAt));
-  if (observedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw refuse('/data/observedAt', '发现时间不能晚于现在 / the violation cannot be observed in the future', 'future');
+  if (observedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw refuse('/data/observedAt', '发现时间不能晚于现在', 'future');
   const hours = workingHoursAt(settings.workingHours, ctx.calendar, observedAt);
   const until = relaxedUntil(settings.workingHours);
   const dayKind = hours.relaxed ? `首期入伙放宽期内（至${until}）每日` : hours.dayKind === 'workday' ? '工作日' : '休息日/节假日';
   if (penalty.outsideHoursOnly && hours.allowed) {
-    throw refuse('/data/observedAt', `${hours.date} ${hours.time} 在允许施工时间内（${dayKind} ${describeWindows(hours.windows)}），不构成非规定时间施工 / ${hours.date} ${hours.time} is within the allowed hours of that ${hours.relaxed ? 'day of the relaxed period after the first move-in' : hours.dayKind === 'workday' ? 'working day' : 'rest day'}`, 'within-hours');
+    throw refuse('/data/observedAt', `${hours.date} ${hours.time} 在允许施工时间内（${dayKind} ${describeWindows(hours.windows)}），不构成非规定时间施工`, 'within-hours');
   }
   const title = penalty.title['zh-CN'];
   const violations = list<Record<string, unknown>>(ctx.data.violations);
@@ -272,7 +272,7 @@ async function recordResume(ctx: RenovationEffect): Promise<void> {
 
 async function extendWorks(ctx: RenovationEffect): Promise<void> {
   const due = str(ctx.data.worksDueOn);
-  if (!due) throw refuse('/transition', '尚未开工，无工期可延长 / the works have not started', 'not-started');
+  if (!due) throw refuse('/transition', '尚未开工，无工期可延长', 'not-started');
   const days = Number(ctx.data.extensionDays);
   const extensions = list<Record<string, unknown>>(ctx.data.extensions);
   extensions.push({ days, reason: ctx.data.extensionReason, from: due, to: addDays(due, days), staffId: ctx.actor.staffId, at: ctx.now.toISOString() });
@@ -291,7 +291,7 @@ async function recordMissedPatrol(ctx: RenovationEffect): Promise<void> {
   const date = String(ctx.data.missedOn);
   const department = String(ctx.data.missedDepartment);
   if (missed.some((m) => m.date === date && m.department === department)) {
-    throw refuse('/data/missedOn', `漏巡已记录 / missed patrol ${date} ${department} already recorded`, ALREADY_RECORDED);
+    throw refuse('/data/missedOn', `漏巡已记录`, ALREADY_RECORDED);
   }
   missed.push({ date, department, recordedAt: ctx.now.toISOString() });
   ctx.data.missedPatrols = missed;
@@ -300,7 +300,7 @@ async function recordMissedPatrol(ctx: RenovationEffect): Promise<void> {
 async function recordOverrun(ctx: RenovationEffect): Promise<void> {
   // the row's overrunRecordedFor is read inside the transition's transaction: another job's record shows
   if (ctx.data.overrunRecordedFor === ctx.data.overrunSince) {
-    throw refuse('/data/overrunSince', `工期超期已记录 / overrun since ${String(ctx.data.overrunSince)} already recorded`, ALREADY_RECORDED);
+    throw refuse('/data/overrunSince', `工期超期已记录`, ALREADY_RECORDED);
   }
   ctx.data.overrunRecordedFor = ctx.data.overrunSince;
 }

@@ -200,7 +200,7 @@ describe('renovation: application to refund', () => {
     expect(await missedEvents()).toBe(1);
     // a watcher that listed the case before the other recorded the miss is refused, writing nothing
     const companyId = (await kernel.orm.em.fork().findOneOrFail(WorkCase, { id })).companyId;
-    await expect(services.systemTransition(companyId, 'renovation', id, 'patrolMissed', { missedOn: '2026-09-26', missedDepartment: 'security' })).rejects.toThrow(/already recorded/);
+    await expect(services.systemTransition(companyId, 'renovation', id, 'patrolMissed', { missedOn: '2026-09-26', missedDepartment: 'security' })).rejects.toThrow(/漏巡已记录/);
     await kernel.runJobs(); // idempotent
     c = await get();
     expect(c.data.missedPatrols).toHaveLength(1);

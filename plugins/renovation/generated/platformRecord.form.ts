@@ -179,7 +179,9 @@ export interface PlatformRecordData {
   /**
    * @maxItems 60
    */
-  pledgeRules?: string[];
+  pledgeRules?: {
+    text?: string;
+  }[];
   pledgeSignedAt?: string;
   utilityCutNo?: string;
   /**
@@ -187,14 +189,14 @@ export interface PlatformRecordData {
    */
   utilityCuts?: {
     no?: string;
-    utility?: string;
+    utility?: 'water' | 'power' | 'both';
     from?: string;
     to?: string;
     area?: string;
     reason?: string;
     requestedBy?: string;
     requestedAt?: string;
-    status?: string;
+    status?: 'requested' | 'approved' | 'rejected';
     decisionNote?: string;
     decidedAt?: string;
     staffId?: number;
