@@ -23,4 +23,6 @@ export interface ClassificationData {
     | 'other';
   department?: 'customerService' | 'engineering' | 'security' | 'cleaning' | 'finance' | 'hrAdmin' | 'developer';
   classificationNote?: string;
+  collective?: boolean;
+  complainantCount?: number;
 }
