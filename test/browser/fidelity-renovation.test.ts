@@ -28,6 +28,11 @@ async function login(username: string): Promise<Page> {
   return page;
 }
 
+/** the visible screen only (the full page of a case is very long): /tmp/wuye-helpers/shots-fidelity/<name>.png */
+async function view(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/wuye-helpers/shots-fidelity/${name}.png` });
+}
+
 const field = (scope: Page | Locator, pointer: string): Locator => scope.locator(`[data-pointer="${pointer}"]`).first();
 
 async function sign(page: Page, scope: Locator, pointer: string): Promise<void> {
@@ -101,8 +106,12 @@ describe('renovation to the manual in the staff app (seed 000)', { timeout: 240_
     await dialog.getByRole('button', { name: '停水停电申请（提前一天）', exact: true }).click();
     await expect.poll(async () => (await dialog.innerText()).includes('须提前1天书面申请')).toBe(true);
     await h.screenshot(desk, 'fidelity-01-utility-cut-refused');
+    await field(dialog, '/cutFrom').scrollIntoViewIfNeeded();
+    await view(desk, 'view-01-utility-cut-refused');
     await desk.setViewportSize({ width: 390, height: 844 });
     await h.screenshot(desk, 'fidelity-02-utility-cut-refused-phone');
+    await field(dialog, '/cutFrom').scrollIntoViewIfNeeded();
+    await view(desk, 'view-02-utility-cut-refused-phone');
     await desk.setViewportSize({ width: 1280, height: 900 });
     await field(dialog, '/cutFrom').locator('input').fill('2026-11-24T10:00');
     await field(dialog, '/cutTo').locator('input').fill('2026-11-24T12:00');
@@ -123,8 +132,8 @@ describe('renovation to the manual in the staff app (seed 000)', { timeout: 240_
     const [print] = await Promise.all([eng.context().waitForEvent('page'), eng.getByRole('link', { name: /停水停电申请表/ }).click()]);
     await print.waitForLoadState();
     const text = await print.locator('body').innerText();
-    for (const s of ['停水停电申请表', '1栋101户内分户阀', '2026-11-24 10:00', '同意，按申请时间安排关停']) expect(text).toContain(s);
-    expect(text.replace(serial, ' ').match(/[A-Za-z]{2,}/g)).toBeNull();
+    for (const s of ['停水停电申请表', '1栋101户内分户阀', '2026-11-24 10:00', '同意，按申请时间安排关停', `${serial}-TS1`]) expect(text).toContain(s);
+    expect(text.replace(/ZX-\d{4}-\d{6}(-TS\d+)?/g, ' ').match(/[A-Za-z]{2,}/g)).toBeNull(); // no English or codes beside the numbers
     expect(await print.locator('img.signature').count()).toBe(2);
     await h.screenshot(print, 'fidelity-04-utility-cut-print');
     await print.setViewportSize({ width: 390, height: 844 });
@@ -139,10 +148,14 @@ describe('renovation to the manual in the staff app (seed 000)', { timeout: 240_
     expect(await print.locator('ol.pledge-rules li').count()).toBe(26);
     const text = await print.locator('body').innerText();
     expect(text).toContain('装修范围仅限于业主室内除承重墙、主体结构以外的部分');
-    expect(text.replace(serial, ' ').match(/[A-Za-z]{2,}/g)).toBeNull();
+    expect(text.replace(serial, ' ').match(/[A-Za-z]{2,}/g)).toEqual(['mm', 'PVC']); // only the manual's own words (1700mm, 阻燃PVC管)
     expect(await print.locator('img.signature').count()).toBe(1);
     await h.screenshot(print, 'fidelity-06-pledge-print');
     await print.setViewportSize({ width: 390, height: 844 });
     await h.screenshot(print, 'fidelity-07-pledge-print-phone');
+    await view(print, 'view-07-pledge-print-phone');
+    // the case page shows the pledge rules and the requests as tables
+    await desk.getByText('《装修承诺书》条款（申请人逐条承诺）').first().scrollIntoViewIfNeeded();
+    await view(desk, 'view-08-case-pledge-rules');
   });
 });
