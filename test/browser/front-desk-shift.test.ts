@@ -7,6 +7,7 @@
  * 3. a "complaint" registered at the desk that is a consultation, converted from its case page
  *    (转为其他工单…) into a work order of kind 咨询: closed as 已转为咨询, the two linked (关联工单);
  * 4. a repair call registered as a work order of kind 报修, converted into the repair procedure, linked both ways;
+ *    服务台 then lists the morning's work orders, counted by kind;
  * 5. on the repair, a promised time set, postponed once, a second postponement refused on the field (约定时间);
  * 6. the shift (值班记录表): entries logged, handed over to 前台 许文 with both signatures;
  * 7. the supervisor's 日清日审 the next morning: exactly the open cases of the project, overdue first,
@@ -177,6 +178,7 @@ describe('a front-desk shift through the staff app', { timeout: 300_000 }, () =>
   });
 
   it('2. a help request is handed on and sent to 维修技工 谢工 by name; 谢工 finds it in 我的待办 on his phone', async () => {
+    h.kernel.clock.advance(20 * 60_000); // the next call, twenty minutes later
     const desk = await login('frontdesk');
     serials.help = await registerAtDesk(desk, { digits: '0002', caller: /王芳（.*1栋 102/, phone: '13800000002', kind: '求助', content: '家中老人反锁在卫生间，门锁打不开，请派人帮忙', place: '1栋102卫生间' });
     ids.help = idInUrl(desk);
@@ -218,6 +220,7 @@ describe('a front-desk shift through the staff app', { timeout: 300_000 }, () =>
   });
 
   it('3. a "complaint" registered at the desk is a consultation: converted, closed as 已转为咨询, linked both ways', async () => {
+    h.kernel.clock.advance(20 * 60_000); // the next call, twenty minutes later
     const desk = await login('frontdesk');
     await desk.getByRole('navigation').getByRole('link', { name: '客户投诉' }).click();
     await desk.getByRole('link', { name: /登记客户投诉/ }).click();
@@ -274,6 +277,7 @@ describe('a front-desk shift through the staff app', { timeout: 300_000 }, () =>
   });
 
   it('4. a repair call registered as 报修 is triaged into the repair procedure and linked both ways', async () => {
+    h.kernel.clock.advance(20 * 60_000); // the next call, twenty minutes later
     const desk = await login('frontdesk');
     serials.repairFw = await registerAtDesk(desk, { digits: '0001', caller: /张伟（.*1栋 101/, phone: '13800000001', kind: '报修', content: '厨房下水管漏水，地面积水', place: '1栋101厨房', appointmentAt: '2026-12-07T14:00' });
     ids.repairFw = idInUrl(desk);
@@ -311,6 +315,17 @@ describe('a front-desk shift through the staff app', { timeout: 300_000 }, () =>
     const repair = await readCase('repair', ids.repair);
     expect([repair.data.customerName, repair.data.content, repair.data.category, repair.data.area]).toEqual(['张伟', '厨房下水管漏水，地面积水', 'plumbing', 'inHome']);
     expect((await readCase('serviceRequest', ids.repairFw)).state).toBe('inProcedure');
+  });
+
+  it('服务台 shows the morning\'s contacts by kind, each work order listed', async () => {
+    const desk = await login('frontdesk');
+    await desk.getByRole('navigation').getByRole('link', { name: '服务台' }).click();
+    await desk.getByRole('heading', { name: '服务台', level: 1 }).waitFor();
+    for (const serial of [serials.consult, serials.help, serials.convertedFw, serials.repairFw]) await desk.getByRole('link', { name: serial }).first().waitFor();
+    // two consultations: the one answered at the desk and the "complaint" that was one
+    await expect.poll(() => desk.locator('button[data-kind="consultation"]').textContent()).toContain('2');
+    await plainChinese(desk);
+    await shot(desk, '01-service-desk', true);
   });
 
   it('5. on the repair, a promised time set, postponed once, and the second postponement refused on the field', async () => {
@@ -396,7 +411,7 @@ describe('a front-desk shift through the staff app', { timeout: 300_000 }, () =>
 
     // exactly the project's open cases (read back from the database) …
     const projectId = h.registry.projects.get('CH')!.id;
-    const rows = await h.kernel.orm.em.fork().getConnection().execute<{ serial: string }[]>(
+    const rows: { serial: string }[] = await h.kernel.orm.em.fork().getConnection().execute(
       'select serial from work_case where project_id = ? and closed_at is null', [projectId],
     );
     const open = rows.map((r) => r.serial);
