@@ -17,5 +17,6 @@ export interface HandoverData {
   handoverNote?: string;
   outgoingSignature: string;
   incomingStaffName: string;
+  incomingStaffId?: number;
   incomingSignature: string;
 }

@@ -30,6 +30,11 @@ export class WyFieldList extends LitElement {
     table.rows th, table.rows td { border: 1px solid var(--wy-border); padding: 3px 8px; text-align: left; vertical-align: top; }
     table.rows th { background: var(--wy-surface-2, #f5f6f8); font-weight: 500; color: var(--wy-muted); }
     dl.nested { grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 13px; }
+    /* on a phone a long label wraps and a signature shrinks: the page never scrolls sideways */
+    @media (max-width: 600px) {
+      dt { max-width: 7.5em; }
+      img.signature { max-width: 100%; height: auto; }
+    }
   `];
 
   declare form: FormDeclaration | null;
