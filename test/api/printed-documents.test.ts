@@ -209,15 +209,15 @@ describe('renovation permits print only once issued', () => {
     await ok('frontdesk', 'issuePermit', { worksStartOn: '2026-09-28', permitPosted: true, protectionChecked: true });
 
     const c = await get();
-    expect(c.documents.map((d) => d.id)).toEqual(['application', 'permit', 'workerPasses', 'patrolRecord', 'hiddenWorks', 'completion']);
+    expect(c.documents.map((d) => d.id)).toEqual(['application', 'permit', 'workerPasses', 'patrolRecord', 'hiddenWorks', 'completion', 'pledge']);
     const permit = await print('permit');
     expect(permit.statusCode).toBe(200);
     const html = permit.body;
     expect(html).toContain(`许可证编号：${c.serial}`);
     expect(html).not.toContain('未发放');
     expect(html).toContain('<th>开工日期</th><td>2026-09-28</td>');
-    expect(html).toContain('<th>应完工日期</th><td>2026-11-26</td>');
-    expect(html).toContain('有效期：2026-09-28 至 2026-11-26');
+    expect(html).toContain('<th>应完工日期</th><td>2026-11-20</td>');
+    expect(html).toContain('有效期：2026-09-28 至 2026-11-20');
     expect(html.match(/<img class="signature"/g)).toHaveLength(3);
     expect(latinWords(visibleText(html))).toEqual([]);
     // header items are separate fields, laid out apart (the print page's .meta rule)

@@ -231,8 +231,8 @@ describe('renovation through the staff app', { timeout: 180_000 }, () => {
     ]);
     await print.waitForLoadState();
     const text = await print.locator('body').innerText();
-    for (const s of ['装修施工许可证', serial, '鸿图装饰工程有限公司', '2026-11-24', '2027-01-22']) expect(text).toContain(s);
-    expect(text).toContain('有效期：2026-11-24 至 2027-01-22');
+    for (const s of ['装修施工许可证', serial, '鸿图装饰工程有限公司', '2026-11-24', '2027-01-15']) expect(text).toContain(s);
+    expect(text).toContain('有效期：2026-11-24 至 2027-01-15');
     expect(text.replace(serial, ' ').match(/[A-Za-z]{2,}/g)).toBeNull(); // Chinese only: no "状态 / State"
     expect(text).not.toContain('未发放');
     const images = print.locator('img.signature');
