@@ -357,7 +357,7 @@ export class CaseService {
     const severity = row.severity ?? '';
     const method = policy.methodBySeverity?.[severity] ?? policy.method;
     const roles = policy.rolesBySeverity?.[severity] ?? policy.roles;
-    const dueAt = addDuration(now, followUpDeadline(policy, severity), config.calendar);
+    const dueAt = addDuration(now, followUpDeadline(policy, severity, row.data), config.calendar);
     em.create(FollowUp, {
       companyId: row.companyId, caseId: row.id, caseType: row.caseType, projectId: row.projectId, dueAt, method, roles,
       status: 'due', satisfied: null, onSite: null, result: null, doneAt: null, doneBy: null, createdAt: now,

@@ -130,7 +130,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
       if (plan.followUp && wf.followUp) {
         const sev = snapshot.severity ?? '';
         followUp = {
-          dueAt: addDuration(at, followUpDeadline(wf.followUp, sev), config.calendar).toISOString(),
+          dueAt: addDuration(at, followUpDeadline(wf.followUp, sev, snapshot.data), config.calendar).toISOString(),
           method: wf.followUp.methodBySeverity?.[sev] ?? wf.followUp.method,
           roles: wf.followUp.rolesBySeverity?.[sev] ?? wf.followUp.roles,
         };

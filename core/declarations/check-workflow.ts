@@ -149,6 +149,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     }
     for (const key of Object.keys(f.methodBySeverity ?? {})) severityKey(key, `/followUp/methodBySeverity/${key}`);
     for (const key of Object.keys(f.deadlineBySeverity ?? {})) severityKey(key, `/followUp/deadlineBySeverity/${key}`);
+    if (f.deadlineByField) field(f.deadlineByField.field, '/followUp/deadlineByField/field');
     const followUpForm = bundle.forms[f.form];
     const satisfied = followUpForm?.properties?.[f.satisfiedField] as FieldSchema | undefined;
     if (followUpForm && satisfied?.type !== 'boolean') add('/followUp/satisfiedField', 'unknown-field', `"${f.satisfiedField}" must be a boolean field of form ${f.form}`);

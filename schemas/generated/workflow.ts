@@ -1861,6 +1861,18 @@ export interface Duration {
 export interface FollowUpPolicy {
   deadline: Duration;
   /**
+   * Follow-up deadline by the value of another field of the case (e.g. a repair's scope: 维修工程 within a month, 零星维修 within 3 days); wins over deadlineBySeverity for the values it lists
+   */
+  deadlineByField?: {
+    /**
+     * camelCase identifier used for fields, states, transitions, roles, rules
+     */
+    field: string;
+    values: {
+      [k: string]: Duration;
+    };
+  };
+  /**
    * Follow-up deadline per value of the severity field or categoryField (e.g. a repair's category: leaks 3 days after the leak test, safety facilities 2 days); others use deadline
    */
   deadlineBySeverity?: {

@@ -21,5 +21,6 @@ export interface PriceConfirmationData {
    * @maxItems 30
    */
   checklist?: string[];
+  expectedDays?: number;
   customerAgreed: true;
 }

@@ -6,6 +6,7 @@
  */
 
 export interface RepairCompletionData {
+  workScope?: 'minor' | 'project';
   workDone: string;
   completedAt: string;
   customerTested: true;

@@ -22,4 +22,5 @@ export type PaidServicesSettings = {
       active: boolean;
     };
   };
+  midTermFollowUpMinDays: number;
 };
