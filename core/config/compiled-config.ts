@@ -17,6 +17,7 @@ import type { FormRules } from './form-rules.js';
 import { cachedFormRules, cachedRule, cachedTemplate, formValidator } from './compile-cache.js';
 import { resolveOptionsFrom } from './options-from.js';
 import type { EffectiveConfig, RoleInfo } from './effective-config.js';
+import type { ReportTarget } from '../reports/targets.js';
 import { NotFoundError } from '../errors.js';
 import { documentHelpers, pickText } from '../documents/helpers.js';
 import { printPage } from '../documents/print-page.js';
@@ -53,6 +54,8 @@ export interface CompiledConfig {
   pluginSettings: Map<string, Record<string, unknown>>;
   /** the enabled plugins' effective bundles, by id */
   bundles: Map<string, PluginBundle>;
+  /** the monthly report's targets (core/reports/targets.ts) */
+  reportTargets: ReportTarget[];
   /**
    * Renders one of a plugin's own documents (manifest `documents`) with the effective template —
    * compiled once per configuration, output escaped — inside the print page.
@@ -152,6 +155,7 @@ export function compileConfig(versionId: number, projectCode: string | null, eff
     projectCode,
     pluginSettings: effective.pluginSettings,
     bundles,
+    reportTargets: effective.reportTargets,
     documentLanguage: companyDocumentLanguage(),
     renderPluginDocument(pluginId, name, context) {
       const language = companyDocumentLanguage();

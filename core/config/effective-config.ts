@@ -7,6 +7,7 @@ import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import type { CalendarSettings } from '../calendar/index.js';
 import { DEFAULT_CALENDAR } from '../calendar/index.js';
 import { mergePatch } from './merge-patch.js';
+import { resolveReportTargets, type ReportTarget } from '../reports/targets.js';
 
 export type ConfigDocument = ConfigDeclaration;
 type PluginPatch = NonNullable<ConfigDocument['plugins']>[string];
@@ -29,6 +30,8 @@ export interface EffectiveConfig {
   calendar: CalendarSettings;
   /** each plugin's effective settings (defaults + patches) */
   pluginSettings: Map<string, Record<string, unknown>>;
+  /** the monthly report's targets: the built-ins with the company's `reports.targets` (core/reports/targets.ts) */
+  reportTargets: ReportTarget[];
 }
 
 const SECTIONS = ['workflows', 'forms', 'ui', 'rules'] as const;
@@ -106,5 +109,6 @@ export function resolveEffectiveConfig(base: PluginBundle[], doc: ConfigDocument
     roles: resolveRoles(bundles, doc.roles),
     calendar: resolveCalendar(bundles, [doc.calendar, project?.calendar]),
     pluginSettings,
+    reportTargets: resolveReportTargets(doc.reports),
   };
 }

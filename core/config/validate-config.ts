@@ -13,6 +13,7 @@ import { WorkingCalendar } from '../calendar/index.js';
 import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './effective-config.js';
 import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
+import { checkReportTargets } from '../reports/targets.js';
 
 export interface ConfigCheckContext {
   base: PluginBundle[];
@@ -52,6 +53,8 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     const effective = resolveEffectiveConfig(ctx.base, document, scope.code);
     const enabledIds = new Set(effective.bundles.map((b) => b.id));
     issues.push(...checkRoles(effective.roles));
+    // the monthly report's targets (company-wide): their roles and case types exist
+    if (!scope.code) issues.push(...checkReportTargets(document.reports, new Set(effective.roles.keys()), new Set(effective.bundles.flatMap((b) => Object.keys(b.workflows)))));
     const bundleCtx = { roles: new Set(effective.roles.keys()), effectTypes: ctx.effectTypes, templateHelpers: ctx.templateHelpers, pluginIds: enabledIds, compileSchema: formValidator };
     // a plugin the draft leaves alone (in the same context) is not validated again: see compile-cache.ts
     const contextKey = [bundleCtx.roles, bundleCtx.effectTypes, bundleCtx.templateHelpers, bundleCtx.pluginIds].map((set) => [...set].sort());

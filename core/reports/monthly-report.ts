@@ -23,6 +23,7 @@ import { fieldPaths, type FieldSchema } from '../declarations/form-fields.js';
 import { Project, Staff } from '../db/entities/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { inList, jsonText, meets, num, reportDialect, share, sqlTime, type ReportDialect } from './report-sql.js';
+import type { ReportTarget, TargetKind } from './targets.js';
 
 export type Text = { 'zh-CN': string; en: string };
 export interface Bucket { key: string | null; label: Text; count: number }
@@ -104,6 +105,35 @@ export interface CaseTypeReport {
   dissatisfaction: Dissatisfaction | null;
 }
 
+/** One row of a target: a staff member (count targets) or a case type (on-site share), actual against the target. */
+export interface TargetRow {
+  staffId: number | null;
+  name: string | null;
+  /** the staff member's roles (ids; the staff app shows their titles) */
+  roles: string[];
+  caseType: string | null;
+  caseTypeTitle: Text | null;
+  /** a count, or a share as an exact string ("0.0400") */
+  actual: number | string | null;
+  /** on-site share: the on-site follow-ups and the follow-ups done they are a share of */
+  count: number | null;
+  base: number | null;
+  /** actual ≥ min; null when not judged (no follow-up done of the case type) */
+  met: boolean | null;
+}
+
+export interface TargetFigures {
+  id: string;
+  title: Text;
+  kind: TargetKind;
+  /** a count, or a share (0.05) for onSiteShare */
+  min: number;
+  roles: { id: string; title: Text }[];
+  caseTypes: { caseType: string; title: Text }[] | null;
+  source: string | null;
+  rows: TargetRow[];
+}
+
 export interface MonthlyReport {
   month: string;
   projectId: number | null;
@@ -112,6 +142,8 @@ export interface MonthlyReport {
   to: string;
   generatedAt: string;
   caseTypes: CaseTypeReport[];
+  /** the company's targets (reports.targets, core/reports/targets.ts), per person or per case type */
+  targets: TargetFigures[];
 }
 
 const NONE: Text = { 'zh-CN': '（未填）', en: '(none)' };
@@ -204,7 +236,68 @@ export class MonthlyReports {
         dissatisfaction: await this.dissatisfaction(type, s, from, to),
       });
     }
-    return { month, projectId: projectId ?? null, timezone, from: from.toISOString(), to: to.toISOString(), generatedAt: this.now().toISOString(), caseTypes };
+    const targets = await this.targetFigures(principal.companyId, config, projectIds, from, to, caseTypes);
+    return { month, projectId: projectId ?? null, timezone, from: from.toISOString(), to: to.toISOString(), generatedAt: this.now().toISOString(), caseTypes, targets };
+  }
+
+  /**
+   * Each target against its figure. Count targets: per staff member acting as one of the roles, the
+   * follow-ups they completed in the month (of the target's case types, in the report's projects).
+   * On-site share: per case type, from the follow-up figures already computed.
+   */
+  private async targetFigures(companyId: number, config: CompiledConfig, projectIds: number[] | null, from: Date, to: Date, reports: CaseTypeReport[]): Promise<TargetFigures[]> {
+    const withFollowUps = [...config.caseTypes.values()].filter((t) => t.workflow.followUp).map((t) => t.caseType);
+    const staff = await this.orm.em.fork().find(Staff, { companyId, active: true }, { fields: ['id', 'name', 'roles'], orderBy: { id: 'asc' } });
+    const roleTitle = (id: string) => text(config.roles.get(id)?.title, id);
+    const out: TargetFigures[] = [];
+    for (const target of config.reportTargets) {
+      // a built-in whose roles or case types are not loaded (the plugin disabled) is left out
+      const roles = target.roles.filter((r) => config.roles.has(r));
+      const caseTypes = target.caseTypes ? target.caseTypes.filter((c) => config.caseTypes.has(c)) : null;
+      if (target.builtIn && ((target.kind !== 'onSiteShare' && roles.length === 0) || (caseTypes && caseTypes.length === 0))) continue;
+      const head = {
+        id: target.id, title: target.title, kind: target.kind, min: target.min, source: target.source,
+        roles: roles.map((id) => ({ id, title: roleTitle(id) })),
+        caseTypes: caseTypes ? caseTypes.map((c) => ({ caseType: c, title: text(config.caseTypes.get(c)!.workflow.title, c) })) : null,
+      };
+      if (target.kind === 'onSiteShare') {
+        const rows = reports.filter((r) => r.followUps && (caseTypes ? caseTypes.includes(r.caseType) : true)).map((r): TargetRow => {
+          const f = r.followUps!;
+          return {
+            staffId: null, name: null, roles: [], caseType: r.caseType, caseTypeTitle: r.title,
+            actual: share(f.onSite, f.done), count: f.onSite, base: f.done, met: f.done > 0 ? meets(f.onSite, f.done, target.min) : null,
+          };
+        });
+        out.push({ ...head, rows });
+        continue;
+      }
+      const members = staff.filter((s) => [...config.actingRoles(s.roles)].some((r) => roles.includes(r)));
+      const counts = await this.doneBy(companyId, members.map((m) => m.id), caseTypes ?? withFollowUps, projectIds, from, to);
+      out.push({
+        ...head,
+        rows: members.map((m) => {
+          const n = counts.get(m.id) ?? 0;
+          return { staffId: m.id, name: m.name, roles: m.roles, caseType: null, caseTypeTitle: null, actual: n, count: null, base: null, met: n >= target.min };
+        }),
+      });
+    }
+    return out;
+  }
+
+  /** Follow-ups each of the staff members completed in [from, to), of the case types, in the projects. */
+  private async doneBy(companyId: number, staffIds: number[], caseTypes: string[], projectIds: number[] | null, from: Date, to: Date): Promise<Map<number, number>> {
+    if (!staffIds.length || !caseTypes.length) return new Map();
+    const who = inList('f.done_by', staffIds);
+    const types = inList('f.case_type', caseTypes);
+    const where = ['f.company_id = ?', "f.status = 'done'", 'f.done_at >= ?', 'f.done_at < ?', who.sql, types.sql];
+    const params: unknown[] = [companyId, sqlTime(this.dialect, from), sqlTime(this.dialect, to), ...who.params, ...types.params];
+    if (projectIds) {
+      const p = inList('f.project_id', projectIds);
+      where.push(p.sql);
+      params.push(...p.params);
+    }
+    const rows = await this.query(`select f.done_by as staff, count(*) as n from follow_up f where ${where.join(' and ')} group by f.done_by`, params);
+    return new Map(rows.map((r) => [Number(r.staff), num(r.n)]));
   }
 
   /** Follow-up rates of every case type that has a follow-up policy. */

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import type { CaseTypeReport, FieldBreakdown, MonthlyReport } from './monthly-report.js';
+import type { CaseTypeReport, FieldBreakdown, MonthlyReport, TargetFigures } from './monthly-report.js';
 
 const UNIT: Record<string, string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
 const METHOD: Record<string, string> = { phone: '电话', onSite: '上门', any: '电话或上门' };
@@ -38,6 +38,7 @@ export const SHEETS = {
   spotChecks: '管理人员抽查',
   causes: '不满意原因',
   comments: '不满意意见',
+  targets: '目标达成',
 } as const;
 
 function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: (string | number | boolean | null)[][], percentColumns: number[] = []) {
@@ -55,6 +56,13 @@ function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: (
 
 const fieldRows = (t: CaseTypeReport, breakdowns: FieldBreakdown[], extra: string[] = []) =>
   breakdowns.flatMap((f) => f.items.map((b) => [t.title['zh-CN'], ...extra, f.label['zh-CN'], b.label['zh-CN'], b.count]));
+
+/** What a target counts, in words: "客服经理、总物业经理 · 全部回访" / "投诉 · 上门回访占比". */
+export function targetScope(t: TargetFigures): string {
+  const types = t.caseTypes ? t.caseTypes.map((c) => c.title['zh-CN']).join('、') : '全部类型';
+  if (t.kind === 'onSiteShare') return `${types} · 上门回访 ÷ 已回访（按到期时间）`;
+  return `${t.roles.map((r) => r.title['zh-CN']).join('、')} · ${types}${t.kind === 'spotChecks' ? '抽查回访' : '回访'}（按完成时间，每人）`;
+}
 
 export async function monthlyWorkbook(report: MonthlyReport, projectName: string | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -91,6 +99,21 @@ export async function monthlyWorkbook(report: MonthlyReport, projectName: string
     types.flatMap((t) => (t.dissatisfaction ? [...fieldRows(t, t.dissatisfaction.byCaseField, ['事项']), ...fieldRows(t, t.dissatisfaction.byResultField, ['回访记录'])] : [])));
   addSheet(wb, SHEETS.comments, ['类型', '单号', '回访时间', '住户意见'],
     types.flatMap((t) => (t.dissatisfaction?.items ?? []).map((i) => [t.title['zh-CN'], i.serial, DateTime.fromISO(i.doneAt).setZone(report.timezone).toFormat('yyyy-MM-dd HH:mm'), i.texts.map((x) => `${x.label['zh-CN']}：${x.value}`).join('；')])));
+
+  // 目标达成: each target per person (counts) or per case type (on-site share), actual against the target
+  const targets = addSheet(wb, SHEETS.targets, ['目标', '统计范围', '对象', '实际', '目标值', '是否达标', '依据'],
+    (report.targets ?? []).flatMap((t) => t.rows.map((r) => [
+      t.title['zh-CN'], targetScope(t), r.name ?? r.caseTypeTitle?.['zh-CN'] ?? '',
+      typeof r.actual === 'string' ? Number(r.actual) : r.actual, t.min, r.met === null ? '无已回访' : r.met ? '达标' : '未达标', t.source ?? '',
+    ])));
+  // a share's actual and target print as percentages, a count's as whole numbers
+  let row = 2;
+  for (const t of report.targets ?? []) {
+    for (const _ of t.rows) {
+      if (t.kind === 'onSiteShare') for (const c of [4, 5]) targets.getRow(row).getCell(c).numFmt = '0.00%';
+      row++;
+    }
+  }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

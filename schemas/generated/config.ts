@@ -114,6 +114,41 @@ export interface ConfigDeclaration {
     };
   };
   /**
+   * The monthly report's targets (目标达成), judged per person or per case type and shown against their target (GET /api/reports/monthly, the 目标达成 sheet of the .xlsx, the 统计 page). Built-in targets (core/reports/targets.ts), from the manuals: managerSpotChecks — the 客服经理 and the 总物业经理 each spot-check at least 3 follow-ups a month (seed 001/003 §2.7.5); onSiteShare — at least 5 % of each case type's follow-ups on site (seed 001/003 §2.7.4); complaintFollowUpsManager / complaintFollowUpsGeneralManager — at least 3 / 1 complaint follow-ups a month (seed 003 §2.7.7). An entry with a built-in id replaces it (enabled: false turns it off); other ids add targets.
+   */
+  reports?: {
+    /**
+     * @maxItems 50
+     */
+    targets?: {
+      id: string;
+      title?: {
+        'zh-CN': string;
+        en?: string;
+      };
+      /**
+       * spotChecks / followUpsDone: follow-ups each staff member holding one of `roles` completed in the month (min: a count); onSiteShare: on-site follow-ups among those done, of each case type, falling due in the month (min: a share, 0.05 = 5 %)
+       */
+      kind?: 'spotChecks' | 'onSiteShare' | 'followUpsDone';
+      /**
+       * the case types counted (default: every case type with follow-ups)
+       *
+       * @minItems 1
+       * @maxItems 50
+       */
+      caseTypes?: [string, ...string[]];
+      /**
+       * the roles whose members are judged (count targets)
+       *
+       * @minItems 1
+       * @maxItems 50
+       */
+      roles?: [string, ...string[]];
+      min?: number;
+      enabled?: boolean;
+    }[];
+  };
+  /**
    * Per-project changes, keyed by project code; applied over the company's
    */
   projects?: {
