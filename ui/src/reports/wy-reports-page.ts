@@ -14,6 +14,7 @@ import type { ChartSpec } from './wy-chart.js';
 import './wy-chart.js';
 import './wy-breakdown.js';
 import './wy-follow-up-rates.js';
+import './wy-report-targets.js';
 
 /** The month now in the browser's clock, YYYY-MM. */
 function thisMonth(): string {
@@ -130,6 +131,11 @@ export class WyReportsPage extends LitElement {
         ${this.report.caseTypes.some((c) => c.followUps) ? html`<section class="card">
           <h2>${rt('rates', { month })}</h2>
           <wy-follow-up-rates .items=${this.report.caseTypes.flatMap((c) => (c.followUps ? [c.followUps] : []))}></wy-follow-up-rates>
+        </section>` : nothing}
+        ${this.report.targets?.length ? html`<section class="card" data-testid="targets-card">
+          <h2>${rt('targets', { month })}</h2>
+          <p class="muted">${rt('targetsNote')}</p>
+          <wy-report-targets .targets=${this.report.targets}></wy-report-targets>
         </section>` : nothing}
         ${this.#overview(this.report.caseTypes)}
         ${this.report.caseTypes.filter((c) => !isEmpty(c)).map((c) => this.#caseType(c))}
