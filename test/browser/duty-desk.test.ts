@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { choose, field, sign, takeStep, tick } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -38,42 +39,11 @@ async function login(username: string, viewport?: { width: number; height: numbe
   return page;
 }
 
-const field = (scope: Page | Locator, pointer: string): Locator => scope.locator(`[data-pointer="${pointer}"]`).first();
 const stateOf = (page: Page) => page.getByTestId('case-state');
 
-async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
-  const select = scope.getByRole('combobox', { name: label });
-  const group = scope.getByRole('radiogroup', { name: label }).or(scope.getByRole('group', { name: label }));
-  await select.or(group).first().waitFor();
-  if (await select.count()) await select.first().selectOption({ label: option });
-  else await group.first().getByRole('radio', { name: option, exact: true }).check();
-}
 
-async function tick(scope: Locator, label: string): Promise<void> {
-  const box = scope.getByRole('checkbox', { name: label });
-  const group = scope.getByRole('radiogroup', { name: label }).or(scope.getByRole('group', { name: label }));
-  await box.or(group).first().waitFor();
-  if (await box.count()) await box.first().check();
-  else await group.first().getByRole('radio', { name: '是', exact: true }).check();
-}
 
-async function takeStep(page: Page, title: string): Promise<Locator> {
-  await page.getByRole('button', { name: title, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.waitFor();
-  return dialog;
-}
 
-async function sign(page: Page, scope: Locator, pointer: string): Promise<void> {
-  const pad = field(scope, pointer).locator('canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + box.height * (0.7 - 0.4 * Math.abs(Math.sin(i / 2))));
-  await page.mouse.up();
-  await expect.poll(() => field(scope, pointer).locator('#state').textContent()).toBe('已签名 ✓');
-}
 
 describe('日清日审 and the duty log through the staff app', { timeout: 180_000 }, () => {
   let complaintId = 0;

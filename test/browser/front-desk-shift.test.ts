@@ -18,6 +18,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { choose, field, sign, takeStep, tick } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -89,44 +90,12 @@ async function plainChinese(page: Page): Promise<void> {
   expect(text).not.toMatch(IDENTIFIER);
 }
 
-async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
-  const select = scope.getByRole('combobox', { name: label });
-  const group = scope.getByRole('radiogroup', { name: label }).or(scope.getByRole('group', { name: label }));
-  await select.or(group).first().waitFor();
-  if (await select.count()) await select.first().selectOption({ label: option });
-  else await group.first().getByRole('radio', { name: option, exact: true }).check();
-}
 
-async function tick(scope: Locator, label: string): Promise<void> {
-  const box = scope.getByRole('checkbox', { name: label });
-  const group = scope.getByRole('radiogroup', { name: label }).or(scope.getByRole('group', { name: label }));
-  await box.or(group).first().waitFor();
-  if (await box.count()) await box.first().check();
-  else await group.first().getByRole('radio', { name: '是', exact: true }).check();
-}
 
-async function takeStep(page: Page, title: string): Promise<Locator> {
-  await page.getByRole('button', { name: title, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.waitFor();
-  return dialog;
-}
 
-const field = (scope: Page | Locator, pointer: string): Locator => scope.locator(`[data-pointer="${pointer}"]`).first();
 const stateOf = (page: Page) => page.getByTestId('case-state');
 const serialOf = async (page: Page) => (await page.getByTestId('case-serial').textContent())?.trim() ?? '';
 
-/** Draws a signature on a signature field's pad. */
-async function sign(page: Page, scope: Locator, pointer: string): Promise<void> {
-  const pad = field(scope, pointer).locator('canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + box.height * (0.7 - 0.4 * Math.abs(Math.sin(i / 2))));
-  await page.mouse.up();
-  await expect.poll(() => field(scope, pointer).locator('#state').textContent()).toBe('已签名 ✓');
-}
 
 /** From 服务台: 新建服务工作单, the caller found by phone digits, kind and content; returns the serial. */
 async function registerAtDesk(desk: Page, o: { digits: string; caller: RegExp; phone: string; kind: string; content: string; place?: string; appointmentAt?: string }): Promise<string> {
