@@ -22,6 +22,8 @@
  *   own roles, roles merged into them, roles they extend) — members with none appear with 0;
  * - onSiteShare: of each case type's follow-ups falling due in the month and done, the on-site ones
  *   (the same figures as the follow-up rates); not judged while none is done.
+ * spotChecks and followUpsDone count alike; the kind says what the manual asks (抽查 or 回访). A
+ * report for one project counts that project's follow-ups only.
  */
 import type { ConfigDeclaration } from '../../schemas/generated/config.js';
 import type { FieldIssue } from '../errors.js';
