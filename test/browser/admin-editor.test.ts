@@ -150,6 +150,8 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
   it('the admin adds a field with a condition, changes a deadline, renames a role, dry-runs and activates', async () => {
     const admin = await login('admin');
     await admin.getByTestId('admin-nav').getByRole('link', { name: '表单' }).click();
+    // the editor opens on the company's first procedure (the service work order): this test edits complaints
+    await admin.goto(`${h.baseUrl}/#/admin/forms?plugin=complaints`);
     await admin.getByRole('heading', { name: '系统配置' }).waitFor();
     await admin.getByRole('heading', { name: /字段：客户投诉记录表/ }).waitFor();
 
@@ -317,7 +319,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
 
     // in the browser: saved to the draft, checked by the server, shown on the rule's logic
     const admin = await login('admin');
-    await admin.goto(`${h.baseUrl}/#/admin/rules`);
+    await admin.goto(`${h.baseUrl}/#/admin/rules?plugin=complaints`);
     const rule = admin.locator('[data-rule="routeDepartment"]');
     await rule.getByText('按类别确定责任部门').click();
     const logic = rule.getByLabel('按类别确定责任部门 的规则');
@@ -341,6 +343,8 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
 
     // a second field named content: refused by the new-field form, no field added
     await admin.getByTestId('admin-nav').getByRole('link', { name: '表单' }).click();
+    // the editor opens on the company's first procedure (the service work order): this test edits complaints
+    await admin.goto(`${h.baseUrl}/#/admin/forms?plugin=complaints`);
     await admin.getByRole('heading', { name: /字段：客户投诉记录表/ }).waitFor();
     const fieldsBefore = await admin.locator('[data-field]').count();
     const form = admin.getByTestId('new-field');
@@ -426,7 +430,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
 
   it('rules: a dry run on sample data; bad JSON and a rule its examples contradict are refused on their controls', async () => {
     const admin = await login('admin');
-    await admin.goto(`${h.baseUrl}/#/admin/rules`);
+    await admin.goto(`${h.baseUrl}/#/admin/rules?plugin=complaints`);
     const rule = admin.locator('[data-rule="routeDepartment"]');
     await rule.getByText('按类别确定责任部门').click();
     await rule.getByRole('button', { name: '按草稿运行' }).click();

@@ -72,6 +72,8 @@ describe('reviewing and activating a configuration change', { timeout: 240_000 }
   it('a field added to the section 投诉人 lands in 投诉人, and the review page says so in words', async () => {
     const admin = await login('admin');
     await admin.getByTestId('admin-nav').getByRole('link', { name: '表单' }).click();
+    // the editor opens on the company's first procedure (the service work order): this test edits complaints
+    await admin.goto(`${h.baseUrl}/#/admin/forms?plugin=complaints`);
     await admin.getByRole('heading', { name: /字段：客户投诉记录表/ }).waitFor();
 
     const form = admin.getByTestId('new-field');

@@ -88,9 +88,7 @@ export class WyAdminFormsPage extends LitElement {
       this.pluginId = plugin && plugins.includes(plugin) ? plugin : defaultPlugin(plugins);
       const forms = draft.names(this.pluginId, 'forms');
       const form = this.query.get('form');
-      // without a choice: the form a case of the plugin's first case type is registered with
-      const caseForm = appState().caseTypes.find((c) => c.pluginId === this.pluginId)?.form.name ?? '';
-      this.formName = form && forms.includes(form) ? form : forms.includes(caseForm) ? caseForm : forms[0] ?? '';
+      this.formName = form && forms.includes(form) ? form : this.#caseForm(this.pluginId);
       const focus = this.query.get('focus');
       if (focus) {
         const t = tokensOf(focus);
@@ -116,6 +114,13 @@ export class WyAdminFormsPage extends LitElement {
     return { pluginId: this.pluginId, form: this.formName, scope: draft.scope };
   }
 
+  /** without a choice: the form a case of the plugin's first case type is registered with, else its first form */
+  #caseForm(pluginId: string): string {
+    const forms = draft.names(pluginId, 'forms');
+    const caseForm = appState().caseTypes.find((c) => c.pluginId === pluginId)?.form.name ?? '';
+    return forms.includes(caseForm) ? caseForm : forms[0] ?? '';
+  }
+
   #select(plugin: string, form: string) {
     const q = new URLSearchParams(this.query);
     q.set('plugin', plugin);
@@ -134,7 +139,7 @@ export class WyAdminFormsPage extends LitElement {
     return html`
       <div class="toolbar">
         <label>${at('plugin')}
-          <select @change=${(e: Event) => { const p = (e.target as HTMLSelectElement).value; this.#select(p, draft.names(p, 'forms')[0] ?? ''); }}>
+          <select @change=${(e: Event) => { const p = (e.target as HTMLSelectElement).value; this.#select(p, this.#caseForm(p)); }}>
             ${plugins.map((id) => html`<option value=${id} ?selected=${id === this.pluginId}>${loc(draft.decls[id]?.manifest?.title) || id}</option>`)}
           </select></label>
         <label>${at('form')}
