@@ -101,7 +101,7 @@ describe('household archive page', () => {
     await sup.goto(`${h.baseUrl}/#/units/${unitId}`);
     // the supervisor sees phones in full
     await sup.getByRole('link', { name: '13900000009' }).waitFor();
-    await sup.getByRole('link', { name: '个人资料查阅记录' }).click();
+    await sup.locator('wy-household-page').getByRole('link', { name: '个人资料查阅记录' }).click();
     await sup.getByRole('heading', { name: '个人资料查阅记录' }).waitFor();
     await sup.getByText('原因：回电业主').waitFor();
     const text = await deepText(sup);
