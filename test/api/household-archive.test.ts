@@ -42,8 +42,8 @@ describe('household archive', () => {
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json() as HouseholdArchiveView;
     expect(after.version).toBe(1);
-    // the front desk sees phones masked
-    expect(after.members.find((m) => m.personId === owner.personId)).toMatchObject({ phone: '139****0009', phoneMasked: true });
+    // the front desk sees phones in full (it takes and returns residents' calls); the history keeps them masked
+    expect(after.members.find((m) => m.personId === owner.personId)).toMatchObject({ phone: '13900000009', phoneMasked: false });
     expect(after.history[0]).toMatchObject({ subject: 'person', action: 'change', field: 'phone', oldValue: '138****0001', newValue: '139****0009', actorName: '前台 林小红' });
     // the change is real: the supervisor sees the full new number, and the work-order pickers read it
     expect((await archive(t.supervisor!, id)).members.find((m) => m.personId === owner.personId)!.phone).toBe('13900000009');
@@ -69,7 +69,7 @@ describe('household archive', () => {
     expect(moveIn.statusCode, moveIn.body).toBe(201);
     let view = moveIn.json() as HouseholdArchiveView;
     const tenant = view.members.find((m) => m.relation === 'tenant')!;
-    expect(tenant).toMatchObject({ name: '租客甲', since: '2026-11-01', current: true, phone: '137****0001', idNumber: null });
+    expect(tenant).toMatchObject({ name: '租客甲', since: '2026-11-01', current: true, phone: '13700000001', idNumber: '4401**********1234' });
     const unit = (await kernel.call(t.supervisor!, 'GET', `/api/units/${id}`)).json() as { people: { relation: string; name: string }[] };
     expect(unit.people.map((p) => `${p.relation}:${p.name}`).sort()).toEqual(['occupant:租客甲', 'owner:王芳']);
     v = view.version;
