@@ -162,7 +162,10 @@ describe('staff accounts', () => {
     expect(grant.statusCode).toBe(403);
     expect(grant.json().message).toContain('config.edit');
     expect((await kernel.call(hr, 'PATCH', `/api/staff/${self.id}`, { password: 'takeover-2026' })).statusCode).toBe(403);
-    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'desk3', name: '前台', password: 'desk3-pass-2026', roles: ['frontDesk'], projectIds: [] })).statusCode).toBe(201);
+    // … but may open an account in a role whose permissions it holds (the front desk now carries
+    // registry.edit and cases.assign, which HR does not: refused; a technician carries none)
+    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'desk3', name: '前台', password: 'desk3-pass-2026', roles: ['frontDesk'], projectIds: [] })).statusCode).toBe(403);
+    expect((await kernel.call(hr, 'POST', '/api/staff', { username: 'tech3', name: '技工', password: 'tech3-pass-2026', roles: ['technician'], projectIds: [] })).statusCode).toBe(201);
     const lockout = await kernel.call(t.admin!, 'PATCH', `/api/staff/${self.id}`, { active: false });
     expect(lockout.statusCode).toBe(400);
   });

@@ -131,11 +131,14 @@ describe('派工 to a named technician', () => {
     await page.goto(`${h.baseUrl}/#/admin/roles`);
     await page.getByRole('button', { name: '编辑 维修技工 周工' }).click();
     const skills = page.locator('wy-staff-skills');
-    await skills.getByRole('checkbox', { name: '门窗' }).check();
+    // the demo gives 周工 土建 and 门窗: he now does plumbing and electrics instead of masonry
+    await expect.poll(() => skills.getByRole('checkbox', { name: '土建' }).isChecked()).toBe(true);
+    await skills.getByRole('checkbox', { name: '土建' }).uncheck();
+    await skills.getByRole('checkbox', { name: '水电' }).check();
     await skills.getByRole('button', { name: '保存技能' }).click();
     await expect.poll(() => skills.getByRole('status').textContent()).toContain('技能已保存');
     const rows = (await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/staff/skills')).json().staff as { id: number; skills: string[] }[];
-    expect(rows.find((r) => r.id === h.registry.staff.get('technician2')!.id)!.skills).toEqual(['门窗']);
+    expect([...rows.find((r) => r.id === h.registry.staff.get('technician2')!.id)!.skills].sort()).toEqual(['水电', '门窗'].sort());
     await shot(page, 'desktop-staff-skills');
   });
 });
