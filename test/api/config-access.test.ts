@@ -85,7 +85,7 @@ describe('the staff app read model (GET /api/app-config)', () => {
     expect(body.plugins.complaints.forms.complaint.properties.content['x-label']['zh-CN']).toBeTruthy();
     expect(body.plugins.complaints.ui).toBeTypeOf('object');
     expect(body.plugins.complaints.workflows.complaint).toEqual({ followUp: expect.objectContaining({ form: expect.any(String) }) });
-    expect(Object.keys(body.plugins).sort()).toEqual(['billing', 'community-events', 'complaints', 'intake', 'paid-services', 'parcel-desk', 'renovation', 'service-desk']);
+    expect(Object.keys(body.plugins).sort()).toEqual(['billing', 'community-events', 'complaints', 'duty-desk', 'intake', 'paid-services', 'parcel-desk', 'renovation', 'service-desk']);
     for (const plugin of Object.values(body.plugins) as Record<string, unknown>[]) expect(Object.keys(plugin).sort()).toEqual(['forms', 'ui', 'workflows']);
     expect(body.calendar.timezone).toBe('Asia/Shanghai');
     // nothing of the configuration document: no drafts, reasons, authors, settings (fee rates) or rules
