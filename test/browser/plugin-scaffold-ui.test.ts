@@ -26,8 +26,10 @@ let h: BrowserHarness;
 beforeAll(async () => {
   const { scaffoldPlugin } = await import('../../core/devkit/new-plugin.js');
   scaffoldPlugin(id, pluginsDir);
-  // the scaffold's procedure depends on service-desk (roles, demo company): a copy beside it
-  cpSync(path.join(ROOT_DIR, 'plugins', 'service-desk'), path.join(pluginsDir, 'service-desk'), { recursive: true });
+  // the scaffold's procedure depends on service-desk (roles, demo company): a copy beside it, without
+  // its own screens (their imports reach ui/ by a path that holds only inside the repository)
+  const serviceDesk = path.join(ROOT_DIR, 'plugins', 'service-desk');
+  cpSync(serviceDesk, path.join(pluginsDir, 'service-desk'), { recursive: true, filter: (src) => !src.startsWith(path.join(serviceDesk, 'ui')) });
   execFileSync('npx', ['vite', 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT_DIR, env: { ...process.env, WUYE_PLUGINS_DIR: pluginsDir, WUYE_UI_DIST: dist }, stdio: ['ignore', 'pipe', 'pipe'],
   });
