@@ -46,3 +46,19 @@ export async function sign(page: Page, scope: Locator, pointer: string): Promise
   await page.mouse.up();
   await expect.poll(() => field(scope, pointer).locator('#state').textContent()).toBe('已签名 ✓');
 }
+
+/** The text of the page through the shadow roots (innerText stops at them), for checks that no code, id or English shows. */
+export function deepText(page: Page): Promise<string> {
+  return page.locator('body').evaluate((el) => {
+    const walk = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+      let out = '';
+      const root = (node as Element).shadowRoot;
+      if (root) out += walk(root);
+      for (const child of node.childNodes) out += walk(child);
+      return `${out} `;
+    };
+    return walk(el);
+  });
+}

@@ -18,7 +18,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
-import { choose, field, sign, takeStep, tick } from './form-steps.js';
+import { choose, deepText, field, sign, takeStep, tick } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -64,21 +64,6 @@ async function shot(page: Page, name: string, phone = false): Promise<void> {
   }
 }
 
-/** The text of the page through the shadow roots (innerText stops at them). */
-function deepText(page: Page): Promise<string> {
-  return page.locator('body').evaluate((el) => {
-    const walk = (node: Node): string => {
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
-      let out = '';
-      const root = (node as Element).shadowRoot;
-      if (root) out += walk(root);
-      for (const child of node.childNodes) out += walk(child);
-      return `${out} `;
-    };
-    return walk(el);
-  });
-}
 
 /** no English words, ids, raw codes or JSON on a zh-CN staff screen */
 const NOT_CHINESE = /\b(serviceRequest|complaint|consultation|helpRequest|repair|dutyShift|technician|frontDesk|registered|dispatched|inProcedure|convertedTo\w*|handedTo|handedFrom|assignee\w*|undefined|null|NaN)\b|\[object|\{"/;

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { deepText } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -37,21 +38,6 @@ async function login(username: string): Promise<Page> {
   return page;
 }
 
-/** The text of an element through the shadow roots inside it. */
-function deepText(page: Page): Promise<string> {
-  return page.locator('body').evaluate((el) => {
-    const walk = (node: Node): string => {
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
-      let out = '';
-      const root = (node as Element).shadowRoot;
-      if (root) out += walk(root);
-      for (const child of node.childNodes) out += walk(child);
-      return `${out} `;
-    };
-    return walk(el);
-  });
-}
 
 async function choose(scope: Page | Locator, field: string, option: string): Promise<void> {
   const select = scope.getByRole('combobox', { name: field });
