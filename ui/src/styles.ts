@@ -111,3 +111,14 @@ export const base = css`
     clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
   }
 `;
+
+/** A modal <dialog> with a sticky head (a case's step, a conversion): width from --wy-dialog-width. */
+export const dialogStyles = css`
+  dialog {
+    border: none; border-radius: 8px; padding: 0; width: min(var(--wy-dialog-width, 760px), 96vw); max-height: 92vh;
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+  }
+  dialog::backdrop { background: rgb(15 23 42 / 0.45); }
+  .head { display: flex; align-items: center; padding: 14px 18px; border-bottom: 1px solid var(--wy-border); position: sticky; top: 0; background: #fff; z-index: 1; }
+  .head h2 { margin: 0; }
+`;

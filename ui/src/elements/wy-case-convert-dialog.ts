@@ -4,7 +4,7 @@ import { api, ApiError } from '../api.js';
 import { appState } from '../app-state.js';
 import { getLanguage, I18nController, loc, t } from '../i18n.js';
 import { issueText, localizeIssues } from '../issue-text.js';
-import { base } from '../styles.js';
+import { base, dialogStyles } from '../styles.js';
 import type { Issue } from '../types.js';
 import type { CaseConversionsAnswer, CaseConvertAnswer } from '../../../core/http/api-types.js';
 import { lt } from './case-links-i18n.js';
@@ -30,14 +30,8 @@ export class WyCaseConvertDialog extends LitElement {
     issues: { state: true },
   };
 
-  static override styles = [base, css`
-    dialog {
-      border: none; border-radius: 8px; padding: 0; width: min(820px, 96vw); max-height: 92vh;
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop { background: rgb(15 23 42 / 0.45); }
-    .head { display: flex; align-items: center; padding: 14px 18px; border-bottom: 1px solid var(--wy-border); position: sticky; top: 0; background: #fff; z-index: 1; }
-    .head h2 { margin: 0; }
+  static override styles = [base, dialogStyles, css`
+    :host { --wy-dialog-width: 820px; }
     .body { padding: 16px 18px; display: grid; gap: 14px; }
     .targets { display: flex; flex-wrap: wrap; gap: 8px; border: none; padding: 0; margin: 0; }
     .targets label { display: inline-flex; align-items: center; gap: 6px; border: 1px solid var(--wy-border); border-radius: 6px; padding: 8px 12px; cursor: pointer; }

@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from '../api.js';
 import { getLanguage, I18nController, t } from '../i18n.js';
 import { issueText, localizeIssues } from '../issue-text.js';
-import { base } from '../styles.js';
+import { base, dialogStyles } from '../styles.js';
 import type { CaseView, FormDeclaration, Issue } from '../types.js';
 import '../../../forms/index.js';
 
@@ -33,14 +33,7 @@ export class WyTransitionDialog extends LitElement {
     issues: { state: true },
   };
 
-  static override styles = [base, css`
-    dialog {
-      border: none; border-radius: 8px; padding: 0; width: min(760px, 96vw); max-height: 92vh;
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
-    }
-    dialog::backdrop { background: rgb(15 23 42 / 0.45); }
-    .head { display: flex; align-items: center; padding: 14px 18px; border-bottom: 1px solid var(--wy-border); position: sticky; top: 0; background: #fff; z-index: 1; }
-    .head h2 { margin: 0; }
+  static override styles = [base, dialogStyles, css`
     .body { padding: 16px 18px; }
     .buttons { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
   `];
