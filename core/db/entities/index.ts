@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './config-draft.js';
 export * from './login-throttle.js';
 export * from './platform.js';
+export * from './notifications.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
@@ -14,6 +15,7 @@ import { AttachmentSchema } from './attachments.js';
 import { AuditEntrySchema } from './audit.js';
 import { ConfigDraftSchema } from './config-draft.js';
 import { LoginThrottleSchema } from './login-throttle.js';
+import { StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema } from './notifications.js';
 import { PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema } from './platform.js';
 
 export const ALL_ENTITIES = [
@@ -23,4 +25,5 @@ export const ALL_ENTITIES = [
   AttachmentSchema, AuditEntrySchema, ConfigDraftSchema, LoginThrottleSchema,
   PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema,
+  StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema,
 ];

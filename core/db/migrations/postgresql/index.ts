@@ -13,6 +13,7 @@ import { Migration20261206145327 } from './Migration20261206145327.js';
 import { Migration20261206145356 } from './Migration20261206145356.js';
 import { Migration20261206145403 } from './Migration20261206145403.js';
 import { Migration20261206145410 } from './Migration20261206145410.js';
+import { Migration20261206181920 } from './Migration20261206181920.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261206145356', class: Migration20261206145356 },
   { name: 'Migration20261206145403', class: Migration20261206145403 },
   { name: 'Migration20261206145410', class: Migration20261206145410 },
+  { name: 'Migration20261206181920', class: Migration20261206181920 },
 ];

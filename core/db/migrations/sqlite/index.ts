@@ -13,6 +13,7 @@ import { Migration20261206145326 } from './Migration20261206145326.js';
 import { Migration20261206145354 } from './Migration20261206145354.js';
 import { Migration20261206145402 } from './Migration20261206145402.js';
 import { Migration20261206145409 } from './Migration20261206145409.js';
+import { Migration20261206181919 } from './Migration20261206181919.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261206145354', class: Migration20261206145354 },
   { name: 'Migration20261206145402', class: Migration20261206145402 },
   { name: 'Migration20261206145409', class: Migration20261206145409 },
+  { name: 'Migration20261206181919', class: Migration20261206181919 },
 ];
