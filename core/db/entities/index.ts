@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './config-draft.js';
 export * from './login-throttle.js';
 export * from './platform.js';
+export * from './messages.js';
 export * from './notifications.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema } from './registry.js';
@@ -17,6 +18,7 @@ import { ConfigDraftSchema } from './config-draft.js';
 import { LoginThrottleSchema } from './login-throttle.js';
 import { StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema } from './notifications.js';
 import { PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema } from './platform.js';
+import { OutboxMessageSchema, NotificationChannelSchema, ResidentMessagePreferenceSchema } from './messages.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
@@ -26,4 +28,5 @@ export const ALL_ENTITIES = [
   PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema,
   StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema,
+  OutboxMessageSchema, NotificationChannelSchema, ResidentMessagePreferenceSchema,
 ];

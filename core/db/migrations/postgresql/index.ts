@@ -14,6 +14,7 @@ import { Migration20261206145356 } from './Migration20261206145356.js';
 import { Migration20261206145403 } from './Migration20261206145403.js';
 import { Migration20261206145410 } from './Migration20261206145410.js';
 import { Migration20261206181920 } from './Migration20261206181920.js';
+import { Migration20261206182000 } from './Migration20261206182000.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261206145403', class: Migration20261206145403 },
   { name: 'Migration20261206145410', class: Migration20261206145410 },
   { name: 'Migration20261206181920', class: Migration20261206181920 },
+  { name: 'Migration20261206182000', class: Migration20261206182000 },
 ];
