@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { dialectOf, openDatabase, type DatabaseOptions } from './db/orm.js';
 import { SqliteCaseStore } from './cases/sqlite-case-store.js';
-import { OrmCaseStore } from './cases/orm-case-store.js';
+import { PgCaseStore } from './cases/pg-case-store.js';
 import { loadPlugins } from './declarations/load-plugins.js';
 import { SessionStore } from './auth/sessions.js';
 import { ConfigService } from './config/config-service.js';
@@ -27,6 +27,8 @@ import { createJobScheduler } from './jobs/create-scheduler.js';
 import { jobPeriodsFromEnv, jobsEnabledFromEnv, withPeriods, type Job, type JobRole } from './jobs/job.js';
 import { purgeSessions } from './jobs/purge-sessions.js';
 import { cacheBusCheck, jobsCheck } from './jobs/readiness.js';
+import { installResidentMessaging, residentMessaging } from './notifications/outbox/install.js';
+import { installStaffNotifications } from './notifications/staff/install.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -93,7 +95,7 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const sessions = new SessionStore(orm, bus);
   const configs = new ConfigService(orm, plugins, now, bus);
   const projects = new ProjectDirectory(orm, bus);
-  const store = dialect === 'sqlite' ? new SqliteCaseStore(orm) : new OrmCaseStore(orm);
+  const store = dialect === 'sqlite' ? new SqliteCaseStore(orm) : new PgCaseStore(orm);
   const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
   const queries = new CaseQueries(orm, configs, now);
   const followUps = new FollowUpService(orm, cases, now);
@@ -107,7 +109,9 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     secureCookies: options.secureCookies,
     trustProxy: options.trustProxy,
   });
-  const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now, cases })]));
+  // messages to residents: the notify effect and plugins' code queue them (core/notifications/outbox)
+  const messaging = residentMessaging(configs, plugins, now);
+  const pluginServices = new Map(plugins.bundles.map((b) => [b.id, createPluginServices(b.id, { orm, dialect, configs, projects, now, cases, messaging })]));
   const reloader = new PluginReloader(plugins, pluginsDir, configs, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }, now);
   if (options.devReload) {
     app.get('/api/dev/plugins', { schema: { tags: ['dev'], summary: 'Development: each plugin and the issues of its last broken edit' } }, async () => ({ items: [...reloader.status.values()] }));
@@ -116,6 +120,9 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     const services = pluginServices.get(pluginId)!;
     await app.register(async (scope) => routes(scope, services), { prefix: `/api/${pluginId}` });
   }
+  // staff notifications: routes and live streams here (they need the bus), their fan-out job below
+  const staffNotifications = await installStaffNotifications(app, { orm, bus, configs, sessions, queries, now });
+  const deliverMessages = await installResidentMessaging(app, messaging, { orm, configs, plugins, cases, queries, now, log: (level, obj, msg) => log?.[level](obj, msg) });
   await app.ready();
   log = app.log;
 
@@ -124,6 +131,10 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
     { name: 'core.overdue', everySeconds: 60, run: (at) => scanOverdue(at) },
     { name: 'core.purgeSessions', everySeconds: 3600, run: (at) => purgeSessions(orm, sessions, at) },
     ...[...plugins.extensions.jobs].map(([name, job]) => ({ name, everySeconds: job.everySeconds, run: (at: Date) => job.run(at, pluginServices.get(job.pluginId)!) })),
+    // after the jobs that may queue messages (billing's notices), so one runJobs() delivers them
+    deliverMessages,
+    // last, so a runJobs() tells staff of what the jobs before it did
+    staffNotifications,
   ], options.jobPeriods ?? (options.jobTimers ? jobPeriodsFromEnv() : {}));
   const runJobs = async (at = now()) => {
     const overdue = await scanOverdue(at);
