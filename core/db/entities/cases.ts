@@ -72,18 +72,30 @@ export const WorkCaseSchema = new EntitySchema<WorkCase>({
     lastToldAt: { type: 'datetime', nullable: true },
   },
   uniques: [{ properties: ['companyId', 'serial'] }],
-  // Keyset pages walk (company, type[, filter], id DESC); no list ever counts the whole table.
+  // Every index is paid on every create (and the ones on changing columns on every step), so each
+  // one names the queries that need it; lists never count the whole table.
+  //   (company, serial) unique   serials; list / search by serial
+  //   (company, type, id)        a type's list page by page, newest first (core/cases/case-queries.ts list)
+  //   (company, type, state, id) the list filtered by state, plugins' jobs by state (intake rectifying)
+  //   (company, type, project, id) the list of staff who see only their projects
+  //   (company, type, created)   the monthly report: one type's cases registered in a month (core/reports)
+  //   (company, unit)            the household's cases (registry, archive, global search)
+  //   (company, person, id)      a resident's cases, newest first (global search, list q)
+  //   open cases only (closed_at is null, partial): the desk's work, which does not grow with the
+  //   years of closed history, so the queue's first page costs the same at 10,000 and 1,000,000 cases —
+  //   (company, assignee, due)   queue mine, home counts, assignment load (eligibility)
+  //   (company, role, due)       queue team, home counts
+  //   (company, registrar)       queue registered (我登记的)
   indexes: [
     { properties: ['companyId', 'caseType', 'id'] },
     { properties: ['companyId', 'caseType', 'state', 'id'] },
     { properties: ['companyId', 'caseType', 'projectId', 'id'] },
-    { properties: ['companyId', 'assigneeId', 'nextDueAt'] },
-    { properties: ['companyId', 'assigneeRole', 'nextDueAt'] },
     { properties: ['companyId', 'unitId'] },
-    // global search and list q: a resident's cases, newest first
     { properties: ['companyId', 'personId', 'id'] },
-    // monthly statistics: a case type's cases registered in a month
     { properties: ['companyId', 'caseType', 'createdAt'] },
+    { name: 'work_case_open_assignee_index', expression: 'create index work_case_open_assignee_index on work_case (company_id, assignee_id, next_due_at) where closed_at is null' },
+    { name: 'work_case_open_role_index', expression: 'create index work_case_open_role_index on work_case (company_id, assignee_role, next_due_at) where closed_at is null' },
+    { name: 'work_case_open_registrar_index', expression: 'create index work_case_open_registrar_index on work_case (company_id, created_by) where closed_at is null' },
   ],
 });
 
@@ -119,6 +131,7 @@ export const CaseEventSchema = new EntitySchema<CaseEvent>({
     data: { type: 'json' },
     createdAt: { type: 'datetime' },
   },
+  // (case, id): the case's history in order (case page, promises, printing) — the only reader
   indexes: [{ properties: ['caseId', 'id'] }],
 });
 
@@ -164,7 +177,17 @@ export const CaseDeadlineSchema = new EntitySchema<CaseDeadline>({
     escalatedToRole: { type: 'string', length: 64, nullable: true },
     calendarGapYears: { type: 'json', nullable: true },
   },
-  indexes: [{ properties: ['status', 'dueAt'] }, { properties: ['caseId'] }],
+  // (case)                 the case's clocks (case page, every step, printing)
+  // (due) running only       the overdue job: running clocks past due, soonest first — a partial index
+  //                          holds only the clocks still running, not the years of met ones
+  // (company, due)           the monthly report's deadline compliance: clocks falling due in a month
+  // (company, overdue) escalated only  the home page's recent escalations to my roles
+  indexes: [
+    { properties: ['caseId'] },
+    { name: 'case_deadline_running_due_index', expression: "create index case_deadline_running_due_index on case_deadline (due_at) where status = 'running'" },
+    { properties: ['companyId', 'dueAt'] },
+    { name: 'case_deadline_escalated_index', expression: 'create index case_deadline_escalated_index on case_deadline (company_id, overdue_at) where escalated_to_role is not null' },
+  ],
 });
 
 export type FollowUpStatus = 'due' | 'done' | 'cancelled';
@@ -208,8 +231,14 @@ export const FollowUpSchema = new EntitySchema<FollowUp>({
     doneBy: { type: 'integer', nullable: true },
     createdAt: { type: 'datetime' },
   },
-  // the follow-up list (due items by time) and the monthly follow-up rates per case type
-  indexes: [{ properties: ['companyId', 'status', 'dueAt'] }, { properties: ['caseId'] }, { properties: ['companyId', 'caseType', 'dueAt'] }],
+  // (company, status, due)   the follow-up list: due items by time; home page counts
+  // (case)                    the case's follow-ups
+  // (company, type, due)      the monthly follow-up rates per case type (falling due in the month)
+  // (company, done) done only the report's targets: follow-ups done in a month per staff member
+  indexes: [
+    { properties: ['companyId', 'status', 'dueAt'] }, { properties: ['caseId'] }, { properties: ['companyId', 'caseType', 'dueAt'] },
+    { name: 'follow_up_done_index', expression: "create index follow_up_done_index on follow_up (company_id, done_at) where status = 'done'" },
+  ],
 });
 
 /** Per-company sequences (serial numbers). */

@@ -15,6 +15,7 @@ import { Migration20261206145402 } from './Migration20261206145402.js';
 import { Migration20261206145409 } from './Migration20261206145409.js';
 import { Migration20261206181919 } from './Migration20261206181919.js';
 import { Migration20261206181958 } from './Migration20261206181958.js';
+import { Migration20261206182759 } from './Migration20261206182759.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -33,4 +34,5 @@ export const migrations = [
   { name: 'Migration20261206145409', class: Migration20261206145409 },
   { name: 'Migration20261206181919', class: Migration20261206181919 },
   { name: 'Migration20261206181958', class: Migration20261206181958 },
+  { name: 'Migration20261206182759', class: Migration20261206182759 },
 ];
