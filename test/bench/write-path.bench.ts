@@ -7,7 +7,8 @@
  *
  *   npm run bench:write                       SQLite: minimal bare route, bare route on Wuye's tables, Wuye
  *   npm run bench:write -- --db postgres      PostgreSQL (127.0.0.1:5432, db test, fresh databases): bare pg route, Wuye; 1, 10, 20 clients
- *   options: --ops create,transition,payment  --seconds 8  --rounds 3  --connections 10[,20]
+ *   options: --ops create,transition,payment  --seconds 8  --rounds 3  --connections 10[,20]  --no-normal (SQLite: leave out
+ *            the minimal route with synchronous=NORMAL)
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every server process
  */
 import { mkdtempSync } from 'node:fs';
@@ -41,6 +42,8 @@ try {
     targets.push(await startBare("bare `pg` pool route on Wuye's tables and indexes, one transaction", ['--tables', 'wuye', '--url', databases.locations[0]!], databases.seeded));
   }
   targets.push(await startWuye('Wuye as `npm start` runs it (every plugin)', databases.locations[1]!, databases.seeded, path.join(logDir, 'wuye.log')));
+  // what the fsync per commit costs (Wuye commits with synchronous=FULL, core/db/orm.ts)
+  if (db === 'sqlite' && !args.includes('--no-normal')) targets.push(await startBare('minimal bare route, synchronous=NORMAL (no fsync per commit)', ['--tables', 'minimal', '--synchronous', 'normal'], databases.seeded));
 
   const results = new Map<string, RoundResult[]>(); // op|connections|target
   const lastRate = new Map<string, number>();
@@ -84,7 +87,7 @@ function printTable(results: Map<string, RoundResult[]>): void {
   const cpu = os.cpus();
   const lines = [
     '',
-    `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${load} at start; Node ${process.version}; ${db === 'sqlite' ? 'SQLite (WAL, synchronous=NORMAL)' : 'PostgreSQL on 127.0.0.1'}.`,
+    `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${load} at start; Node ${process.version}; ${db === 'sqlite' ? 'SQLite (WAL, synchronous=FULL as Wuye runs it, unless the row says otherwise)' : 'PostgreSQL on 127.0.0.1'}.`,
     `Command: \`${command}\` — autocannon, ${rounds} rounds of ${seconds} s alternating between the servers; throughput and latency are the median of the rounds; CPU is the server process's user + system time per successful request${db === 'postgres' ? ' (the Node process only, not PostgreSQL\'s)' : ''}.`,
     '',
     '| operation | server | clients | requests/s | % of first row | p50 / p99 ms | server CPU per request |',

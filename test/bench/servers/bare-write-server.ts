@@ -3,7 +3,8 @@
  * doing what each write must at minimum, with no ORM, configuration, rules or clocks computed.
  *
  *   --tables minimal            better-sqlite3, a case, event and payment table of its own with no
- *                               secondary index (WAL, synchronous=NORMAL): what fastify + SQLite allow
+ *                               secondary index: what fastify + SQLite allow
+ *   --synchronous normal        SQLite commits not fsynced (default FULL, as Wuye's core/db/orm.ts)
  *   --tables wuye --sqlite F    better-sqlite3 on a database made by Wuye's own migrations (every
  *                               table and index), the statements Wuye's hot path must run
  *   --tables wuye --url U       the same statements through a `pg` pool (10 connections), each
@@ -34,14 +35,22 @@ interface Writes {
   pay(body: Pay): Promise<{ id: number; receiptNo: string }> | { id: number; receiptNo: string };
 }
 
+/**
+ * WAL with the commit durability Wuye runs with (core/db/orm.ts: synchronous=FULL, an fsync per
+ * commit); `--synchronous normal` shows what the fsync costs.
+ */
+function durability(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${arg('--synchronous') === 'normal' ? 'NORMAL' : 'FULL'}`);
+}
+
 const CLOCK_30_MIN = JSON.stringify({ amount: 30, unit: 'minutes' });
 const CLOCK_24_H = JSON.stringify({ amount: 24, unit: 'hours' });
 const fen = (amount: string) => Math.round(Number(amount) * 100);
 
 function minimalWrites(): Writes {
   const db = new Database(path.join(mkdtempSync(path.join(os.tmpdir(), 'wuye-bare-min-')), 'bare.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  durability(db);
   db.exec(`create table work_case (id integer primary key, company_id integer not null, case_type text not null, serial text not null, project_id integer not null,
       unit_id integer, person_id integer, state text not null, data text not null, version integer not null, created_at integer not null, updated_at integer not null, created_by integer not null);
     create table case_event (id integer primary key, company_id integer not null, case_id integer not null, type text not null, from_state text, to_state text, actor_id integer, data text not null, created_at integer not null);
@@ -106,8 +115,8 @@ const SQL = {
 
 function wuyeSqliteWrites(file: string): Writes {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  durability(db);
+  db.pragma('foreign_keys = ON'); // as core/db/orm.ts
   const s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>;
   return {
     create: db.transaction((b: Create) => {
