@@ -8,6 +8,7 @@ import type { CalendarSettings } from '../calendar/index.js';
 import { DEFAULT_CALENDAR } from '../calendar/index.js';
 import { mergePatch } from './merge-patch.js';
 import { resolveReportTargets, type ReportTarget } from '../reports/targets.js';
+import { companyTypeBundles } from './company-case-types.js';
 
 export type ConfigDocument = ConfigDeclaration;
 type PluginPatch = NonNullable<ConfigDocument['plugins']>[string];
@@ -24,7 +25,7 @@ export interface RoleInfo {
 }
 
 export interface EffectiveConfig {
-  /** enabled plugins' bundles after the company's and the project's patches, dependency order */
+  /** enabled plugins' bundles after the company's and the project's patches, dependency order, then the company's own case types (company-case-types.ts) */
   bundles: PluginBundle[];
   roles: Map<string, RoleInfo>;
   calendar: CalendarSettings;
@@ -102,6 +103,8 @@ export function resolveEffectiveConfig(base: PluginBundle[], doc: ConfigDocument
     if (!enabled) continue;
     bundles.push(applyPluginPatch(applyPluginPatch(b, companyPatch), projectPatch));
   }
+  // the company's own case types, after the plugins: they may use every plugin's effects
+  bundles.push(...companyTypeBundles(doc));
   const pluginSettings = new Map<string, Record<string, unknown>>();
   for (const b of bundles) pluginSettings.set(b.id, (b.manifest.config?.defaults as Record<string, unknown>) ?? {});
   return {

@@ -14,6 +14,7 @@ import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './ef
 import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 import { checkReportTargets } from '../reports/targets.js';
+import { caseTypeOfBundle, checkCompanyCaseTypes, isCompanyBundle, locateCompanyIssue } from './company-case-types.js';
 
 export interface ConfigCheckContext {
   base: PluginBundle[];
@@ -37,6 +38,7 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
   }
   issues.push(...findPatterns(document));
   issues.push(...checkTemplateMarkup(document));
+  issues.push(...checkCompanyCaseTypes(document, new Set(ctx.base.flatMap((b) => Object.keys(b.workflows)))));
   for (const scope of scopes) {
     const plugins = scope.code ? document.projects?.[scope.code]?.plugins : document.plugins;
     for (const id of Object.keys(plugins ?? {})) {
@@ -59,7 +61,9 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     // a plugin the draft leaves alone (in the same context) is not validated again: see compile-cache.ts
     const contextKey = [bundleCtx.roles, bundleCtx.effectTypes, bundleCtx.templateHelpers, bundleCtx.pluginIds].map((set) => [...set].sort());
     for (const bundle of effective.bundles) {
-      for (const issue of cachedBundleCheck(bundle, contextKey, () => validateBundle(bundle, bundleCtx))) issues.push(locate(issue, bundle.id, document, scope));
+      for (const issue of cachedBundleCheck(bundle, contextKey, () => validateBundle(bundle, bundleCtx))) {
+        issues.push(isCompanyBundle(bundle.id) ? locateCompanyIssue(issue, caseTypeOfBundle(bundle)) : locate(issue, bundle.id, document, scope));
+      }
     }
   }
   // the same problem found at company level and again in each project is reported once

@@ -13,6 +13,7 @@ import { readPluginFolder } from './read-plugin-folder.js';
 import { validateBundle } from './validate-bundle.js';
 import { checkConversionTargets } from './check-conversions.js';
 import { DOCUMENT_HELPERS } from '../documents/helpers.js';
+import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE } from './reserved-names.js';
 
 export interface LoadedPlugins {
   /** in dependency order */
@@ -79,8 +80,11 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
   // A case type names routes and tables' rows: two plugins may not both declare it.
   const owners = new Map<string, string>();
   for (const r of reads) {
+    if (r.bundle.id.startsWith(COMPANY_BUNDLE_PREFIX)) issues.push({ file: `plugins/${r.bundle.id}`, pointer: '', code: 'reserved-plugin-id', message: `plugin ids starting with "${COMPANY_BUNDLE_PREFIX}" are reserved for companies' own case types` });
     for (const [name, wf] of Object.entries(r.bundle.workflows)) {
       const caseType = (wf as { caseType?: string }).caseType ?? name;
+      // xKeyLoan and x-… belong to companies' own case types (core/config/company-case-types.ts)
+      if (COMPANY_CASE_TYPE.test(caseType)) issues.push({ file: `plugins/${r.bundle.id}/${name}.workflow.json`, pointer: '/caseType', code: 'reserved-case-type', message: `case type "${caseType}": x followed by a capital is reserved for companies' own case types` });
       const owner = owners.get(caseType);
       if (owner) issues.push({ file: `plugins/${r.bundle.id}/${name}.workflow.json`, pointer: '/caseType', code: 'duplicate-case-type', message: `case type "${caseType}" is already declared by plugin ${owner}` });
       else owners.set(caseType, r.bundle.id);

@@ -46,7 +46,11 @@ const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'];
 const MAX_ISSUES_PER_TEMPLATE = 20;
 
 interface TemplatesHolder { plugins?: Record<string, { templates?: Record<string, string> } | undefined> }
-interface DocumentLike extends TemplatesHolder { projects?: Record<string, TemplatesHolder | undefined> }
+interface DocumentLike extends TemplatesHolder {
+  projects?: Record<string, TemplatesHolder | undefined>;
+  /** the company's own case types (core/config/company-case-types.ts): their templates are admin-written too */
+  caseTypes?: Record<string, { templates?: Record<string, string> } | undefined>;
+}
 
 /** Problems with the markup of every template override in a configuration document. */
 export function checkTemplateMarkup(document: DocumentLike): FieldIssue[] {
@@ -61,6 +65,13 @@ export function checkTemplateMarkup(document: DocumentLike): FieldIssue[] {
           issues.push({ pointer, code: 'template-markup', message: problem });
         }
       }
+    }
+  }
+  for (const [caseType, def] of Object.entries(document.caseTypes ?? {})) {
+    for (const [name, source] of Object.entries(def?.templates ?? {})) {
+      if (typeof source !== 'string') continue;
+      const pointer = joinPointer('caseTypes', caseType, 'templates', name);
+      for (const problem of markupProblems(source).slice(0, MAX_ISSUES_PER_TEMPLATE)) issues.push({ pointer, code: 'template-markup', message: problem });
     }
   }
   return issues;

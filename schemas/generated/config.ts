@@ -148,6 +148,7 @@ export interface ConfigDeclaration {
       enabled?: boolean;
     }[];
   };
+  caseTypes?: CompanyCaseTypes;
   /**
    * Per-project changes, keyed by project code; applied over the company's
    */
@@ -210,4 +211,40 @@ export interface PrivacyRule {
    * the visitor desk's view: room numbers only, no residents' data
    */
   visitorOnly?: boolean;
+}
+/**
+ * Case types the company builds itself (自建流程: 钥匙借用, 拜访客户, 巡查…), keyed by case type id. Ids start with x and a capital (xKeyLoan): that namespace is the company's, plugins may not use it. Each type holds the declarations a plugin folder would — its workflow, forms, UI layouts, rules and print templates — and is checked exactly like a plugin's (core/config/company-case-types.ts). Once the version is active the type is served like a plugin's under /api/cases/<id>; removing it (or rolling back) stops new cases while open ones carry on under the version they were opened under.
+ */
+export interface CompanyCaseTypes {
+  [k: string]: CompanyCaseType;
+}
+export interface CompanyCaseType {
+  /**
+   * A workflow declaration (workflow.schema.json); its caseType equals the key
+   */
+  workflow: {};
+  /**
+   * Form declarations (form.schema.json) by name; the workflow's form, its transitions' forms and its follow-up form name them
+   */
+  forms: {
+    [k: string]: {};
+  };
+  /**
+   * UI layouts (ui.schema.json) by name: sections, widgets, visibleIf / requiredIf / computed rules of a form
+   */
+  ui?: {
+    [k: string]: {};
+  };
+  /**
+   * Named rules (an entry of rules.schema.json's rules) with their worked examples
+   */
+  rules?: {
+    [k: string]: {};
+  };
+  /**
+   * Print templates (handlebars, output always escaped) by name; the workflow's documents name them
+   */
+  templates?: {
+    [k: string]: string;
+  };
 }

@@ -14,6 +14,7 @@ import { formPayload } from './case-types.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
+import { caseTypeOf, COMPANY_TYPES_TAG, COMPANY_TYPES_WORKFLOW, TYPE_PARAM, typeParam } from '../company-case-routes.js';
 import type { CaseConversionsAnswer, CaseConvertAnswer, CaseLinksAnswer } from '../api-types.js';
 
 export interface CaseLinkRouteOptions {
@@ -24,64 +25,67 @@ export interface CaseLinkRouteOptions {
 }
 
 const id32 = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
-const paramsWithId = { type: 'object', properties: { id: id32 }, required: ['id'], additionalProperties: false } as const;
 
 export async function caseLinkRoutes(app: FastifyInstance, opts: CaseLinkRouteOptions): Promise<void> {
   const conversions = new CaseConversions(opts.orm, opts.cases, opts.now);
-  for (const bundle of opts.bundles) {
-    for (const [caseType, wf] of Object.entries(bundle.workflows)) {
-      const base = `/api/cases/${caseType}`;
-      const tags = [caseType];
-      const title = wf.title.en ?? wf.title['zh-CN'];
+  const routes = [...opts.bundles.flatMap((b) => Object.entries(b.workflows)), [TYPE_PARAM, COMPANY_TYPES_WORKFLOW] as const];
+  // the last set serves the companies' own case types, looked up per request (core/http/company-case-routes.ts)
+  for (const [pathType, wf] of routes) {
+    const base = `/api/cases/${pathType}`;
+    const tags = [pathType === TYPE_PARAM ? COMPANY_TYPES_TAG : pathType];
+    const title = wf.title.en ?? wf.title['zh-CN'];
+    const paramsWithId = { type: 'object', properties: { ...typeParam(pathType), id: id32 }, required: ['id'], additionalProperties: false } as const;
 
-      app.get(`${base}/:id/links`, {
-        schema: { tags, summary: `Cases linked to a ${title} (converted or handed on, both directions)`, params: paramsWithId, response: { ...errorResponses } },
-      }, async (request): Promise<CaseLinksAnswer> => {
-        const principal = principalOf(request);
-        const { id } = request.params as { id: number };
-        const em = opts.orm.em.fork();
-        const ctx = await opts.cases.load(principal, caseType, id, em);
-        return { items: await conversions.links(principal, ctx, em) };
-      });
+    app.get(`${base}/:id/links`, {
+      schema: { tags, summary: `Cases linked to a ${title} (converted or handed on, both directions)`, params: paramsWithId, response: { ...errorResponses } },
+    }, async (request): Promise<CaseLinksAnswer> => {
+      const principal = principalOf(request);
+      const caseType = caseTypeOf(request, pathType);
+      const { id } = request.params as { id: number };
+      const em = opts.orm.em.fork();
+      const ctx = await opts.cases.load(principal, caseType, id, em);
+      return { items: await conversions.links(principal, ctx, em) };
+    });
 
-      app.get(`${base}/:id/conversions`, {
-        schema: { tags, summary: `What a ${title} may be converted into now, each with the target's registration form prefilled`, params: paramsWithId, response: { ...errorResponses } },
-      }, async (request): Promise<CaseConversionsAnswer> => {
-        const principal = principalOf(request);
-        const { id } = request.params as { id: number };
-        const em = opts.orm.em.fork();
-        const ctx = await opts.cases.load(principal, caseType, id, em);
-        const offers = await conversions.offered(principal, ctx, em);
-        const target = offers.length ? await opts.cases.configForNewCase(principal, ctx.row.projectId) : null;
-        return {
-          items: offers.map((o) => ({ ...o, formPayload: formPayload(target!.caseTypes.get(o.to)!, o.form), settings: target!.caseTypes.get(o.to)!.settings })),
-        };
-      });
+    app.get(`${base}/:id/conversions`, {
+      schema: { tags, summary: `What a ${title} may be converted into now, each with the target's registration form prefilled`, params: paramsWithId, response: { ...errorResponses } },
+    }, async (request): Promise<CaseConversionsAnswer> => {
+      const principal = principalOf(request);
+      const caseType = caseTypeOf(request, pathType);
+      const { id } = request.params as { id: number };
+      const em = opts.orm.em.fork();
+      const ctx = await opts.cases.load(principal, caseType, id, em);
+      const offers = await conversions.offered(principal, ctx, em);
+      const target = offers.length ? await opts.cases.configForNewCase(principal, ctx.row.projectId) : null;
+      return {
+        items: offers.map((o) => ({ ...o, formPayload: formPayload(target!.caseTypes.get(o.to)!, o.form), settings: target!.caseTypes.get(o.to)!.settings })),
+      };
+    });
 
-      app.post(`${base}/:id/convert`, {
-        schema: {
-          tags, summary: `Convert a ${title} into another case type: ${Object.keys(wf.conversions ?? {}).join(', ') || 'none declared'}`,
-          params: paramsWithId,
-          body: {
-            type: 'object',
-            properties: {
-              to: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64, description: 'the target case type' },
-              data: { type: 'object', description: "the target's registration form", [VALIDATED_BY_CONFIG]: true },
-              reason: { type: 'string', minLength: 1, maxLength: 500, description: 'why the case is converted (kept on both cases)' },
-              version: { type: 'integer', minimum: 1, description: 'the case version you saw; a stale one is refused with 409' },
-            },
-            required: ['to', 'data', 'reason', 'version'],
-            additionalProperties: false,
+    app.post(`${base}/:id/convert`, {
+      schema: {
+        tags, summary: `Convert a ${title} into another case type: ${Object.keys(wf.conversions ?? {}).join(', ') || 'none declared'}`,
+        params: paramsWithId,
+        body: {
+          type: 'object',
+          properties: {
+            to: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64, description: 'the target case type' },
+            data: { type: 'object', description: "the target's registration form", [VALIDATED_BY_CONFIG]: true },
+            reason: { type: 'string', minLength: 1, maxLength: 500, description: 'why the case is converted (kept on both cases)' },
+            version: { type: 'integer', minimum: 1, description: 'the case version you saw; a stale one is refused with 409' },
           },
-          response: { ...errorResponses },
+          required: ['to', 'data', 'reason', 'version'],
+          additionalProperties: false,
         },
-      }, async (request, reply): Promise<CaseConvertAnswer> => {
-        const principal = principalOf(request);
-        const { id } = request.params as { id: number };
-        const { source, target } = await conversions.convert(principal, caseType, id, request.body as never);
-        reply.code(201 as never);
-        return { source: { ...caseView(source.row, source.type), availableTransitions: opts.cases.availableTransitions(principal, source) }, target };
-      });
-    }
+        response: { ...errorResponses },
+      },
+    }, async (request, reply): Promise<CaseConvertAnswer> => {
+      const principal = principalOf(request);
+      const caseType = caseTypeOf(request, pathType);
+      const { id } = request.params as { id: number };
+      const { source, target } = await conversions.convert(principal, caseType, id, request.body as never);
+      reply.code(201 as never);
+      return { source: { ...caseView(source.row, source.type), availableTransitions: opts.cases.availableTransitions(principal, source) }, target };
+    });
   }
 }

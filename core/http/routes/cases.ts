@@ -18,6 +18,7 @@ import { offeredDocuments } from '../../documents/document-availability.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
+import { assertCompanyTypeKnown, caseTypeOf, COMPANY_TYPES_BUNDLE, COMPANY_TYPES_TAG, COMPANY_TYPES_WORKFLOW, TYPE_PARAM, typeParam } from '../company-case-routes.js';
 import type { CaseAfterWrite, CaseDetail, CaseEventView, CaseView, Page } from '../api-types.js';
 
 export interface CaseRouteOptions {
@@ -39,11 +40,16 @@ export async function caseRoutes(app: FastifyInstance, opts: CaseRouteOptions): 
   for (const bundle of opts.bundles) {
     for (const [caseType, wf] of Object.entries(bundle.workflows)) registerCaseType(app, opts, bundle, caseType, wf);
   }
+  // companies' own case types: one set of routes for them all, the type looked up in the
+  // company's configuration at request time (core/http/company-case-routes.ts)
+  registerCaseType(app, opts, COMPANY_TYPES_BUNDLE, TYPE_PARAM, COMPANY_TYPES_WORKFLOW);
 }
 
-function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: PluginBundle, caseType: string, wf: WorkflowDeclaration): void {
-  const base = `/api/cases/${caseType}`;
-  const tags = [caseType];
+/** `pathType` is a plugin's case type, or TYPE_PARAM for the companies' own (read from the path per request). */
+function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: PluginBundle, pathType: string, wf: WorkflowDeclaration): void {
+  const base = `/api/cases/${pathType}`;
+  const tags = [pathType === TYPE_PARAM ? COMPANY_TYPES_TAG : pathType];
+  const paramsWithId = idParams(pathType);
   const title = wf.title.en ?? wf.title['zh-CN'];
 
   app.post(base, {
@@ -59,6 +65,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request, reply): Promise<CaseAfterWrite> => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const ctx = await opts.cases.create(principal, caseType, request.body as never);
     reply.code(201 as never);
     return { ...caseView(ctx.row, ctx.type), availableTransitions: opts.cases.availableTransitions(principal, ctx) };
@@ -82,8 +89,10 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request): Promise<Page<CaseView>> => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { items, nextCursor } = await opts.queries.list(principal, caseType, request.query as CaseListQuery);
-    const current = items.length ? await opts.cases.configForCompany(principal) : null;
+    const current = items.length || pathType === TYPE_PARAM ? await opts.cases.configForCompany(principal) : null;
+    if (!items.length) assertCompanyTypeKnown(pathType, caseType, current);
     return { items: items.map((r) => caseView(r, current?.caseTypes.get(caseType))), nextCursor };
   });
 
@@ -100,9 +109,11 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request) => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { month, projectId } = request.query as { month: string; projectId?: number };
     const current = await opts.cases.configForCompany(principal);
     const type = current.caseTypes.get(caseType);
+    assertCompanyTypeKnown(pathType, caseType, current);
     return opts.queries.monthlySummary(principal, caseType, month, type?.workflow.summaryFields ?? [], current.calendar.timezone, projectId);
   });
 
@@ -110,6 +121,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     schema: { tags, summary: `Get one ${title} with its deadlines, follow-ups and the transitions you may take`, params: paramsWithId, response: { ...errorResponses } },
   }, async (request): Promise<CaseDetail> => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();
     const ctx = await opts.cases.load(principal, caseType, id, em);
@@ -146,7 +158,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       params: {
         type: 'object',
         // a company may add transitions in its configuration: any identifier, the service answers 404 for unknown ones
-        properties: { id: id32, transition: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
+        properties: { ...typeParam(pathType), id: id32, transition: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
         required: ['id', 'transition'],
         additionalProperties: false,
       },
@@ -163,6 +175,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request): Promise<CaseAfterWrite> => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { id, transition } = request.params as { id: number; transition: string };
     // the changed case as the transaction left it: no second read after the commit
     const ctx = await opts.cases.transition(principal, caseType, id, transition, request.body as never);
@@ -173,6 +186,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     schema: { tags, summary: `The event log of a ${title}, oldest first`, params: paramsWithId, response: { ...errorResponses } },
   }, async (request): Promise<Page<CaseEventView>> => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { id } = request.params as { id: number };
     const em = opts.orm.em.fork();
     const ctx = await opts.cases.load(principal, caseType, id, em);
@@ -197,7 +211,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
       tags, summary: `Printable document of a ${title} (HTML): ${Object.keys(wf.documents ?? {}).join(', ')}`,
       params: {
         type: 'object',
-        properties: { id: id32, document: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
+        properties: { ...typeParam(pathType), id: id32, document: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$', maxLength: 64 } },
         required: ['id', 'document'],
         additionalProperties: false,
       },
@@ -207,6 +221,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
     },
   }, async (request, reply) => {
     const principal = principalOf(request);
+    const caseType = caseTypeOf(request, pathType);
     const { id, document } = request.params as { id: number; document: string };
     const em = opts.orm.em.fork();
     const ctx = await opts.cases.load(principal, caseType, id, em);
@@ -215,4 +230,6 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
   });
 }
 
-const paramsWithId = { type: 'object', properties: { id: id32 }, required: ['id'], additionalProperties: false } as const;
+function idParams(pathType: string) {
+  return { type: 'object', properties: { ...typeParam(pathType), id: id32 }, required: ['id'], additionalProperties: false } as const;
+}
