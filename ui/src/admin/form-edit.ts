@@ -8,8 +8,8 @@ import type { FieldSchema, FormDeclaration, Text, UiDeclaration } from './admin-
 import { draft, type Scope } from './draft-store.js';
 import { clone } from './patch.js';
 
-export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'date-time' | 'money' | 'other';
-export const FIELD_KINDS: FieldKind[] = ['string', 'number', 'integer', 'boolean', 'enum', 'date', 'date-time', 'money'];
+// the palette of field kinds lives in field-kinds.ts
+export { FIELD_KINDS, fieldKind, withKind, type FieldKind } from './field-kinds.js';
 
 /** A section as the editor handles it (a saved one needs at least one field: the server says so). */
 export interface Section {
@@ -24,37 +24,6 @@ export interface EditableUi {
   form: string;
   sections: Section[];
   fields?: NonNullable<UiDeclaration['fields']>;
-}
-
-export function fieldKind(f: FieldSchema | undefined): FieldKind {
-  if (!f) return 'other';
-  if (f.type === 'string') {
-    if (Array.isArray(f.enum)) return 'enum';
-    if (f.format === 'date') return 'date';
-    if (f.format === 'date-time') return 'date-time';
-    if (f.format === 'money') return 'money';
-    if (f.format === undefined || f.format === 'phone' || f.format === 'email' || f.format === 'uri') return 'string';
-    return 'other';
-  }
-  if (f.type === 'number' || f.type === 'integer' || f.type === 'boolean') return f.type;
-  return 'other';
-}
-
-/** The field rewritten for another kind; labels and help are kept. */
-export function withKind(f: FieldSchema, kind: FieldKind): FieldSchema {
-  const keep: Partial<FieldSchema> = {};
-  for (const k of ['x-label', 'x-help', 'title', 'description'] as const) if (f[k] !== undefined) (keep as Record<string, unknown>)[k] = f[k];
-  switch (kind) {
-    case 'string': return { ...keep, type: 'string', maxLength: typeof f.maxLength === 'number' ? f.maxLength : 200 };
-    case 'number': return { ...keep, type: 'number' };
-    case 'integer': return { ...keep, type: 'integer' };
-    case 'boolean': return { ...keep, type: 'boolean' };
-    case 'enum': return { ...keep, type: 'string', enum: ['option1'], 'x-enumLabels': { option1: { 'zh-CN': '选项1', en: 'Option 1' } } };
-    case 'date': return { ...keep, type: 'string', format: 'date' };
-    case 'date-time': return { ...keep, type: 'string', format: 'date-time' };
-    case 'money': return { ...keep, type: 'string', format: 'money' };
-    default: return clone(f);
-  }
 }
 
 export interface FormRef {

@@ -10,14 +10,16 @@ import {
   type FieldRuleKind, type FormRef,
 } from './form-edit.js';
 import { ctl, invalid, issueId, issueNote } from './issue-view.js';
+import { boundsOf, choiceHolder, withBound } from './field-kinds.js';
 import { clone } from './patch.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
 import './wy-admin-condition-editor.js';
 import { syncSelects } from './select-sync.js';
 
 /**
- * Edits one field of a form: labels (zh-CN / English), kind, required, maximum length, options of
- * a choice with their labels, help text, its section, and the visibility / required-if conditions.
+ * Edits one field of a form: labels (zh-CN / English), kind, required, its bounds (length, range,
+ * number of items — never a pattern: company configuration may not set one), options of a choice
+ * (one or several) with their labels, help text, its section, and the visibility / required-if conditions.
  */
 export class WyAdminFieldEditor extends LitElement {
   static override properties = {
@@ -107,12 +109,12 @@ export class WyAdminFieldEditor extends LitElement {
         </label>
         <label class="inline"><input type="checkbox" .checked=${required} data-pointer=${ctl(declPointer(ref.scope, ref.pluginId, 'forms', ref.form, 'required'))}
           @change=${(e: Event) => setRequired(ref, key, (e.target as HTMLInputElement).checked)}>${at('required')}</label>
-        ${kind === 'string' ? html`
-          <label>${at('maxLength')}
-            <input type="number" class="num" .value=${String(f.maxLength ?? '')} data-pointer=${ctl(fp('maxLength'))} aria-invalid=${invalid(fp('maxLength'))}
-              @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; this.#edit((x) => { if (v === '') delete x.maxLength; else x.maxLength = Number(v); }); }}>
-            ${issueNote(fp('maxLength'))}
-          </label>` : nothing}
+        ${boundsOf(kind).map((b) => html`
+          <label>${at(`bound_${b}`)}
+            <input type="number" class="num" .value=${String((f as Record<string, unknown>)[b] ?? '')} data-pointer=${ctl(fp(b))} aria-invalid=${invalid(fp(b))}
+              @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; setField(ref, key, withBound(f, b, v === '' ? null : Number(v))); }}>
+            ${issueNote(fp(b))}
+          </label>`)}
         <label>${at('section')}
           <select data-pointer=${ctl(up('sections'))} data-value=${sectionOfField} @change=${(e: Event) => setFieldSection(ref, key, (e.target as HTMLSelectElement).value)}>
             ${sectionOfField ? nothing : html`<option value="" selected>${at('noSection')}</option>`}
@@ -122,7 +124,7 @@ export class WyAdminFieldEditor extends LitElement {
         </label>
         ${text(at('helpZh'), fp('x-help', 'zh-CN'), f['x-help']?.['zh-CN'], (v) => this.#setText('x-help', 'zh-CN', v))}
         ${text(at('helpEn'), fp('x-help', 'en'), f['x-help']?.en, (v) => this.#setText('x-help', 'en', v))}
-        ${kind === 'enum' ? this.#options(f, fp) : nothing}
+        ${kind === 'enum' || kind === 'multi' ? this.#options(f, kind === 'multi' ? (...p: string[]) => fp('items', ...p) : fp) : nothing}
         ${(['visibleIf', 'requiredIf'] as FieldRuleKind[]).map((rk) => html`
           <div class="wide">
             <wy-admin-condition-editor .label=${at(rk === 'visibleIf' ? 'visibleIf' : 'requiredIf')} .rule=${fieldRule(ref, key, rk)} .fields=${others}
@@ -134,11 +136,13 @@ export class WyAdminFieldEditor extends LitElement {
   }
 
   #options(f: FieldSchema, fp: (...p: string[]) => string) {
-    const values = (f.enum ?? []).map(String);
-    const labels = f['x-enumLabels'] ?? {};
+    const holder = choiceHolder(f) ?? f;
+    const values = (holder.enum ?? []).map(String);
+    const labels = holder['x-enumLabels'] ?? {};
     const setOptions = (next: { value: string; zh: string; en: string }[]) => this.#edit((x) => {
-      x.enum = next.map((o) => o.value) as never;
-      x['x-enumLabels'] = Object.fromEntries(next.map((o) => [o.value, o.en ? { 'zh-CN': o.zh || o.value, en: o.en } : { 'zh-CN': o.zh || o.value }]));
+      const h = choiceHolder(x) ?? x;
+      h.enum = next.map((o) => o.value) as never;
+      h['x-enumLabels'] = Object.fromEntries(next.map((o) => [o.value, o.en ? { 'zh-CN': o.zh || o.value, en: o.en } : { 'zh-CN': o.zh || o.value }]));
     });
     const rows = values.map((v) => ({ value: v, zh: labels[v]?.['zh-CN'] ?? '', en: labels[v]?.en ?? '' }));
     const change = (i: number, patch: Partial<(typeof rows)[number]>) => setOptions(rows.map((r, j) => (i === j ? { ...r, ...patch } : r)));

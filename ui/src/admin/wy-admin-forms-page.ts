@@ -17,6 +17,8 @@ import { tokensOf } from './patch.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
 import './wy-admin-field-editor.js';
 import { syncSelects } from './select-sync.js';
+import { KIND_ICONS } from './kind-icons.js';
+import { newFieldKey } from './field-kinds.js';
 import './wy-admin-condition-editor.js';
 import '../../../forms/index.js';
 
@@ -35,6 +37,7 @@ export class WyAdminFormsPage extends LitElement {
     previewLanguage: { state: true },
     previewValid: { state: true },
     newSection: { state: true },
+    newKind: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -48,6 +51,10 @@ export class WyAdminFormsPage extends LitElement {
     .field .name strong { font-weight: 600; }
     .field[aria-invalid='true'] { border-color: var(--wy-danger); }
     .badges { display: flex; gap: 4px; flex-wrap: wrap; }
+    .palette { display: grid; grid-template-columns: repeat(auto-fill, minmax(104px, 1fr)); gap: 6px; margin-bottom: 10px; }
+    .palette button { text-align: left; padding: 6px 8px; font-size: 13px; }
+    .palette button[aria-checked='true'] { border-color: var(--wy-primary); background: var(--wy-primary-light, #e8f0fe); font-weight: 600; }
+
     .sections .sec { display: grid; grid-template-columns: 90px 1fr 1fr auto auto auto; gap: 8px; align-items: end; padding: 8px 0; border-bottom: 1px solid var(--wy-border); }
     .sections .sec > .id { align-self: center; overflow: hidden; text-overflow: ellipsis; }
     .sections .sec .cond-row { grid-column: 1 / -1; }
@@ -65,6 +72,8 @@ export class WyAdminFormsPage extends LitElement {
   declare previewValid: string;
   /** the section the admin picked for the next new field ('' until they pick: the last one) */
   declare newSection: string;
+  /** the kind picked in the palette for the next new field */
+  declare newKind: FieldKind;
   #focused = '';
 
   constructor() {
@@ -79,6 +88,7 @@ export class WyAdminFormsPage extends LitElement {
     this.previewLanguage = getLanguage();
     this.previewValid = '';
     this.newSection = '';
+    this.newKind = 'string';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -241,16 +251,19 @@ export class WyAdminFormsPage extends LitElement {
     const submit = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
-      const key = String(fd.get('key') ?? '').trim();
+      const typed = String(fd.get('key') ?? '').trim();
       const zh = String(fd.get('zh') ?? '').trim();
       const en = String(fd.get('en') ?? '').trim();
-      const kind = String(fd.get('kind') ?? 'string') as FieldKind;
-      if (!IDENTIFIER.test(key)) { this.#refuseNew('key', at('keyInvalid')); return; }
-      if (form.properties[key]) { this.#refuseNew('key', at('keyTaken', { key })); return; }
+      const kind = this.newKind;
+      // the key is optional: without one the builder picks a free one (fields are shown by their titles)
+      if (typed && !IDENTIFIER.test(typed)) { this.#refuseNew('key', at('keyInvalid')); return; }
+      if (typed && form.properties[typed]) { this.#refuseNew('key', at('keyTaken', { key: typed })); return; }
       if (!zh) { this.#refuseNew('zh', at('labelRequired')); return; }
+      const key = newFieldKey(typed, Object.keys(form.properties));
       const label: Text = en ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
       const field: FieldSchema = withKind({ type: 'string', 'x-label': label } as FieldSchema, kind);
-      if (kind === 'string') field.maxLength = Number(fd.get('maxLength')) || 200;
+      const max = Number(fd.get('maxLength'));
+      if ((kind === 'string' || kind === 'textarea') && max > 0) field.maxLength = max;
       addField(ref, key, field, fd.get('required') === 'on', chosen);
       this.newError = '';
       this.#newErrorOn = null;
@@ -260,18 +273,24 @@ export class WyAdminFormsPage extends LitElement {
     // the message belongs to the control that caused it: marked invalid and described by it
     const invalid = (name: 'key' | 'zh') => (this.newError && this.#newErrorOn === name ? 'true' : 'false');
     const describedBy = (name: 'key' | 'zh') => (this.newError && this.#newErrorOn === name ? 'new-field-error' : nothing);
+    const kind = this.newKind;
     return html`
       <section class="card" aria-labelledby="new-field-title">
         <h2 id="new-field-title">${at('addField')}</h2>
-        <form class="row" @submit=${submit} data-testid="new-field">
-          <label>${at('fieldKey')}<input name="key" required pattern="[a-z][a-zA-Z0-9]*" placeholder="receivedBy" class="id" aria-invalid=${invalid('key')} aria-describedby=${describedBy('key')}></label>
+        <form @submit=${submit} data-testid="new-field">
+          <div class="palette" role="radiogroup" aria-label=${at('fieldPalette')}>
+            ${FIELD_KINDS.map((k) => html`<button type="button" role="radio" data-kind=${k} aria-checked=${this.newKind === k ? 'true' : 'false'}
+              @click=${() => { this.newKind = k; }}><span aria-hidden="true">${KIND_ICONS[k]}</span> ${at(`kind_${k}`)}</button>`)}
+          </div>
+          <div class="row">
           <label>${at('labelZh')}<input name="zh" required aria-invalid=${invalid('zh')} aria-describedby=${describedBy('zh')}></label>
           <label>${at('labelEn')}<input name="en"></label>
-          <label>${at('fieldType')}<select name="kind">${FIELD_KINDS.map((k) => html`<option value=${k}>${at(`kind_${k}`)}</option>`)}</select></label>
-          <label>${at('maxLength')}<input name="maxLength" type="number" min="1" class="num" value="200"></label>
+          ${kind === 'string' || kind === 'textarea' ? html`<label>${at('maxLength')}<input name="maxLength" type="number" min="1" class="num" placeholder=${kind === 'string' ? '100' : '1000'}></label>` : nothing}
+          <label>${at('fieldKeyOptional')}<input name="key" pattern="[a-z][a-zA-Z0-9]*" placeholder=${at('fieldKeyAuto')} class="id" aria-invalid=${invalid('key')} aria-describedby=${describedBy('key')}></label>
           <label>${at('section')}<select name="section" data-value=${chosen} @change=${(e: Event) => { this.newSection = (e.target as HTMLSelectElement).value; }}>${sections.map((s) => html`<option value=${s.id} ?selected=${s.id === chosen}>${loc(s.title) || s.id}</option>`)}</select></label>
           <label class="inline"><input type="checkbox" name="required">${at('required')}</label>
           <button type="submit" class="primary">${at('add')}</button>
+          </div>
         </form>
         ${this.newError ? html`<div class="issue" role="alert" id="new-field-error">${this.newError}</div>` : nothing}
         <p class="hint">${at('keyHint')}</p>
