@@ -4,6 +4,8 @@
  */
 import type { HelperDelegate } from 'handlebars';
 import { DOCUMENT_HELPERS } from './documents/helpers.js';
+import { APPEND_ROW, appendRow } from './workflow/append-row.js';
+import { addRuleOperator } from './rules/contributed-operators.js';
 import type {
   EffectContext, EffectHandler, EffectInput, PluginCommand, PluginDatabase, PluginDefinition, PluginRoutes, PluginServices, PluginSetupContext, RegisteredEffect, ScheduledJob, DemoDataSeed, UntypedSettings,
 } from './plugin-types.js';
@@ -25,6 +27,11 @@ export class ExtensionRegistry {
 
   /** Effect types built into the workflow engine; plugins add namespaced ones ('billing.postCharge'). */
   static readonly BUILT_IN_EFFECTS = ['set', 'assign', 'followUp'] as const;
+
+  constructor() {
+    // core's declarative effects, run like plugin effects (with their params) by any workflow
+    this.effects.set(APPEND_ROW, appendRow);
+  }
 
   effectTypes(): Set<string> {
     return new Set<string>([...ExtensionRegistry.BUILT_IN_EFFECTS, ...this.effects.keys()]);
@@ -75,6 +82,7 @@ export function setupContextFor<Settings extends UntypedSettings = UntypedSettin
   return {
     pluginId,
     registerEffect: (name, handler) => registry.effects.set(named('effect', name), withOwnSettings(pluginId, handler)),
+    registerRuleOperator: (name, definition) => addRuleOperator(pluginId, named('rule operator', name), definition),
     registerTemplateHelper: (name, helper) => {
       // a plugin adds helpers; it never replaces if/each/with or the platform's own
       if (RESERVED_HELPERS.has(name) || registry.templateHelpers.has(name)) throw new Error(`plugin ${pluginId}: template helper "${name}" already exists`);

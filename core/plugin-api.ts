@@ -22,7 +22,11 @@ export { WuyeError, ValidationError, NotFoundError, ForbiddenError, StaleVersion
 export { idParam, errorResponse, errorResponses } from './http/schemas.js';
 export { MONEY_PATTERN, ROUNDING_MODES, MoneyDecimal, formatMoney, formatYuan, fromFen, parseMoney, roundMoney, toFen, type Decimal, type RoundingMode } from './money/index.js';
 export { WorkingCalendar, addDuration, isIsoDate, type Duration } from './calendar/index.js';
+/** date arithmetic on 'YYYY-MM-DD' dates, working days on the company calendar (also the date.* rule operators) */
+export { addCalendarDays, daysBetween, startOfMonth, endOfMonth, addWorkingDays, workingDaysBetween } from './calendar/index.js';
 export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js';
+/** rule operators plugins contribute (registerRuleOperator), and calling one from code */
+export { callRuleOperator, type RuleEnvironment, type RuleOperatorDefinition } from './rules/index.js';
 /** the registry rows plugins read (always filter by companyId) */
 export { Company, Project, Building, Unit, Person, UnitPerson, Staff, StaffProject } from './db/entities/index.js';
 export { WorkCase } from './db/entities/index.js';

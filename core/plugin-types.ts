@@ -16,6 +16,7 @@ import type { RoleInfo } from './config/effective-config.js';
 import type { Dialect } from './db/orm.js';
 import type { DocumentLanguage } from './documents/document-language.js';
 import type { Company, Project, Unit } from './db/entities/index.js';
+import type { RuleOperatorDefinition } from './rules/contributed-operators.js';
 
 /** Settings of a plugin that did not name its type: readable only after checking each value. */
 export type UntypedSettings = Record<string, unknown>;
@@ -37,7 +38,8 @@ export interface EffectContext<Settings extends UntypedSettings = UntypedSetting
   readonly state: string;
   /** the case data after the submitted form was merged in; handlers may change it */
   readonly data: Record<string, unknown>;
-  readonly actor: { staffId: number; roles: string[] };
+  /** who takes the transition: staffId 0 and no role for the platform; `role` is the role acted in */
+  readonly actor: { staffId: number; roles: string[]; role?: string | null };
   readonly params: Record<string, unknown>;
   /** when the transition happens (the kernel's clock) */
   readonly now: Date;
@@ -171,6 +173,14 @@ export interface PluginSetupContext<Settings extends UntypedSettings = UntypedSe
   readonly pluginId: string;
   /** Adds a workflow effect usable in *.workflow.json as `{ "type": "<pluginId>.<name>" }`. */
   registerEffect(name: string, handler: EffectHandler<Settings>): void;
+  /**
+   * Adds a rule operator `<pluginId>.<name>` every workflow's rules may call (JsonLogic
+   * `{ "<pluginId>.<name>": [args] }`): a lookup other procedures share, e.g. billing's
+   * `billing.rateOn`. `evaluate` receives the evaluated arguments and the rule environment (the
+   * company calendar, the clock, `settingsOf` the case's configuration version); it must be pure
+   * and synchronous. Rules naming an unregistered operator are refused when they load.
+   */
+  registerRuleOperator(name: string, definition: RuleOperatorDefinition): void;
   /** Adds a handlebars helper for documents; it must return escaped or plain text. */
   registerTemplateHelper(name: string, helper: HelperDelegate): void;
   /** Adds a job run on a schedule by the kernel's job runner. */

@@ -20,6 +20,8 @@ import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn } from '../workflow/clocks.js';
 import { ruleContext } from '../workflow/rule-context.js';
 import { planTransition } from '../workflow/plan-transition.js';
+import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
+import { withRuleEnvironment } from '../rules/index.js';
 import { AutoAssign } from '../assignment/auto-assign.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
@@ -245,14 +247,15 @@ export class CaseService {
     else if (input.data !== undefined && !(isEmptyObject(input.data))) {
       throw new ValidationError([{ pointer: '/data', code: 'additionalProperties', message: `transition ${transitionId} takes no form data` }]);
     }
-    const plan = planTransition(type, config, row, transitionId, formData, actor);
+    // rules may read the company calendar, the clock and the plugins' settings (date.addWorkingDays, billing.rateOn)
+    const plan = withRuleEnvironment(caseRuleEnvironment(config, this.now()), () => planTransition(type, config, row, transitionId, formData, actor));
     // plugin effects run with the plan's data and may change it
     for (const effect of plan.pluginEffects) {
       const handler = this.extensions.effects.get(effect.type);
       if (!handler) throw new Error(`effect ${effect.type} has no handler`);
       await handler({
         pluginId: type.pluginId, caseType: row.caseType, caseId: row.id, serial: row.serial, companyId: row.companyId, projectId: row.projectId, unitId: row.unitId ?? null,
-        configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles },
+        configVersionId: row.configVersionId ?? null, state: plan.target, data: plan.data, actor: { staffId: actor.staffId ?? 0, roles: actor.roles, role: actor.role },
         params: effect.params, now: this.now(), calendar: config.calendar, settingsOf: (id) => config.pluginSettings.get(id), em,
         openCase: (caseType, open) => this.openCaseIn(em, caseType, {
           companyId: row.companyId, projectId: open.projectId ?? row.projectId, unitId: open.unitId === undefined ? row.unitId ?? null : open.unitId,

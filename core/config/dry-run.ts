@@ -10,6 +10,8 @@ import { WuyeError, type FieldIssue } from '../errors.js';
 import { addDuration } from '../calendar/index.js';
 import { clocksStartingOn, clocksStoppingOn, escalationTarget, pauseChange, resumedDue } from '../workflow/clocks.js';
 import { planTransition, type CaseSnapshot } from '../workflow/plan-transition.js';
+import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
+import { withRuleEnvironment } from '../rules/index.js';
 
 export interface DryRunInput {
   caseType: string;
@@ -100,7 +102,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
       const role = t.roles[0] ?? null;
       const actor = { staffId: null, role, roles: role ? [role] : [] };
       const formData = t.form ? validateForm(type, t.form, step.data ?? {}, (form) => ({ data: { ...snapshot.data, ...form }, case: snapshot, actor, config: type.settings })) : {};
-      const plan = planTransition(type, config, snapshot, step.transition, formData, actor);
+      const plan = withRuleEnvironment(caseRuleEnvironment(config, at), () => planTransition(type, config, snapshot, step.transition, formData, actor));
       snapshot.state = plan.target;
       snapshot.data = plan.data;
       snapshot.severity = plan.severity;

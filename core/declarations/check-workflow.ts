@@ -9,6 +9,8 @@ import type { PluginBundle } from './plugin-bundle.js';
 import { unionFields, type FieldSchema } from './form-fields.js';
 import { checkRuleAgainstScope } from './rule-vars.js';
 import { checkConversions } from './check-conversions.js';
+import { APPEND_ROW, checkAppendRow } from '../workflow/append-row.js';
+import { checkOnExpiry } from '../workflow/clock-expiry.js';
 
 export interface WorkflowCheckContext {
   roles: ReadonlySet<string>;
@@ -119,6 +121,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
         role(e.role, `${ep}/role`);
         field(e.staffField, `${ep}/staffField`);
       }
+      if (e.type === APPEND_ROW) issues.push(...checkAppendRow(e.params, fields, ep));
       if (e.type === 'followUp' && !wf.followUp) add(ep, 'no-follow-up-policy', 'a followUp effect needs the workflow\'s followUp policy');
       if (e.rule !== undefined && !bundle.rules[e.rule]) add(`${ep}/rule`, 'unknown-rule', `unknown rule "${e.rule}"`);
       if (e.value !== undefined) issues.push(...checkRuleAgainstScope(e.value, scope, `${ep}/value`));
@@ -137,6 +140,7 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
     role(d.escalateTo, `${base}/escalateTo`);
     for (const key of Object.keys(d.bySeverity ?? {})) severityKey(key, `${base}/bySeverity/${key}`);
     (d.onlyFor ?? []).forEach((key, i) => severityKey(key, `${base}/onlyFor/${i}`));
+    issues.push(...checkOnExpiry(wf, id, base));
   }
 
   if (wf.followUp) {

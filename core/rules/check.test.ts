@@ -121,7 +121,7 @@ describe('checkRule', () => {
     const standard = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=',
       'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'merge', 'in', 'cat', 'substr'];
     const custom = ['money.add', 'money.sub', 'money.mul', 'money.round', 'money.cmp', 'money.max', 'money.min',
-      'date.daysBetween', 'date.addDays', 'str.len', 'str.containsAny', 'obj.get'];
+      'date.daysBetween', 'date.addDays', 'date.startOfMonth', 'date.endOfMonth', 'date.addWorkingDays', 'date.workingDaysBetween', 'date.today', 'str.len', 'str.containsAny', 'obj.get'];
     expect([...ALLOWED_OPERATORS].sort()).toEqual([...standard, ...custom].sort());
   });
 });

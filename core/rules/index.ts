@@ -20,3 +20,5 @@ export {
   MAX_RULE_NODES,
   MAX_RULE_STRING_LENGTH,
 } from './limits.js';
+export { withRuleEnvironment, type RuleCalendar, type RuleEnvironment } from './rule-environment.js';
+export { addRuleOperator, callRuleOperator, type RuleOperatorDefinition } from './contributed-operators.js';

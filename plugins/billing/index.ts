@@ -13,6 +13,7 @@ import { ledgerRoutes, setupLedger } from './ledger/setup.js';
 import { requireNoArrearsEffect } from './effects/require-no-arrears.js';
 import { recordMeterReadingsEffect } from './effects/record-meter-readings.js';
 import { seedBillingDemo } from './demo/demo-data.js';
+import { RATE_ON, rateOnOperator } from './domain/rate-operator.js';
 import { collectHandoverEffect, quoteHandoverEffect, rememberServices } from './ledger/handover.js';
 import { deductDepositEffect, receiveDepositEffect, refundDepositEffect, refundUnitDepositsEffect, topUpDepositEffect } from './effects/deposit-effects.js';
 
@@ -30,6 +31,7 @@ export default definePlugin<BillingSettings>({
     ctx.registerEffect('recordMeterReadings', recordMeterReadingsEffect);
     ctx.registerEffect('quoteHandover', quoteHandoverEffect);
     ctx.registerEffect('collectHandover', collectHandoverEffect);
+    ctx.registerRuleOperator(RATE_ON, rateOnOperator);
     ctx.registerDemoData(seedBillingDemo);
     ctx.registerRoutes(async (app, services) => {
       rememberServices(services);

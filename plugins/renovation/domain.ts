@@ -3,7 +3,7 @@
  * company calendar, which patrols a day lacks, money sums. No database, no clock: the effects and
  * the job in index.ts pass everything in.
  */
-import { MoneyDecimal, formatMoney, parseMoney, roundMoney, type Decimal, type WorkingCalendar } from '../../core/plugin-api.js';
+import { MoneyDecimal, addCalendarDays, formatMoney, parseMoney, roundMoney, type Decimal, type WorkingCalendar } from '../../core/plugin-api.js';
 import type { RenovationSettings } from './generated/settings.js';
 
 export interface TimeWindow {
@@ -34,7 +34,7 @@ export interface HoursVerdict {
 /** The last day (inclusive) of the relaxed period, or null when the project has no first move-in date. */
 export function relaxedUntil(hours: RenovationSettings['workingHours']): string | null {
   const first = hours.firstMoveIn?.firstMoveInOn;
-  return first ? addDays(first, hours.firstMoveIn!.days - 1) : null;
+  return first ? addCalendarDays(first, hours.firstMoveIn!.days - 1) : null;
 }
 
 /**
@@ -63,12 +63,6 @@ export function describeWindows(windows: TimeWindow[]): string {
   return windows.length ? windows.map((w) => `${w.from}–${w.to}`).join('、') : '—';
 }
 
-/** Adds ISO dates (YYYY-MM-DD) day by day, in UTC arithmetic so no time zone can shift them. */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface PatrolEntry {
   date: string;
@@ -96,7 +90,7 @@ export function missedPatrols(
   const counts = new Map<string, number>();
   for (const p of patrols) counts.set(`${p.date}|${p.department}`, (counts.get(`${p.date}|${p.department}`) ?? 0) + 1);
   const recorded = new Set(alreadyRecorded.map((m) => `${m.date}|${m.department}`));
-  for (let day = firstDay, guard = 0; day <= lastDay && guard < 3660; day = addDays(day, 1), guard++) {
+  for (let day = firstDay, guard = 0; day <= lastDay && guard < 3660; day = addCalendarDays(day, 1), guard++) {
     for (const [code, dept] of Object.entries(departments)) {
       const key = `${day}|${code}`;
       if (dept.minPerDay > 0 && (counts.get(key) ?? 0) < dept.minPerDay && !recorded.has(key)) out.push({ date: day, department: code });

@@ -2,19 +2,21 @@
  * Code of the renovation procedure, only where declarations cannot say it:
  *   effects — the three permit sign-offs, the permit and worker passes, the hot-work permit, patrol
  *             records per department, violations priced from the penalty table (with the allowed
- *             working hours checked on the company calendar), deposit top-ups, stops and resumption,
+ *             working hours checked on the company calendar), deposit top-ups, resumption,
  *             the works due date (the application's planned completion) and its extension,
  *             inspection records, fees from the fee list (insurance and extinguisher rental
  *             included), water or power cuts requested a day ahead, the pledge checklist;
  *   job     — `renovation.watch`: stops works whose deposit was not topped up in time, records and
  *             escalates missed patrols (each department, each day), records works past their period.
+ * Stops and missed patrols are core appendRow effects in the workflow; the debris fee's rate is
+ * billing's `billing.rateOn`; date arithmetic is core's (plugin-api addCalendarDays).
  * Everything a company may change is in the settings (plugin.json) or the workflow.
  */
 import {
-  RuleRefusedError, Unit, WorkCase, addDuration, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
+  RuleRefusedError, Unit, WorkCase, addCalendarDays as addDays, addDuration, callRuleOperator, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
 } from '../../core/plugin-api.js';
 import type { RenovationSettings } from './generated/settings.js';
-import { addDays, describeWindows, localTime, missedPatrols, moneyCmp, relaxedUntil, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
+import { describeWindows, localTime, missedPatrols, moneyCmp, relaxedUntil, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
 
 const CASE_TYPE = 'renovation';
 
@@ -49,14 +51,10 @@ function patrolsFromAfter(ctx: RenovationEffect, startOn: string | null): string
 
 // ---------------------------------------------------------------- fees
 
-/** The rate in force today of a one-off fee item of billing's fee list, for the unit's type. */
+/** The rate in force today of a one-off fee item of billing's fee list, for the unit's type (billing's `billing.rateOn`). */
 function billingOneOffRate(ctx: RenovationEffect, feeCode: string, unitType: string): string {
-  const billing = ctx.settingsOf('billing') as { feeItems?: Record<string, { kind?: string; active?: boolean; rates?: { from: string; price?: string; byUnitType?: Record<string, string> }[] }> } | undefined;
-  const item = billing?.feeItems && Object.hasOwn(billing.feeItems, feeCode) ? billing.feeItems[feeCode] : undefined;
-  const day = today(ctx);
-  const rate = (item?.rates ?? []).filter((r) => r.from <= day).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
-  const price = rate ? (rate.byUnitType && Object.hasOwn(rate.byUnitType, unitType) ? rate.byUnitType[unitType] : rate.price) : undefined;
-  if (!item || item.active === false || price === undefined) {
+  const price = callRuleOperator('billing.rateOn', [feeCode, today(ctx), unitType], { calendar: ctx.calendar, now: ctx.now, settingsOf: ctx.settingsOf });
+  if (typeof price !== 'string') {
     throw refuse('/data/debrisFee', `收费标准中没有适用于${unitType}单元的一次性收费项目“${feeCode}”（垃圾清运费）`, 'no-rate');
   }
   return price;
@@ -260,12 +258,6 @@ async function applyTopUp(ctx: RenovationEffect): Promise<void> {
   if (ctx.data.stopped === true) resume(ctx);
 }
 
-async function recordStop(ctx: RenovationEffect): Promise<void> {
-  const stops = list<Record<string, unknown>>(ctx.data.stops);
-  stops.push({ reason: String(ctx.params.reason), note: ctx.params.reason === 'ordered' ? str(ctx.data.stopReason) : null, staffId: ctx.actor.staffId || null, at: ctx.now.toISOString(), resumedAt: null });
-  Object.assign(ctx.data, { stops, stopped: true });
-}
-
 async function recordResume(ctx: RenovationEffect): Promise<void> {
   resume(ctx);
 }
@@ -282,20 +274,9 @@ async function extendWorks(ctx: RenovationEffect): Promise<void> {
 /**
  * Refusing (rather than doing nothing) rolls the whole transition back: a watch job that listed
  * the case before another instance's job recorded the same miss writes no second event and no
- * second escalation.
+ * second escalation. A missed patrol is a core appendRow with `unique`, which refuses the same way.
  */
 const ALREADY_RECORDED = 'already-recorded';
-
-async function recordMissedPatrol(ctx: RenovationEffect): Promise<void> {
-  const missed = list<MissedPatrol & { recordedAt: string }>(ctx.data.missedPatrols);
-  const date = String(ctx.data.missedOn);
-  const department = String(ctx.data.missedDepartment);
-  if (missed.some((m) => m.date === date && m.department === department)) {
-    throw refuse('/data/missedOn', `漏巡已记录`, ALREADY_RECORDED);
-  }
-  missed.push({ date, department, recordedAt: ctx.now.toISOString() });
-  ctx.data.missedPatrols = missed;
-}
 
 async function recordOverrun(ctx: RenovationEffect): Promise<void> {
   // the row's overrunRecordedFor is read inside the transition's transaction: another job's record shows
@@ -385,10 +366,8 @@ export default definePlugin<RenovationSettings>({
     ctx.registerEffect('recordPatrol', recordPatrol);
     ctx.registerEffect('assessViolation', assessViolation);
     ctx.registerEffect('applyTopUp', applyTopUp);
-    ctx.registerEffect('recordStop', recordStop);
     ctx.registerEffect('recordResume', recordResume);
     ctx.registerEffect('extendWorks', extendWorks);
-    ctx.registerEffect('recordMissedPatrol', recordMissedPatrol);
     ctx.registerEffect('recordOverrun', recordOverrun);
     ctx.registerEffect('recordInspection', recordInspection);
     ctx.registerEffect('recordRefund', recordRefund);

@@ -1811,6 +1811,9 @@ export interface Effect {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   staffField?: string;
+  /**
+   * The effect's parameters (a plugin effect's own; for appendRow see appendRowParams)
+   */
   params?: {};
   /**
    * set: replace a value staff already entered (default: only fill an empty field)
@@ -1850,6 +1853,15 @@ export interface Deadline {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   escalateTo?: string;
+  /**
+   * What the platform does when the clock expires, instead of escalating: take this transition (as the platform, once, by the overdue job; e.g. a loan not returned in time becomes 逾期). It must leave every startOn state; a case that has moved to a state it does not leave is escalated as usual
+   */
+  onExpiry?: {
+    /**
+     * camelCase identifier used for fields, states, transitions, roles, rules
+     */
+    transition: string;
+  };
 }
 /**
  * An amount of minutes, hours, calendar days or working days; or, with unit dayOfNextMonth, a day (1–31, clamped to the month's last day) of the month after the start: due at the end of that day in the company's time zone

@@ -4,6 +4,7 @@
  */
 import { ANY, spec, type OperatorSpec } from '../operator-spec.js';
 import { checkDateLiteral, dateAddDays, dateDaysBetween } from './date-ops.js';
+import { checkCountLiteral, dateAddWorkingDays, dateEndOfMonth, dateStartOfMonth, dateToday, dateWorkingDaysBetween } from './calendar-ops.js';
 import {
   checkMode,
   checkMoneyLiteral,
@@ -63,6 +64,14 @@ export const CUSTOM_OPERATORS: ReadonlyMap<string, CustomOperator> = new Map([
       dateAddDays,
     ),
   ],
+  ['date.startOfMonth', custom(spec(1, 1, { checkLiteral: (value) => checkDateLiteral(value) }), dateStartOfMonth)],
+  ['date.endOfMonth', custom(spec(1, 1, { checkLiteral: (value) => checkDateLiteral(value) }), dateEndOfMonth)],
+  [
+    'date.addWorkingDays',
+    custom(spec(2, 2, { checkLiteral: (value, index) => (index === 0 ? checkDateLiteral(value) : checkCountLiteral(value)) }), dateAddWorkingDays),
+  ],
+  ['date.workingDaysBetween', custom(spec(2, 2, { checkLiteral: (value) => checkDateLiteral(value) }), dateWorkingDaysBetween)],
+  ['date.today', custom(spec(0, 0), dateToday)],
   [
     'str.len',
     custom(

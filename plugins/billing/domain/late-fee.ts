@@ -18,8 +18,7 @@
  * - Cap (capOfPrincipal, e.g. "1" = at most the principal): total late fees ≤ cap × principal,
  *   rounded down to the fen so the cap is never exceeded.
  */
-import { DateTime } from 'luxon';
-import { MoneyDecimal, roundMoney, toFen } from '../../../core/plugin-api.js';
+import { MoneyDecimal, addCalendarDays, daysBetween as calendarDaysBetween, roundMoney, toFen } from '../../../core/plugin-api.js';
 import type { BillingSettings } from '../generated/settings.js';
 
 export type LateFeeSettings = BillingSettings['lateFee'];
@@ -42,17 +41,14 @@ export interface LateFeeAssessment {
   through: string;
 }
 
-function day(iso: string): DateTime {
-  return DateTime.fromISO(iso, { zone: 'utc' });
-}
-
+/** days counted from `from` up to, excluding, `to`; none when `to` is not after `from` */
 function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.round(day(to).diff(day(from), 'days').days));
+  return Math.max(0, calendarDaysBetween(from, to));
 }
 
 /** The first day late fees are counted for. */
 export function lateFeeStart(bill: Pick<LateFeeBill, 'periodStart' | 'dueOn'>, lateFee: LateFeeSettings): string {
-  return lateFee.startsOn === 'periodStart' ? bill.periodStart : day(bill.dueOn).plus({ days: 1 }).toFormat('yyyy-MM-dd');
+  return lateFee.startsOn === 'periodStart' ? bill.periodStart : addCalendarDays(bill.dueOn, 1);
 }
 
 /** The last day an owner can pay without a late fee being charged. */
