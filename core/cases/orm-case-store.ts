@@ -1,20 +1,21 @@
-/** The portable case store (PostgreSQL, or any MikroORM driver): entities in one ORM transaction. */
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+/** Creating a case inside the caller's ORM transaction (a workflow effect opening one). The stores: sqlite-case-store.ts, pg-case-store.ts. */
+import type { EntityManager } from '@mikro-orm/core';
 import { CaseDeadline, CaseEvent, Person, Unit, UnitPerson, WorkCase } from '../db/entities/index.js';
-import { earliestDue, type CaseStore, type CreateResult, type NewCasePlan } from './case-store.js';
+import { earliestDue, type CreateResult, type NewCasePlan } from './case-store.js';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { nextSerialValue } from './serials.js';
+import { counterKeyOf, insertCases } from './insert-cases.js';
 import { serialOf } from './case-store.js';
 
-export class OrmCaseStore implements CaseStore {
-  constructor(private readonly orm: MikroORM) {}
-
-  createCase(plan: NewCasePlan): Promise<CreateResult> {
-    return this.orm.em.fork().transactional((em) => createCaseIn(em, plan));
-  }
-}
-
-/** Creates the case in the caller's transaction (also used for cases opened by a workflow effect). */
+/**
+ * Creates the case in the caller's transaction (cases opened by a workflow effect). On PostgreSQL
+ * in one statement, so the serial counter is taken with the case's own writes, not before them.
+ */
 export async function createCaseIn(em: EntityManager, plan: NewCasePlan): Promise<CreateResult> {
+  if (em.getDriver() instanceof PostgreSqlDriver) {
+    const [result] = await insertCases((sql, params) => em.getConnection().execute(sql, params, 'all', em.getTransactionContext()), [plan]);
+    return result!;
+  }
   let buildingId: number | null = null;
   if (plan.unitId != null) {
     const unit = await em.findOne(Unit, { id: plan.unitId, companyId: plan.companyId }, { fields: ['projectId', 'buildingId'] });
@@ -32,7 +33,7 @@ export async function createCaseIn(em: EntityManager, plan: NewCasePlan): Promis
       return { ok: false, problem: 'person-not-linked' };
     }
   }
-  const serial = serialOf(plan.serialPrefix, plan.serialYear, await nextSerialValue(em, plan.companyId, `serial:${plan.caseType}:${plan.serialYear}`));
+  const serial = serialOf(plan.serialPrefix, plan.serialYear, await nextSerialValue(em, plan.companyId, counterKeyOf(plan)));
   const nextDueAt = earliestDue(plan.clocks);
   const row = em.create(WorkCase, {
     companyId: plan.companyId, caseType: plan.caseType, serial, projectId: plan.projectId, buildingId, unitId: plan.unitId, personId: plan.personId,
