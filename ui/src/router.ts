@@ -18,6 +18,8 @@ export type Route =
   | { name: 'password'; query: URLSearchParams }
   /** who read which household's personal data (privacy.log) */
   | { name: 'readLog'; query: URLSearchParams }
+  /** my notifications (通知) and which kinds I get */
+  | { name: 'notifications'; query: URLSearchParams }
   | { name: 'notFound'; query: URLSearchParams };
 
 const NAME = '[a-zA-Z][a-zA-Z0-9_-]{0,63}';
@@ -40,13 +42,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/households') return { name: 'households', query };
   if (path === '/password') return { name: 'password', query };
   if (path === '/read-log') return { name: 'readLog', query };
+  if (path === '/notifications') return { name: 'notifications', query };
   if (path === '/admin') return { name: 'admin', section: 'forms', query };
   if ((m = path.match(/^\/admin\/([a-z][a-z-]{0,31})$/))) return { name: 'admin', section: m[1]!, query };
   if ((m = path.match(/^\/units\/(\d{1,10})$/))) return { name: 'unit', id: Number(m[1]), query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})$`)))) return { name: 'list', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/new$`)))) return { name: 'new', caseType: m[1]!, query };
   if ((m = path.match(new RegExp(`^/cases/(${NAME})/(\\d{1,10})$`)))) return { name: 'case', caseType: m[1]!, id: Number(m[2]), query };
-  const CORE = /^\/(cases|units|admin|queue|follow-ups|reports|households|password|read-log)(\/|$)/;
+  const CORE = /^\/(cases|units|admin|queue|follow-ups|reports|households|password|read-log|notifications)(\/|$)/;
   if (!CORE.test(path) && /^(\/[A-Za-z0-9_-]{1,64}){1,6}$/.test(path)) return { name: 'plugin', path, query };
   return { name: 'notFound', query };
 }

@@ -36,9 +36,15 @@ export async function noticesForEvent(em: EntityManager, ev: CaseEvent, row: Wor
   }
 
   if (ev.type === 'overdue') {
+    // a clock whose expiry moves the case on (onExpiry): whoever had it hears it ran out; the
+    // transition's own event tells the next holder
+    if (str(ev.data.onExpiry)) {
+      const facts = { deadline: str(ev.data.deadline), deadlineTitle: await who.deadlineTitle(row.companyId, row.caseType, str(ev.data.deadline)), dueAt: str(ev.data.dueAt) };
+      return (await previousOwner(em, ev, row, who, null)).map(notice('overdue', facts));
+    }
     const from = str(ev.data.escalatedFrom);
     const to = str(ev.data.escalatedTo);
-    const facts = { deadline: str(ev.data.deadline), dueAt: str(ev.data.dueAt), from, to };
+    const facts = { deadline: str(ev.data.deadline), deadlineTitle: await who.deadlineTitle(row.companyId, row.caseType, str(ev.data.deadline)), dueAt: str(ev.data.dueAt), from, to };
     if (to && to !== from) {
       const escalated = await who.inRole(row.companyId, row.projectId, to);
       const owner = await previousOwner(em, ev, row, who, from);

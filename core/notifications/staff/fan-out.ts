@@ -102,7 +102,8 @@ export class StaffNotificationFanOut {
       if (!row || row.closedAt) continue;
       const ids = row.assigneeId != null ? await who.named(row.companyId, row.projectId, row.assigneeId)
         : row.assigneeRole ? await who.inRole(row.companyId, row.projectId, row.assigneeRole) : [];
-      notices.push(...ids.map((staffId) => ({ staffId, kind: 'dueSoon' as const, source, caseId: row.id, data: { deadline: d.key, dueAt: d.dueAt.toISOString() } })));
+      const deadlineTitle = await who.deadlineTitle(row.companyId, row.caseType, d.key);
+      notices.push(...ids.map((staffId) => ({ staffId, kind: 'dueSoon' as const, source, caseId: row.id, data: { deadline: d.key, deadlineTitle, dueAt: d.dueAt.toISOString() } })));
     }
     return writeNotices(em, this.deps.bus, notices, cases, at);
   }

@@ -33,6 +33,13 @@ export class RecipientDirectory {
     return s;
   }
 
+  /** A clock's title as the company's configuration declares it ({ zh-CN, en }), for the list to show. */
+  async deadlineTitle(companyId: number, caseType: string, key: string | null): Promise<unknown> {
+    if (!key) return null;
+    const config = await this.config(companyId);
+    return config.caseTypes.get(caseType)?.workflow.deadlines?.[key]?.title ?? null;
+  }
+
   /** The staff acting in `role` who can see the project. */
   async inRole(companyId: number, projectId: number, role: string): Promise<number[]> {
     const [config, staff] = await Promise.all([this.config(companyId), this.staffOf(companyId)]);

@@ -12,6 +12,8 @@ import './wy-login-page.js';
 import './wy-app-nav.js';
 import './wy-queue-page.js';
 import './wy-global-search.js';
+import '../notifications/wy-notification-bell.js';
+import { closeUnreadFeed } from '../notifications/unread-feed.js';
 
 type Phase = 'starting' | 'login' | 'ready' | 'failed';
 
@@ -27,6 +29,7 @@ const pageLoaders: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   admin: () => import('../admin/wy-admin-page.js'),
   password: () => import('./wy-password-page.js'),
   readLog: () => import('../household/wy-read-log-page.js'),
+  notifications: () => import('../notifications/wy-notifications-page.js'),
 };
 
 /** The staff app: login, then the shell (user, language, logout, navigation) around the routed page. */
@@ -90,6 +93,7 @@ export class WyApp extends LitElement {
   };
 
   #onUnauthorized = () => {
+    closeUnreadFeed();
     clearAppState();
     this.phase = 'login';
   };
@@ -152,6 +156,7 @@ export class WyApp extends LitElement {
     } catch {
       // the session may already be gone; show the login page anyway
     }
+    closeUnreadFeed();
     clearAppState();
     this.phase = 'login';
   }
@@ -178,6 +183,7 @@ export class WyApp extends LitElement {
           <a class="brand" href="#/">${t('appName')}</a>
           <wy-global-search></wy-global-search>
           <div class="user">
+            <wy-notification-bell></wy-notification-bell>
             <span><strong data-testid="user-name">${me.name}</strong> <span class="roles">${me.roles.map(roleTitle).join('、')}</span></span>
             <button type="button" lang=${getLanguage() === 'en' ? 'zh-CN' : 'en'} @click=${() => setLanguage(getLanguage() === 'en' ? 'zh-CN' : 'en')} title=${t('language')}>${t('switchLanguage')}</button>
             <a href="#/password" data-testid="change-password">${t('changePassword')}</a>
@@ -205,6 +211,7 @@ export class WyApp extends LitElement {
       case 'plugin': return this.#pluginPage(r.path, r.query);
       case 'password': return html`<wy-password-page></wy-password-page>`;
       case 'readLog': return html`<wy-read-log-page .query=${r.query}></wy-read-log-page>`;
+      case 'notifications': return html`<wy-notifications-page></wy-notifications-page>`;
       case 'notFound': return this.#notFound();
     }
   }
