@@ -52,6 +52,8 @@ describe('notification bell', () => {
 
     const page = await h.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    // the page's clock reads the kernel's, so countdowns and times match the test clock
+    await page.clock.setFixedTime(h.kernel.clock.now());
     await signIn(page, h.baseUrl, 'supervisor');
     const bell = page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe(before ? `通知，${before}条未读` : '通知');
@@ -59,6 +61,7 @@ describe('notification bell', () => {
     // nine hours on, the overdue job escalates the untold result from 客服助理 to 客服主管
     h.kernel.clock.advance(9 * 60 * 60_000);
     expect((await h.kernel.runJobs()).overdue).toBe(1);
+    await page.clock.setFixedTime(h.kernel.clock.now());
     await expect.poll(() => bell.getAttribute('aria-label')).toBe(`通知，${before + 1}条未读`);
     expect(await page.getByTestId('notification-count').textContent()).toBe(String(before + 1));
     await shot(page, 'notification-01-bell');

@@ -32,7 +32,6 @@ export class WyNotificationsPage extends LitElement {
   static override styles = [base, css`
     :host { display: block; max-width: 820px; }
     .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
-    .bar label { display: inline-flex; gap: 6px; align-items: center; }
     .bar button { margin-left: auto; }
     ul.list { list-style: none; margin: 0 0 12px; padding: 0; border: 1px solid var(--wy-border); border-radius: var(--wy-radius); background: #fff; }
     ul.list li + li { border-top: 1px solid var(--wy-border); }
@@ -49,7 +48,7 @@ export class WyNotificationsPage extends LitElement {
     fieldset { border: 1px solid var(--wy-border); border-radius: var(--wy-radius); background: #fff; padding: 12px 14px; margin-top: 20px; }
     legend { font-weight: 600; padding: 0 4px; }
     .kinds { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 8px 16px; margin: 8px 0 12px; }
-    .kinds label { display: inline-flex; gap: 6px; align-items: center; min-height: 32px; }
+    .kinds label { min-height: 32px; }
     .hint { color: var(--wy-muted); font-size: 13px; margin: 0; }
     @media (max-width: 640px) {
       a.item { grid-template-columns: auto 1fr; }
@@ -153,7 +152,7 @@ export class WyNotificationsPage extends LitElement {
       <h1>${nt('pageTitle')}</h1>
       ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : null}
       <div class="bar">
-        <label><input type="checkbox" .checked=${this.unreadOnly} @change=${(e: Event) => { this.unreadOnly = (e.target as HTMLInputElement).checked; void this.#load(); }}>${nt('unreadOnly')}</label>
+        <label class="inline"><input type="checkbox" .checked=${this.unreadOnly} @change=${(e: Event) => { this.unreadOnly = (e.target as HTMLInputElement).checked; void this.#load(); }}>${nt('unreadOnly')}</label>
         <button type="button" @click=${this.#markAll} ?disabled=${!this.items.some((n) => !n.readAt)}>${nt('markAllRead')}</button>
       </div>
       ${this.loading ? html`<p role="status">${t('loading')}</p>` : this.items.length === 0 ? html`<p class="hint">${nt('empty')}</p>` : html`
@@ -175,7 +174,7 @@ export class WyNotificationsPage extends LitElement {
             <legend>${nt('prefsTitle')}</legend>
             <p class="hint">${nt('prefsHint')}</p>
             <div class="kinds">
-              ${KINDS.map((k) => html`<label><input type="checkbox" name=${k} .checked=${this.kinds![k]}>${kindLabel(k)}</label>`)}
+              ${KINDS.map((k) => html`<label class="inline"><input type="checkbox" name=${k} .checked=${this.kinds![k]}>${kindLabel(k)}</label>`)}
             </div>
             <button type="submit" class="primary">${nt('save')}</button>
             ${this.saved ? html`<span role="status">${nt('prefsSaved')}</span>` : null}
