@@ -9,6 +9,7 @@ import { companyCreateCommand } from './commands/company-create.js';
 import { buildingCreateCommand, projectCreateCommand } from './commands/project-create.js';
 import { backupCommand } from './commands/backup.js';
 import { calendarImportCommand, calendarListCommand } from './commands/calendar.js';
+import { pluginFromConfigCommand } from './commands/plugin-from-config.js';
 
 export type { CoreCommand };
 
@@ -21,4 +22,5 @@ export const CORE_COMMANDS = new Map<string, CoreCommand>([
   ['backup', backupCommand],
   ['calendar:import', calendarImportCommand],
   ['calendar:list', calendarListCommand],
+  ['plugin:from-config', pluginFromConfigCommand],
 ]);

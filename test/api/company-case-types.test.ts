@@ -7,10 +7,13 @@
  * the control concerned with nothing activated; another company never sees the type; a rollback
  * stops new loans while an open one is returned under the version it was opened under.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRegistry, startTestKernel, type SeededRegistry, type TestKernel } from '../../core/testing/harness.js';
+import { ROOT_DIR } from '../../core/kernel.js';
+import { pluginFromConfigCommand } from '../../core/cli/commands/plugin-from-config.js';
 
 interface Issue { pointer: string; code: string; message: string }
 interface CaseBody {
@@ -239,6 +242,54 @@ describe('invalid definitions are refused on the control concerned, and nothing 
     const bigTemplate = variant((d) => { d.templates['key-loan-slip'] = `<p>${'钥'.repeat(50_001)}</p>`; });
     const big = await kernel.call(admin, 'POST', '/api/config/check', { document: bigTemplate });
     expect((big.json() as { issues: Issue[] }).issues).toContainEqual(expect.objectContaining({ pointer: '/document/caseTypes/xKeyLoan/templates/key-loan-slip', code: 'schema-maxLength' }));
+  });
+});
+
+describe('plugin:from-config', () => {
+  const dir = mkdtempSync(join(os.tmpdir(), 'wuye-from-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses an unknown company or type, and writes nothing', async () => {
+    expect(await pluginFromConfigCommand.run(['NOPE', 'xKeyLoan', '--out', join(dir, 'a')], kernel)).toBe(1);
+    expect(await pluginFromConfigCommand.run(['DEMO', 'xVisit', '--out', join(dir, 'a')], kernel)).toBe(1);
+    expect(await pluginFromConfigCommand.run(['DEMO'], kernel)).toBe(2);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
+  });
+
+  it('writes the key-lending type as a plugin folder that loads in a kernel, where a loan runs through the same steps', async () => {
+    const folder = join(dir, 'key-loan');
+    expect(await pluginFromConfigCommand.run(['DEMO', 'xKeyLoan', '--out', folder], kernel)).toBe(0);
+    for (const file of ['plugin.json', 'keyLoan.workflow.json', 'keyLoan.form.json', 'keyReturn.form.json', 'keyLoan.ui.json', 'key-loan.rules.json', 'templates/key-loan-slip.hbs', 'README.md']) {
+      expect(existsSync(join(folder, file)), file).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(folder, 'plugin.json'), 'utf8'))).toMatchObject({ id: 'key-loan', title: { 'zh-CN': '钥匙借用' }, dependsOn: ['service-desk'] });
+    // a second run does not overwrite the developer's copy
+    expect(await pluginFromConfigCommand.run(['DEMO', 'xKeyLoan', '--out', folder], kernel)).toBe(1);
+
+    cpSync(join(ROOT_DIR, 'plugins', 'service-desk'), join(dir, 'service-desk'), { recursive: true });
+    const plugin = await startTestKernel({ pluginsDir: dir, plugins: ['service-desk', 'key-loan'], startAt: START });
+    try {
+      const reg = await plugin.seed();
+      const desk = await plugin.login('frontdesk');
+      const created = await plugin.call(desk, 'POST', '/api/cases/keyLoan', {
+        projectId: reg.projects.get('CH')!.id, unitId: reg.units.get('CH/1/101')!.id,
+        data: { keyName: '1栋101 入户门钥匙', borrowerName: '李师傅', purpose: 'repair', dueAt: '2026-11-02T18:00:00+08:00' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = (created.json() as CaseBody).id;
+      const printed = await plugin.call(desk, 'GET', `/api/cases/keyLoan/${id}/documents/slip`);
+      expect(printed.statusCode).toBe(200);
+      expect(printed.body).toContain('钥匙借用登记单');
+      plugin.clock.set('2026-11-04T10:00:00+08:00');
+      await plugin.runJobs();
+      const page = (await plugin.call(desk, 'GET', `/api/cases/keyLoan/${id}`)).json() as CaseBody;
+      expect(page.deadlines).toEqual([expect.objectContaining({ key: 'returnBy', status: 'overdue', escalatedToRole: 'supervisor' })]);
+      const returned = await plugin.call(desk, 'POST', `/api/cases/keyLoan/${id}/transitions/returnKey`, { version: page.version, data: { condition: 'intact' } });
+      expect(returned.statusCode, returned.body).toBe(200);
+      expect(returned.json()).toMatchObject({ state: 'returned' });
+    } finally {
+      await plugin.close();
+    }
   });
 });
 
