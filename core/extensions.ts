@@ -31,7 +31,15 @@ export class ExtensionRegistry {
   constructor() {
     // core's declarative effects, run like plugin effects (with their params) by any workflow
     this.effects.set(APPEND_ROW, appendRow);
+    // messages to residents (core/notifications/notify-effect.ts): the kernel provides the sender
+    this.effects.set('notify', (ctx) => {
+      if (!this.notify) throw new Error('notify: resident messaging is not started (kernel only)');
+      return this.notify(ctx);
+    });
   }
+
+  /** the `notify` effect's handler, set by the kernel once the configuration service exists */
+  notify: RegisteredEffect | undefined;
 
   effectTypes(): Set<string> {
     return new Set<string>([...ExtensionRegistry.BUILT_IN_EFFECTS, ...this.effects.keys()]);

@@ -14,6 +14,7 @@ import { canSeeProject, hasPermission, seesAllProjects } from './cases/access.js
 import { nextSerialValue } from './cases/serials.js';
 import { principalOf } from './http/auth-hook.js';
 import type { PluginConfigView, PluginServices } from './plugin-types.js';
+import { queueMessages, type MessagingDeps } from './notifications/outbox/queue-message.js';
 
 export type { PluginConfigView, PluginServices } from './plugin-types.js';
 
@@ -24,6 +25,8 @@ export interface PluginServicesDeps {
   configs: ConfigService;
   projects: ProjectDirectory;
   now: () => Date;
+  /** resident messaging (core/notifications/outbox); absent in tools that run no kernel */
+  messaging?: MessagingDeps;
 }
 
 export function createPluginServices(pluginId: string, deps: PluginServicesDeps): PluginServices {
@@ -44,6 +47,11 @@ export function createPluginServices(pluginId: string, deps: PluginServicesDeps)
   });
   const services: PluginServices = {
     pluginId,
+    async queueMessages(em, input) {
+      if (!deps.messaging) throw new Error('resident messaging is not started');
+      const rows = await queueMessages(em, deps.messaging, input);
+      return rows.map((r) => ({ id: r.id, personId: r.personId, status: r.status }));
+    },
     orm,
     dialect: deps.dialect,
     now,

@@ -128,6 +128,16 @@ export interface PluginServices<Settings extends UntypedSettings = UntypedSettin
    * transitions may be taken). Returns the case's new state and version.
    */
   systemTransition(companyId: number, caseType: string, caseId: number, transitionId: string, data?: Record<string, unknown>): Promise<{ id: number; state: string; version: number }>;
+  /**
+   * Queues a message to residents in the caller's transaction (core/notifications/outbox): a
+   * template of the plugin's manifest `messages`, rendered with `context` plus company, project,
+   * building, unit and person; quiet hours, opt-outs and the daily cap apply. A dedupeKey queues
+   * it once per recipient however often it is asked (a retried request, a second instance).
+   */
+  queueMessages(em: EntityManager, input: {
+    companyId: number; template: string; channel: 'sms' | 'wechat'; urgent?: boolean; recipients: { personId: number; unitId: number | null }[];
+    context?: Record<string, unknown>; caseId?: number | null; dedupeKey?: string;
+  }): Promise<{ id: number; personId: number | null; status: string }[]>;
   /** appends to the company's audit log in the caller's transaction */
   audit(em: EntityManager, entry: { companyId: number; actorId: number; action: string; target: string; data?: Record<string, unknown> }): void;
 }

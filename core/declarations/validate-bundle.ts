@@ -14,6 +14,7 @@ import { fieldPaths, hasFieldPath, unionFields, type FieldSchema } from './form-
 import { checkWorkflow, workflowFields } from './check-workflow.js';
 import { checkRuleAgainstScope } from './rule-vars.js';
 import { checkTemplate } from './check-template.js';
+import { checkPluginMessages } from '../notifications/notify-effect-check.js';
 
 export interface BundleIssue extends FieldIssue {
   section: BundleSection;
@@ -126,6 +127,8 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     const declared = pluginDocuments[name];
     push('templates', name, declared ? checkTemplate(src, new Map(), ctx.templateHelpers, ['company', 'project', 'document', 'now', ...declared.context]) : checkTemplate(src, pluginFields, ctx.templateHelpers));
   }
+  // messages to residents and the workflows' notify effects (core/notifications/notify-effect-check.ts)
+  for (const found of checkPluginMessages(bundle, workflowsOk)) push(found.section, found.name, found.issues);
   for (const name of Object.keys(pluginDocuments)) {
     if (bundle.templates[name] === undefined) push('manifest', '', [{ pointer: `/documents/${name}`, code: 'unknown-template', message: `no templates/${name}.hbs` }]);
   }

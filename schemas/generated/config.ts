@@ -27,6 +27,29 @@ export interface ConfigDeclaration {
     };
   };
   /**
+   * Messages to residents (SMS, WeChat): quiet hours (no SMS in them unless the message is urgent: it waits until they end), a daily cap per resident, delivery attempts, and the company's own message templates (replacing a plugin's of the same id, or new ones for its own notify effects). Channels and their credentials are set apart (PUT /api/notification-channels/<channel>), never in this document.
+   */
+  notifications?: {
+    /**
+     * Company time; from after to spans midnight (default 21:00 to 08:00)
+     */
+    quietHours?: {
+      from: string;
+      to: string;
+    };
+    /**
+     * Messages per resident per company day (default 5); urgent ones are not counted against it
+     */
+    dailyCap?: number;
+    /**
+     * Delivery attempts before a message is marked failed (default 4; retries back off 1, 2, 4… minutes)
+     */
+    maxAttempts?: number;
+    templates?: {
+      [k: string]: MessageTemplate;
+    };
+  };
+  /**
    * The company's upload budget (attachments are stored in its database). storageQuotaMiB: all attachments together, default 2048 (2 GiB); perUserPerHour: files one staff member may upload in an hour, default 60. Over the quota an upload gets 413, over the rate 429.
    */
   uploads?: {
@@ -211,6 +234,47 @@ export interface PrivacyRule {
    * the visitor desk's view: room numbers only, no residents' data
    */
   visitorOnly?: boolean;
+}
+/**
+ * A message to residents (SMS or WeChat template message): its text and the variables sent to the provider are handlebars templates, checked at load like print templates (only the roots the message is rendered with; output escaped). The provider's own template code is registered per company with the channel (PUT /api/notification-channels/<channel>).
+ */
+export interface MessageTemplate {
+  title: Text;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  kind: string;
+  /**
+   * The message as the resident reads it (kept in the household's message log)
+   */
+  text: string;
+  /**
+   * The provider template's variables, in the order the provider's template numbers them (Tencent Cloud's are positional)
+   */
+  params?: {
+    [k: string]: string;
+  };
+  /**
+   * Roots the code that queues this message provides besides company, project, unit and person (a message no workflow uses, e.g. billing's dunning reminder: arrears)
+   *
+   * @maxItems 10
+   */
+  context?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
+  /**
+   * Residents may opt out of it (default true); false for notices the company must deliver (a final notice)
+   */
+  optOut?: boolean;
 }
 /**
  * Case types the company builds itself (自建流程: 钥匙借用, 拜访客户, 巡查…), keyed by case type id. Ids start with x and a capital (xKeyLoan): that namespace is the company's, plugins may not use it. Each type holds the declarations a plugin folder would — its workflow, forms, UI layouts, rules and print templates — and is checked exactly like a plugin's (core/config/company-case-types.ts). Once the version is active the type is served like a plugin's under /api/cases/<id>; removing it (or rolling back) stops new cases while open ones carry on under the version they were opened under.

@@ -29,6 +29,12 @@ export interface PluginDeclaration {
   };
   calendar?: Calendar;
   /**
+   * Messages to residents this plugin sends (its workflows' notify effects, or its code), keyed by message template id; companies override them in notifications.templates
+   */
+  messages?: {
+    [k: string]: MessageTemplate;
+  };
+  /**
    * Printable documents the plugin's own code renders (not tied to a case), keyed by template name (templates/<name>.hbs): their title and the context roots the code provides besides company, project, document and now
    */
   documents?: {
@@ -72,4 +78,45 @@ export interface Calendar {
   timezone?: string;
   holidays?: string[];
   workdays?: string[];
+}
+/**
+ * A message to residents (SMS or WeChat template message): its text and the variables sent to the provider are handlebars templates, checked at load like print templates (only the roots the message is rendered with; output escaped). The provider's own template code is registered per company with the channel (PUT /api/notification-channels/<channel>).
+ */
+export interface MessageTemplate {
+  title: Text;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  kind: string;
+  /**
+   * The message as the resident reads it (kept in the household's message log)
+   */
+  text: string;
+  /**
+   * The provider template's variables, in the order the provider's template numbers them (Tencent Cloud's are positional)
+   */
+  params?: {
+    [k: string]: string;
+  };
+  /**
+   * Roots the code that queues this message provides besides company, project, unit and person (a message no workflow uses, e.g. billing's dunning reminder: arrears)
+   *
+   * @maxItems 10
+   */
+  context?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
+  /**
+   * Residents may opt out of it (default true); false for notices the company must deliver (a final notice)
+   */
+  optOut?: boolean;
 }

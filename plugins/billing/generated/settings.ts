@@ -234,6 +234,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -244,6 +245,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -252,6 +254,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -262,6 +265,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -270,6 +274,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -278,6 +283,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -288,6 +294,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -296,6 +303,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -304,6 +312,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -312,6 +321,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -322,6 +332,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -330,6 +341,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -338,6 +350,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -346,6 +359,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -354,6 +368,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -364,6 +379,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -372,6 +388,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -380,6 +397,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -388,6 +406,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -396,6 +415,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -404,6 +424,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -414,6 +435,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -422,6 +444,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -430,6 +453,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -438,6 +462,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -446,6 +471,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -454,6 +480,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -462,6 +489,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -472,6 +500,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -480,6 +509,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -488,6 +518,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -496,6 +527,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -504,6 +536,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -512,6 +545,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -520,6 +554,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -528,6 +563,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -538,6 +574,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -546,6 +583,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -554,6 +592,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -562,6 +601,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -570,6 +610,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -578,6 +619,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -586,6 +628,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -594,6 +637,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -602,6 +646,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ]
     | [
@@ -612,6 +657,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -620,6 +666,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -628,6 +675,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -636,6 +684,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -644,6 +693,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -652,6 +702,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -660,6 +711,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -668,6 +720,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -676,6 +729,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         },
         {
           code: string;
@@ -684,6 +738,7 @@ export type BillingSettings = {
             en?: string;
           };
           afterMonthsUnpaid: number;
+          message?: string;
         }
       ];
   collectionTargets: {

@@ -18,6 +18,7 @@ import { num } from './sql.js';
 import { ownersOf, unitLabels } from './views.js';
 import { periodLabel } from '../domain/period-label.js';
 import type { BillingServices } from './settings.js';
+import { queueDunningMessage } from './dunning-messages.js';
 
 export interface UnitArrears {
   unitId: number;
@@ -227,6 +228,12 @@ export async function recordDunningSteps(services: BillingServices, principal: P
     if (issues.length > 0) throw new RuleRefusedError(issues.map((i) => i.message).join('；'), issues);
     const steps = units.map((unit) => em.create(DunningStep, { companyId: principal.companyId, unitId: unit.id, step: input.step, note: input.note, outcome: input.outcome ?? null, actorId: principal.staffId, recordedAt: services.now() }));
     await em.flush();
+    // the step's message (the SMS reminder), in this transaction: see dunning-messages.ts
+    for (const step of steps) {
+      const config = configs.get(units.find((u) => u.id === step.unitId)!.projectId)!;
+      const arrears = await unitArrears(em, principal.companyId, step.unitId, config.today, config.settings);
+      if (arrears) await queueDunningMessage(services, em, step, config.settings.dunning.find((s) => s.code === input.step)!, arrears);
+    }
     for (const step of steps) services.audit(em, { companyId: principal.companyId, actorId: principal.staffId, action: 'dunning', target: `billing_dunning_step:${step.id}`, data: { unitId: step.unitId, step: input.step } });
     await em.flush();
     return steps.map((step) => dunningView(step, configs.get(units.find((u) => u.id === step.unitId)!.projectId)!.settings.dunning));

@@ -1,0 +1,57 @@
+/**
+ * Load-time checks of a plugin's messages and its workflows' notify effects, run with the bundle's
+ * other cross-checks (core/declarations/validate-bundle.ts): a notify effect names a target, a
+ * channel and one of the plugin's message templates; a message a workflow sends may read that
+ * workflow's case and data, any other message only the roots its `context` declares. Unknown
+ * variables, helpers and unescaped output are refused, as in print templates.
+ */
+import type { FieldIssue } from '../errors.js';
+import { joinPointer } from '../errors.js';
+import type { PluginBundle } from '../declarations/plugin-bundle.js';
+import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
+import type { FieldSchema } from '../declarations/form-fields.js';
+import { workflowFields } from '../declarations/check-workflow.js';
+import { CASE_MESSAGE_ROOTS, MESSAGE_ROOTS, checkMessageTemplate } from './outbox/message-templates.js';
+import { NOTIFY_CHANNELS, NOTIFY_TARGETS } from './notify-params.js';
+
+export interface MessageCheckIssues { section: 'workflows' | 'manifest'; name: string; issues: FieldIssue[] }
+
+export function checkPluginMessages(bundle: PluginBundle, workflows: [string, WorkflowDeclaration][]): MessageCheckIssues[] {
+  const out: MessageCheckIssues[] = [];
+  const messages = bundle.manifest.messages ?? {};
+  const usedBy = new Map<string, Map<string, FieldSchema>>();
+  for (const [name, wf] of workflows) {
+    const issues: FieldIssue[] = [];
+    const add = (pointer: string, code: string, message: string) => issues.push({ pointer, code, message });
+    for (const [id, t] of Object.entries(wf.transitions)) {
+      (t.effects ?? []).forEach((e, i) => {
+        if (e.type !== 'notify') return;
+        const base = joinPointer('transitions', id, 'effects', String(i), 'params');
+        const p = (e.params ?? {}) as Record<string, unknown>;
+        const known = new Set(['to', 'template', 'channel', 'urgent', 'buildingField']);
+        for (const k of Object.keys(p)) if (!known.has(k)) add(`${base}/${k}`, 'unknown-param', `notify takes ${[...known].join(', ')}`);
+        if (!NOTIFY_TARGETS.includes(p.to as never)) add(`${base}/to`, 'enum', `to must be one of ${NOTIFY_TARGETS.join(', ')} (staff are told in the app by the staff notifications)`);
+        if (p.channel !== undefined && !NOTIFY_CHANNELS.includes(p.channel as never)) add(`${base}/channel`, 'enum', `channel must be one of ${NOTIFY_CHANNELS.join(', ')}`);
+        if (p.urgent !== undefined && typeof p.urgent !== 'boolean') add(`${base}/urgent`, 'type', 'urgent is true or false');
+        const fields = workflowFields(wf, bundle);
+        if (p.buildingField !== undefined && (typeof p.buildingField !== 'string' || !fields.has(p.buildingField))) add(`${base}/buildingField`, 'unknown-field', `unknown field "${String(p.buildingField)}"`);
+        if (typeof p.template !== 'string' || !messages[p.template]) {
+          add(`${base}/template`, 'unknown-message-template', `no message "${String(p.template)}" in plugin.json messages (known: ${Object.keys(messages).join(', ') || 'none'})`);
+          return;
+        }
+        // a message several workflows send must fit each of them
+        const seen = usedBy.get(p.template);
+        usedBy.set(p.template, seen ? new Map([...fields].filter(([f]) => seen.has(f))) : fields);
+      });
+    }
+    if (issues.length) out.push({ section: 'workflows', name, issues });
+  }
+  const manifestIssues: FieldIssue[] = [];
+  for (const [id, message] of Object.entries(messages)) {
+    const fields = usedBy.get(id);
+    const roots = fields ? CASE_MESSAGE_ROOTS : [...MESSAGE_ROOTS, ...(message.context ?? [])];
+    for (const i of checkMessageTemplate(message, fields ?? new Map(), roots)) manifestIssues.push({ ...i, pointer: joinPointer('messages', id) + i.pointer });
+  }
+  if (manifestIssues.length) out.push({ section: 'manifest', name: '', issues: manifestIssues });
+  return out;
+}
