@@ -84,6 +84,7 @@ export async function buildApp(services: KernelServices, options: AppOptions): P
   await app.register(followUpRoutes, { followUps: services.followUps, queries: services.queries, cases: services.cases, orm: services.orm, now: services.now });
   await app.register(configRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(configToolRoutes, { configs: services.configs, cases: services.cases, now: services.now });
+  await app.register((await import('./routes/config-preview.js')).configPreviewRoutes, { configs: services.configs, cases: services.cases, now: services.now });
   await app.register(staffRoutes, { orm: services.orm, cases: services.cases, sessions: services.sessions, now: services.now });
   await app.register(caseTypeRoutes, { cases: services.cases });
   await app.register(queueRoutes, { orm: services.orm, cases: services.cases, queries: services.queries });

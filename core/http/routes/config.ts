@@ -94,7 +94,7 @@ export async function configRoutes(app: FastifyInstance, opts: { configs: Config
       effective: {
         roles: Object.fromEntries(effective.roles),
         calendar: effective.calendar,
-        plugins: Object.fromEntries(effective.bundles.map((b) => [b.id, { manifest: b.manifest, workflows: b.workflows, forms: b.forms, ui: b.ui, rules: b.rules }])),
+        plugins: Object.fromEntries(effective.bundles.map((b) => [b.id, { manifest: b.manifest, workflows: b.workflows, forms: b.forms, ui: b.ui, rules: b.rules, templates: b.templates }])),
       },
     };
   });

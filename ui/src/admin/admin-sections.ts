@@ -1,5 +1,5 @@
 /**
- * The tabs of the configuration editor: its own (forms, workflow, rules, roles, calendar, review),
+ * The tabs of the configuration editor: its own (forms, workflow, print templates, rules, roles, calendar, review),
  * those other parts of ui/ register (`registerAdminSection`), and those enabled plugins contribute
  * (plugins/<id>/ui → adminSections). Imported by the navigation, so it stays light: each tab's
  * element is loaded on first visit.
@@ -28,6 +28,7 @@ const text = (value: UiText) => () => (getLanguage() === 'en' ? value.en ?? valu
 const OWN: AdminSectionEntry[] = [
   { id: 'forms', label: label('navAdminForms'), tag: 'wy-admin-forms-page', load: () => import('./wy-admin-forms-page.js'), scoped: true, order: 10 },
   { id: 'workflow', label: label('navAdminWorkflow'), tag: 'wy-admin-workflow-page', load: () => import('./wy-admin-workflow-page.js'), scoped: true, order: 20 },
+  { id: 'print', label: label('navAdminPrint'), tag: 'wy-admin-print-page', load: () => import('./wy-admin-print-page.js'), scoped: true, order: 25 },
   { id: 'rules', label: label('navAdminRules'), tag: 'wy-admin-rules-page', load: () => import('./wy-admin-rules-page.js'), scoped: true, order: 30 },
   { id: 'roles', label: label('navAdminRoles'), tag: 'wy-admin-roles-page', load: () => import('./wy-admin-roles-page.js'), order: 40 },
   { id: 'calendar', label: label('navAdminCalendar'), tag: 'wy-admin-calendar-page', load: () => import('./wy-admin-calendar-page.js'), order: 50 },

@@ -18,8 +18,8 @@ export type DeadlineDecl = NonNullable<WorkflowDeclaration['deadlines']>[string]
 export type FollowUpDecl = NonNullable<WorkflowDeclaration['followUp']>;
 export type CalendarDecl = NonNullable<ConfigDeclaration['calendar']>;
 
-/** The sections of a plugin the document may patch, entry by entry. */
-export type DeclSection = 'forms' | 'ui' | 'workflows' | 'rules';
+/** The sections of a plugin the document may patch, entry by entry (a template is replaced whole). */
+export type DeclSection = 'forms' | 'ui' | 'workflows' | 'rules' | 'templates';
 
 export interface PluginDecls {
   manifest: PluginDeclaration;
@@ -27,6 +27,8 @@ export interface PluginDecls {
   forms: Record<string, FormDeclaration>;
   ui: Record<string, UiDeclaration>;
   rules: Record<string, RuleEntry>;
+  /** print templates (handlebars source) by name */
+  templates?: Record<string, string>;
 }
 
 export interface RoleView {

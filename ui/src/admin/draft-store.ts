@@ -43,7 +43,7 @@ interface EditorState {
   settings: Record<string, Record<string, unknown>>;
 }
 
-const SECTIONS: DeclSection[] = ['workflows', 'forms', 'ui', 'rules'];
+const SECTIONS: DeclSection[] = ['workflows', 'forms', 'ui', 'rules', 'templates'];
 
 export class DraftStore extends EventTarget {
   active: ConfigResponse | null = null;
@@ -219,7 +219,7 @@ export class DraftStore extends EventTarget {
   setDecl(pluginId: string, section: DeclSection, name: string, value: unknown, scope: Scope = this.scope): void {
     const deleting = value === null || value === undefined;
     if (!scope) {
-      const map = ((this.decls[pluginId] ??= { manifest: {} as never, workflows: {}, forms: {}, ui: {}, rules: {} })[section] ??= {}) as Record<string, unknown>;
+      const map = ((this.decls[pluginId] ??= { manifest: {} as never, workflows: {}, forms: {}, ui: {}, rules: {}, templates: {} })[section] ??= {}) as Record<string, unknown>;
       const activeDecl = (this.active?.effective.plugins[pluginId]?.[section] as Record<string, unknown> | undefined)?.[name];
       const activeEntry = getAt(this.active?.document, ['plugins', pluginId, section, name]);
       let entry: unknown;

@@ -32,6 +32,7 @@ export function issueHref(ptr: string): { section: AdminSection; href: string } 
         return go('forms', { plugin, form });
       }
       case 'rules': return go('rules', { plugin, rule: name });
+      case 'templates': return go('print', { plugin });
       case 'config': {
         const owner = settingsSectionOf(plugin);
         if (owner) return go(owner.id);
