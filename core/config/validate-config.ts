@@ -14,6 +14,7 @@ import { resolveEffectiveConfig, type ConfigDocument, type RoleInfo } from './ef
 import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 import { checkReportTargets } from '../reports/targets.js';
+import { checkCompanyMessages } from '../notifications/notify-effect-check.js';
 import { caseTypeOfBundle, checkCompanyCaseTypes, isCompanyBundle, locateCompanyIssue } from './company-case-types.js';
 
 export interface ConfigCheckContext {
@@ -57,6 +58,8 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     issues.push(...checkRoles(effective.roles));
     // the monthly report's targets (company-wide): their roles and case types exist
     if (!scope.code) issues.push(...checkReportTargets(document.reports, new Set(effective.roles.keys()), new Set(effective.bundles.flatMap((b) => Object.keys(b.workflows)))));
+    // the company's message templates read only what they are rendered with (core/notifications/notify-effect-check.ts)
+    if (!scope.code) issues.push(...checkCompanyMessages(document.notifications?.templates, effective.bundles));
     const bundleCtx = { roles: new Set(effective.roles.keys()), effectTypes: ctx.effectTypes, templateHelpers: ctx.templateHelpers, pluginIds: enabledIds, compileSchema: formValidator };
     // a plugin the draft leaves alone (in the same context) is not validated again: see compile-cache.ts
     const contextKey = [bundleCtx.roles, bundleCtx.effectTypes, bundleCtx.templateHelpers, bundleCtx.pluginIds].map((set) => [...set].sort());

@@ -11,7 +11,7 @@ import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import type { FieldSchema } from '../declarations/form-fields.js';
 import { workflowFields } from '../declarations/check-workflow.js';
-import { CASE_MESSAGE_ROOTS, MESSAGE_ROOTS, checkMessageTemplate } from './outbox/message-templates.js';
+import { CASE_MESSAGE_ROOTS, MESSAGE_ROOTS, checkMessageTemplate, type MessageTemplate as MessageTemplateDecl } from './outbox/message-templates.js';
 import { NOTIFY_CHANNELS, NOTIFY_TARGETS } from './notify-params.js';
 
 export interface MessageCheckIssues { section: 'workflows' | 'manifest'; name: string; issues: FieldIssue[] }
@@ -54,4 +54,28 @@ export function checkPluginMessages(bundle: PluginBundle, workflows: [string, Wo
   }
   if (manifestIssues.length) out.push({ section: 'manifest', name: '', issues: manifestIssues });
   return out;
+}
+
+/**
+ * The company's own message templates (configuration notifications.templates): one replacing a
+ * plugin's message may read what that message may (its workflows' case and data, or its declared
+ * context); a new one, what its own `context` declares besides company, project, building, unit,
+ * person and now. Pointers are relative to the configuration document.
+ */
+export function checkCompanyMessages(templates: Record<string, MessageTemplateDecl> | undefined, bundles: readonly PluginBundle[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [id, message] of Object.entries(templates ?? {})) {
+    const owner = bundles.find((b) => b.manifest.messages?.[id]);
+    let fields = new Map<string, FieldSchema>();
+    let roots: readonly string[] = [...MESSAGE_ROOTS, ...(message.context ?? [])];
+    if (owner) {
+      const sentBy = Object.values(owner.workflows).filter((wf) => Object.values(wf.transitions).some((t) => (t.effects ?? []).some((e) => e.type === 'notify' && (e.params as { template?: unknown } | undefined)?.template === id)));
+      if (sentBy.length) {
+        roots = CASE_MESSAGE_ROOTS;
+        fields = sentBy.map((wf) => workflowFields(wf, owner)).reduce((a, b) => new Map([...a].filter(([f]) => b.has(f))));
+      } else roots = [...MESSAGE_ROOTS, ...(owner.manifest.messages![id]!.context ?? []), ...(message.context ?? [])];
+    }
+    for (const i of checkMessageTemplate(message, fields, roots)) issues.push({ ...i, pointer: joinPointer('notifications', 'templates', id) + i.pointer });
+  }
+  return issues;
 }

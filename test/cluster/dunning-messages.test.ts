@@ -29,7 +29,7 @@ beforeAll(async () => {
   const database = w.kernel.dialect === 'postgresql' ? { url: config.get('clientUrl') as string } : { sqlitePath: config.get('dbName') as string };
   b = await startKernel({ database, plugins: ['service-desk', 'billing'], now: w.kernel.clock.now });
   aliyun = await startAliyunSmsFake(KEYS, w.kernel.clock.now);
-  const res = await w.call('admin', 'PUT', '/api/notification-channels/sms', {
+  const res = await w.kernel.call(await w.token('admin'), 'PUT', '/api/notification-channels/sms', {
     provider: 'aliyun', endpoint: aliyun.url, settings: { signName: '测试物业', templates: { dunningReminder: 'SMS_TEST_DUN' } }, credentials: KEYS,
   });
   expect(res.statusCode, res.body).toBe(200);
