@@ -35,6 +35,8 @@ let other: SeededRegistry;
 const tokens = new Map<string, string>();
 const token = async (username: string) => tokens.get(username) ?? tokens.set(username, await kernel.login(username)).get(username)!;
 
+/** checks and dry runs go to the draft pool's worker threads, and the export boots a second kernel: slow on a busy machine */
+const SLOW = 120_000;
 // Monday 2026-11-02 09:00 Beijing
 const START = '2026-11-02T09:00:00+08:00';
 
@@ -103,7 +105,7 @@ describe('a company builds its own key-lending procedure', () => {
     expect((await versions()).filter((v) => v.current).map((v) => v.number)).toEqual([1]);
 
     await proposeAndActivate(document, '钥匙借用流程上线');
-  });
+  }, SLOW);
 
   it('the staff app describes it: case types with its form, app config with its layout', async () => {
     const desk = await token('frontdesk');
@@ -290,7 +292,7 @@ describe('plugin:from-config', () => {
     } finally {
       await plugin.close();
     }
-  });
+  }, SLOW);
 });
 
 describe('rollback', () => {
