@@ -93,7 +93,7 @@ export class CaseService {
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
 
-    await this.checkAttachments(this.orm.em.fork(), principal.companyId, type, type.workflow.form, data, '/data');
+    await this.checkAttachments(null, principal.companyId, type, type.workflow.form, data, '/data');
     const plan = this.newCasePlan(config, type, { companyId: principal.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: principal.staffId, actorRole: role }, data);
     const result = await this.store.createCase(plan);
     if (!result.ok) throw refProblemError(result.problem);
@@ -377,9 +377,12 @@ export class CaseService {
    * fields present. `context` builds the rule context around the form (case data, actor, config).
    */
   /** Attachment fields must name files uploaded to the company (the format only checks the id's shape). */
-  private async checkAttachments(em: EntityManager, companyId: number, type: CompiledCaseType, form: string, data: Record<string, unknown>, basePointer: string): Promise<void> {
+  /** `em` null: a fresh one, forked only when the data names attachments (most forms have none). */
+  private async checkAttachments(em: EntityManager | null, companyId: number, type: CompiledCaseType, form: string, data: Record<string, unknown>, basePointer: string): Promise<void> {
     const schema = type.forms.get(form);
-    if (schema) await assertAttachmentsExist(em, companyId, attachmentRefs(schema as never, data, basePointer));
+    if (!schema) return;
+    const refs = attachmentRefs(schema as never, data, basePointer);
+    if (refs.length) await assertAttachmentsExist(em ?? this.orm.em.fork(), companyId, refs);
   }
 
   validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {

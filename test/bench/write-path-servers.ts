@@ -120,7 +120,10 @@ export async function startWuye(name: string, location: string, seeded: Seeded, 
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch { /* not listening yet */ }
-    if (i > 600) throw new Error(`Wuye did not start in 60 s (log: ${logFile})`);
+    if (i > 3000) { // a loaded machine starts it slowly
+      child.kill('SIGTERM');
+      throw new Error(`Wuye did not start in 5 minutes (log: ${logFile})`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const login = async (username: string) => {

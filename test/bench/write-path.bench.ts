@@ -59,7 +59,7 @@ try {
           let pool: CasePool | undefined;
           if (op === 'transition') {
             // enough cases for the round: the last round's rate (else the create rate, doubled) with room to spare
-            const rate = lastRate.get(`${op}|${t.name}`) ?? 2 * Math.max(lastRate.get(`create|${t.name}`) ?? 0, 500);
+            const rate = lastRate.get(`${op}|${t.name}`) ?? 1.5 * Math.max(lastRate.get(`create|${t.name}`) ?? 0, 20);
             pool = await precreate(t, Math.ceil(rate * seconds * 1.3) + 100);
           }
           const res = await round(t, op, connections, seconds, pool);
