@@ -26,7 +26,8 @@ beforeAll(async () => {
   await kernel.seed(other);
   for (const u of ['frontdesk', 'frontdesk-jr', 'supervisor', 'manager', 'assistant', 'engineering', 'o-supervisor', 'o-manager']) t[u] = await kernel.login(u);
 });
-afterAll(async () => kernel?.close());
+let closed = false;
+afterAll(async () => { if (!closed) await kernel?.close(); });
 
 async function register(content: string, as = 'frontdesk', projectCode = 'CH') {
   const res = await kernel.call(t[as]!, 'POST', '/api/cases/complaint', { projectId: reg.projects.get(projectCode)!.id, data: { channel: 'letter', complainantName: '王芳', content } });
@@ -97,6 +98,21 @@ describe('staff notifications', () => {
     expect(await kindsFor('supervisor', own.id)).not.toContain('assignedToMe');
   });
 
+  it('a follow-up coming due is told to the roles that make it', async () => {
+    const c = await register('水压不足');
+    let v = await take('supervisor', c, 'classify', { nature: 'valid', severity: 'minor', category: 'repair' });
+    v = await take('engineering', v, 'handle', { cause: '水泵故障', correctiveAction: '维修水泵', handledBy: '韩志' });
+    v = await take('frontdesk', v, 'reply', { replyMethod: 'letter', replyContent: '已修复，感谢反馈' });
+    await kernel.runJobs();
+    expect(await kindsFor('manager', c.id)).not.toContain('followUpDue');
+    // the follow-up is due within 3 days of the reply
+    kernel.clock.advance(3 * 24 * 60 * 60_000 + 60_000);
+    await kernel.runJobs();
+    expect(await kindsFor('manager', c.id)).toContain('followUpDue');
+    expect(await kindsFor('supervisor', c.id)).toContain('followUpDue');
+    expect(await kindsFor('frontdesk', c.id)).not.toContain('followUpDue');
+  });
+
   it('only staff who may see the project hear of its cases', async () => {
     const c = await register('金融大厦空调不制冷', 'frontdesk-jr', 'JR');
     await kernel.runJobs();
@@ -122,7 +138,7 @@ describe('staff notifications', () => {
     expect((await kernel.call(t.supervisor!, 'POST', '/api/notifications/999999/read')).statusCode).toBe(404);
     const read = await kernel.call(t.supervisor!, 'POST', `/api/notifications/${target.id}/read`);
     expect(read.statusCode, read.body).toBe(200);
-    expect(read.json()).toMatchObject({ unread: count - 1, notification: { id: target.id, readAt: '2026-11-02T01:40:00.000Z' } });
+    expect(read.json()).toMatchObject({ unread: count - 1, notification: { id: target.id, readAt: kernel.clock.now().toISOString() } });
 
     const all = await kernel.call(t.supervisor!, 'POST', '/api/notifications/read-all', {});
     expect(all.json()).toMatchObject({ marked: count - 1, unread: 0 });
@@ -195,5 +211,16 @@ describe('staff notifications', () => {
     await kernel.runJobs();
     expect(await nextCount()).toBeGreaterThan(start);
     controller.abort();
+  });
+
+  it('closing the kernel ends the open streams instead of waiting for them (graceful shutdown)', async () => {
+    const base = `http://127.0.0.1:${(kernel.app.server.address() as { port: number }).port}`;
+    const res = await fetch(`${base}/api/notifications/stream`, { headers: { authorization: `Bearer ${t.manager!}` } });
+    const reader = res.body!.getReader();
+    await reader.read();
+    closed = true;
+    await kernel.close();
+    // the server ended the stream: the reader reaches its end rather than hanging
+    for (;;) if ((await reader.read()).done) break;
   });
 });

@@ -41,6 +41,16 @@ export class StaffNotificationFanOut {
 
   constructor(private readonly deps: FanOutDeps) {}
 
+  /**
+   * A database that had cases before notifications existed starts reading at its newest event:
+   * staff are told of what happens from now on, not of years of history. (Idempotent.)
+   */
+  async startCursor(): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const [newest] = await em.find(CaseEvent, {}, { orderBy: { id: 'desc' }, fields: ['id'], limit: 1 });
+    await (em as SqlEntityManager).createQueryBuilder(NotificationCursor).insert({ name: CURSOR, lastId: newest?.id ?? 0 }).onConflict('name').ignore().execute();
+  }
+
   async run(at: Date): Promise<{ written: number }> {
     let written = 0;
     for (;;) {

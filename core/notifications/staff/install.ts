@@ -32,5 +32,6 @@ export async function installStaffNotifications(app: FastifyInstance, deps: Staf
   app.addHook('preClose', async () => hub.close());
   await app.register(notificationRoutes, { service, hub, sessions: deps.sessions });
   const fanOut = new StaffNotificationFanOut({ orm: deps.orm, configs: deps.configs, bus: deps.bus });
+  await fanOut.startCursor();
   return { name: 'core.staffNotifications', everySeconds: FAN_OUT_EVERY_SECONDS, run: (at) => fanOut.run(at) };
 }
