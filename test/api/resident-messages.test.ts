@@ -230,6 +230,21 @@ describe('other channels and notices', () => {
   });
 });
 
+describe('the monthly report', () => {
+  it('counts the month\'s messages by kind and delivery result', async () => {
+    const res = await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-11');
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { items: { kind: string; counts: Record<string, number> }[]; totals: Record<string, number> };
+    // parcel: the first, the one retried after a bad signature, the deferred one, Tencent's — sent; one failed; one opted out
+    expect(report.items.find((i) => i.kind === 'parcel')!.counts).toEqual({ sent: 4, failed: 1, suppressed: 1 });
+    expect(report.items.find((i) => i.kind === 'notice')!.counts.sent).toBe(1);
+    expect((await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-10')).json()).toMatchObject({ items: [], totals: {} });
+    expect((await kernel.call(tokens.frontdesk!, 'GET', '/api/reports/monthly/messages?month=2026-11')).statusCode).toBe(403);
+    const bad = await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-13');
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('credentials never leak', () => {
   it('not in the channel answers, the database row, the configuration export or the log', async () => {
     const put = await useAliyun();

@@ -4,7 +4,9 @@
  * preferences (opt-out per kind, WeChat openid), and a building-wide notice (停水停电) from the desk.
  */
 import type { FastifyInstance } from 'fastify';
-import type { MikroORM } from '@mikro-orm/core';
+import { raw, type MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { DateTime } from 'luxon';
 import { Building, OutboxMessage, Person, ResidentMessagePreference, Unit, UnitPerson } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
 import type { CaseQueries } from '../../cases/case-queries.js';
@@ -16,6 +18,7 @@ import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
 import { requireConfigPermission } from './config.js';
 import { REGISTRY_EDIT } from './household-archive.js';
+import { REPORTS_VIEW } from './reports.js';
 import { buildingHouseholds } from '../../notifications/outbox/recipients.js';
 import { queueMessages, UnknownMessageTemplateError, type MessagingDeps } from '../../notifications/outbox/queue-message.js';
 import { messageTemplates } from '../../notifications/outbox/message-templates.js';
@@ -74,6 +77,33 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     const rows = await opts.orm.em.fork().find(OutboxMessage, { companyId: principal.companyId, status: status ? status : { $in: ['failed', 'queued', 'deferred'] } }, { orderBy: { id: 'desc' }, limit: 300 });
     const names = await personNames(principal.companyId, rows.map((r) => r.personId));
     return { items: rows.map((r) => messageView(r, null, names)) };
+  });
+
+  app.get('/api/reports/monthly/messages', {
+    schema: {
+      tags: ['messages', 'reports'], summary: "The monthly report's messages to residents: how many of each kind were sent, failed, suppressed or still waiting (company time zone)",
+      querystring: { type: 'object', properties: { month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }, required: ['month'], additionalProperties: false },
+      response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const config = await opts.cases.configForCompany(principal);
+    if (!hasPermission(principal, config, REPORTS_VIEW)) throw new ForbiddenError(`statistics need the ${REPORTS_VIEW} permission`);
+    const { month } = request.query as { month: string };
+    const start = DateTime.fromISO(`${month}-01`, { zone: config.calendar.timezone });
+    const rows: { kind: string; status: string; n: number | string }[] = await (opts.orm.em.fork() as SqlEntityManager).createQueryBuilder(OutboxMessage)
+      .select(['kind', 'status', raw('count(*) as n')])
+      .where({ companyId: principal.companyId, createdAt: { $gte: start.toJSDate(), $lt: start.plus({ months: 1 }).toJSDate() } })
+      .groupBy(['kind', 'status']).execute('all');
+    const byKind = new Map<string, Record<string, number>>();
+    const totals: Record<string, number> = {};
+    for (const r of rows) {
+      const counts = byKind.get(r.kind) ?? {};
+      counts[r.status] = Number(r.n);
+      byKind.set(r.kind, counts);
+      totals[r.status] = (totals[r.status] ?? 0) + Number(r.n);
+    }
+    return { month, items: [...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, counts]) => ({ kind, counts })), totals };
   });
 
   app.put('/api/residents/:id/message-preferences', {
