@@ -77,5 +77,6 @@ export async function round(t: Target, op: Op, connections: number, seconds: num
   // after the pool ran out, the in-flight duplicates of the last case answer 409: no more than one per connection
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > (exhausted ? connections * 2 : 0)) throw new Error(`${t.name} ${op}: ${failed} failed of ${ok + failed} requests`);
-  return { rps: ok / elapsedS, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequestMs: cpu / ok, ok };
+  // no request answered (a machine too loaded for the round): no CPU figure rather than an infinite one
+  return { rps: ok / elapsedS, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequestMs: ok ? cpu / ok : Number.NaN, ok };
 }

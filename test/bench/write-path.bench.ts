@@ -77,6 +77,11 @@ try {
   await databases.drop();
 }
 
+function cpuCell(rs: RoundResult[]): string {
+  const answered = rs.filter((r) => r.ok > 0);
+  return answered.length ? `${median(answered.map((r) => r.cpuPerRequestMs)).toFixed(3)} ms${answered.length < rs.length ? ` (${answered.length} of ${rs.length} rounds)` : ''}` : '—';
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -101,7 +106,7 @@ function printTable(results: Map<string, RoundResult[]>): void {
         const rs = results.get(`${op}|${connections}|${t.name}`) ?? [];
         const rps = median(rs.map((r) => r.rps));
         first ??= rps;
-        lines.push(`| ${names[op]} | ${t.name} | ${connections} | ${Math.round(rps).toLocaleString('en')} | ${Math.round((rps / first) * 100)} % | ${median(rs.map((r) => r.p50))} / ${median(rs.map((r) => r.p99))} | ${median(rs.map((r) => r.cpuPerRequestMs)).toFixed(3)} ms |`);
+        lines.push(`| ${names[op]} | ${t.name} | ${connections} | ${Math.round(rps).toLocaleString('en')} | ${Math.round((rps / first) * 100)} % | ${median(rs.map((r) => r.p50))} / ${median(rs.map((r) => r.p99))} | ${cpuCell(rs)} |`);
       }
     }
   }
