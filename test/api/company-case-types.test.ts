@@ -115,6 +115,11 @@ describe('a company builds its own key-lending procedure', () => {
     const app = (await kernel.call(desk, 'GET', '/api/app-config')).json() as { plugins: Record<string, { forms: Record<string, unknown>; workflows: Record<string, unknown> }> };
     expect(Object.keys(app.plugins['x-key-loan']!.forms).sort()).toEqual(['keyLoan', 'keyReturn']);
     expect(Object.keys(app.plugins['x-key-loan']!.workflows)).toEqual(['xKeyLoan']);
+    // the OpenAPI document shows the companies' routes once, generically: no company's type is named in it
+    const openapi = (await kernel.call(null, 'GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(openapi.paths['/api/cases/{type}']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(openapi.paths['/api/cases/{type}/{id}/transitions/{transition}']!)).toEqual(['post']);
+    expect(Object.keys(openapi.paths).filter((p) => p.includes('xKeyLoan'))).toEqual([]);
     // a technician may not lend keys
     await token('technician');
     expect((await lend('technician')).statusCode).toBe(403);
