@@ -52,7 +52,7 @@ export function appendRow(ctx: EffectInput): void {
   const rows = Array.isArray(current) ? [...(current as Record<string, unknown>[])] : [];
   if (params.maxRows !== undefined && rows.length >= params.maxRows) {
     const message = `list ${params.field} already holds ${params.maxRows} rows, the most it may`;
-    throw new RuleRefusedError(message, [{ pointer: joinPointer('data', params.field), code: 'too-many-rows', message, params: { field: params.field, maxRows: params.maxRows } }]);
+    throw new RuleRefusedError(message, [{ pointer: joinPointer('data', params.field), code: 'too-many-rows', message, params: { name: params.field, limit: params.maxRows } }]);
   }
   const row: Record<string, unknown> = {};
   for (const [key, source] of Object.entries(params.row)) row[key] = sourceValue(source, ctx, rows.length + 1);

@@ -79,7 +79,7 @@ describe('declared steps: appendRow, onExpiry, contributed and date operators', 
     expect(loan.data).not.toHaveProperty('reminderNote');
     const third = await take(clerk, loan, 'remind', { reminderNote: '第三次' });
     expect(third.statusCode).toBe(422);
-    expect(third.json().issues[0]).toMatchObject({ pointer: '/data/reminders', code: 'too-many-rows', params: { field: 'reminders', maxRows: 2 } });
+    expect(third.json().issues[0]).toMatchObject({ pointer: '/data/reminders', code: 'too-many-rows', params: { name: 'reminders', limit: 2 } });
     expect(await get(loan)).toMatchObject({ version: loan.version, data: { reminders: loan.data.reminders } });
   });
 
