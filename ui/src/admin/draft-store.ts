@@ -21,6 +21,7 @@ import { clone, composePatch, deepEqual, diffPatch, getAt, isPlainObject, listCh
 import { withoutBranchNoise } from '../issue-text.js';
 import { companySettingsEntry, projectSettingsEntry, settingsInProject } from './settings-patch.js';
 import { ServerDraft, type SaveState, type StoredDraft } from './server-draft.js';
+import { bundleOf, companyBundleId, companyCaseTypeOf, companyDeclPath, isCompanyBundle, type CompanyTypeDef } from './company-types.js';
 
 /** null: the whole company; otherwise a project code. */
 export type Scope = string | null;
@@ -121,6 +122,7 @@ export class DraftStore extends EventTarget {
     }
     const editor = saved.editor as Partial<EditorState>;
     this.doc = clone(saved.document);
+    this.#syncCompanyTypes();
     for (const d of editor.decls ?? []) {
       const map = this.decls[d.plugin]?.[d.section] as Record<string, unknown> | undefined;
       if (!map) continue;
@@ -218,7 +220,14 @@ export class DraftStore extends EventTarget {
   /** Replaces a declaration (null/undefined: deletes it) and writes the patch entry. */
   setDecl(pluginId: string, section: DeclSection, name: string, value: unknown, scope: Scope = this.scope): void {
     const deleting = value === null || value === undefined;
-    if (!scope) {
+    if (isCompanyBundle(pluginId) && !scope) {
+      // the company's own type: its definition is stored whole, not as a patch (company-types.ts)
+      const map = (this.decls[pluginId]?.[section] ?? {}) as Record<string, unknown>;
+      if (deleting) delete map[name];
+      else map[name] = clone(value);
+      const caseType = companyCaseTypeOf(pluginId);
+      setAt(this.doc as Record<string, unknown>, companyDeclPath(caseType, section, name), deleting ? undefined : clone(value));
+    } else if (!scope) {
       const map = ((this.decls[pluginId] ??= { manifest: {} as never, workflows: {}, forms: {}, ui: {}, rules: {}, templates: {} })[section] ??= {}) as Record<string, unknown>;
       const activeDecl = (this.active?.effective.plugins[pluginId]?.[section] as Record<string, unknown> | undefined)?.[name];
       const activeEntry = getAt(this.active?.document, ['plugins', pluginId, section, name]);
@@ -343,7 +352,29 @@ export class DraftStore extends EventTarget {
   /** Replaces the whole draft document (import). Effective views are kept for the pages. */
   replaceDocument(doc: ConfigDeclaration): void {
     this.doc = clone(doc);
+    this.#syncCompanyTypes();
     this.#changed();
+  }
+
+  // ---- the company's own case types ----
+
+  /** Adds a case type of the company's own (blank or a copy: company-types.ts) to the draft. */
+  addCompanyType(caseType: string, def: CompanyTypeDef): void {
+    setAt(this.doc as Record<string, unknown>, ['caseTypes', caseType], clone(def));
+    this.decls[companyBundleId(caseType)] = bundleOf(caseType, def);
+    this.#changed();
+  }
+
+  /** Case types in use (plugins' and the company's), for picking a free id. */
+  caseTypeIds(): string[] {
+    return Object.values(this.decls).flatMap((d) => Object.keys(d.workflows ?? {}));
+  }
+
+  /** The pages' view of the company's types follows the document (restored or imported drafts). */
+  #syncCompanyTypes() {
+    const defs = (this.doc as { caseTypes?: Record<string, CompanyTypeDef> }).caseTypes ?? {};
+    for (const id of Object.keys(this.decls)) if (isCompanyBundle(id)) delete this.decls[id];
+    for (const [caseType, def] of Object.entries(defs)) if (def) this.decls[companyBundleId(caseType)] = bundleOf(caseType, def);
   }
 
   // ---- issues ----
@@ -434,6 +465,11 @@ export function roleView(r: RoleView & { id?: string }): RoleView {
 
 /** The document pointer of a plugin declaration member in a scope (what the server's issues use). */
 export function declPointer(scope: Scope, pluginId: string, section: DeclSection, name: string, ...path: (string | number)[]): string {
+  if (isCompanyBundle(pluginId) && !scope) {
+    // the server reports a company type's problems where its definition sits: caseTypes.<xId>…
+    const caseType = companyCaseTypeOf(pluginId);
+    return pointer('document', ...companyDeclPath(caseType, section, name), ...path);
+  }
   const head = scope ? ['document', 'projects', scope, 'plugins'] : ['document', 'plugins'];
   return pointer(...head, pluginId, section, name, ...path);
 }

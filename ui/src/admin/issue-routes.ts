@@ -6,6 +6,7 @@ import { href, type AdminSection } from '../router.js';
 import { draft } from './draft-store.js';
 import { tokensOf } from './patch.js';
 import { settingsSectionOf } from './admin-sections.js';
+import { companyBundleId } from './company-types.js';
 
 export function issueHref(ptr: string): { section: AdminSection; href: string } {
   const t = tokensOf(ptr);
@@ -21,6 +22,18 @@ export function issueHref(ptr: string): { section: AdminSection; href: string } 
   });
   if (t[0] === 'roles') return go('roles');
   if (t[0] === 'calendar') return go('calendar');
+  if (t[0] === 'caseTypes' && t[1]) {
+    // the company's own type, edited as its bundle (company-types.ts)
+    const plugin = companyBundleId(t[1]);
+    switch (t[2]) {
+      case 'workflow': return go('workflow', { plugin, caseType: t[1] });
+      case 'forms': return go('forms', { plugin, form: t[3] });
+      case 'ui': return go('forms', { plugin, form: t[3] ? draft.decl<{ form?: string }>(plugin, 'ui', t[3], null)?.form ?? t[3] : undefined });
+      case 'rules': return go('rules', { plugin, rule: t[3] });
+      case 'templates': return go('print', { plugin });
+      default: return go('workflow', { plugin, caseType: t[1] });
+    }
+  }
   if (t[0] === 'plugins' && t[1]) {
     const plugin = t[1];
     const name = t[3];

@@ -37,6 +37,7 @@ export class WyAdminPrintPage extends LitElement {
   static override styles = [base, adminStyles, css`
     :host { display: block; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr); gap: 16px; align-items: start; }
+    label.source-label { display: flex; flex-direction: column; gap: 4px; width: 100%; }
     textarea.source { width: 100%; min-height: 360px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; box-sizing: border-box; }
     .inserts { display: flex; flex-wrap: wrap; gap: 6px; max-height: 220px; overflow: auto; margin: 6px 0 10px; }
     .inserts button { font-size: 13px; padding: 3px 8px; }
@@ -221,7 +222,7 @@ export class WyAdminPrintPage extends LitElement {
           ${group('field', at('printInsertFields'))}
           ${group('case', at('printInsertCase'))}
           ${group('step', at('printInsertSteps'))}
-          <label>${at('printSource')}
+          <label class="source-label">${at('printSource')}
             <textarea class="source" spellcheck="false" .value=${source} data-pointer=${ctl(ptr)} aria-invalid=${bad ? 'true' : 'false'} aria-describedby=${`${issueId(ptr)} preview-problems`}
               @input=${(e: Event) => this.#setSource(doc.template, (e.target as HTMLTextAreaElement).value)}></textarea>
           </label>

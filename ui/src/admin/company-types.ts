@@ -1,0 +1,100 @@
+/**
+ * The company's own case types (configuration `caseTypes.<xId>`, core/config/company-case-types.ts)
+ * as the editor handles them: each is shown as a bundle `x-…` like a plugin's, so the forms,
+ * workflow and print pages edit it unchanged; what they edit is written back whole into
+ * `caseTypes.<xId>.{workflow, forms.<n>, ui.<n>, rules.<n>, templates.<n>}` (a company type is
+ * its own definition, not a patch over a plugin's). A new type starts blank (one form, two
+ * states, one step) or as a copy of an existing type's declarations.
+ */
+import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE } from '../../../core/declarations/reserved-names.js';
+import type { DeclSection, FormDeclaration, PluginDecls, Text, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
+import { clone } from './patch.js';
+
+export { COMPANY_CASE_TYPE };
+
+/** Where a company type's definition sits in the document and what it holds (the document's own shape). */
+export interface CompanyTypeDef {
+  workflow: WorkflowDeclaration;
+  forms: Record<string, FormDeclaration>;
+  ui?: Record<string, UiDeclaration>;
+  rules?: Record<string, unknown>;
+  templates?: Record<string, string>;
+}
+
+/** xKeyLoan -> x-key-loan (the same naming as the server's companyBundleId) */
+export function companyBundleId(caseType: string): string {
+  return COMPANY_BUNDLE_PREFIX + caseType.slice(1).replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
+}
+
+/** x-key-loan -> xKeyLoan (companyBundleId read backwards) */
+export function companyCaseTypeOf(bundleId: string): string {
+  return 'x' + bundleId.slice(COMPANY_BUNDLE_PREFIX.length).split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+export const isCompanyBundle = (pluginId: string): boolean => pluginId.startsWith(COMPANY_BUNDLE_PREFIX);
+
+/** The path in the document of one declaration of a company type. */
+export function companyDeclPath(caseType: string, section: DeclSection, name: string): string[] {
+  return section === 'workflows' ? ['caseTypes', caseType, 'workflow'] : ['caseTypes', caseType, section, name];
+}
+
+/** The bundle the pages edit, from the definition in the document. */
+export function bundleOf(caseType: string, def: CompanyTypeDef): PluginDecls {
+  const title = (def.workflow?.title as Text | undefined) ?? { 'zh-CN': caseType };
+  return {
+    manifest: { id: companyBundleId(caseType), version: '1.0.0', title } as PluginDecls['manifest'],
+    workflows: { [caseType]: clone(def.workflow) },
+    forms: clone(def.forms ?? {}),
+    ui: clone(def.ui ?? {}) as PluginDecls['ui'],
+    rules: clone(def.rules ?? {}) as PluginDecls['rules'],
+    templates: clone(def.templates ?? {}),
+  };
+}
+
+/** A free id for a new type: what the admin typed when it fits the company's namespace, else xType<n>. */
+export function newCaseTypeId(typed: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const t = typed.trim();
+  if (COMPANY_CASE_TYPE.test(t) && !used.has(t)) return t;
+  let n = 1;
+  while (used.has(`xType${n}`)) n++;
+  return `xType${n}`;
+}
+
+/** A blank type: a registration form with one field, 办理中 → 已完成 by one step the given roles take. */
+export function blankType(caseType: string, title: Text, roles: string[]): CompanyTypeDef {
+  return {
+    workflow: {
+      caseType, title, form: 'register', initialState: 'open', createRoles: roles,
+      states: { open: { title: { 'zh-CN': '办理中', en: 'Open' } }, done: { title: { 'zh-CN': '已完成', en: 'Done' }, final: true } },
+      transitions: { finish: { title: { 'zh-CN': '办结', en: 'Finish' }, from: ['open'], to: 'done', roles } },
+    } as unknown as WorkflowDeclaration,
+    forms: {
+      register: {
+        type: 'object', 'x-label': title, additionalProperties: false, required: ['subject'],
+        properties: { subject: { type: 'string', maxLength: 200, 'x-label': { 'zh-CN': '事由', en: 'Subject' } } },
+      } as unknown as FormDeclaration,
+    },
+    ui: { register: { form: 'register', sections: [{ id: 'main', title, fields: ['subject'] }] } as unknown as UiDeclaration },
+  };
+}
+
+/**
+ * A copy of an existing type: its workflow (renamed), the forms it names with their layouts, the
+ * templates its documents print and the bundle's rules (guards may name them).
+ */
+export function copyOfType(caseType: string, title: Text, source: PluginDecls, sourceCaseType: string): CompanyTypeDef | null {
+  const wf = source.workflows[sourceCaseType];
+  if (!wf) return null;
+  const workflow = { ...clone(wf), caseType, title } as WorkflowDeclaration;
+  const formNames = new Set([wf.form, ...Object.values(wf.transitions).map((t) => t.form), wf.followUp?.form].filter((n): n is string => typeof n === 'string'));
+  const forms = Object.fromEntries([...formNames].filter((n) => source.forms[n]).map((n) => [n, clone(source.forms[n]!)]));
+  const ui = Object.fromEntries(Object.entries(source.ui).filter(([, u]) => formNames.has((u as { form: string }).form)).map(([n, u]) => [n, clone(u)]));
+  const templateNames = new Set(Object.values(wf.documents ?? {}).map((d) => d.template));
+  const templates = Object.fromEntries(Object.entries(source.templates ?? {}).filter(([n]) => templateNames.has(n)));
+  const def: CompanyTypeDef = { workflow, forms };
+  if (Object.keys(ui).length) def.ui = ui as Record<string, UiDeclaration>;
+  if (Object.keys(source.rules).length) def.rules = clone(source.rules);
+  if (Object.keys(templates).length) def.templates = templates;
+  return def;
+}
