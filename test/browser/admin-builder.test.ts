@@ -77,7 +77,7 @@ describe('building a procedure in the editor', { timeout: 240_000 }, () => {
       await form.getByRole('button', { name: '添加', exact: true }).click();
       await admin.getByRole('group', { name: `编辑字段：${label}` }).waitFor();
     };
-    await addField('单选', '回访方式');
+    await addField('选项', '回访方式');
     const method = admin.getByRole('group', { name: '编辑字段：回访方式' });
     await method.getByLabel('选项 1 中文').fill('电话回访');
     await method.getByLabel('选项 2 中文').fill('上门回访');
