@@ -60,7 +60,7 @@ try {
           if (op === 'transition') {
             // enough cases for the round: the last round's rate (else the create rate, doubled) with room to spare
             const rate = lastRate.get(`${op}|${t.name}`) ?? 1.5 * Math.max(lastRate.get(`create|${t.name}`) ?? 0, 20);
-            pool = await precreate(t, Math.ceil(rate * seconds * 1.3) + 100);
+            pool = await precreate(t, Math.ceil(rate * seconds * 2) + 100);
           }
           const res = await round(t, op, connections, seconds, pool);
           lastRate.set(`${op}|${t.name}`, Math.max(res.rps, lastRate.get(`${op}|${t.name}`) ?? 0));
