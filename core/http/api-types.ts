@@ -225,3 +225,7 @@ export interface Page<T> {
   items: T[];
   nextCursor?: number | null;
 }
+
+/** the staff notifications (core/http/routes/notifications.ts): one row of the 通知 list, and the kinds */
+export type { StaffNotificationView } from './routes/notifications.js';
+export type { StaffNotificationKind } from '../notifications/staff/kinds.js';

@@ -2,22 +2,13 @@
 import { roleTitle, stateTitle } from '../app-state.js';
 import { formatDateTime } from '../format.js';
 import { loc, type Localized } from '../i18n.js';
+import type { StaffNotificationKind, StaffNotificationView } from '../../../core/http/api-types.js';
 import { nt, type NotificationKey } from './notifications-i18n.js';
 
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  caseId: number;
-  caseType: string;
-  serial: string;
-  caseTitle: string | null;
-  projectId: number;
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+/** one row of the 通知 list, as the server builds it */
+export type NotificationItem = StaffNotificationView;
 
-export const KINDS = ['assignedToMe', 'assignedToRole', 'dueSoon', 'overdue', 'escalatedToMe', 'returnedForRework', 'followUpDue'] as const;
+export const KINDS = ['assignedToMe', 'assignedToRole', 'dueSoon', 'overdue', 'escalatedToMe', 'returnedForRework', 'followUpDue'] as const satisfies readonly StaffNotificationKind[];
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
