@@ -13,6 +13,7 @@ import { Bill, Notice } from '../db/entities.js';
 import { periodLabel } from '../domain/period-label.js';
 import { owedOn, renderNotice, type NoticeKind } from './notices.js';
 import { billingConfig } from './settings.js';
+import { queueNoticeMessages } from './notice-messages.js';
 import type { BillingServices } from './settings.js';
 
 const KIND_TITLE: Record<NoticeKind, string> = { payment: '付款通知书', reminder: '催款通知书', final: '最后缴款通知书' };
@@ -73,6 +74,7 @@ export async function issueNoticesNow(services: BillingServices, principal: Prin
     }
     await em.flush();
     const fresh = out.filter((n) => n.newlyIssued);
+    await queueNoticeMessages(services, em, principal.companyId, fresh.map((n) => ({ bill: byId.get(n.billId)!, kind, amountFen: n.amount, dueOn: dueOnFor(byId.get(n.billId)!, kind) })));
     if (fresh.length) services.audit(em, { companyId: principal.companyId, actorId: principal.staffId, action: 'notice.issue', target: `billing_notice:${kind}`, data: { kind, billIds: fresh.map((n) => n.billId) } });
     await em.flush();
     return out;

@@ -20,6 +20,7 @@ import { yuan } from './amounts.js';
 import { termText, perMille } from './notice-terms.js';
 import { rmbCapital } from './rmb-capital.js';
 import { billingConfig } from './settings.js';
+import { queueNoticeMessages } from './notice-messages.js';
 import { outstandingFen, unitContext, unitLabel } from './views.js';
 import type { BillingServices } from './settings.js';
 
@@ -69,8 +70,13 @@ export async function issueNotices(services: BillingServices, companyId: number,
       // another instance's job may issue some of these meanwhile: its notices stand and are skipped
       // here (one per bill and kind by the unique index), instead of failing the whole chunk
       const rows = bills.map((bill) => ({ companyId, billId: bill.id, unitId: bill.unitId, kind, issuedOn: asOf, dueOn: dueOnFor(bill, kind), amountFen: owedOn(bill, asOf, settings.get(bill.projectId)!), createdAt: now }));
-      const result = await (services.orm.em.fork() as SqlEntityManager).createQueryBuilder(Notice).insert(rows).onConflict(['billId', 'kind']).ignore().execute('run');
-      issued += result.affectedRows;
+      // the notices and their messages commit together; a notice the other instance wrote has its
+      // message under the same dedupe key, so queueing for the whole chunk adds nothing twice
+      issued += await services.orm.em.fork().transactional(async (em) => {
+        const result = await (em as SqlEntityManager).createQueryBuilder(Notice).insert(rows).onConflict(['billId', 'kind']).ignore().execute('run');
+        await queueNoticeMessages(services, em, companyId, bills.map((bill, i) => ({ bill, kind, amountFen: rows[i]!.amountFen, dueOn: rows[i]!.dueOn })));
+        return result.affectedRows;
+      });
     }
   }
   return issued;
