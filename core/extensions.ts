@@ -7,7 +7,7 @@ import { DOCUMENT_HELPERS } from './documents/helpers.js';
 import { APPEND_ROW, appendRow } from './workflow/append-row.js';
 import { addRuleOperator } from './rules/contributed-operators.js';
 import type {
-  EffectContext, EffectHandler, EffectInput, PluginCommand, PluginDatabase, PluginDefinition, PluginRoutes, PluginServices, PluginSetupContext, RegisteredEffect, ScheduledJob, DemoDataSeed, UntypedSettings,
+  EffectContext, EffectHandler, EffectInput, EffectMessageInput, PluginCommand, PluginDatabase, PluginDefinition, PluginRoutes, PluginServices, PluginSetupContext, RegisteredEffect, ScheduledJob, DemoDataSeed, UntypedSettings,
 } from './plugin-types.js';
 
 export type {
@@ -40,6 +40,8 @@ export class ExtensionRegistry {
 
   /** the `notify` effect's handler, set by the kernel once the configuration service exists */
   notify: RegisteredEffect | undefined;
+  /** what plugin effects' ctx.queueMessages queues with, set by the kernel with `notify` */
+  queueMessages: ((em: EffectInput['em'], input: EffectMessageInput & { companyId: number; caseId: number }) => Promise<{ id: number; personId: number | null; status: string }[]>) | undefined;
 
   effectTypes(): Set<string> {
     return new Set<string>([...ExtensionRegistry.BUILT_IN_EFFECTS, ...this.effects.keys()]);
@@ -58,9 +60,13 @@ export function definePlugin<Settings extends UntypedSettings = UntypedSettings>
 }
 
 /** Gives an effect the settings of the plugin that registered it, read when first asked for. */
-function withOwnSettings<Settings extends UntypedSettings>(pluginId: string, handler: EffectHandler<Settings>): RegisteredEffect {
+function withOwnSettings<Settings extends UntypedSettings>(pluginId: string, registry: ExtensionRegistry, handler: EffectHandler<Settings>): RegisteredEffect {
   return (input: EffectInput) => {
-    const ctx = Object.defineProperty({ ...input }, 'settings', {
+    const queueMessages = (message: EffectMessageInput) => {
+      if (!registry.queueMessages) throw new Error(`plugin ${pluginId}: resident messaging is not started (kernel only)`);
+      return registry.queueMessages(input.em, { ...message, companyId: input.companyId, caseId: input.caseId });
+    };
+    const ctx = Object.defineProperty({ ...input, queueMessages }, 'settings', {
       enumerable: true,
       get: () => {
         const settings = input.settingsOf(pluginId);
@@ -89,7 +95,7 @@ export function setupContextFor<Settings extends UntypedSettings = UntypedSettin
   };
   return {
     pluginId,
-    registerEffect: (name, handler) => registry.effects.set(named('effect', name), withOwnSettings(pluginId, handler)),
+    registerEffect: (name, handler) => registry.effects.set(named('effect', name), withOwnSettings(pluginId, registry, handler)),
     registerRuleOperator: (name, definition) => addRuleOperator(pluginId, named('rule operator', name), definition),
     registerTemplateHelper: (name, helper) => {
       // a plugin adds helpers; it never replaces if/each/with or the platform's own

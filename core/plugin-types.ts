@@ -64,15 +64,25 @@ export interface EffectContext<Settings extends UntypedSettings = UntypedSetting
    */
   setUnitStatus(status: string): Promise<void>;
   /**
+   * Queues a message to residents in this transition's transaction (as services.queueMessages does
+   * for routes and jobs; company and case are this case's): a sign-up confirmation, an event notice.
+   */
+  queueMessages(input: EffectMessageInput): Promise<{ id: number; personId: number | null; status: string }[]>;
+  /**
    * The transition's own transaction: rows a handler writes commit or roll back with the case.
    * Use it for every write; opening another connection would deadlock on SQLite.
    */
   readonly em: EntityManager;
 }
+/** A message an effect queues: a template of the plugin's manifest `messages` and who gets it (see PluginServices.queueMessages). */
+export interface EffectMessageInput {
+  template: string; channel: 'sms' | 'wechat'; urgent?: boolean; recipients: { personId: number; unitId: number | null }[];
+  context?: Record<string, unknown>; dedupeKey?: string;
+}
 export type EffectHandler<Settings extends UntypedSettings = UntypedSettings> = (ctx: EffectContext<Settings>) => void | Promise<void>;
 
 /** What the workflow engine hands an effect; the registry adds the effect plugin's own `settings`. */
-export type EffectInput = Omit<EffectContext, 'settings'>;
+export type EffectInput = Omit<EffectContext, 'settings' | 'queueMessages'>;
 /** An effect as the registry stores it, ready for the engine to call. */
 export type RegisteredEffect = (ctx: EffectInput) => void | Promise<void>;
 

@@ -1,9 +1,11 @@
 /**
  * Code of the community-events plugin, only where declarations cannot say it:
- *   community-events.publish         — opens the sign-up list (empty roster) when the notice goes out
+ *   community-events.publish         — opens the sign-up list (empty roster) when the notice goes out; the notice
+ *                                      goes by SMS/WeChat to the project's households if the publication chose them
  *   community-events.signUp          — a household signs up: confirmed while the capacity (people) allows, else waiting;
  *                                      the same unit twice, an unknown unit or a party above the settings' maximum → 422
  *   community-events.cancelSignUp    — removes a sign-up; a freed place promotes the waiting parties that fit, in order
+ *                                      (each told by SMS; a sign-up is told its result: event-messages.ts)
  *   community-events.checkIn         — marks a confirmed sign-up present (a waiting one is refused)
  *   community-events.recordAttendance— households and people present, when the event is recorded
  *   community-events.openFollowUps   — on closing, one `eventParticipant` case per household present (follow-up within a month, 70%)
@@ -23,6 +25,7 @@ import {
   addSignUp, analyseSurvey, cancelSignUp, peopleIn, percent,
   type BuildingRef, type Roster, type SignUp, type SurveyAnalysis, type SurveyQuestion, type SurveyResponseRow,
 } from './domain.js';
+import { queueEventNotice, queueSignUpMessage } from './event-messages.js';
 
 const PLUGIN = 'community-events';
 type EntityManager = EffectContext['em'];
@@ -68,6 +71,7 @@ function takeFields(data: Record<string, unknown>, names: string[]): Record<stri
 async function publish(ctx: EventsEffect): Promise<void> {
   saveRoster(ctx.data, { signups: [], waitlist: [], cancellations: [] });
   Object.assign(ctx.data, { publishedAt: ctx.now.toISOString(), lastPromotion: null });
+  await queueEventNotice(ctx);
 }
 
 /** The household picked in the sign-up form, in this event's project (another project's or company's id is unknown). */
@@ -99,6 +103,7 @@ async function signUp(ctx: EventsEffect): Promise<void> {
   ctx.data.signUpResult = added.status === 'confirmed'
     ? `${added.name}（${label}，${partySize}人）报名成功，序号${no}，已获名额`
     : `名额已满：${added.name}（${label}，${partySize}人）列入候补第${roster.waitlist.length}位（序号${no}），有人取消时按顺序转正`;
+  await queueSignUpMessage(ctx, added, added.status === 'confirmed' ? 'eventSignUpConfirmed' : 'eventWaitlisted', added.status === 'confirmed' ? undefined : roster.waitlist.length);
 }
 
 async function cancel(ctx: EventsEffect): Promise<void> {
@@ -111,6 +116,7 @@ async function cancel(ctx: EventsEffect): Promise<void> {
   ctx.data.signUpResult = null;
   if (result.promoted.length > 0) {
     ctx.data.lastPromotion = `${result.cancelled.no}号取消，候补转正：${result.promoted.map((p) => `${p.no}. ${p.name} ${p.unit} ${p.partySize}人`).join('、')}`;
+    for (const promoted of result.promoted) await queueSignUpMessage(ctx, promoted, 'eventPromoted');
   }
 }
 

@@ -14,7 +14,7 @@ import { notifyEffect } from '../notify-effect.js';
 import { messageRoutes } from '../../http/routes/messages.js';
 import { notificationChannelRoutes } from '../../http/routes/notification-channels.js';
 import { deliverDueMessages } from './deliver-messages.js';
-import type { MessagingDeps } from './queue-message.js';
+import { queueMessages, type MessagingDeps } from './queue-message.js';
 
 export interface ResidentMessagingDeps {
   orm: MikroORM;
@@ -30,6 +30,7 @@ export interface ResidentMessagingDeps {
 export function residentMessaging(configs: ConfigService, plugins: LoadedPlugins, now: () => Date): MessagingDeps {
   const messaging: MessagingDeps = { configs, bundles: () => plugins.bundles, now };
   plugins.extensions.notify = notifyEffect(messaging);
+  plugins.extensions.queueMessages = async (em, input) => (await queueMessages(em, messaging, input)).map((r) => ({ id: r.id, personId: r.personId, status: r.status }));
   return messaging;
 }
 
