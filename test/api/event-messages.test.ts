@@ -103,3 +103,21 @@ describe('event messages', () => {
     expect([sent(CODES.eventSignUpConfirmed), sent(CODES.eventWaitlisted), sent(CODES.eventPromoted)]).toEqual([3, 1, 1]);
   });
 });
+
+describe('what the screens read', () => {
+  it('the message templates by title for every staff member; undelivered messages for those who send notices (desk, supervisors), not the building concierge', async () => {
+    const templates = await kernel.call(tokens.frontdesk!, 'GET', '/api/messages/templates');
+    expect(templates.statusCode, templates.body).toBe(200);
+    expect((templates.json() as { items: { id: string; title: { 'zh-CN': string }; kind: string }[] }).items).toContainEqual(expect.objectContaining({ id: 'eventNotice', title: expect.objectContaining({ 'zh-CN': '社区活动通知' }), kind: 'events' }));
+    // a message waiting for a retry: the provider refuses the next one
+    aliyun.failNext(1);
+    await signUp('周丽', '2-202', phoneOf('周丽'), 1);
+    await kernel.runJobs(kernel.clock.now());
+    const supervisor = await kernel.login('supervisor');
+    const undelivered = await kernel.call(supervisor, 'GET', '/api/messages/undelivered');
+    expect(undelivered.statusCode, undelivered.body).toBe(200);
+    expect((undelivered.json() as { items: { template: string; status: string; personName: string }[] }).items).toContainEqual(expect.objectContaining({ template: 'eventWaitlisted', status: 'queued', personName: '周丽' }));
+    // the building concierge sends no notices: not theirs to follow up
+    expect((await kernel.call(await kernel.login('concierge'), 'GET', '/api/messages/undelivered')).statusCode).toBe(403);
+  });
+});

@@ -65,6 +65,17 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     return { items: rows.map((r) => messageView(r, policy, names)) };
   });
 
+  app.get('/api/messages/templates', {
+    schema: { tags: ['messages'], summary: "The company's message templates (plugins', then the company's own): id, title and kind, for the screens that name them", response: { ...errorResponses } },
+  }, async (request) => {
+    const principal = principalOf(request);
+    const em = opts.orm.em.fork();
+    const version = await opts.configs.current(principal.companyId, opts.now(), em);
+    const settings = notificationSettings(await opts.configs.documentOf(principal.companyId, version.id, em));
+    const items = [...messageTemplates(opts.messaging.bundles(), settings.templates)].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}) }));
+    return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
+  });
+
   app.get('/api/messages/undelivered', {
     schema: {
       tags: ['messages'], summary: 'Messages not delivered: failed (with the provider\'s error), waiting for a retry, or deferred by quiet hours',
@@ -72,9 +83,19 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
       response: { ...errorResponses },
     },
   }, async (request) => {
-    const principal = await requireConfigPermission(opts.cases, request, 'view');
+    // the configuration's readers see the company's; supervisors who send notices, their projects'
+    const principal = principalOf(request);
+    const config = await opts.cases.configForCompany(principal);
+    let units: number[] | null = null;
+    if (!['config.view', 'config.edit'].some((p) => hasPermission(principal, config, p))) {
+      if (!hasPermission(principal, config, MESSAGES_NOTICE)) await requireConfigPermission(opts.cases, request, 'view');
+      const scope = await opts.queries.projectScope(principal);
+      if (scope) units = (await opts.orm.em.fork().find(Unit, { companyId: principal.companyId, projectId: { $in: scope } }, { fields: ['id'] })).map((u) => u.id);
+    }
     const { status } = request.query as { status?: 'failed' | 'queued' | 'deferred' };
-    const rows = await opts.orm.em.fork().find(OutboxMessage, { companyId: principal.companyId, status: status ? status : { $in: ['failed', 'queued', 'deferred'] } }, { orderBy: { id: 'desc' }, limit: 300 });
+    const rows = await opts.orm.em.fork().find(OutboxMessage, {
+      companyId: principal.companyId, status: status ? status : { $in: ['failed', 'queued', 'deferred'] }, ...(units ? { unitId: { $in: units } } : {}),
+    }, { orderBy: { id: 'desc' }, limit: 300 });
     const names = await personNames(principal.companyId, rows.map((r) => r.personId));
     return { items: rows.map((r) => messageView(r, null, names)) };
   });

@@ -14,6 +14,7 @@ import type { HouseholdArchiveView } from '../../../core/http/api-types.js';
 import { at, atOr } from '../household/archive-i18n.js';
 import type { DialogField, DialogRequest } from '../household/wy-archive-dialog.js';
 import '../household/wy-archive-dialog.js';
+import '../resident-messages/wy-message-log.js';
 
 type Member = HouseholdArchiveView['members'][number];
 type Change = HouseholdArchiveView['history'][number];
@@ -22,7 +23,7 @@ const nul = (v: string) => (v === '' ? null : v);
 
 /**
  * 住户档案 (一户一档) of one unit: its residents and contacts over time, vehicles and parking, every
- * case of the household (open first), attachments, what the enabled plugins add (bills, deposits),
+ * case of the household (open first), the SMS/WeChat messages sent to it, attachments, what the enabled plugins add (bills, deposits),
  * and the history of changes. Staff with registry.edit change it through small dialogs; phones and
  * ID numbers show as the company's privacy rules say, a masked one revealed on request with a reason.
  */
@@ -380,6 +381,7 @@ export class WyHouseholdPage extends LitElement {
           <span class="muted">${formatDateTime(c.createdAt)}</span>
         </li>`)}</ul>` : html`<p class="muted">${at('noCases')}</p>`}
       </section>
+      <wy-message-log .unitId=${u.id}></wy-message-log>
       <section class="card" aria-labelledby="attachments-title">
         <h2 id="attachments-title">${at('attachments')}</h2>
         ${a.attachments.length ? html`<ul class="case-list">${a.attachments.map((f) => html`<li>

@@ -1,6 +1,7 @@
 /**
  * 通知: my notifications, newest first (more on demand), unread ones marked; opening one marks it
- * read and opens its case. Below, which kinds I get. The list reloads when the live count changes.
+ * read and opens its case. Below, which kinds I get, and for supervisors the messages to residents
+ * that were not delivered. The list reloads when the live count changes.
  */
 import { LitElement, css, html } from 'lit';
 import { api, ApiError } from '../api.js';
@@ -12,6 +13,7 @@ import { base } from '../styles.js';
 import { nt } from './notifications-i18n.js';
 import { detailLine, KINDS, kindLabel, type NotificationItem } from './notification-text.js';
 import { onUnread, setUnread } from './unread-feed.js';
+import { userHasPermission } from '../permissions.js';
 
 interface Page { items: NotificationItem[]; nextCursor: string | null; unread: number }
 type Kinds = Record<(typeof KINDS)[number], boolean>;
@@ -93,6 +95,13 @@ export class WyNotificationsPage extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stop?.();
+  }
+
+  /** supervisors who send notices, and the configuration's readers, see the messages residents did not get */
+  get #seesUndelivered(): boolean {
+    const sees = ['messages.notice', 'config.view', 'config.edit'].some((p) => userHasPermission(p));
+    if (sees && !customElements.get('wy-undelivered-messages')) void import('../resident-messages/wy-undelivered-messages.js');
+    return sees;
   }
 
   #fail(e: unknown) {
@@ -180,6 +189,7 @@ export class WyNotificationsPage extends LitElement {
             ${this.saved ? html`<span role="status">${nt('prefsSaved')}</span>` : null}
           </fieldset>
         </form>` : null}
+      ${this.#seesUndelivered ? html`<wy-undelivered-messages></wy-undelivered-messages>` : null}
     `;
   }
 }
