@@ -213,7 +213,7 @@ describe('other channels and notices', () => {
     expect(wx.statusCode, wx.body).toBe(200);
     expect((await kernel.call(tokens.frontdesk!, 'PUT', `/api/residents/${ownerId}/message-preferences`, { optOutKinds: [], wechatOpenId: 'oTEST_openid_001' })).statusCode).toBe(200);
     const notice = { what: '二次供水水箱清洗', from: '11月26日9:00', until: '11月26日17:00' };
-    const noPermission = await kernel.call(tokens.admin!, 'POST', '/api/messages/building-notice', { buildingId, template: 'utilityOutage', channel: 'wechat', notice });
+    const noPermission = await kernel.call(await kernel.login('concierge'), 'POST', '/api/messages/building-notice', { buildingId, template: 'utilityOutage', channel: 'wechat', notice });
     expect(noPermission.statusCode).toBe(403);
     const wrong = await kernel.call(tokens.supervisor!, 'POST', '/api/messages/building-notice', { buildingId, template: 'parcelArrived', channel: 'wechat', notice });
     expect(wrong.statusCode).toBe(400);
