@@ -238,6 +238,11 @@ describe('the monthly report', () => {
     // parcel: the first, the one retried after a bad signature, the deferred one, Tencent's — sent; one failed; one opted out
     expect(report.items.find((i) => i.kind === 'parcel')!.counts).toEqual({ sent: 4, failed: 1, suppressed: 1 });
     expect(report.items.find((i) => i.kind === 'notice')!.counts.sent).toBe(1);
+    // and per message, which the 统计 page names by its title
+    const perMessage = (res.json() as { templates: { template: string; counts: Record<string, number> }[] }).templates;
+    const parcelMessages = perMessage.filter((t) => t.template.startsWith('parcel'));
+    expect(parcelMessages.reduce((n, t) => n + (t.counts.sent ?? 0), 0)).toBe(4);
+    expect(perMessage.find((t) => t.template === 'utilityOutage')!.counts.sent).toBe(1);
     expect((await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-10')).json()).toMatchObject({ items: [], totals: {} });
     expect((await kernel.call(tokens.frontdesk!, 'GET', '/api/reports/monthly/messages?month=2026-11')).statusCode).toBe(403);
     const bad = await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-13');

@@ -112,19 +112,30 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     if (!hasPermission(principal, config, REPORTS_VIEW)) throw new ForbiddenError(`statistics need the ${REPORTS_VIEW} permission`);
     const { month } = request.query as { month: string };
     const start = DateTime.fromISO(`${month}-01`, { zone: config.calendar.timezone });
-    const rows: { kind: string; status: string; n: number | string }[] = await (opts.orm.em.fork() as SqlEntityManager).createQueryBuilder(OutboxMessage)
-      .select(['kind', 'status', raw('count(*) as n')])
+    // grouped by message (template) too: the 统计 page names each row by its title, the kind alone is a code
+    const rows: { kind: string; template: string; status: string; n: number | string }[] = await (opts.orm.em.fork() as SqlEntityManager).createQueryBuilder(OutboxMessage)
+      .select(['kind', 'template', 'status', raw('count(*) as n')])
       .where({ companyId: principal.companyId, createdAt: { $gte: start.toJSDate(), $lt: start.plus({ months: 1 }).toJSDate() } })
-      .groupBy(['kind', 'status']).execute('all');
+      .groupBy(['kind', 'template', 'status']).execute('all');
     const byKind = new Map<string, Record<string, number>>();
+    const byTemplate = new Map<string, Record<string, number>>();
     const totals: Record<string, number> = {};
+    const add = (to: Map<string, Record<string, number>>, key: string, status: string, n: number) => {
+      const counts = to.get(key) ?? {};
+      counts[status] = (counts[status] ?? 0) + n;
+      to.set(key, counts);
+    };
     for (const r of rows) {
-      const counts = byKind.get(r.kind) ?? {};
-      counts[r.status] = Number(r.n);
-      byKind.set(r.kind, counts);
+      add(byKind, r.kind, r.status, Number(r.n));
+      add(byTemplate, r.template, r.status, Number(r.n));
       totals[r.status] = (totals[r.status] ?? 0) + Number(r.n);
     }
-    return { month, items: [...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, counts]) => ({ kind, counts })), totals };
+    const sorted = (m: Map<string, Record<string, number>>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+    return {
+      month, totals,
+      items: sorted(byKind).map(([kind, counts]) => ({ kind, counts })),
+      templates: sorted(byTemplate).map(([template, counts]) => ({ template, counts })),
+    };
   });
 
   app.put('/api/residents/:id/message-preferences', {

@@ -15,6 +15,7 @@ import './wy-chart.js';
 import './wy-breakdown.js';
 import './wy-follow-up-rates.js';
 import './wy-report-targets.js';
+import '../resident-messages/wy-report-messages.js';
 
 /** The month now in the browser's clock, YYYY-MM. */
 function thisMonth(): string {
@@ -137,6 +138,7 @@ export class WyReportsPage extends LitElement {
           <p class="muted">${rt('targetsNote')}</p>
           <wy-report-targets .targets=${this.report.targets}></wy-report-targets>
         </section>` : nothing}
+        <wy-report-messages .month=${month}></wy-report-messages>
         ${this.#overview(this.report.caseTypes)}
         ${this.report.caseTypes.filter((c) => !isEmpty(c)).map((c) => this.#caseType(c))}
         ${this.#emptyTypes(this.report.caseTypes.filter(isEmpty))}`}

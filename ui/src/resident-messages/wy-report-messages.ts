@@ -1,0 +1,70 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { api } from '../api.js';
+import { I18nController } from '../i18n.js';
+import { base } from '../styles.js';
+import { messageTemplates, templateTitle, type MessageTemplateInfo } from './message-words.js';
+import { rmt } from './resident-messages-i18n.js';
+
+type Counts = Partial<Record<'sent' | 'failed' | 'suppressed' | 'queued' | 'deferred', number>>;
+interface MonthlyMessages { month: string; totals: Counts; templates: { template: string; counts: Counts }[] }
+
+/** The columns, in the order a supervisor reads them: what went out, what did not, what still waits. */
+const STATUSES = ['sent', 'failed', 'suppressed', 'queued', 'deferred'] as const;
+
+/**
+ * 统计's 短信与微信 panel: the month's messages to residents per message (its title), counted by
+ * delivery result. Shown only when the month has any.
+ */
+export class WyReportMessages extends LitElement {
+  static override properties = { month: {}, data: { state: true }, titles: { state: true } };
+  static override styles = [base, css`
+    table { width: 100%; margin: 0; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.title { white-space: normal; overflow-wrap: anywhere; }
+    tfoot td { font-weight: 600; }
+    .failed { color: var(--wy-danger); }
+    .wrap { overflow-x: auto; }
+  `];
+
+  declare month: string;
+  declare data: MonthlyMessages | null;
+  declare titles: Map<string, MessageTemplateInfo> | null;
+
+  constructor() {
+    super();
+    new I18nController(this);
+    this.month = '';
+    this.data = null;
+    this.titles = null;
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (changed.has('month') && this.month) void this.#load(this.month);
+  }
+
+  async #load(month: string) {
+    const [data, titles] = await Promise.all([
+      api.get<MonthlyMessages>('/api/reports/monthly/messages', { month }),
+      messageTemplates().catch(() => null),
+    ]);
+    if (month !== this.month) return;
+    this.data = data;
+    this.titles = titles;
+  }
+
+  override render() {
+    const rows = this.data?.templates ?? [];
+    if (rows.length === 0) return nothing;
+    const cell = (c: Counts, s: (typeof STATUSES)[number]) => html`<td class="num ${s === 'failed' && c[s] ? 'failed' : ''}">${c[s] ?? 0}</td>`;
+    return html`<section class="card" data-testid="report-messages">
+      <h2>${rmt('reportTitle', { month: this.month })}</h2>
+      <div class="wrap"><table>
+        <thead><tr><th>${rmt('template')}</th>${STATUSES.map((s) => html`<th class="num">${rmt(`status_${s}`)}</th>`)}</tr></thead>
+        <tbody>${rows.map((r) => html`<tr><td class="title">${templateTitle(this.titles, r.template)}</td>${STATUSES.map((s) => cell(r.counts, s))}</tr>`)}</tbody>
+        <tfoot><tr><td>${rmt('reportTotal')}</td>${STATUSES.map((s) => cell(this.data!.totals, s))}</tr></tfoot>
+      </table></div>
+    </section>`;
+  }
+}
+
+customElements.define('wy-report-messages', WyReportMessages);
