@@ -130,4 +130,17 @@ describe('messages to residents', () => {
     await shot(supervisor, 'resident-messages-05-undelivered');
     await phoneShot(supervisor, 'resident-messages-06-undelivered-phone');
   });
+
+  it('统计 counts the month\'s messages per message by delivery result', async () => {
+    const supervisor = await open('supervisor', '/reports?month=2026-11');
+    const card = supervisor.getByTestId('report-messages');
+    await card.getByRole('heading', { name: '2026-11 发给住户的短信与微信' }).waitFor();
+    const row = card.locator('tbody tr', { hasText: '物品到达通知' });
+    // the day-time parcel was sent, the night one waits for 08:00
+    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['物品到达通知', '1', '0', '0', '0', '1']);
+    expect(await card.textContent()).not.toMatch(/parcelArrived|sent|deferred/);
+    await card.scrollIntoViewIfNeeded();
+    await shot(supervisor, 'resident-messages-07-report');
+    await phoneShot(supervisor, 'resident-messages-08-report-phone');
+  });
 });

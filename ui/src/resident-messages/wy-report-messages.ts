@@ -20,7 +20,9 @@ export class WyReportMessages extends LitElement {
   static override styles = [base, css`
     table { width: 100%; margin: 0; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-    td.title { white-space: normal; overflow-wrap: anywhere; }
+    /* a message's title is a few words: it keeps a readable width and the count columns give way */
+    td.title { white-space: normal; min-width: 7em; }
+    @media (max-width: 700px) { th, td { padding-left: 4px; padding-right: 4px; } }
     tfoot td { font-weight: 600; }
     .failed { color: var(--wy-danger); }
     .wrap { overflow-x: auto; }
