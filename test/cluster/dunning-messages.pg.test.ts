@@ -3,8 +3,10 @@
  * load balancer are; a pair of test kernels keeps it fast): a step recorded for two units in
  * arrears queues one reminder per unit's owner in the step's transaction, and both instances'
  * delivery jobs, run at the same moment and twice over, send each reminder exactly once (each row
- * is claimed by one conditional UPDATE). SQLite (one file, two connections) and PostgreSQL
- * (WUYE_TEST_DB=postgres). Keys and phone numbers are TEST DATA.
+ * is claimed by one conditional UPDATE). PostgreSQL only, like the other cluster tests: several
+ * instances are a PostgreSQL deployment, and two kernels in one process cannot share a SQLite file
+ * once a job's transaction awaits between its statements (better-sqlite3 waits for the lock
+ * synchronously, so the kernel holding it never gets to commit). Keys and phone numbers are TEST DATA.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKernel, type Kernel } from '../../core/kernel.js';
