@@ -61,7 +61,13 @@ export class PgCaseStore implements CaseStore {
       const results = await insertCases(execute, batch.map((w) => w.plan));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (err) {
-      if (batch.length === 1) return batch[0]!.reject(err);
+      // only a statement the database refused (data exception 22…, integrity violation 23…) wrote
+      // nothing and may be retried case by case; any other failure (a connection lost around the
+      // commit) may have committed the batch, so retrying could register each case twice
+      if (batch.length === 1 || !/^2[23]/.test(String((err as { code?: unknown }).code ?? ''))) {
+        for (const w of batch) w.reject(err);
+        return;
+      }
       for (const w of batch) {
         try {
           w.resolve((await insertCases(execute, [w.plan]))[0]!);

@@ -5,6 +5,7 @@
  * interleave with an ORM transaction. Rows are written exactly as MikroORM writes them
  * (dates as epoch milliseconds, JSON as text, booleans as 0/1).
  */
+import { counterKeyOf } from './insert-cases.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import type { Database } from 'better-sqlite3';
@@ -61,7 +62,7 @@ export class SqliteCaseStore implements CaseStore {
         if (!person.get(plan.personId, plan.companyId) || !livesInProject.get(plan.personId, plan.companyId, plan.projectId)) return { ok: false, problem: 'person-not-found' };
         if (plan.unitId != null && !link.get(plan.unitId, plan.personId, plan.companyId)) return { ok: false, problem: 'person-not-linked' };
       }
-      const value = (serial.get(plan.companyId, `serial:${plan.caseType}:${plan.serialYear}`) as { value: number }).value;
+      const value = (serial.get(plan.companyId, counterKeyOf(plan)) as { value: number }).value;
       const serialText = serialOf(plan.serialPrefix, plan.serialYear, value);
       const nextDueAt = earliestDue(plan.clocks);
       const at = plan.createdAt.getTime();

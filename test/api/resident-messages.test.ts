@@ -253,8 +253,15 @@ describe('the monthly report', () => {
 describe('credentials never leak', () => {
   it('not in the channel answers, the database row, the configuration export or the log', async () => {
     const put = await useAliyun();
+    // the stored keys do not follow the channel to another address without being entered again
+    const moved = await kernel.call(tokens.admin!, 'PUT', '/api/notification-channels/sms', {
+      provider: 'aliyun', endpoint: 'http://127.0.0.1:1/collect', settings: { signName: '测试物业', templates: {} },
+    });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(moved.json()).toMatchObject({ issues: [expect.objectContaining({ pointer: '/credentials' })] });
     const got = await kernel.call(tokens.admin!, 'GET', '/api/notification-channels');
     expect(got.statusCode).toBe(200);
+    expect(got.body).not.toContain('127.0.0.1:1/collect');
     expect(got.json()).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ channel: 'sms', provider: 'aliyun', credentials: { accessKeyId: 'set', accessKeySecret: 'set' } })]) });
     const exported = await kernel.call(tokens.admin!, 'GET', '/api/config/export');
     const rows = await kernel.orm.em.fork().find(NotificationChannel, {});

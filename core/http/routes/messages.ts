@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { raw, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
 import { Building, OutboxMessage, Person, ResidentMessagePreference, Unit, UnitPerson } from '../../db/entities/index.js';
@@ -43,6 +44,12 @@ export function messageView(m: OutboxMessage, policy: PrivacyPolicy | null, name
 }
 
 export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<void> {
+  /** The message templates new messages use now: the plugins', replaced or added to by the company's configuration. */
+  const templatesInForce = async (companyId: number, em: EntityManager) => {
+    const version = await opts.configs.current(companyId, opts.now(), em);
+    return messageTemplates(opts.messaging.bundles(), notificationSettings(await opts.configs.documentOf(companyId, version.id, em)).templates);
+  };
+
   const personNames = async (companyId: number, ids: (number | null)[]) => {
     const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
     const people = wanted.length ? await opts.orm.em.fork().find(Person, { companyId, id: { $in: wanted } }, { fields: ['id', 'name'] }) : [];
@@ -69,10 +76,7 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     schema: { tags: ['messages'], summary: "The company's message templates (plugins', then the company's own): id, title and kind, for the screens that name them", response: { ...errorResponses } },
   }, async (request) => {
     const principal = principalOf(request);
-    const em = opts.orm.em.fork();
-    const version = await opts.configs.current(principal.companyId, opts.now(), em);
-    const settings = notificationSettings(await opts.configs.documentOf(principal.companyId, version.id, em));
-    const items = [...messageTemplates(opts.messaging.bundles(), settings.templates)].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}) }));
+    const items = [...await templatesInForce(principal.companyId, opts.orm.em.fork())].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}) }));
     return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
   });
 
@@ -168,7 +172,8 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
         const units = links.length ? await em.find(Unit, { companyId: principal.companyId, id: { $in: links.map((l) => l.unitId) } }) : [];
         if (!units.some((u) => scope.includes(u.projectId))) throw new NotFoundError('resident');
       }
-      const kinds = new Set([...messageTemplates(opts.messaging.bundles(), notificationSettings(undefined).templates).values()].map((m) => m.kind));
+      // the plugins' kinds and the company's own (a kind only its notifications.templates declare)
+      const kinds = new Set([...(await templatesInForce(principal.companyId, em)).values()].map((m) => m.kind));
       const unknown = body.optOutKinds.findIndex((k) => !kinds.has(k));
       if (unknown >= 0) throw new ValidationError([{ pointer: `/optOutKinds/${unknown}`, code: 'enum', message: `unknown message kind "${body.optOutKinds[unknown]}" (known: ${[...kinds].sort().join(', ')})` }]);
       let pref = await em.findOne(ResidentMessagePreference, { companyId: principal.companyId, personId: id });

@@ -69,7 +69,10 @@ export async function notificationChannelRoutes(app: FastifyInstance, opts: { or
     return opts.orm.em.fork().transactional(async (em) => {
       const row = await em.findOne(NotificationChannel, { companyId: principal.companyId, channel });
       const sameProvider = row?.provider === body.provider;
-      if (!body.credentials && !sameProvider) {
+      // stored keys go only where they were entered for: a new address needs them entered again,
+      // or an editor who was never given the secret could send it to a server of their own
+      const sameEndpoint = (row?.endpoint ?? null) === (body.endpoint ?? null);
+      if (!body.credentials && !(sameProvider && sameEndpoint)) {
         throw new ValidationError([{ pointer: '/credentials', code: 'required', message: `credentials are required: ${adapter.credentialKeys.join(', ')}` }]);
       }
       let sealed = row?.sealedCredentials ?? '';

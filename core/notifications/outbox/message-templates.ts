@@ -1,8 +1,10 @@
 /**
  * Message templates: declared by plugins (manifest `messages`) and replaced or added by companies
  * (configuration `notifications.templates`). Checked at load with the print templates' checker
- * (only the roots a message is rendered with, no unescaped output, no partials), rendered with
- * handlebars' escaping and no helpers beyond the built-in blocks.
+ * (only the roots a message is rendered with, no triple-stash output, no partials), rendered with
+ * no helpers beyond the built-in blocks. Rendered as plain text: an SMS or a WeChat data field is
+ * not HTML, so "亲子 & 读书" must reach the resident as written, not as "&amp;"; staff screens show
+ * the text through lit, which escapes it there.
  */
 import Handlebars from 'handlebars';
 import type { PluginBundle } from '../../declarations/plugin-bundle.js';
@@ -41,7 +43,7 @@ function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);
   if (!t) {
     // strict off: a missing value renders empty (the load check already refused unknown variables)
-    t = Handlebars.compile(source, { noEscape: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } });
+    t = Handlebars.compile(source, { noEscape: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } });
     if (compiled.size > 500) compiled.clear();
     compiled.set(source, t);
   }
