@@ -14,6 +14,8 @@ import { draft, DraftController } from './draft-store.js';
 import { issueHref } from './issue-routes.js';
 import { countChanges } from './change-view.js';
 import { formatDateTime } from '../format.js';
+import { WyAdminTypeDialog } from './wy-admin-type-dialog.js';
+import { companyCaseTypeOf, isCompanyBundle } from './company-types.js';
 
 /** Tabs whose pages edit company or project settings (the scope selector shows). */
 const scoped = (section: AdminSection) => adminSection(section)?.scoped === true;
@@ -32,6 +34,7 @@ export class WyAdminPage extends LitElement {
     ready: { state: true },
     busy: { state: true },
     notice: { state: true },
+    typeNotice: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -57,6 +60,8 @@ export class WyAdminPage extends LitElement {
   declare ready: boolean;
   declare busy: boolean;
   declare notice: string;
+  /** what the 新建业务类型 / 业务类型设置 dialog did (the draft changed, nothing is in force yet) */
+  declare typeNotice: string;
 
   constructor() {
     super();
@@ -68,6 +73,7 @@ export class WyAdminPage extends LitElement {
     this.ready = false;
     this.busy = false;
     this.notice = '';
+    this.typeNotice = '';
   }
 
   override connectedCallback(): void {
@@ -116,6 +122,7 @@ export class WyAdminPage extends LitElement {
     if (!confirm(at('discardConfirm'))) return;
     draft.discard();
     this.notice = '';
+    this.typeNotice = '';
   }
 
   #setScope(code: string) {
@@ -155,11 +162,15 @@ export class WyAdminPage extends LitElement {
               <option value="" ?selected=${!draft.scope}>${at('scopeCompany')}</option>
               ${projects.map((p) => html`<option value=${p.code} ?selected=${draft.scope === p.code}>${p.name}（${p.code}）</option>`)}
             </select></label></span>` : nothing}
+        <button type="button" data-testid="new-type" @click=${() => this.#typeDialog()?.openNew()}>${at('nt_newType')}</button>
+        ${WyAdminTypeDialog.companyTypes().length ? html`<button type="button" data-testid="type-settings" @click=${() => this.#typeDialog()?.openEdit(this.#currentCompanyType())}>${at('nt_editType')}</button>` : nothing}
         <button type="button" @click=${this.#check} ?disabled=${this.busy}>${at('check')}</button>
         <button type="button" @click=${this.#discard} ?disabled=${!draft.dirty || this.busy}>${at('discard')}</button>
         ${this.section !== 'review' ? html`<a class="button primary" href=${href('/admin/review')}>${at('toReview')}</a>` : nothing}
       </div>
       ${this.notice ? html`<div class=${draft.checkedValid ? 'ok-box' : 'error-box'} role="status">${this.notice}</div>` : nothing}
+      ${this.typeNotice ? html`<div class="ok-box" role="status" data-testid="type-notice">${this.typeNotice}</div>` : nothing}
+      <wy-admin-type-dialog @wy-type-done=${(e: CustomEvent<{ message: string }>) => { this.typeNotice = e.detail.message; }}></wy-admin-type-dialog>
       ${draft.superseded ? html`<div class="error-box" role="status" data-testid="draft-superseded">
         ${at('draftSuperseded', { n: draft.superseded.baseVersion, m: draft.active!.version, t: formatDateTime(draft.superseded.updatedAt) })}
         <button type="button" @click=${() => draft.discard()}>${at('discardSuperseded')}</button></div>` : nothing}
@@ -171,6 +182,16 @@ export class WyAdminPage extends LitElement {
       </nav>
       ${this.ready ? this.#page() : html`<p role="status">${at('loading')}</p>`}
     `;
+  }
+
+  #typeDialog(): WyAdminTypeDialog | null {
+    return this.renderRoot.querySelector('wy-admin-type-dialog');
+  }
+
+  /** The company type the page shows (its bundle in the address), for 业务类型设置. */
+  #currentCompanyType(): string | undefined {
+    const plugin = this.query.get('plugin') ?? '';
+    return isCompanyBundle(plugin) ? companyCaseTypeOf(plugin) : undefined;
   }
 
   /** Whether the draft reached the server (an admin may continue on another computer). */

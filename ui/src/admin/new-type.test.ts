@@ -1,0 +1,54 @@
+/** The 新建业务类型 dialog's checks and what it adds: every id generated, refusals per field. */
+import { describe, expect, it } from 'vitest';
+import type { PluginDecls } from './admin-types.js';
+import { buildNewType, checkNewType, checkTypeAnswers, takenPrefixes, typeChoices, withAnswers } from './new-type.js';
+import { companyBundleId } from './company-types.js';
+import workflow from './sample-workflow.fixture.json' with { type: 'json' };
+
+const complaints: Partial<PluginDecls> = {
+  rules: {}, templates: { sheet: '<p>{{case.serial}}</p>' },
+  workflows: { complaint: { ...(workflow as object), caseType: 'complaint', title: { 'zh-CN': '客户投诉', en: 'Complaint' }, serialPrefix: 'TS', form: 'complaint', documents: { sheet: { title: { 'zh-CN': '处理单' }, template: 'sheet' } } } as never },
+  forms: { complaint: { type: 'object', properties: { summary: { type: 'string' } } } as never },
+  ui: {},
+};
+const decls = { complaints };
+const roles = ['frontDesk', 'supervisor'];
+
+describe('新建业务类型', () => {
+  it('offers every type by its Chinese title to copy from', () => {
+    expect(typeChoices(decls)).toEqual([{ value: 'complaints/complaint', pluginId: 'complaints', caseType: 'complaint', title: '客户投诉' }]);
+    expect(takenPrefixes(decls)).toEqual(['TS']);
+  });
+
+  it('refuses each wrong answer on its own field', () => {
+    expect(checkNewType({ title: ' ', prefix: 'ts1', roles: [], from: '' }, decls, roles)).toEqual({ title: 'nt_titleRequired', prefix: 'nt_prefixInvalid', roles: 'nt_rolesRequired' });
+    expect(checkNewType({ title: '客户投诉', prefix: 'TS', roles: ['cook'], from: 'x/y' }, decls, roles)).toEqual({ title: 'nt_titleTaken', prefix: 'nt_prefixTaken', roles: 'nt_roleUnknown', from: 'nt_fromUnknown' });
+    expect(checkNewType({ title: '钥匙借用', prefix: 'YS', roles: ['frontDesk'], from: '' }, decls, roles)).toEqual({});
+  });
+
+  it('a blank type gets a generated id, the prefix and roles given, and is a complete workflow', () => {
+    const { caseType, def } = buildNewType({ title: '钥匙借用', prefix: 'YS', roles: ['frontDesk'], from: '' }, decls);
+    expect(caseType).toBe('xType1');
+    expect(companyBundleId(caseType)).toBe('x-type1');
+    expect(def.workflow).toMatchObject({ caseType: 'xType1', title: { 'zh-CN': '钥匙借用' }, serialPrefix: 'YS', createRoles: ['frontDesk'], form: 'register' });
+    expect(Object.keys(def.forms)).toEqual(['register']);
+    // the next one does not reuse the id
+    const withFirst = { ...decls, [companyBundleId(caseType)]: { workflows: { [caseType]: def.workflow } } };
+    expect(buildNewType({ title: '会所预订', prefix: 'HS', roles: ['frontDesk'], from: '' }, withFirst).caseType).toBe('xType2');
+  });
+
+  it('a copy takes the source\'s forms and documents under a new id, title, prefix and roles', () => {
+    const { caseType, def } = buildNewType({ title: '投诉（乙）', prefix: 'TSB', roles: ['supervisor'], from: 'complaints/complaint' }, decls);
+    expect(caseType).toBe('xType1');
+    expect(def.workflow).toMatchObject({ caseType: 'xType1', title: { 'zh-CN': '投诉（乙）' }, serialPrefix: 'TSB', createRoles: ['supervisor'], form: 'complaint' });
+    expect((def.workflow.title as { en?: string }).en).toBeUndefined();
+    expect(Object.keys(def.forms)).toEqual(['complaint']);
+    expect(def.templates).toEqual({ sheet: '<p>{{case.serial}}</p>' });
+  });
+
+  it('settings of a type may keep its own title and prefix', () => {
+    const wf = complaints.workflows!.complaint!;
+    expect(checkTypeAnswers({ title: '客户投诉', prefix: 'TS', roles: ['frontDesk'] }, decls, roles, 'complaint')).toEqual({});
+    expect(withAnswers(wf, { title: '客户投诉', prefix: 'TQ', roles: ['supervisor'] })).toMatchObject({ title: { 'zh-CN': '客户投诉', en: 'Complaint' }, serialPrefix: 'TQ', createRoles: ['supervisor'] });
+  });
+});
