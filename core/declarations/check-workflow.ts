@@ -11,6 +11,7 @@ import { checkRuleAgainstScope } from './rule-vars.js';
 import { checkConversions } from './check-conversions.js';
 import { APPEND_ROW, checkAppendRow } from '../workflow/append-row.js';
 import { checkOnExpiry } from '../workflow/clock-expiry.js';
+import { workflowFormNames } from './workflow-form-names.js';
 
 export interface WorkflowCheckContext {
   roles: ReadonlySet<string>;
@@ -18,13 +19,8 @@ export interface WorkflowCheckContext {
   configKeys: Set<string>;
 }
 
-/** The forms whose data ends up in a case of this workflow. */
-export function workflowFormNames(wf: WorkflowDeclaration): string[] {
-  const names = new Set<string>([wf.form]);
-  for (const t of Object.values(wf.transitions)) if (t.form) names.add(t.form);
-  if (wf.followUp) names.add(wf.followUp.form);
-  return [...names];
-}
+/** The forms whose data ends up in a case of this workflow (shared with the editor). */
+export { workflowFormNames };
 
 export function workflowFields(wf: WorkflowDeclaration, bundle: PluginBundle): Map<string, FieldSchema> {
   return unionFields(workflowFormNames(wf).map((n) => bundle.forms[n]).filter((f) => f !== undefined));

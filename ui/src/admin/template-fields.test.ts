@@ -35,6 +35,14 @@ describe('the print-template editor', () => {
     expect(fieldSnippet('photo', form.properties.photo!)).toBeUndefined();
   });
 
+  it("lists the follow-up form's fields too, like the server's template check", () => {
+    const visit = { type: 'object', properties: { satisfied: { type: 'boolean', ...label('是否满意') } } } as unknown as FormDeclaration;
+    const withFollowUp = { ...workflow, followUp: { form: 'visit', method: 'phone', roles: ['frontdesk'] } } as unknown as WorkflowDeclaration;
+    const fields = insertables(withFollowUp, { lend: form, visit }).filter((i) => i.group === 'field').map((i) => i.label['zh-CN']);
+    expect(fields).toContain('是否满意');
+    expect(previewData(withFollowUp, { lend: form, visit }, new Date('2026-12-01T02:00:00Z'))).toHaveProperty('satisfied');
+  });
+
   it('puts a snippet in place of the selection and moves the caret after it', () => {
     expect(insertSnippet('借用人：。', 4, 4, '{{data.borrower}}')).toEqual({ source: '借用人：{{data.borrower}}。', caret: 21 });
     expect(insertSnippet('abcXYZ', 3, 6, '{{x}}')).toEqual({ source: 'abc{{x}}', caret: 8 });

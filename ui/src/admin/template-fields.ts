@@ -6,6 +6,7 @@
  */
 import type { FieldSchema, FormDeclaration, Text, WorkflowDeclaration } from './admin-types.js';
 import { sampleValue } from './sample-data.js';
+import { workflowFormNames } from '../../../core/declarations/workflow-form-names.js';
 
 export interface Insertable {
   /** what the admin reads in the list */
@@ -54,10 +55,12 @@ export function fieldSnippet(key: string, f: FieldSchema): string | undefined {
   }
 }
 
-/** The forms a case of this type fills: its registration form, then each step's. */
+/**
+ * The forms a case of this type fills: its registration form, each step's and the follow-up's —
+ * the server's own list (workflowFormNames), so what is offered is what the template check accepts.
+ */
 export function caseForms(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): FormDeclaration[] {
-  const names = [workflow.form, ...Object.values(workflow.transitions).map((t) => t.form)].filter((n): n is string => typeof n === 'string');
-  return [...new Set(names)].map((n) => forms[n]).filter((f): f is FormDeclaration => !!f);
+  return workflowFormNames(workflow).map((n) => forms[n]).filter((f): f is FormDeclaration => !!f);
 }
 
 export function insertables(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): Insertable[] {
