@@ -113,7 +113,7 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
     const desk = await login('frontdesk');
     await openCase(desk, serial);
     /** the household is picked like on every other form: type the room, choose 「1栋 101」 from the list */
-    const signUp = async (name: string, unit: string, party: string) => {
+    const signUp = async (name: string, unit: string, party: string, outcome: 'accepted' | 'refused' = 'accepted') => {
       const dialog = await takeStep(desk, '住户报名');
       const [building, room] = unit.split(' ');
       await input(dialog, '/signUpUnitId').fill(room!);
@@ -122,6 +122,8 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
       await input(dialog, '/signUpPhone').fill('13800000001');
       await input(dialog, '/partySize').fill(party);
       await dialog.getByRole('button', { name: '住户报名', exact: true }).click();
+      // an accepted sign-up closes the dialog; the next one must not find this one's button still there
+      if (outcome === 'accepted') await dialog.waitFor({ state: 'detached' });
       return dialog;
     };
     const token = await h.kernel.login('manager');
@@ -151,7 +153,7 @@ describe('a community event through the staff app', { timeout: 180_000 }, () => 
     await desk.locator('wy-case-timeline').getByText('1栋 201', { exact: true }).waitFor();
     await h.screenshot(desk, 'community-event-03-waiting-list');
 
-    const dup = await signUp('张伟', '1栋 101', '1');
+    const dup = await signUp('张伟', '1栋 101', '1', 'refused');
     await dup.getByText(/已报名/).first().waitFor();
     await h.screenshot(desk, 'community-event-04-duplicate-refused');
     await dup.getByRole('button', { name: /取消|关闭/ }).first().click();

@@ -36,7 +36,7 @@ async function take(token: string, c: { id: number; version: number }, transitio
   return res.json() as { id: number; version: number };
 }
 
-describe('notification bell', () => {
+describe('notification bell', { timeout: 120_000 }, () => {
   it('rises without a reload when the overdue job escalates a complaint to the supervisor, and opens the case', async () => {
     const [frontdesk, supervisor, engineering] = await Promise.all(['frontdesk', 'supervisor', 'engineering'].map((u) => h.kernel.login(u)));
     // test data: a complaint classified and handled; telling the resident (8 hours, 客服助理) is still to do

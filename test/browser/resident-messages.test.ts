@@ -67,7 +67,7 @@ async function checkInParcel(unitId: number) {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-describe('messages to residents', () => {
+describe('messages to residents', { timeout: 120_000 }, () => {
   it('the admin sets up SMS; a parcel\'s message is sent and the household\'s log says 已发送', async () => {
     const admin = await open('admin', '/admin/channels');
     const sms = admin.locator('section[data-channel="sms"]');
@@ -135,6 +135,12 @@ describe('messages to residents', () => {
     const supervisor = await open('supervisor', '/reports?month=2026-11');
     const card = supervisor.getByTestId('report-messages');
     await card.getByRole('heading', { name: '2026-11 发给住户的短信与微信' }).waitFor();
+    // closed to one line of totals (nothing failed); the table opens on demand
+    const summary = card.locator('summary');
+    expect((await summary.innerText()).replace(/\s+/g, ' ')).toMatch(/已发送 1.*延后 1/);
+    expect(await card.locator('table').isVisible()).toBe(false);
+    await summary.click();
+    await card.locator('table').waitFor();
     const row = card.locator('tbody tr', { hasText: '物品到达通知' });
     // the day-time parcel was sent, the night one waits for 08:00
     expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual(['物品到达通知', '1', '0', '0', '0', '1']);

@@ -25,7 +25,13 @@ export class WyReportMessages extends LitElement {
     @media (max-width: 700px) { th, td { padding-left: 4px; padding-right: 4px; } }
     tfoot td { font-weight: 600; }
     .failed { color: var(--wy-danger); }
-    .wrap { overflow-x: auto; }
+    .wrap { overflow-x: auto; margin-top: 8px; }
+    summary { cursor: pointer; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; }
+    summary h2 { display: inline; margin: 0; }
+    /* flex drops the native marker: draw one, so the line reads as something that opens */
+    summary::before { content: '▸'; color: var(--wy-muted, #666); }
+    details[open] > summary::before { content: '▾'; }
+    .totals { display: inline-flex; flex-wrap: wrap; gap: 4px 12px; font-variant-numeric: tabular-nums; }
   `];
 
   declare month: string;
@@ -58,14 +64,19 @@ export class WyReportMessages extends LitElement {
     const rows = this.data?.templates ?? [];
     if (rows.length === 0) return nothing;
     const cell = (c: Counts, s: (typeof STATUSES)[number]) => html`<td class="num ${s === 'failed' && c[s] ? 'failed' : ''}">${c[s] ?? 0}</td>`;
-    return html`<section class="card" data-testid="report-messages">
-      <h2>${rmt('reportTitle', { month: this.month })}</h2>
+    const totals = this.data!.totals;
+    // one line of totals; the per-message table opens on demand (统计 stays about three screens),
+    // and opens by itself when something failed, which is what a supervisor has to act on
+    return html`<details class="card" data-testid="report-messages" ?open=${Boolean(totals.failed)}>
+      <summary><h2>${rmt('reportTitle', { month: this.month })}</h2>
+        <span class="totals">${STATUSES.filter((s) => totals[s]).map((s) => html`<span class=${s === 'failed' ? 'failed' : ''}>${rmt(`status_${s}`)} ${totals[s]}</span>`)}</span>
+      </summary>
       <div class="wrap"><table>
         <thead><tr><th>${rmt('template')}</th>${STATUSES.map((s) => html`<th class="num">${rmt(`status_${s}`)}</th>`)}</tr></thead>
         <tbody>${rows.map((r) => html`<tr><td class="title">${templateTitle(this.titles, r.template)}</td>${STATUSES.map((s) => cell(r.counts, s))}</tr>`)}</tbody>
         <tfoot><tr><td>${rmt('reportTotal')}</td>${STATUSES.map((s) => cell(this.data!.totals, s))}</tr></tfoot>
       </table></div>
-    </section>`;
+    </details>`;
   }
 }
 
