@@ -31,7 +31,7 @@ export type DraftTask =
   | AssignmentDryRunTask
   | {
       kind: 'dry-run'; document: unknown; projectCodes: string[]; projectCode: string | null;
-      caseType: string; start: string; create: { data: unknown }; steps: { transition: string; data?: unknown; afterMinutes?: number }[];
+      caseType: string; start: string; create: { data: unknown }; steps: { transition?: string; data?: unknown; afterMinutes?: number }[];
     }
   | { kind: 'rule'; document: unknown; pluginId: string; rule?: string; logic?: unknown; context: Record<string, unknown> }
   | { kind: 'diff'; before: unknown; after: unknown };

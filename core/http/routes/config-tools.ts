@@ -32,7 +32,7 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
 
   app.post('/api/config/dry-run', {
     schema: {
-      tags: ['config'], summary: 'Simulate a case through a draft configuration: per step the state, who gets it, the clocks and the follow-up',
+      tags: ['config'], summary: 'Simulate a case through a draft configuration: per step the state, who gets it, the clocks, what each clock that ran out did (escalation or its onExpiry transition) and the follow-up',
       body: {
         type: 'object',
         properties: {
@@ -45,8 +45,8 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
             type: 'array', maxItems: 50,
             items: {
               type: 'object',
+              // a step without a transition only lets afterMinutes pass (to see a deadline expire)
               properties: { transition: { type: 'string', maxLength: 64 }, data: { type: 'object' }, afterMinutes: { type: 'integer', minimum: 0, maximum: 525600 } },
-              required: ['transition'],
               additionalProperties: false,
             },
           },
@@ -58,7 +58,7 @@ export async function configToolRoutes(app: FastifyInstance, opts: { configs: Co
     },
   }, async (request) => {
     const principal = await editor(request);
-    const body = request.body as { document?: unknown; patch?: unknown; projectCode?: string; caseType: string; start?: string; create: { data: unknown }; steps: { transition: string; data?: unknown; afterMinutes?: number }[] };
+    const body = request.body as { document?: unknown; patch?: unknown; projectCode?: string; caseType: string; start?: string; create: { data: unknown }; steps: { transition?: string; data?: unknown; afterMinutes?: number }[] };
     const { document } = await draft(principal.companyId, body);
     return configs.runDraft<DryRunAnswer>(principal.companyId, {
       kind: 'dry-run', document, projectCodes: [...await configs.projectCodes(principal.companyId)], projectCode: body.projectCode ?? null,
