@@ -18,6 +18,8 @@ export type {
   UntypedSettings,
 } from './plugin-types.js';
 export type { Principal } from './auth/sessions.js';
+/** services.sql: prepared statements for a hot write path (see core/db/prepared-sql.ts) */
+export type { PreparedSql, SqlQuery } from './db/prepared-sql.js';
 export { WuyeError, ValidationError, NotFoundError, ForbiddenError, StaleVersionError, RuleRefusedError, type FieldIssue } from './errors.js';
 export { idParam, errorResponse, errorResponses } from './http/schemas.js';
 export { MONEY_PATTERN, ROUNDING_MODES, MoneyDecimal, formatMoney, formatYuan, fromFen, parseMoney, roundMoney, toFen, type Decimal, type RoundingMode } from './money/index.js';

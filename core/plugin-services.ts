@@ -12,6 +12,7 @@ import { AuditEntry, Company, Project, Unit } from './db/entities/index.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 import { canSeeProject, hasPermission, seesAllProjects } from './cases/access.js';
 import { nextSerialValue } from './cases/serials.js';
+import { createPreparedSql } from './db/prepared-sql.js';
 import { principalOf } from './http/auth-hook.js';
 import type { PluginConfigView, PluginServices } from './plugin-types.js';
 import { queueMessages, type MessagingDeps } from './notifications/outbox/queue-message.js';
@@ -27,6 +28,14 @@ export interface PluginServicesDeps {
   now: () => Date;
   /** resident messaging (core/notifications/outbox); absent in tools that run no kernel */
   messaging?: MessagingDeps;
+}
+
+/** one statement cache per database for every plugin's services */
+const preparedByOrm = new WeakMap<MikroORM, ReturnType<typeof createPreparedSql>>();
+function preparedSqlOf(orm: MikroORM, dialect: Dialect) {
+  let sql = preparedByOrm.get(orm);
+  if (!sql) preparedByOrm.set(orm, (sql = createPreparedSql(orm, dialect)));
+  return sql;
 }
 
 export function createPluginServices(pluginId: string, deps: PluginServicesDeps): PluginServices {
@@ -54,6 +63,7 @@ export function createPluginServices(pluginId: string, deps: PluginServicesDeps)
     },
     orm,
     dialect: deps.dialect,
+    sql: preparedSqlOf(orm, deps.dialect),
     now,
     principal: principalOf,
     async configFor(companyId, projectId, at, em) {

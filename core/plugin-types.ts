@@ -14,6 +14,7 @@ import type { Principal } from './auth/sessions.js';
 import type { WorkingCalendar } from './calendar/index.js';
 import type { RoleInfo } from './config/effective-config.js';
 import type { Dialect } from './db/orm.js';
+import type { PreparedSql } from './db/prepared-sql.js';
 import type { DocumentLanguage } from './documents/document-language.js';
 import type { Company, Project, Unit } from './db/entities/index.js';
 import type { RuleOperatorDefinition } from './rules/contributed-operators.js';
@@ -116,6 +117,12 @@ export interface PluginServices<Settings extends UntypedSettings = UntypedSettin
   readonly pluginId: string;
   readonly orm: MikroORM;
   readonly dialect: Dialect;
+  /**
+   * Prepared statements for a write that runs per request under load (a payment): `?` placeholders,
+   * each text prepared once per connection, one transaction of them. Every statement must filter
+   * by company_id (refused otherwise). Use the ORM everywhere else. See core/db/prepared-sql.ts.
+   */
+  readonly sql: PreparedSql;
   now(): Date;
   /** the authenticated staff member of a request (every /api route without `public` has one) */
   principal(request: FastifyRequest): Principal;

@@ -2,16 +2,17 @@
  * Taking a payment (收款): in one transaction the unit's ledger is locked, late fees due by the
  * payment date (company time zone) are assessed and recorded, the amount settles the open bills
  * oldest first, a remainder becomes credit or is refused (settings.overpayment), the receipt gets
- * its number, and the ledger records it. Any refusal leaves nothing written.
+ * its number, and the ledger records it. Any refusal leaves nothing written (payment-store.ts).
  */
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { RuleRefusedError, WuyeError, type Principal } from '../../../core/plugin-api.js';
-import { Bill, BillLine, LedgerEntry, Payment } from '../db/entities.js';
+import { Bill, BillLine, Payment } from '../db/entities.js';
 import { positiveFen, yuan } from './amounts.js';
 import { billingConfig } from './settings.js';
-import { applySettlement, openBills, planSettlement } from './settle.js';
-import { lockUnitLedger } from './unit-lock.js';
+import { openBills, planSettlement } from './settle.js';
+import { recordPayment } from './payment-store.js';
+import { receiptNumber, type PaymentRequest } from './payment-writes.js';
 import { paymentView } from './views.js';
 import { periodLabel } from '../domain/period-label.js';
 import type { BillingServices } from './settings.js';
@@ -36,57 +37,43 @@ function duplicate(pointer: string, message: string): WuyeError {
 export async function nextReceiptNo(services: BillingServices, em: EntityManager, companyId: number, prefix: string, now: Date, timezone: string): Promise<string> {
   const year = DateTime.fromJSDate(now, { zone: timezone }).year;
   const serial = await services.nextSerial(em, companyId, `receipt:${year}`);
-  return `${prefix}${year}${String(serial).padStart(6, '0')}`;
+  return receiptNumber(prefix, year, serial);
 }
 
+const UNIT = 'select id, project_id from unit where id = ? and company_id = ?';
+
+/** The unit's project, if the unit is the caller's company's and in a project they may see; else 404 (as services.unitFor). */
+async function unitProject(services: BillingServices, principal: Principal, unitId: number): Promise<number> {
+  const [unit] = await services.sql.query<{ project_id: number | string }>(UNIT, [unitId, principal.companyId]);
+  const scope = unit ? await services.projectScope(principal) : null;
+  if (!unit || (scope !== null && !scope.includes(Number(unit.project_id)))) throw new WuyeError('WUYE_NOT_FOUND', 404, 'unit not found');
+  return Number(unit.project_id);
+}
+
+/**
+ * Takes a payment. Permission, amount, unit and the settings in force are checked first (kept in
+ * memory: no statement but the unit's); the write itself is payment-store.ts — prepared statements,
+ * one transaction on SQLite, one statement on PostgreSQL.
+ */
 export async function takePayment(services: BillingServices, principal: Principal, input: PaymentInput) {
   await services.requirePermission(principal, 'billing.collect');
   const amountFen = positiveFen(input.amount, '/amount');
   const companyId = principal.companyId;
+  const projectId = await unitProject(services, principal, input.unitId);
+  const config = await billingConfig(services, companyId, projectId);
+  const now = services.now();
+  const request: PaymentRequest = {
+    companyId, projectId, unitId: input.unitId, cashierId: principal.staffId, amountFen, method: input.method, reference: input.reference ?? null,
+    payerName: input.payerName ?? null, receiptNo: input.receiptNo ?? null, receiptPrefix: config.settings.receiptPrefix,
+    receiptYear: DateTime.fromJSDate(now, { zone: config.timezone }).year, now, today: config.today, lateFee: config.settings.lateFee,
+    overpayment: config.settings.overpayment,
+  };
   try {
-    return await services.orm.em.fork().transactional(async (em) => {
-      const unit = await services.unitFor(principal, input.unitId, em);
-      const config = await billingConfig(services, companyId, unit.projectId, em);
-      const now = services.now();
-      await lockUnitLedger(em, services.dialect, companyId, unit.id);
-      if (input.receiptNo !== undefined && (await em.count(Payment, { companyId, receiptNo: input.receiptNo })) > 0) {
-        throw duplicate('/receiptNo', `receipt ${input.receiptNo} has already been used`);
-      }
-      if (input.reference !== undefined && (await em.count(Payment, { companyId, method: input.method, reference: input.reference })) > 0) {
-        throw duplicate('/reference', `a ${input.method} payment with reference ${input.reference} has already been recorded`);
-      }
-      const bills = await openBills(em, companyId, unit.id);
-      const plan = planSettlement(bills, amountFen, config.today, config.settings.lateFee);
-      if (plan.remainderFen > 0 && config.settings.overpayment === 'refuse') {
-        const message = `the amount ${yuan(amountFen)} exceeds what the unit owes (${yuan(plan.outstandingFen)} including late fees to ${config.today}); over-payments are refused by this company's settings`;
-        throw new RuleRefusedError(message, [{ pointer: '/amount', code: 'overpayment', message: `at most ${yuan(plan.outstandingFen)} is outstanding` }]);
-      }
-      const ctx = { companyId, projectId: unit.projectId, unitId: unit.id, now, actorId: principal.staffId };
-      await applySettlement(em, plan, ctx);
-      const receiptNo = input.receiptNo ?? (await nextReceiptNo(services, em, companyId, config.settings.receiptPrefix, now, config.timezone));
-      const payment = em.create(Payment, {
-        companyId, projectId: unit.projectId, unitId: unit.id, receiptNo, method: input.method, amountFen, reference: input.reference ?? null,
-        payerName: input.payerName ?? null, receivedAt: now, cashierId: principal.staffId, allocations: plan.allocations, creditFen: plan.remainderFen,
-        closingId: null, createdAt: now,
-      });
-      await em.flush();
-      const billsById = new Map(bills.map((b) => [b.id, b]));
-      for (const a of plan.allocations) {
-        em.create(LedgerEntry, {
-          ...ctx, account: 'receivable', kind: 'payment', amountFen: -(a.lateFeeFen + a.principalFen), billId: a.billId, paymentId: payment.id,
-          description: `收款 ${periodLabel(billsById.get(a.billId)!.periodKey)}（收据 ${receiptNo}）`, method: input.method, occurredAt: now,
-        });
-      }
-      if (plan.remainderFen > 0) {
-        em.create(LedgerEntry, {
-          ...ctx, account: 'credit', kind: 'overpayment', amountFen: plan.remainderFen, paymentId: payment.id,
-          description: `预收款（收据 ${receiptNo}）`, method: input.method, occurredAt: now,
-        });
-      }
-      services.audit(em, { companyId, actorId: principal.staffId, action: 'payment', target: `billing_payment:${payment.id}`, data: { receiptNo, amount: yuan(amountFen), unitId: unit.id } });
-      await em.flush();
-      return paymentView(payment, billsById);
-    });
+    const paid = await recordPayment(services.sql, request);
+    return paymentView({
+      id: paid.id, unitId: request.unitId, receiptNo: paid.receiptNo, amountFen, method: request.method, reference: request.reference, payerName: request.payerName,
+      cashierId: request.cashierId, allocations: paid.allocations, creditFen: paid.creditFen, receivedAt: now,
+    }, paid.bills);
   } catch (err) {
     // two concurrent requests with the same receipt or reference: the database's unique index decides
     if (err instanceof UniqueConstraintViolationException) {

@@ -12,8 +12,11 @@ import { assessLateFee, type LateFeeSettings } from '../domain/late-fee.js';
 import { allocateOldestFirst, outstanding, type Allocation } from './allocation.js';
 import { periodLabel } from '../domain/period-label.js';
 
+/** What settling reads of a bill (an entity, or a row read by a prepared statement). */
+export type SettleBill = Pick<Bill, 'id' | 'number' | 'periodKey' | 'periodStart' | 'dueOn' | 'reminderDueOn' | 'finalDueOn' | 'principalFen' | 'lateFeeFen' | 'lateFeeThrough' | 'paidFen' | 'principalPaidFen'>;
+
 export interface BillState {
-  bill: Bill;
+  bill: SettleBill;
   /** the amounts the plan starts from, for the claim */
   seenLateFeeFen: number;
   seenPaidFen: number;
@@ -37,7 +40,7 @@ export function openBills(em: EntityManager, companyId: number, unitId: number):
   return em.find(Bill, { companyId, unitId, status: 'open' }, { orderBy: { periodStart: 'asc', id: 'asc' } });
 }
 
-export function planSettlement(bills: Bill[], amountFen: number, asOf: string, lateFee: LateFeeSettings): SettlementPlan {
+export function planSettlement(bills: readonly SettleBill[], amountFen: number, asOf: string, lateFee: LateFeeSettings): SettlementPlan {
   const states: BillState[] = bills.map((bill) => ({
     bill, seenLateFeeFen: bill.lateFeeFen, seenPaidFen: bill.paidFen,
     lateFeeFen: bill.lateFeeFen, lateFeeThrough: bill.lateFeeThrough ?? null, paidFen: bill.paidFen, principalPaidFen: bill.principalPaidFen,

@@ -88,7 +88,7 @@ export function ledgerView(entry: LedgerEntry) {
   };
 }
 
-export function paymentView(payment: Payment, bills: Map<number, Pick<Bill, 'number' | 'periodKey'>>) {
+export function paymentView(payment: Pick<Payment, 'id' | 'unitId' | 'receiptNo' | 'amountFen' | 'method' | 'reference' | 'payerName' | 'cashierId' | 'allocations' | 'creditFen' | 'receivedAt'>, bills: Map<number, Pick<Bill, 'number' | 'periodKey'>>) {
   return {
     id: payment.id, unitId: payment.unitId, receiptNo: payment.receiptNo, amount: yuan(payment.amountFen), method: payment.method,
     reference: payment.reference ?? null, payerName: payment.payerName ?? null, cashierId: payment.cashierId,

@@ -75,10 +75,10 @@ const sqliteStatements = new WeakMap<object, Map<string, { run(...params: unknow
  * (nothing written) on PostgreSQL or outside a transaction.
  */
 async function insertManySqlite(trx: Trx, table: string, rows: Record<string, unknown>[]): Promise<boolean> {
-  if (!trx.isTransaction) return false;
-  const client = trx.client as { acquireConnection(): Promise<unknown> };
-  const db = (await client.acquireConnection()) as Partial<SqliteDatabase> & object;
-  if (typeof db.prepare !== 'function' || db.constructor?.name !== 'Database') return false;
+  // knex names its dialect: 'sqlite3' for the better-sqlite3 client MikroORM uses, 'postgresql' for pg
+  const client = trx.client as { dialect?: string; acquireConnection(): Promise<unknown> };
+  if (!trx.isTransaction || client.dialect !== 'sqlite3') return false;
+  const db = (await client.acquireConnection()) as SqliteDatabase & object;
   let cache = sqliteStatements.get(db);
   if (!cache) sqliteStatements.set(db, (cache = new Map()));
   const columns = Object.keys(rows[0]!);
@@ -89,7 +89,7 @@ async function insertManySqlite(trx: Trx, table: string, rows: Record<string, un
     const chunk = rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT);
     const sql = head + new Array(chunk.length).fill(tuple).join(', ');
     let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare!(sql)));
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
     const values: unknown[] = [];
     for (const row of chunk) for (const c of columns) values.push(bind(row[c]));
     statement.run(...values);
