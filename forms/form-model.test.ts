@@ -24,7 +24,7 @@ function serverCheck(model: FormModel, submitted: Record<string, unknown>, conte
   if (validate instanceof Error) throw validate;
   const ajvOk = validate(submitted);
   const data = structuredClone(submitted);
-  const issues = applyFormRules(compileFormRules(model.ui), data, (f) => ({ data: { ...(context?.data ?? {}), ...f }, case: context?.case, actor: context?.actor, config: context?.config }), '/data');
+  const issues = applyFormRules(compileFormRules(model.ui), data, (f) => ({ data: { ...(context?.data ?? {}), ...f }, case: context?.case, actor: context?.actor, config: context?.config }), '/data', {});
   return { ajvOk, issues, data };
 }
 

@@ -88,7 +88,7 @@ export class CaseService {
     const role = actingRoleFor(principal, config, type.workflow.createRoles);
     if (!role) throw new ForbiddenError(`your roles (${principal.roles.join(', ')}) may not register a ${caseType}; allowed: ${type.workflow.createRoles.join(', ')}`);
     const actorRoles = [...config.actingRoles(principal.roles)];
-    const data = this.validateForm(type, type.workflow.form, input.data, '/data', (form) => ({
+    const data = this.validateForm(config, type, type.workflow.form, input.data, '/data', (form) => ({
       data: form, case: { caseType, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null },
       actor: { staffId: principal.staffId, roles: actorRoles }, config: type.settings,
     }));
@@ -149,7 +149,7 @@ export class CaseService {
     const config = await this.configs.compiledFor(input.companyId, version.id, project.code, em);
     const type = config.caseTypes.get(caseType);
     if (!type) throw new NotFoundError(`case type ${caseType}`);
-    const data = this.validateForm(type, type.workflow.form, input.data, `/opened/${caseType}/data`, (form) => ({
+    const data = this.validateForm(config, type, type.workflow.form, input.data, `/opened/${caseType}/data`, (form) => ({
       data: form, case: { caseType, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null },
       actor: { staffId: input.createdBy, roles: input.actorRoles }, config: type.settings,
     }));
@@ -241,7 +241,7 @@ export class CaseService {
     let formData: Record<string, unknown> = {};
     const ruleActor = { staffId: actor.staffId ?? 0, roles: actor.roles };
     if (t.form) {
-      formData = this.validateForm(type, t.form, input.data ?? {}, '/data', (form) => ruleContext(row, { ...row.data, ...form }, ruleActor, type.settings));
+      formData = this.validateForm(config, type, t.form, input.data ?? {}, '/data', (form) => ruleContext(row, { ...row.data, ...form }, ruleActor, type.settings));
       await this.checkAttachments(em, row.companyId, type, t.form, formData, '/data');
     }
     else if (input.data !== undefined && !(isEmptyObject(input.data))) {
@@ -385,8 +385,9 @@ export class CaseService {
     if (refs.length) await assertAttachmentsExist(em ?? this.orm.em.fork(), companyId, refs);
   }
 
-  validateForm(type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
-    return validateFormData(type, form, value, basePointer, context);
+  /** The form's rules run in the case's rule environment (its configuration's calendar and settings, this service's clock). */
+  validateForm(config: CompiledConfig, type: CompiledCaseType, form: string, value: unknown, basePointer: string, context?: (form: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
+    return validateFormData(type, form, value, basePointer, caseRuleEnvironment(config, this.now()), context);
   }
 
 

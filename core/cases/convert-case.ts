@@ -166,7 +166,7 @@ export class CaseConversions {
         throw new RuleRefusedError(`a ${caseType} in state "${ctx.row.state}" cannot be converted into a ${input.to}`, [{ pointer: '/to', code: 'invalid-state', message: `case is in state ${ctx.row.state}`, params: { state: ctx.row.state, name: input.to } }]);
       }
       const { row } = ctx;
-      const data = this.cases.validateForm(targetType, targetType.workflow.form, input.data, '/data', (form) => ({
+      const data = this.cases.validateForm(targetConfig, targetType, targetType.workflow.form, input.data, '/data', (form) => ({
         data: form, case: { caseType: input.to, projectId: row.projectId, unitId: row.unitId ?? null, personId: row.personId ?? null },
         actor: { staffId: principal.staffId, roles: actorRoles }, config: targetType.settings,
       }));

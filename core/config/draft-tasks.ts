@@ -60,7 +60,7 @@ export function dryRunDraft(base: DraftBase, task: Extract<DraftTask, { kind: 'd
   // no helper is called while walking a case: the template environment needs none of the plugins' code
   const compiled = compileConfig(0, task.projectCode, effective, { templateHelpers: new Map() });
   const steps = dryRun(compiled, { caseType: task.caseType, start: new Date(task.start), create: task.create, steps: task.steps },
-    (type, form, value, context) => validateFormData(type, form, value, '/data', context));
+    (type, form, value, env, context) => validateFormData(type, form, value, '/data', env, context));
   return { valid: true, issues: [], steps };
 }
 

@@ -15,7 +15,7 @@ import { clocksStartingOn, clocksStoppingOn, escalationTarget, pauseChange, resu
 import { planTransition, type CaseSnapshot } from '../workflow/plan-transition.js';
 import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
 import { expiryTransition } from '../workflow/clock-expiry.js';
-import { withRuleEnvironment } from '../rules/index.js';
+import { withRuleEnvironment, type RuleEnvironment } from '../rules/index.js';
 
 export interface DryRunInput {
   caseType: string;
@@ -66,7 +66,7 @@ export interface DryRunStep {
 /** who takes an onExpiry transition (as the overdue job does) */
 const PLATFORM = { staffId: null, role: null, roles: [] as string[] };
 
-export type FormValidator = (type: CompiledCaseType, form: string, value: unknown, context: (form: Record<string, unknown>) => Record<string, unknown>) => Record<string, unknown>;
+export type FormValidator = (type: CompiledCaseType, form: string, value: unknown, env: RuleEnvironment, context: (form: Record<string, unknown>) => Record<string, unknown>) => Record<string, unknown>;
 
 export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm: FormValidator): DryRunStep[] {
   const type = config.caseTypes.get(input.caseType);
@@ -167,7 +167,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
     assigneeRole: wf.initialAssignRole ?? wf.states[wf.initialState]?.assignRole ?? null, assigneeId: null, severity: null,
   };
   try {
-    snapshot.data = validateForm(type, wf.form, input.create.data, (form) => ({ data: form, config: type.settings }));
+    snapshot.data = validateForm(type, wf.form, input.create.data, caseRuleEnvironment(config, at), (form) => ({ data: form, config: type.settings }));
   } catch (e) {
     record(null, snapshot, refusal(e));
     return steps;
@@ -193,7 +193,7 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
       if (!t.from.includes(snapshot.state)) throw new WuyeError('WUYE_REFUSED', 422, `"${step.transition}" cannot be taken from state "${snapshot.state}" (allowed from: ${t.from.join(', ')})`);
       const role = t.roles[0] ?? null;
       const actor = { staffId: null, role, roles: role ? [role] : [] };
-      const formData = t.form ? validateForm(type, t.form, step.data ?? {}, (form) => ({ data: { ...snapshot.data, ...form }, case: snapshot, actor, config: type.settings })) : {};
+      const formData = t.form ? validateForm(type, t.form, step.data ?? {}, caseRuleEnvironment(config, at), (form) => ({ data: { ...snapshot.data, ...form }, case: snapshot, actor, config: type.settings })) : {};
       const plan = withRuleEnvironment(caseRuleEnvironment(config, at), () => planTransition(type, config, snapshot, transition, formData, actor));
       applyPlan(plan, snapshot);
       startClocks(snapshot);

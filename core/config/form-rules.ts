@@ -5,7 +5,7 @@
  */
 import type { UiDeclaration } from '../../schemas/generated/ui.js';
 import type { FieldIssue } from '../errors.js';
-import { compileRule, prepareRuleContext, truthy, type CompiledRule, type PreparedRuleContext } from '../rules/index.js';
+import { compileRule, prepareRuleContext, truthy, withRuleEnvironment, type CompiledRule, type PreparedRuleContext, type RuleEnvironment } from '../rules/index.js';
 
 export interface FormRules {
   computed: { field: string; rule: CompiledRule }[];
@@ -52,15 +52,17 @@ function setPath(data: Record<string, unknown>, path: string, value: unknown): v
 /**
  * Applies the rules to `form` (mutated: computed values set). `context(form)` builds the rule
  * context, so rules can read the case's existing data as well. Returns issues, pointers under
- * `basePointer`.
+ * `basePointer`. `env` is the case's rule environment (core/workflow/case-rule-environment.ts):
+ * the same calendar, clock and settings a guard sees, so date.* and plugin operators (billing.rateOn)
+ * that pass the load-time check also run here.
  */
-export function applyFormRules(rules: FormRules, form: Record<string, unknown>, context: (form: Record<string, unknown>) => Record<string, unknown>, basePointer: string): FieldIssue[] {
+export function applyFormRules(rules: FormRules, form: Record<string, unknown>, context: (form: Record<string, unknown>) => Record<string, unknown>, basePointer: string, env: RuleEnvironment): FieldIssue[] {
   // one copy of the context per state of the form: recomputed only after a computed field changes it
   let prepared: PreparedRuleContext | null = null;
   const evaluate = (rule: CompiledRule) => {
     try {
-      prepared ??= prepareRuleContext(context(form));
-      return rule.evaluate(prepared);
+      const ready = (prepared ??= prepareRuleContext(context(form)));
+      return withRuleEnvironment(env, () => rule.evaluate(ready));
     } catch {
       return null; // a rule that cannot run on incomplete data neither shows, requires nor computes
     }

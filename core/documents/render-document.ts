@@ -21,6 +21,7 @@ import type { CaseContext } from '../cases/case-context.js';
 import { documentHelpers, pickText } from './helpers.js';
 import { printPage } from './print-page.js';
 import { assertDocumentAvailable } from './document-availability.js';
+import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
 import type { DocumentLanguage } from './document-language.js';
 
 // the page lives in its own module (compiling a configuration needs it without the database entities)
@@ -37,7 +38,7 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
   const doc = type.workflow.documents?.[documentId];
   const template = doc ? type.templates.get(doc.template) : undefined;
   if (!doc || !template) throw new NotFoundError(`document ${documentId}`);
-  assertDocumentAvailable(type, row, documentId, options.language);
+  assertDocumentAvailable(type, row, documentId, options.language, caseRuleEnvironment(config, options.now));
 
   const [company, project, building, unit, person, events, followUps, deadlines] = await Promise.all([
     em.findOne(Company, { id: row.companyId }),

@@ -45,7 +45,7 @@ export class FollowUpService {
       if (!role) throw new ForbiddenError(`this follow-up is done by: ${f.roles.join(', ')}`);
       const policy = ctx.type.workflow.followUp!;
       const actorRoles = [...ctx.access.actingRoles(principal.roles)];
-      const data = this.cases.validateForm(ctx.type, policy.form, body.data, '/data', (form) => ruleContext(ctx.row, { ...ctx.row.data, ...form }, { staffId: principal.staffId, roles: actorRoles }, ctx.type.settings));
+      const data = this.cases.validateForm(ctx.config, ctx.type, policy.form, body.data, '/data', (form) => ruleContext(ctx.row, { ...ctx.row.data, ...form }, { staffId: principal.staffId, roles: actorRoles }, ctx.type.settings));
       const satisfied = data[policy.satisfiedField] === true;
       const now = this.now();
       f.status = 'done';

@@ -65,6 +65,24 @@ describe('declared steps: appendRow, onExpiry, contributed and date operators', 
     expect((res.json() as CaseBody).data).toMatchObject({ deposit: '50.00', returnBy: '2026-12-10', monthEnd: '2026-12-31' });
   });
 
+  it('form rules and a document condition use the date operators at run time, like guards do', async () => {
+    // errorIf: a promised date before today (Monday 2026-12-07 in Shanghai) is refused on its field
+    const early = await kernel.call(clerk, 'POST', '/api/cases/loan', { projectId, data: { borrower: '钱七', keyType: 'door', promisedBy: '2026-12-04' } });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(early.json().issues).toEqual([expect.objectContaining({ pointer: '/data/promisedBy', code: 'rule-error' })]);
+    // computed: two working days from today
+    const created = await kernel.call(clerk, 'POST', '/api/cases/loan', { projectId, data: { borrower: '钱七', keyType: 'door', promisedBy: '2026-12-08' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const loan = created.json() as CaseBody;
+    expect(loan.data).toMatchObject({ promisedBy: '2026-12-08', suggestedBy: '2026-12-09' });
+    // the slip's availableIf compares this month (date.today) with the month of the loan
+    const page = (await kernel.call(clerk, 'GET', `/api/cases/loan/${loan.id}`)).json() as { documents: { id: string }[] };
+    expect(page.documents.map((d) => d.id)).toEqual(['slip']);
+    const printed = await kernel.call(clerk, 'GET', `/api/cases/loan/${loan.id}/documents/slip`);
+    expect(printed.statusCode, printed.body).toBe(200);
+    expect(printed.body).toContain('2026-12-09');
+  });
+
   it('appendRow appends stamped rows, clears the fields it copied and refuses past maxRows', async () => {
     let loan = await lend('李四');
     for (const note of ['第一次电话催还', '第二次电话催还']) {

@@ -15,6 +15,7 @@ import type { CaseQueries, CaseListQuery } from '../../cases/case-queries.js';
 import { caseView } from '../../cases/case-view.js';
 import { renderCaseDocument } from '../../documents/render-document.js';
 import { offeredDocuments } from '../../documents/document-availability.js';
+import { caseRuleEnvironment } from '../../workflow/case-rule-environment.js';
 import { principalOf } from '../auth-hook.js';
 import { VALIDATED_BY_CONFIG } from '../validation.js';
 import { errorResponses } from '../schemas.js';
@@ -139,7 +140,7 @@ function registerCaseType(app: FastifyInstance, opts: CaseRouteOptions, bundle: 
         return [t, { title: decl.title, form: decl.form ? formPayload(ctx.type, decl.form) : null }];
       })),
       followUpForm: dueFollowUp && ctx.type.workflow.followUp ? { followUpId: dueFollowUp.id, form: formPayload(ctx.type, ctx.type.workflow.followUp.form) } : null,
-      documents: offeredDocuments(ctx.type, ctx.row),
+      documents: offeredDocuments(ctx.type, ctx.row, caseRuleEnvironment(ctx.config, opts.now())),
       deadlines: deadlines.map((d) => ({
         key: d.key, title: ctx.type.workflow.deadlines?.[d.key]?.title ?? null, startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(),
         duration: d.duration, status: d.status, metAt: d.metAt?.toISOString() ?? null, overdueAt: d.overdueAt?.toISOString() ?? null, escalatedToRole: d.escalatedToRole ?? null,
