@@ -14,21 +14,13 @@ import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import { fieldPaths } from '../declarations/form-fields.js';
 import { joinPointer, type FieldIssue } from '../errors.js';
 
-import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE } from '../declarations/reserved-names.js';
+// the naming (xKeyLoan → bundle x-key-loan) lives in reserved-names.ts, one place for the server, the CLI and the browser
+import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE, companyBundleId } from '../declarations/reserved-names.js';
 
 export { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE };
 
 /** Sizes a company type may reach: a form or a workflow beyond them is a sign it should be split. */
 export const COMPANY_TYPE_LIMITS = { states: 30, transitions: 60, deadlines: 10, fieldsPerForm: 80, documents: 10 } as const;
-
-/** xKeyLoan -> x-key-loan */
-export function companyBundleId(caseType: string): string {
-  return COMPANY_BUNDLE_PREFIX + caseType.slice(1).replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
-}
-
-export function isCompanyBundle(bundleId: string): boolean {
-  return bundleId.startsWith(COMPANY_BUNDLE_PREFIX);
-}
 
 function titleOf(def: CompanyCaseType, caseType: string): { 'zh-CN': string; en?: string } {
   const title = (def.workflow as { title?: unknown }).title as { 'zh-CN'?: unknown } | undefined;

@@ -19,15 +19,7 @@ export interface ExportedPlugin {
   files: Map<string, string>;
 }
 
-/** xKeyLoan → keyLoan */
-export function pluginCaseType(companyCaseType: string): string {
-  return companyCaseType.charAt(1).toLowerCase() + companyCaseType.slice(2);
-}
-
-/** keyLoan → key-loan */
-export function pluginIdFor(caseType: string): string {
-  return caseType.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
+import { pluginCaseType, pluginIdFor } from '../declarations/reserved-names.js';
 
 /** Every role a workflow names: who creates, takes transitions, gets states and escalations, follows up. */
 function rolesNamed(wf: WorkflowDeclaration): Set<string> {

@@ -15,7 +15,8 @@ import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 import { checkReportTargets } from '../reports/targets.js';
 import { checkCompanyMessages } from '../notifications/notify-effect-check.js';
-import { caseTypeOfBundle, checkCompanyCaseTypes, isCompanyBundle, locateCompanyIssue } from './company-case-types.js';
+import { caseTypeOfBundle, checkCompanyCaseTypes, locateCompanyIssue } from './company-case-types.js';
+import { isCompanyBundle } from '../declarations/reserved-names.js';
 
 export interface ConfigCheckContext {
   base: PluginBundle[];

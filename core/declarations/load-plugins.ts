@@ -8,12 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DeclarationError, type FieldIssue } from '../errors.js';
 import { ExtensionRegistry, setupContextFor, type PluginDefinition } from '../extensions.js';
-import { fileOf, type PluginBundle } from './plugin-bundle.js';
+import type { PluginBundle } from './plugin-bundle.js';
 import { readPluginFolder } from './read-plugin-folder.js';
-import { validateBundle } from './validate-bundle.js';
-import { checkConversionTargets } from './check-conversions.js';
-import { DOCUMENT_HELPERS } from '../documents/helpers.js';
-import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE } from './reserved-names.js';
+import { checkBundles } from './check-bundles.js';
 
 export interface LoadedPlugins {
   /** in dependency order */
@@ -63,35 +60,8 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
     await mod.default.setup(setupContextFor(r.bundle.id, extensions));
   }
 
-  const roles = new Set<string>();
-  for (const r of reads) for (const id of Object.keys(r.bundle.manifest.roles ?? {})) roles.add(id);
-  const ctx = {
-    roles,
-    effectTypes: extensions.effectTypes(),
-    templateHelpers: new Set([...DOCUMENT_HELPERS, ...extensions.templateHelpers.keys()]),
-    pluginIds: new Set(ids),
-  };
-  for (const r of reads) {
-    for (const issue of validateBundle(r.bundle, ctx)) {
-      const prefix = issue.section === 'rules' ? `/rules/${issue.name}` : '';
-      issues.push({ file: `plugins/${r.bundle.id}/${fileOf(issue, r.ruleFiles)}`, pointer: prefix + issue.pointer, code: issue.code, message: issue.message });
-    }
-  }
-  // A case type names routes and tables' rows: two plugins may not both declare it.
-  const owners = new Map<string, string>();
-  for (const r of reads) {
-    if (r.bundle.id.startsWith(COMPANY_BUNDLE_PREFIX)) issues.push({ file: `plugins/${r.bundle.id}`, pointer: '', code: 'reserved-plugin-id', message: `plugin ids starting with "${COMPANY_BUNDLE_PREFIX}" are reserved for companies' own case types` });
-    for (const [name, wf] of Object.entries(r.bundle.workflows)) {
-      const caseType = (wf as { caseType?: string }).caseType ?? name;
-      // xKeyLoan and x-… belong to companies' own case types (core/config/company-case-types.ts)
-      if (COMPANY_CASE_TYPE.test(caseType)) issues.push({ file: `plugins/${r.bundle.id}/${name}.workflow.json`, pointer: '/caseType', code: 'reserved-case-type', message: `case type "${caseType}": x followed by a capital is reserved for companies' own case types` });
-      const owner = owners.get(caseType);
-      if (owner) issues.push({ file: `plugins/${r.bundle.id}/${name}.workflow.json`, pointer: '/caseType', code: 'duplicate-case-type', message: `case type "${caseType}" is already declared by plugin ${owner}` });
-      else owners.set(caseType, r.bundle.id);
-    }
-  }
-  // conversions into another plugin's case type: the type and its registration fields exist
-  if (!issues.length) issues.push(...checkConversionTargets(reads.map((r) => r.bundle)));
+  // the declarations, checked as plugin:from-config checks the folder it writes (check-bundles.ts)
+  issues.push(...checkBundles(reads, { effectTypes: extensions.effectTypes(), templateHelpers: extensions.templateHelpers.keys() }));
   if (issues.length) throw new DeclarationError(issues, 'plugins');
 
   return { bundles: orderByDependencies(reads.map((r) => r.bundle)), extensions };

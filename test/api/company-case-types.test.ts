@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoRegistry, startTestKernel, type SeededRegistry, type TestKernel } from '../../core/testing/harness.js';
 import { ROOT_DIR } from '../../core/kernel.js';
 import { pluginFromConfigCommand } from '../../core/cli/commands/plugin-from-config.js';
@@ -262,6 +262,27 @@ describe('plugin:from-config', () => {
     expect(await pluginFromConfigCommand.run(['DEMO'], kernel)).toBe(2);
     expect(existsSync(join(dir, 'a'))).toBe(false);
   });
+
+  it("refuses, as the plugin loader would, a folder whose case type an installed plugin declares, and leaves no folder", async () => {
+    // the other company's own xServiceRequest would be written out as case type serviceRequest, service-desk's
+    const def = keyLoanType() as { workflow: { caseType: string } };
+    def.workflow.caseType = 'xServiceRequest';
+    const admin = await token('bay-admin');
+    const proposed = await kernel.call(admin, 'POST', '/api/config/versions', { document: { caseTypes: { xServiceRequest: def } }, reason: '自建报事流程' });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const activated = await kernel.call(admin, 'POST', `/api/config/versions/${(proposed.json() as { number: number }).number}/activate`, {});
+    expect(activated.statusCode, activated.body).toBe(200);
+
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { errors.push(args.join(' ')); });
+    try {
+      expect(await pluginFromConfigCommand.run(['BAY', 'xServiceRequest', '--out', join(dir, 'service-request')], kernel)).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('\n')).toContain('[duplicate-case-type] plugins/service-request/serviceRequest.workflow.json /caseType');
+    expect(existsSync(join(dir, 'service-request'))).toBe(false);
+  }, SLOW);
 
   it('writes the key-lending type as a plugin folder that loads in a kernel, where a loan runs through the same steps', async () => {
     const folder = join(dir, 'key-loan');

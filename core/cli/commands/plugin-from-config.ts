@@ -3,9 +3,10 @@
  * company built in its configuration (caseTypes.xKeyLoan, core/config/company-case-types.ts) out
  * as a plugin folder a developer can take over (core/config/export-company-type.ts): by default
  * plugins/<id> beside the installed plugins (WUYE_PLUGINS_DIR). The folder is read back and
- * checked with the installed plugins exactly as the loader would, and refused if it fails.
+ * checked beside the installed plugins with the loader's own checks (checkBundles); when it fails
+ * them it is removed again and the issues are printed.
  */
-import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { mkdir, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreCommand } from '../core-command.js';
 import { ROOT_DIR } from '../../kernel.js';
@@ -13,9 +14,7 @@ import { Company } from '../../db/entities/index.js';
 import { readFlags } from './company-cli-input.js';
 import { exportCompanyType } from '../../config/export-company-type.js';
 import { readPluginFolder } from '../../declarations/read-plugin-folder.js';
-import { validateBundle } from '../../declarations/validate-bundle.js';
-import { fileOf } from '../../declarations/plugin-bundle.js';
-import { DOCUMENT_HELPERS } from '../../documents/helpers.js';
+import { checkBundles } from '../../declarations/check-bundles.js';
 
 const USAGE = 'plugin:from-config <company code> <caseType> [--out <dir>]';
 
@@ -55,16 +54,13 @@ export const pluginFromConfigCommand: CoreCommand = {
     }
     // read back and checked as the loader would, beside the installed plugins
     const read = await readPluginFolder(dir, dir);
-    const roles = new Set<string>();
-    for (const b of [...kernel.plugins.bundles, read.bundle]) for (const id of Object.keys(b.manifest.roles ?? {})) roles.add(id);
-    const issues = [...read.issues, ...validateBundle(read.bundle, {
-      roles,
-      effectTypes: kernel.plugins.extensions.effectTypes(),
-      templateHelpers: new Set([...DOCUMENT_HELPERS, ...kernel.plugins.extensions.templateHelpers.keys()]),
-      pluginIds: new Set([...kernel.plugins.bundles.map((b) => b.id), read.bundle.id]),
-    }).map((i) => ({ ...i, file: fileOf(i, read.ruleFiles) }))];
+    const extensions = kernel.plugins.extensions;
+    const issues = read.issues.length ? read.issues
+      : checkBundles([read], { effectTypes: extensions.effectTypes(), templateHelpers: extensions.templateHelpers.keys() }, kernel.plugins.bundles);
     if (issues.length) {
-      console.error(`plugin:from-config: ${dir} does not pass the declaration checks:\n${issues.map((i) => `  [${i.code}] ${i.file ?? ''} ${i.pointer}: ${i.message}`).join('\n')}`);
+      // the folder is new (refused above when it existed): a developer gets no folder the loader refuses
+      await rm(dir, { recursive: true, force: true });
+      console.error(`plugin:from-config: the plugin folder for ${companyType} does not pass the declaration checks, nothing written:\n${issues.map((i) => `  [${i.code}] ${i.file ?? ''} ${i.pointer}: ${i.message}`).join('\n')}`);
       return 1;
     }
     console.log(`plugin:from-config: wrote ${dir} (plugin ${exported.pluginId}, case type ${exported.caseType}; ${exported.files.size} files)`);
