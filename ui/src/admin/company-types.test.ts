@@ -54,3 +54,26 @@ describe("the company's own case types", () => {
     expect(newCaseTypeId('keyLoan', ['xType1'])).toBe('xType2');
   });
 });
+
+describe('a copy of a plugin type', () => {
+  it("reads the plugin's settings as they are now and leaves out the plugin's own messages", () => {
+    const source: PluginDecls = {
+      ...desk,
+      rules: { route: { logic: { if: [{ var: 'config.department' }, 'a', 'b'] } } as never },
+      workflows: {
+        complaint: {
+          ...(desk.workflows.complaint as object),
+          transitions: {
+            reply: { title: { 'zh-CN': '答复' }, from: ['open'], to: 'done', roles: ['frontDesk'], guard: { '!': [{ var: 'config.letters' }] },
+              effects: [{ type: 'notify', params: { to: 'resident', template: 'complaintReplied' } }, { type: 'followUp' }] },
+          },
+        } as never,
+      },
+    };
+    const copy = copyOfType('xB', { 'zh-CN': '乙' }, source, 'complaint', { letters: true, department: '客服部' })!;
+    const reply = (copy.workflow.transitions as Record<string, { guard: unknown; effects: unknown[] }>).reply!;
+    expect(reply.guard).toEqual({ '!': [true] });
+    expect(reply.effects).toEqual([{ type: 'followUp' }]);
+    expect(copy.rules).toEqual({ route: { logic: { if: ['客服部', 'a', 'b'] } } });
+  });
+});

@@ -62,10 +62,10 @@ export function newCaseTypeId(typed: string, taken: Iterable<string>): string {
 }
 
 /** A blank type: a registration form with one field, 办理中 → 已完成 by one step the given roles take. */
-export function blankType(caseType: string, title: Text, roles: string[]): CompanyTypeDef {
+export function blankType(caseType: string, title: Text, roles: string[], serialPrefix = 'ZJ'): CompanyTypeDef {
   return {
     workflow: {
-      caseType, title, form: 'register', initialState: 'open', createRoles: roles,
+      caseType, title, serialPrefix, form: 'register', initialState: 'open', createRoles: roles,
       states: { open: { title: { 'zh-CN': '办理中', en: 'Open' } }, done: { title: { 'zh-CN': '已完成', en: 'Done' }, final: true } },
       transitions: { finish: { title: { 'zh-CN': '办结', en: 'Finish' }, from: ['open'], to: 'done', roles } },
     } as unknown as WorkflowDeclaration,
@@ -80,13 +80,48 @@ export function blankType(caseType: string, title: Text, roles: string[]): Compa
 }
 
 /**
- * A copy of an existing type: its workflow (renamed), the forms it names with their layouts, the
- * templates its documents print and the bundle's rules (guards may name them).
+ * What a plugin's declarations read from the plugin itself, made the copy's own: a company type has
+ * no settings and no message templates, so each `{ var: 'config.x' }` becomes the value the plugin's
+ * setting has now (a later change of the plugin's settings no longer reaches the copy), and a
+ * `notify` effect naming one of the plugin's messages is left out (the check would refuse it).
  */
-export function copyOfType(caseType: string, title: Text, source: PluginDecls, sourceCaseType: string): CompanyTypeDef | null {
+function detachFromPlugin<T>(value: T, settings: Record<string, unknown>): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length === 1 && keys[0] === 'var') {
+      const ref = Array.isArray(o.var) ? o.var[0] : o.var;
+      const fallback = Array.isArray(o.var) ? o.var[1] : null;
+      if (typeof ref === 'string' && ref.startsWith('config.')) {
+        const found = ref.slice('config.'.length).split('.').reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined), settings);
+        const literal = found === undefined ? fallback ?? null : found;
+        // an object would read as an operation: such a setting stays a reference (the check names it)
+        if (literal === null || typeof literal !== 'object' || Array.isArray(literal)) return literal;
+      }
+      return v;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) {
+      if (k === 'effects' && Array.isArray(x)) {
+        out[k] = x.filter((e) => !((e as { type?: string }).type === 'notify' && (e as { params?: { template?: unknown } }).params?.template !== undefined)).map(walk);
+      } else out[k] = walk(x);
+    }
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * A copy of an existing type: its workflow (renamed), the forms it names with their layouts, the
+ * templates its documents print and the bundle's rules (guards may name them). `settings`: the
+ * source plugin's settings, written into the copy where its declarations read them.
+ */
+export function copyOfType(caseType: string, title: Text, source: PluginDecls, sourceCaseType: string, settings: Record<string, unknown> = {}): CompanyTypeDef | null {
   const wf = source.workflows[sourceCaseType];
   if (!wf) return null;
-  const workflow = { ...clone(wf), caseType, title } as WorkflowDeclaration;
+  const workflow = detachFromPlugin({ ...clone(wf), caseType, title } as WorkflowDeclaration, settings);
   const formNames = new Set([wf.form, ...Object.values(wf.transitions).map((t) => t.form), wf.followUp?.form].filter((n): n is string => typeof n === 'string'));
   const forms = Object.fromEntries([...formNames].filter((n) => source.forms[n]).map((n) => [n, clone(source.forms[n]!)]));
   const ui = Object.fromEntries(Object.entries(source.ui).filter(([, u]) => formNames.has((u as { form: string }).form)).map(([n, u]) => [n, clone(u)]));
@@ -94,7 +129,7 @@ export function copyOfType(caseType: string, title: Text, source: PluginDecls, s
   const templates = Object.fromEntries(Object.entries(source.templates ?? {}).filter(([n]) => templateNames.has(n)));
   const def: CompanyTypeDef = { workflow, forms };
   if (Object.keys(ui).length) def.ui = ui as Record<string, UiDeclaration>;
-  if (Object.keys(source.rules).length) def.rules = clone(source.rules);
+  if (Object.keys(source.rules).length) def.rules = detachFromPlugin(clone(source.rules), settings);
   if (Object.keys(templates).length) def.templates = templates;
   return def;
 }

@@ -69,11 +69,11 @@ export function checkNewType(a: NewTypeAnswers, decls: Decls, roleIds: readonly 
 }
 
 /** The new type's generated id and definition (answers already checked). */
-export function buildNewType(a: NewTypeAnswers, decls: Decls): { caseType: string; def: CompanyTypeDef } {
+export function buildNewType(a: NewTypeAnswers, decls: Decls, settingsOf: (pluginId: string) => Record<string, unknown> | undefined = () => undefined): { caseType: string; def: CompanyTypeDef } {
   const caseType = freshCaseTypeId(workflows(decls).map((wf) => wf.caseType).concat(Object.values(decls).flatMap((d) => Object.keys(d.workflows ?? {}))));
   const title: Text = { 'zh-CN': a.title.trim() };
   const source = a.from ? typeChoices(decls).find((c) => c.value === a.from) : undefined;
-  const copied = source ? copyOfType(caseType, title, decls[source.pluginId] as PluginDecls, source.caseType) : null;
+  const copied = source ? copyOfType(caseType, title, decls[source.pluginId] as PluginDecls, source.caseType, settingsOf(source.pluginId)) : null;
   const def = copied ?? blankType(caseType, title, a.roles);
   return { caseType, def: { ...def, workflow: withAnswers(def.workflow, a) } };
 }

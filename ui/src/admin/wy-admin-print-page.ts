@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { api, ApiError } from '../api.js';
 import { I18nController, loc } from '../i18n.js';
+import { navigate } from '../router.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, issueMessage } from './admin-i18n.js';
@@ -10,6 +11,8 @@ import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { syncSelects } from './select-sync.js';
 import { insertables, insertSnippet, previewData, type Insertable } from './template-fields.js';
+import { addDocument, checkDocumentTitle, printableStates, removeDocument, renamed, withStates } from './print-documents.js';
+import './types-i18n.js';
 
 interface DocChoice { caseType: string; documentId: string; template: string; label: string }
 interface PreviewAnswer { html: string | null; issues: Issue[] }
@@ -23,6 +26,9 @@ const PREVIEW_DEBOUNCE_MS = 700;
  * server from the draft with sample data (POST /api/config/preview-document: the same checks as
  * a proposal, output always escaped) and shown in a sandboxed frame that runs no script. The
  * server's problems with the template are shown on the text box.
+ * The admin adds documents (新增打印单据: a title and the states it may be printed in; ids and a
+ * starter page generated, print-documents.ts), renames and removes them. A type without any
+ * document is listed too, so a company's new type gets its first one here.
  */
 export class WyAdminPrintPage extends LitElement {
   static override properties = {
@@ -32,6 +38,10 @@ export class WyAdminPrintPage extends LitElement {
     previewHtml: { state: true },
     previewIssues: { state: true },
     previewState: { state: true },
+    newError: { state: true },
+    newStates: { state: true },
+    newCaseType: { state: true },
+    renameError: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -42,6 +52,9 @@ export class WyAdminPrintPage extends LitElement {
     .inserts { display: flex; flex-wrap: wrap; gap: 6px; max-height: 220px; overflow: auto; margin: 6px 0 10px; }
     .inserts button { font-size: 13px; padding: 3px 8px; }
     .group-title { font-size: 13px; color: var(--wy-muted); margin: 8px 0 2px; font-weight: 600; }
+    .doc-settings { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; }
+    .doc-settings fieldset, .new-doc fieldset { flex: 1 1 260px; }
+    .new-doc form { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; }
     iframe { width: 100%; height: 560px; border: 1px solid var(--wy-border); border-radius: var(--wy-radius); background: #fff; }
     @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } iframe { height: 420px; } textarea.source { min-height: 240px; } }
   `];
@@ -52,6 +65,11 @@ export class WyAdminPrintPage extends LitElement {
   declare previewHtml: string;
   declare previewIssues: Issue[];
   declare previewState: '' | 'loading' | 'failed';
+  /** 新增打印单据: the refusal of the title typed (a message key), the states ticked, the type it is for */
+  declare newError: string;
+  declare newStates: string[];
+  declare newCaseType: string;
+  declare renameError: string;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #asked = 0;
   #previewedFor = '';
@@ -67,6 +85,10 @@ export class WyAdminPrintPage extends LitElement {
     this.previewHtml = '';
     this.previewIssues = [];
     this.previewState = '';
+    this.newError = '';
+    this.newStates = [];
+    this.newCaseType = '';
+    this.renameError = '';
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -101,9 +123,9 @@ export class WyAdminPrintPage extends LitElement {
     clearTimeout(this.#timer);
   }
 
-  /** plugins (and the company's own types) with at least one printable document */
+  /** plugins and the company's own types with a case type (one without documents may get its first) */
   #plugins(): string[] {
-    return draft.pluginIds().filter((id) => this.#documentsOf(id).length > 0);
+    return draft.pluginIds().filter((id) => draft.names(id, 'workflows').length > 0);
   }
 
   #documentsOf(pluginId: string): DocChoice[] {
@@ -131,7 +153,9 @@ export class WyAdminPrintPage extends LitElement {
     if (choice) q.set('document', choice);
     else q.delete('document');
     q.delete('focus');
-    history.replaceState(null, '', `#/admin/print?${q.toString()}`);
+    // through the router (not only history): the shell re-renders on every draft change with the
+    // route's query, which must already name the document just added
+    navigate(`#/admin/print?${q.toString()}`, { replace: true });
     this.query = q;
   }
 
@@ -194,8 +218,116 @@ export class WyAdminPrintPage extends LitElement {
             ${docs.map((d) => html`<option value=${`${d.caseType}/${d.documentId}`} ?selected=${`${d.caseType}/${d.documentId}` === this.choice}>${d.label}</option>`)}
           </select></label>
       </div>
-      ${doc ? this.#editor(doc) : html`<p class="muted">${at('printNoDocuments')}</p>`}
+      ${doc ? this.#settings(doc) : html`<p class="muted">${at('printNoDocuments')}</p>`}
+      ${doc ? this.#editor(doc) : nothing}
+      ${this.#newDocument(doc)}
     `;
+  }
+
+  #forms() {
+    return Object.fromEntries(draft.names(this.pluginId, 'forms').map((n) => [n, draft.decl<FormDeclaration>(this.pluginId, 'forms', n)]));
+  }
+
+  #workflow(caseType: string) {
+    return draft.decl<WorkflowDeclaration>(this.pluginId, 'workflows', caseType);
+  }
+
+  #stateChoices(wf: WorkflowDeclaration | undefined, selected: string[], pick: (states: string[]) => void, label: string) {
+    const states = Object.entries(wf?.states ?? {});
+    return html`
+      <fieldset>
+        <legend>${label}</legend>
+        <div class="chips">
+          ${states.map(([id, st]) => html`<label><input type="checkbox" .checked=${selected.includes(id)}
+            @change=${(e: Event) => pick((e.target as HTMLInputElement).checked ? [...selected, id] : selected.filter((x) => x !== id))}>${loc(st.title) || id}</label>`)}
+        </div>
+        <span class="hint">${at('pd_statesHint')}</span>
+      </fieldset>`;
+  }
+
+  /** The chosen document's name, the states it may be printed in, and its removal. */
+  #settings(doc: DocChoice) {
+    const wf = this.#workflow(doc.caseType);
+    const d = wf?.documents?.[doc.documentId];
+    if (!wf || !d) return nothing;
+    const states = printableStates(d);
+    const docPtr = declPointer(draft.scope, this.pluginId, 'workflows', doc.caseType, 'documents', doc.documentId);
+    const setDoc = (next: typeof d) => {
+      draft.update<WorkflowDeclaration>(this.pluginId, 'workflows', doc.caseType, (w) => { w.documents = { ...(w.documents ?? {}), [doc.documentId]: next }; });
+      this.#schedulePreview(0); // the page prints the document's title
+    };
+    const rename = (e: Event) => {
+      const title = (e.target as HTMLInputElement).value.trim();
+      const problem = checkDocumentTitle(title, wf, doc.documentId);
+      this.renameError = problem;
+      if (!problem && title !== d.title['zh-CN']) setDoc(renamed(d, title));
+    };
+    const remove = () => {
+      if (!confirm(at('pd_removeConfirm', { name: loc(d.title) }))) return;
+      const { workflow, templateUnused } = removeDocument(wf, doc.documentId);
+      draft.setDecl(this.pluginId, 'workflows', doc.caseType, workflow);
+      if (templateUnused) draft.setDecl(this.pluginId, 'templates', d.template, null);
+      this.renameError = '';
+      this.#select(this.pluginId, '');
+    };
+    return html`
+      <section class="card" aria-labelledby="doc-settings-title" data-pointer=${ctl(docPtr)}>
+        <h2 id="doc-settings-title">${at('pd_settings')}</h2>
+        <div class="doc-settings">
+          <div><label>${at('pd_rename')}
+            <input name="docTitle" .value=${d.title['zh-CN']} maxlength="40" aria-invalid=${this.renameError ? 'true' : 'false'} aria-describedby=${this.renameError ? 'rename-error' : nothing}
+              @change=${rename}></label>
+            ${this.renameError ? html`<span class="issue" role="alert" id="rename-error">${at(this.renameError)}</span>` : nothing}</div>
+          ${states === null ? html`<p class="hint">${at('pd_statesByRule')}</p>`
+            : this.#stateChoices(wf, states, (next) => setDoc(withStates(d, next)), at('pd_states'))}
+          <button type="button" class="danger" @click=${remove}>${at('pd_remove')}</button>
+        </div>
+        ${issueNote(docPtr)}
+      </section>`;
+  }
+
+  /** 新增打印单据: a title and the states; the document and its starter template go into the draft. */
+  #newDocument(current: DocChoice | undefined) {
+    const caseTypes = draft.names(this.pluginId, 'workflows');
+    if (!caseTypes.length) return nothing;
+    const caseType = caseTypes.includes(this.newCaseType) ? this.newCaseType : current?.caseType ?? caseTypes[0]!;
+    const wf = this.#workflow(caseType);
+    const submit = (e: Event) => {
+      e.preventDefault();
+      if (!wf) return;
+      const form = e.target as HTMLFormElement;
+      const title = String(new FormData(form).get('title') ?? '').trim();
+      const problem = checkDocumentTitle(title, wf);
+      this.newError = problem;
+      if (problem) {
+        void this.updateComplete.then(() => form.querySelector<HTMLInputElement>('input[name="title"]')?.focus());
+        return;
+      }
+      const states = this.newStates.filter((st) => wf.states[st]);
+      const added = addDocument(wf, this.#forms(), draft.names(this.pluginId, 'templates'), title, states);
+      draft.setDecl(this.pluginId, 'templates', added.template, added.source);
+      draft.setDecl(this.pluginId, 'workflows', caseType, added.workflow);
+      this.newStates = [];
+      form.reset();
+      this.#select(this.pluginId, `${caseType}/${added.id}`);
+
+    };
+    return html`
+      <section class="card new-doc" aria-labelledby="new-doc-title">
+        <h2 id="new-doc-title">${at('pd_add')}</h2>
+        <form @submit=${submit} aria-labelledby="new-doc-title" novalidate>
+          ${caseTypes.length > 1 ? html`<label>${at('nt_whichType')}
+            <select name="caseType" data-value=${caseType} @change=${(e: Event) => { this.newCaseType = (e.target as HTMLSelectElement).value; this.newStates = []; }}>
+              ${caseTypes.map((c) => html`<option value=${c} ?selected=${c === caseType}>${loc(this.#workflow(c)?.title) || c}</option>`)}
+            </select></label>` : nothing}
+          <div><label>${at('pd_title')}
+            <input name="title" maxlength="40" autocomplete="off" aria-invalid=${this.newError ? 'true' : 'false'} aria-describedby=${this.newError ? 'new-doc-error' : nothing}
+              @input=${() => { this.newError = ''; }}></label>
+            ${this.newError ? html`<span class="issue" role="alert" id="new-doc-error">${at(this.newError)}</span>` : nothing}</div>
+          ${this.#stateChoices(wf, this.newStates, (next) => { this.newStates = next; }, at('pd_states'))}
+          <button type="submit" class="primary">${at('pd_addButton')}</button>
+        </form>
+      </section>`;
   }
 
   #editor(doc: DocChoice) {

@@ -40,8 +40,9 @@ export class WyAdminTypeDialog extends LitElement {
     dialog::backdrop { background: rgba(15, 23, 42, 0.35); }
     h2 { margin: 0 0 6px; }
     form { display: flex; flex-direction: column; gap: 12px; }
-    label.field { display: flex; flex-direction: column; gap: 4px; }
-    label.field input, label.field select { width: 100%; box-sizing: border-box; }
+    .field { display: flex; flex-direction: column; gap: 4px; }
+    .field label { display: flex; flex-direction: column; gap: 4px; }
+    .field input, .field select { width: 100%; box-sizing: border-box; }
     input.prefix { max-width: 120px; text-transform: uppercase; }
     .radios { display: flex; flex-direction: column; gap: 6px; }
     .radios label, .chips label { flex-direction: row; align-items: center; gap: 6px; }
@@ -142,7 +143,7 @@ export class WyAdminTypeDialog extends LitElement {
       if (this.copying && !this.from) errors.from = 'nt_fromUnknown';
       this.errors = errors;
       if (Object.keys(errors).length) return this.#focusError();
-      const { caseType, def } = buildNewType(all, draft.decls);
+      const { caseType, def } = buildNewType(all, draft.decls, (p) => draft.settings(p, null));
       draft.addCompanyType(caseType, def);
       this.#close();
       this.dispatchEvent(new CustomEvent('wy-type-done', { detail: { message: at('nt_created', { title: answers.title.trim() }) }, bubbles: true, composed: true }));
@@ -195,19 +196,21 @@ export class WyAdminTypeDialog extends LitElement {
         <p class="hint">${editing ? at('nt_editHint') : at('nt_hint')}</p>
         <form @submit=${this.#submit} novalidate>
           ${editing ? html`
-            <label class="field">${at('nt_whichType')}
+            <div class="field"><label>${at('nt_whichType')}
               <select name="caseType" data-value=${this.caseType} @change=${(e: Event) => this.#fill((e.target as HTMLSelectElement).value)}>
                 ${companyTypes.map((t) => html`<option value=${t} ?selected=${t === this.caseType}>${loc(this.#workflow(t)?.title) || t}</option>`)}
-              </select></label>` : nothing}
-          <label class="field">${at('nt_title')}
-            <input name="title" maxlength="40" autocomplete="off" .value=${this.typeTitle} aria-invalid=${this.#inv('title')} aria-describedby=${this.#desc('title')}
-              @input=${(e: Event) => { this.typeTitle = (e.target as HTMLInputElement).value; this.#clear('title'); }}>
-            ${this.#err('title')}</label>
-          <label class="field">${at('nt_prefix')}
-            <input name="prefix" class="prefix" maxlength="4" autocomplete="off" .value=${this.prefix} aria-invalid=${this.#inv('prefix')} aria-describedby=${this.#desc('prefix') === nothing ? 'prefix-hint' : `prefix-hint err-prefix`}
-              @input=${(e: Event) => { this.prefix = (e.target as HTMLInputElement).value.toUpperCase(); this.#clear('prefix'); }}>
+              </select></label></div>` : nothing}
+          <div class="field">
+            <label>${at('nt_title')}
+              <input name="title" maxlength="40" autocomplete="off" .value=${this.typeTitle} aria-invalid=${this.#inv('title')} aria-describedby=${this.#desc('title')}
+                @input=${(e: Event) => { this.typeTitle = (e.target as HTMLInputElement).value; this.#clear('title'); }}></label>
+            ${this.#err('title')}</div>
+          <div class="field">
+            <label>${at('nt_prefix')}
+              <input name="prefix" class="prefix" maxlength="4" autocomplete="off" .value=${this.prefix} aria-invalid=${this.#inv('prefix')} aria-describedby=${this.#desc('prefix') === nothing ? 'prefix-hint' : `prefix-hint err-prefix`}
+                @input=${(e: Event) => { this.prefix = (e.target as HTMLInputElement).value.toUpperCase(); this.#clear('prefix'); }}></label>
             <span class="hint" id="prefix-hint">${at('nt_prefixHint')}</span>
-            ${this.#err('prefix')}</label>
+            ${this.#err('prefix')}</div>
           ${editing ? nothing : html`
             <fieldset>
               <legend>${at('nt_start')}</legend>
@@ -215,13 +218,13 @@ export class WyAdminTypeDialog extends LitElement {
                 <label><input type="radio" name="start" value="blank" .checked=${!this.copying} @change=${() => { this.copying = false; this.#clear('from'); }}>${at('nt_blank')}</label>
                 <label><input type="radio" name="start" value="copy" .checked=${this.copying} @change=${() => { this.copying = true; }}>${at('nt_copy')}</label>
               </div>
-              <label class="field" style="margin-top:6px">${at('nt_copyFrom')}
+              <div class="field" style="margin-top:6px"><label>${at('nt_copyFrom')}
                 <select name="from" data-value=${this.from} ?disabled=${!this.copying} aria-invalid=${this.#inv('from')} aria-describedby=${this.#desc('from')}
                   @change=${(e: Event) => { this.from = (e.target as HTMLSelectElement).value; this.#clear('from'); }}>
                   <option value="">${at('nt_fromPick')}</option>
                   ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.from}>${c.title}</option>`)}
-                </select>
-                ${this.#err('from')}</label>
+                </select></label>
+                ${this.#err('from')}</div>
             </fieldset>`}
           <fieldset aria-invalid=${this.#inv('roles')} aria-describedby=${this.#desc('roles')}>
             <legend>${at('nt_roles')}</legend>
