@@ -16,6 +16,7 @@ import { resolveEffectiveConfig, type ConfigDocument } from './effective-config.
 import { jsonDiff, type JsonChange } from './json-diff.js';
 import { validateConfigDocument } from './validate-config.js';
 import { validateFormData } from './validate-form-data.js';
+import { previewDraft, type PreviewTask } from './preview-task.js';
 import { checkDraftAssignment, dryRunAssignment, type AssignmentDryRunTask } from '../assignment/draft-assignment.js';
 import type { AssignmentRefs } from '../assignment/check-section.js';
 
@@ -34,7 +35,8 @@ export type DraftTask =
       caseType: string; start: string; create: { data: unknown }; steps: { transition?: string; data?: unknown; afterMinutes?: number }[];
     }
   | { kind: 'rule'; document: unknown; pluginId: string; rule?: string; logic?: unknown; context: Record<string, unknown> }
-  | { kind: 'diff'; before: unknown; after: unknown };
+  | { kind: 'diff'; before: unknown; after: unknown }
+  | PreviewTask;
 
 export interface DryRunAnswer { valid: boolean; issues: FieldIssue[]; steps: DryRunStep[] }
 export interface RuleAnswer { result: unknown; issues: FieldIssue[] }
@@ -91,6 +93,7 @@ export function runDraftTask(base: DraftBase, task: DraftTask): unknown {
     case 'dry-run': return dryRunDraft(base, task);
     case 'rule': return ruleDraft(base, task);
     case 'diff': return jsonDiff(task.before, task.after) satisfies JsonChange[];
+    case 'preview': return previewDraft(base, task);
   }
 }
 

@@ -18,7 +18,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Building, CaseDeadline, CaseEvent, Company, FollowUp, Person, Project, Staff, Unit } from '../db/entities/index.js';
 import { NotFoundError } from '../errors.js';
 import type { CaseContext } from '../cases/case-context.js';
-import { documentHelpers, pickText } from './helpers.js';
+import { pickText } from './helpers.js';
+import { renderDocumentPage } from './render-page.js';
 import { printPage } from './print-page.js';
 import { assertDocumentAvailable } from './document-availability.js';
 import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
@@ -90,10 +91,7 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     document: { title: pickText(doc.title, lang), language: lang },
     now: options.now.toISOString(),
   };
-  const helpers = documentHelpers({ timezone: config.calendar.timezone, language: lang }, (field) => {
-    const f = type.fields.get(field);
-    return f ? { label: f['x-label'] as never, enumLabels: f['x-enumLabels'] as never } : undefined;
+  return renderDocumentPage({
+    template, context, title: `${context.document.title} ${row.serial}`, language: lang, timezone: config.calendar.timezone, fieldOf: (field) => type.fields.get(field),
   });
-  const body = template(context, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  return printPage(`${context.document.title} ${row.serial}`, lang, body);
 }
