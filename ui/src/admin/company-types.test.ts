@@ -59,7 +59,7 @@ describe('a copy of a plugin type', () => {
   it("reads the plugin's settings as they are now and leaves out the plugin's own messages", () => {
     const source: PluginDecls = {
       ...desk,
-      rules: { route: { logic: { if: [{ var: 'config.department' }, 'a', 'b'] } } as never },
+      rules: { route: { logic: { if: [{ var: 'config.department' }, 'a', 'b'] }, examples: [{ context: { data: {} }, result: 'a' }, { context: { config: { department: '' } }, result: 'b' }] } as never },
       workflows: {
         complaint: {
           ...(desk.workflows.complaint as object),
@@ -74,6 +74,7 @@ describe('a copy of a plugin type', () => {
     const reply = (copy.workflow.transitions as Record<string, { guard: unknown; effects: unknown[] }>).reply!;
     expect(reply.guard).toEqual({ '!': [true] });
     expect(reply.effects).toEqual([{ type: 'followUp' }]);
-    expect(copy.rules).toEqual({ route: { logic: { if: ['客服部', 'a', 'b'] } } });
+    // an example that sets the plugin's setting tests what the copy no longer reads
+    expect(copy.rules).toEqual({ route: { logic: { if: ['客服部', 'a', 'b'] }, examples: [{ context: { data: {} }, result: 'a' }] } });
   });
 });

@@ -113,6 +113,16 @@ function detachFromPlugin<T>(value: T, settings: Record<string, unknown>): T {
   return walk(value) as T;
 }
 
+/** A rule's examples that set the plugin's settings test what the copy no longer reads: left out. */
+function withoutSettingsExamples(rules: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(rules)) {
+    const examples = (rule as { examples?: { context?: { config?: unknown } }[] }).examples;
+    out[name] = Array.isArray(examples) ? { ...(rule as object), examples: examples.filter((e) => e?.context?.config === undefined) } : rule;
+  }
+  return out;
+}
+
 /**
  * A copy of an existing type: its workflow (renamed), the forms it names with their layouts, the
  * templates its documents print and the bundle's rules (guards may name them). `settings`: the
@@ -129,7 +139,7 @@ export function copyOfType(caseType: string, title: Text, source: PluginDecls, s
   const templates = Object.fromEntries(Object.entries(source.templates ?? {}).filter(([n]) => templateNames.has(n)));
   const def: CompanyTypeDef = { workflow, forms };
   if (Object.keys(ui).length) def.ui = ui as Record<string, UiDeclaration>;
-  if (Object.keys(source.rules).length) def.rules = detachFromPlugin(clone(source.rules), settings);
+  if (Object.keys(source.rules).length) def.rules = withoutSettingsExamples(detachFromPlugin(clone(source.rules), settings));
   if (Object.keys(templates).length) def.templates = templates;
   return def;
 }
