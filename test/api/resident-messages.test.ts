@@ -281,3 +281,24 @@ describe('credentials never leak', () => {
     expect(wrongChannel.json()).toMatchObject({ issues: [{ pointer: '/provider' }] });
   });
 });
+
+// last: it changes the company's configuration and moves the clock past the month's other messages
+describe('the daily cap', () => {
+  it('past the company\'s limit a resident\'s next message that day is suppressed, and the next day one goes out again', async () => {
+    const proposed = await kernel.call(tokens.admin!, 'POST', '/api/config/versions', { patch: { notifications: { dailyCap: 2 } }, reason: '每户每日最多两条' });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const activated = await kernel.call(tokens.admin!, 'POST', `/api/config/versions/${(proposed.json() as { number: number }).number}/activate`, {});
+    expect(activated.statusCode, activated.body).toBe(200);
+    kernel.clock.set('2026-11-27T02:00:00Z'); // a new day, 10:00 in Beijing: nothing sent to 张伟 yet today
+    // a minute apart, so the household's log lists them newest first without ties
+    for (let i = 0; i < 2; i++) { await storedParcel(); kernel.clock.advance(60_000); }
+    expect((await log()).slice(0, 2).map((m) => m.status)).toEqual(['queued', 'queued']);
+    await storedParcel();
+    const capped = (await log())[0]!;
+    expect(capped, JSON.stringify(await log())).toMatchObject({ status: 'suppressed', reason: 'daily-cap' });
+    kernel.clock.set('2026-11-28T01:00:00Z'); // 09:00 the next day
+    await storedParcel();
+    expect((await log())[0]).toMatchObject({ status: 'queued', reason: null });
+    await deliver();
+  });
+});

@@ -5,7 +5,7 @@
  * phone or WeChat openid) — nothing is dropped silently.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import { raw, type SqlEntityManager } from '@mikro-orm/knex';
 import { Building, Company, OutboxMessage, Person, Project, ResidentMessagePreference, Unit, type MessageChannelKind, type MessageStatus } from '../../db/entities/index.js';
 import type { ConfigService } from '../../config/config-service.js';
 import type { PluginBundle } from '../../declarations/plugin-bundle.js';
@@ -51,19 +51,21 @@ export async function queueMessages(em: EntityManager, deps: MessagingDeps, inpu
   if (!template) throw new UnknownMessageTemplateError(`no message template "${input.template}"`);
   const timezone = (await deps.configs.compiledFor(input.companyId, version.id, null, em)).calendar.timezone;
   const company = await em.findOneOrFail(Company, { id: input.companyId });
+  // everything the recipients need, read once for all of them: a building-wide notice or an event
+  // notice reaches hundreds of households inside the caller's transaction
+  const recipients = uniqueRecipients(input.recipients);
+  if (recipients.length === 0) return [];
+  const looked = await lookUpRecipients(em, input.companyId, recipients, input.dedupeKey, dayStart(now, timezone));
   const rows: OutboxMessage[] = [];
-  const seen = new Set<number>();
-  for (const r of input.recipients) {
-    if (seen.has(r.personId)) continue;
-    seen.add(r.personId);
-    const dedupeKey = input.dedupeKey ? `${input.dedupeKey}:${r.personId}`.slice(0, 100) : null;
-    if (dedupeKey && (await em.count(OutboxMessage, { companyId: input.companyId, dedupeKey })) > 0) continue;
-    const person = await em.findOne(Person, { id: r.personId, companyId: input.companyId });
+  for (const r of recipients) {
+    const dedupeKey = input.dedupeKey ? dedupeKeyFor(input.dedupeKey, r.personId) : null;
+    if (dedupeKey && looked.queuedKeys.has(dedupeKey)) continue;
+    const person = looked.people.get(r.personId);
     if (!person) continue;
-    const unit = r.unitId ? await em.findOne(Unit, { id: r.unitId, companyId: input.companyId }) : null;
-    const building = unit ? await em.findOne(Building, { id: unit.buildingId, companyId: input.companyId }) : null;
-    const project = unit ? await em.findOne(Project, { id: unit.projectId, companyId: input.companyId }) : null;
-    const pref = await em.findOne(ResidentMessagePreference, { companyId: input.companyId, personId: person.id });
+    const unit = r.unitId ? looked.units.get(r.unitId) ?? null : null;
+    const building = unit ? looked.buildings.get(unit.buildingId) ?? null : null;
+    const project = unit ? looked.projects.get(unit.projectId) ?? null : null;
+    const pref = looked.preferences.get(person.id);
     const rendered = renderMessage(template, {
       ...input.context,
       company: { name: company.name },
@@ -83,9 +85,7 @@ export async function queueMessages(em: EntityManager, deps: MessagingDeps, inpu
     } else if (!recipient) {
       status = 'suppressed';
       reason = input.channel === 'sms' ? 'no-phone' : 'no-wechat-openid';
-    } else if (!input.urgent && (await em.count(OutboxMessage, {
-      companyId: input.companyId, personId: person.id, urgent: false, createdAt: { $gte: dayStart(now, timezone) }, status: { $ne: 'suppressed' },
-    })) >= settings.dailyCap) {
+    } else if (!input.urgent && (looked.sentToday.get(person.id) ?? 0) >= settings.dailyCap) {
       status = 'suppressed';
       reason = 'daily-cap';
     } else if (input.channel === 'sms' && !input.urgent) {
@@ -106,4 +106,60 @@ export async function queueMessages(em: EntityManager, deps: MessagingDeps, inpu
     if (result.affectedRows === 1) rows.push(Object.assign(new OutboxMessage(), row, { id: Number(result.insertId) }));
   }
   return rows;
+}
+
+const dedupeKeyFor = (key: string, personId: number): string => `${key}:${personId}`.slice(0, 100);
+
+/** Each person once (the first unit named for them), in the order given. */
+function uniqueRecipients(recipients: readonly MessageRecipient[]): MessageRecipient[] {
+  const seen = new Set<number>();
+  return recipients.filter((r) => !seen.has(r.personId) && Boolean(seen.add(r.personId)));
+}
+
+interface RecipientLookups {
+  people: Map<number, Person>;
+  units: Map<number, Unit>;
+  buildings: Map<number, Building>;
+  projects: Map<number, Project>;
+  preferences: Map<number, ResidentMessagePreference>;
+  /** dedupe keys already queued for these recipients */
+  queuedKeys: Set<string>;
+  /** per person: today's non-urgent messages not suppressed (the daily cap counts these) */
+  sentToday: Map<number, number>;
+}
+
+/** One query per table for every recipient, all within the company. */
+async function lookUpRecipients(em: EntityManager, companyId: number, recipients: readonly MessageRecipient[], dedupeKey: string | undefined, today: Date): Promise<RecipientLookups> {
+  const personIds = recipients.map((r) => r.personId);
+  const unitIds = [...new Set(recipients.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+  const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  // one after another: they share the caller's transaction and its one connection
+  const people = await em.find(Person, { id: { $in: personIds }, companyId });
+  const units = unitIds.length ? await em.find(Unit, { id: { $in: unitIds }, companyId }) : [];
+  const preferences = await em.find(ResidentMessagePreference, { companyId, personId: { $in: personIds } });
+  // plain rows, not entities: a partly loaded OutboxMessage must not sit in the caller's identity map
+  const queued = dedupeKey
+    ? await (em as SqlEntityManager).createQueryBuilder(OutboxMessage).select('dedupeKey')
+      .where({ companyId, dedupeKey: { $in: personIds.map((id) => dedupeKeyFor(dedupeKey, id)) } })
+      .execute<{ dedupeKey: string }[]>('all')
+    : [];
+  const counts = await (em as SqlEntityManager).createQueryBuilder(OutboxMessage)
+    .select(['personId', raw('count(*) as n')])
+    .where({ companyId, personId: { $in: personIds }, urgent: false, createdAt: { $gte: today }, status: { $ne: 'suppressed' } })
+    .groupBy('personId')
+    .execute<{ personId: number; n: number | string }[]>('all');
+  const unitMap = byId(units);
+  const buildingIds = [...new Set(units.map((u) => u.buildingId))];
+  const projectIds = [...new Set(units.map((u) => u.projectId))];
+  const buildings = buildingIds.length ? await em.find(Building, { id: { $in: buildingIds }, companyId }) : [];
+  const projects = projectIds.length ? await em.find(Project, { id: { $in: projectIds }, companyId }) : [];
+  return {
+    people: byId(people),
+    units: unitMap,
+    buildings: byId(buildings),
+    projects: byId(projects),
+    preferences: new Map(preferences.map((p) => [p.personId, p])),
+    queuedKeys: new Set(queued.map((q) => q.dedupeKey)),
+    sentToday: new Map(counts.map((c) => [Number(c.personId), Number(c.n)])),
+  };
 }
