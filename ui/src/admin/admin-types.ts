@@ -84,9 +84,26 @@ export interface DryRunClock {
   status: string;
 }
 
+/** A clock that ran out before a dry-run step (core/config/dry-run.ts): escalated, or its onExpiry transition taken. */
+export interface DryRunExpiry {
+  clock: string;
+  title: LocalizedTitle | null;
+  dueAt: string;
+  escalatedTo: string | null;
+  escalatedToTitle: LocalizedTitle | null;
+  transition: string | null;
+  transitionTitle: LocalizedTitle | null;
+  state: string;
+  stateTitle: LocalizedTitle | null;
+  refused: { message: string; issues?: { pointer: string; code: string; message: string; params?: Record<string, unknown> }[] } | null;
+}
+
 export interface DryRunStep {
   index: number;
   transition: string | null;
+  /** a step that only waited */
+  waited?: boolean;
+  expired?: DryRunExpiry[];
   at: string;
   state: string;
   stateTitle: LocalizedTitle | null;

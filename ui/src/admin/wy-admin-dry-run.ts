@@ -7,15 +7,17 @@ import { I18nController, loc } from '../i18n.js';
 import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, atOr, issueMessage, colon, listSeparator } from './admin-i18n.js';
-import type { DryRunResponse, DryRunStep, FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
+import type { DryRunExpiry, DryRunResponse, DryRunStep, FieldSchema, FormDeclaration, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { sampleData } from './sample-data.js';
 import { resolveOptionsFrom } from '../../../core/config/options-from.js';
 import { likelyPath } from './workflow-layout.js';
 import { syncSelects } from './select-sync.js';
+import './designer-i18n.js';
 import '../../../forms/index.js';
 
 interface StepInput {
+  /** '' for a step that only waits (to see a deadline run out) */
   transition: string;
   afterMinutes: number;
   /** what the step's form holds (its `<wy-form>` reports every edit) */
@@ -78,6 +80,8 @@ export class WyAdminDryRun extends LitElement {
     .clock { display: block; }
     .clock::before { content: '◷ '; color: var(--wy-muted); }
     .refused { color: var(--wy-danger); }
+    .expired { color: #8a5a00; }
+    .expired::before { content: '◷ '; }
   `];
 
   declare target: string;
@@ -175,7 +179,7 @@ export class WyAdminDryRun extends LitElement {
       this.createKey++;
       return;
     }
-    const i = this.steps.findIndex((s) => this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[field]);
+    const i = this.steps.findIndex((s) => s.transition && this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[field]);
     if (i >= 0) this.steps = this.steps.map((s, j) => (j === i ? { ...s, data: { ...s.data, [field]: severity }, seed: { ...s.data, [field]: severity }, key: ++stepKeys } : s));
   }
 
@@ -194,12 +198,15 @@ export class WyAdminDryRun extends LitElement {
   #body(withDraft: boolean) {
     const w = this.#wf()!;
     const create = { ...this.createData };
-    const steps = this.steps.map((s) => ({ transition: s.transition, data: { ...s.data }, afterMinutes: Math.max(0, Number(s.afterMinutes) || 0) }));
+    // a step with no transition only waits: the server lets the time pass
+    const steps: { transition?: string; data: Record<string, unknown>; afterMinutes: number }[] = this.steps.map((s) => ({
+      ...(s.transition ? { transition: s.transition } : {}), data: s.transition ? { ...s.data } : {}, afterMinutes: Math.max(0, Number(s.afterMinutes) || 0),
+    }));
     // the severity picked above goes where the workflow's severity field is entered
     const sev = w.wf.severityField ?? w.wf.categoryField;
     if (sev && this.severity) {
       const inCreate = this.#form(w.pluginId, w.wf.form).form?.properties[sev];
-      const stepIndex = steps.findIndex((s) => this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[sev]);
+      const stepIndex = steps.findIndex((s) => s.transition && this.#form(w.pluginId, w.wf.transitions[s.transition]?.form).form?.properties[sev]);
       if (inCreate) create[sev] = this.severity;
       else if (stepIndex >= 0) steps[stepIndex]!.data[sev] = this.severity;
     }
@@ -321,6 +328,7 @@ export class WyAdminDryRun extends LitElement {
             this.steps = next;
           }}>
             ${transitions.map(([id, tr]) => html`<option value=${id} ?selected=${id === s.transition}>${loc(tr.title) || id}</option>`)}
+            <option value="" ?selected=${s.transition === ''}>${at('d_wait')}</option>
           </select>
           <label class="inline small"><input type="number" min="0" class="num" aria-label=${at('stepAfter', { n: i + 1 })} .value=${String(s.afterMinutes)}
             @click=${(e: Event) => e.preventDefault()} @change=${(e: Event) => set({ afterMinutes: Number((e.target as HTMLInputElement).value) })}>${at('minutesLater')}</label>
@@ -334,12 +342,25 @@ export class WyAdminDryRun extends LitElement {
       </details>`;
   }
 
+  /** A clock that ran out, in words: whom it went to, or the transition taken and where the case is now. */
+  #expiry(x: DryRunExpiry): string {
+    const clock = loc(x.title) || at('deadlines');
+    const t = formatDateTime(x.dueAt);
+    if (x.transition) {
+      const transition = loc(x.transitionTitle) || at('missing');
+      if (x.refused) return at('d_expiredRefused', { clock, t, transition, why: this.#refusal(x.refused) });
+      return at('d_expiredTook', { clock, t, transition, state: loc(x.stateTitle) || at('missing') });
+    }
+    return x.escalatedTo ? at('d_expiredEscalated', { clock, t, role: loc(x.escalatedToTitle) || at('missing') }) : at('d_expiredEscalatedNone', { clock, t });
+  }
+
   #results(o: { current: Outcome; draft: Outcome; version: number }) {
     const cur = 'ok' in o.current ? o.current.ok.steps : [];
     const next = 'ok' in o.draft ? o.draft.ok.steps : [];
     const rows = Math.max(cur.length, next.length);
     const w = this.#wf();
     const stepName = (s: DryRunStep | undefined, i: number) => {
+      if (s?.waited || (!s && i > 0 && this.steps[i - 1]?.transition === '')) return at('d_waited');
       const tr = s?.transition ?? (i === 0 ? null : this.steps[i - 1]?.transition ?? null);
       return tr === null ? at('created') : loc(w?.wf.transitions[tr]?.title) || tr;
     };
@@ -347,6 +368,7 @@ export class WyAdminDryRun extends LitElement {
       if (!s) return html`<div></div>`;
       const differs = (a: unknown, b: unknown) => side === 'draft' && other !== undefined && JSON.stringify(a) !== JSON.stringify(b);
       return html`<div data-side=${side} data-step=${s.index}>
+        ${(s.expired ?? []).map((x) => html`<div class="expired" data-testid="dry-expired">${this.#expiry(x)}</div>`)}
         ${s.refused ? html`<div class="refused">${at('refused')}${colon()}${this.#refusal(s.refused)}</div>` : nothing}
         <div class=${differs(s.state, other?.state) ? 'changed' : ''}><span class="muted">${at('state')}${colon()}</span><span data-testid="dry-state">${loc(s.stateTitle) || s.state}</span></div>
         <div class=${differs([s.assigneeRole, loc(s.assigneeRoleTitle)], [other?.assigneeRole, loc(other?.assigneeRoleTitle)]) ? 'changed' : ''}><span class="muted">${at('assignee')}${colon()}</span><span data-testid="dry-assignee">${loc(s.assigneeRoleTitle) || s.assigneeRole || at('none')}</span></div>

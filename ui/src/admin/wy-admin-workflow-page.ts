@@ -4,7 +4,10 @@ import { base } from '../styles.js';
 import { adminStyles } from './admin-styles.js';
 import { at, colon, listSeparator } from './admin-i18n.js';
 import type { DeadlineDecl, Duration, FieldSchema, FollowUpDecl, FormDeclaration, Text, TransitionDecl, WorkflowDeclaration } from './admin-types.js';
-import { IDENTIFIER } from './admin-types.js';
+import { freshId } from './generated-ids.js';
+import './designer-i18n.js';
+import './wy-admin-transition-steps.js';
+import './wy-admin-conversions.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { pointerWithin } from './patch.js';
@@ -163,6 +166,7 @@ export class WyAdminWorkflowPage extends LitElement {
         ${this.#states(wf)}
         ${this.#transitions(wf)}
         ${this.#deadlines(wf)}
+        <wy-admin-conversions .pluginId=${this.pluginId} .caseType=${this.caseType}></wy-admin-conversions>
         ${this.#followUp(wf)}
       ` : html`<p class="muted">${at('noWorkflows')}</p>`}
     `;
@@ -183,9 +187,10 @@ export class WyAdminWorkflowPage extends LitElement {
     const add = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
-      const id = String(fd.get('id') ?? '').trim();
+      // the id is made up, never typed, and kept when the title changes
+      const id = freshId('state', Object.keys(wf.states));
       const zh = String(fd.get('zh') ?? '').trim();
-      if (!IDENTIFIER.test(id) || wf.states[id] || !zh) { this.formError = at('stateInvalid'); return; }
+      if (!zh) { this.formError = at('stateInvalid'); return; }
       this.formError = '';
       this.#edit((w) => { w.states[id] = { title: { 'zh-CN': zh }, ...(fd.get('final') === 'on' ? { final: true } : {}) }; });
       (e.target as HTMLFormElement).reset();
@@ -221,8 +226,7 @@ export class WyAdminWorkflowPage extends LitElement {
           </tbody>
         </table>
         <form class="row" @submit=${add} style="margin-top:10px" aria-label=${at('addState')}>
-          <label>${at('stateId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
-          <label>${at('labelZh')}<input name="zh" required></label>
+          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newStateTitle')}></label>
           <label class="inline"><input type="checkbox" name="final">${at('final')}</label>
           <button type="submit">${at('addState')}</button>
         </form>
@@ -258,11 +262,11 @@ export class WyAdminWorkflowPage extends LitElement {
     const add = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
-      const id = String(fd.get('id') ?? '').trim();
+      const id = freshId('transition', Object.keys(wf.transitions));
       const zh = String(fd.get('zh') ?? '').trim();
       const from = String(fd.get('from') ?? '');
       const to = String(fd.get('to') ?? '').trim();
-      if (!IDENTIFIER.test(id) || wf.transitions[id] || !zh || !to) { this.formError = at('transitionInvalid'); return; }
+      if (!zh || !to) { this.formError = at('transitionInvalid'); return; }
       this.formError = '';
       this.#edit((w) => { w.transitions[id] = { title: { 'zh-CN': zh }, from: [from], to, roles: [...wf.createRoles] as never }; });
       (e.target as HTMLFormElement).reset();
@@ -314,14 +318,12 @@ export class WyAdminWorkflowPage extends LitElement {
                     ${states.map((st) => html`<option value=${st.id} ?selected=${st.id === b.to}>${st.label}</option>`)}
                   </select>
                   ${issueNote(p('branches', i, 'to'))}</div>`)}
-              ${t.guard !== undefined ? html`<div class="kv">${at('guard')}${colon()}${conditionWords(this.#place(), t.guard)}${t.guardMessage ? html`（${loc(t.guardMessage)}）` : nothing}</div>` : nothing}
-              ${t.effects?.length ? html`<div class="kv">${at('effects')}${colon()}${at('effectsN', { n: t.effects.length })}</div>` : nothing}
+              <wy-admin-transition-steps .pluginId=${this.pluginId} .caseType=${this.caseType} .transition=${id}></wy-admin-transition-steps>
               </div>
             </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addTransition')}>
-          <label>${at('transitionId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
-          <label>${at('labelZh')}<input name="zh" required></label>
+          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newTransitionTitle')}></label>
           <label>${at('from')}<select name="from">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
           <label>${at('to')}<select name="to">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
           <button type="submit">${at('addTransition')}</button>
@@ -352,9 +354,9 @@ export class WyAdminWorkflowPage extends LitElement {
     const add = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
-      const id = String(fd.get('id') ?? '').trim();
+      const id = freshId('deadline', Object.keys(wf.deadlines ?? {}));
       const zh = String(fd.get('zh') ?? '').trim();
-      if (!IDENTIFIER.test(id) || wf.deadlines?.[id] || !zh) { this.formError = at('clockInvalid'); return; }
+      if (!zh) { this.formError = at('clockInvalid'); return; }
       this.formError = '';
       const finals = Object.entries(wf.states).filter(([, s]) => s.final).map(([k]) => k);
       this.#edit((w) => {
@@ -400,6 +402,7 @@ export class WyAdminWorkflowPage extends LitElement {
                     ${d.escalateTo && !draft.roles[d.escalateTo] ? html`<option value=${d.escalateTo} selected>${d.escalateTo}</option>` : nothing}
                     ${roles.map((r) => html`<option value=${r.id} ?selected=${r.id === d.escalateTo}>${r.label}</option>`)}
                   </select>${issueNote(p('escalateTo'))}</label>
+                ${this.#onExpiry(wf, id, d, name)}
               </div>
               <fieldset data-pointer=${ctl(p('bySeverity'))}>
                 <legend>${at('bySeverity')}</legend>
@@ -429,13 +432,31 @@ export class WyAdminWorkflowPage extends LitElement {
             </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addClock')}>
-          <label>${at('clockId')}<input name="id" class="id" required pattern="[a-z][a-zA-Z0-9]*"></label>
-          <label>${at('labelZh')}<input name="zh" required></label>
+          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newClockTitle')}></label>
           <label>${at('amount')}<input name="amount" type="number" min="0" class="num" value="1"></label>
           <label>${at('unit')}<select name="unit">${UNITS.map((u) => html`<option value=${u}>${at(`unit_${u}`)}</option>`)}</select></label>
           <button type="submit">${at('addClock')}</button>
         </form>
       </section>`;
+  }
+
+  /** 到期时: only escalate, or take a transition (chosen by title) that leaves every state the clock runs in. */
+  #onExpiry(wf: WorkflowDeclaration, id: string, d: DeadlineDecl, name: string) {
+    const ptr = this.#p('deadlines', id, 'onExpiry', 'transition');
+    const chosen = d.onExpiry?.transition;
+    const usable = Object.entries(wf.transitions).filter(([, t]) => d.startOn.every((s) => t.from.includes(s)));
+    return html`<label>${at('d_onExpiry')}
+      <select aria-label=${at('d_onExpiryOf', { name })} data-pointer=${ctl(ptr)} aria-invalid=${invalid(ptr)} aria-describedby=${issueId(ptr)}
+        @change=${(e: Event) => this.#edit((w) => {
+          const x = w.deadlines?.[id];
+          if (!x) return;
+          const v = (e.target as HTMLSelectElement).value;
+          if (v) x.onExpiry = { transition: v }; else delete x.onExpiry;
+        })}>
+        <option value="" ?selected=${!chosen}>${at('d_onExpiryEscalate')}</option>
+        ${chosen && !usable.some(([t]) => t === chosen) ? html`<option value=${chosen} selected>${loc(wf.transitions[chosen]?.title) || at('missing')}</option>` : nothing}
+        ${usable.map(([t, tr]) => html`<option value=${t} ?selected=${t === chosen}>${at('d_onExpiryTake', { t: loc(tr.title) || t })}</option>`)}
+      </select>${issueNote(ptr)}<span class="hint small">${at('d_onExpiryHint')}</span></label>`;
   }
 
   // ---- follow-up ----
