@@ -10,7 +10,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import path from 'node:path';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 import { deepText } from './form-steps.js';
 
 let h: BrowserHarness;
@@ -38,9 +39,11 @@ async function tab(page: Page, name: string): Promise<void> {
 
 const shot = (page: Page, name: string) => h.screenshot(page, `admin-new-type-${name}`);
 
-async function phoneShot(page: Page, name: string): Promise<void> {
+/** 390×844; a dialog is shot as the screen shows it (a full page would shrink it to a strip) */
+async function phoneShot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, `${name}-phone`);
+  if (fullPage) await shot(page, `${name}-phone`);
+  else await page.screenshot({ path: path.join(SCREENSHOT_DIR, `admin-new-type-${name}-phone.png`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -90,7 +93,7 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
     await dialog.getByRole('button', { name: '创建' }).click();
     await expect.poll(() => dialog.getByRole('alert').allTextContents()).toEqual(['已有同名的业务类型，请换一个名称', '编号前缀须为 1～4 个大写英文字母', '请至少选择一个可登记的岗位']);
     await shot(admin, '01-dialog-refused');
-    await phoneShot(admin, '01-dialog-refused');
+    await phoneShot(admin, '01-dialog-refused', false);
 
     await dialog.getByLabel('名称', { exact: true }).fill('钥匙借用');
     await dialog.getByLabel('编号前缀').fill('ZJ');
@@ -115,6 +118,16 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
     await form.getByLabel('必填').check();
     await form.getByRole('button', { name: '添加', exact: true }).click();
     await admin.getByRole('group', { name: '编辑字段：借用人' }).waitFor();
+
+    // 新建表单: a second form for a step (named by the admin, its name generated), opened at once
+    const newForm = admin.getByRole('form', { name: '新建表单' });
+    await newForm.getByRole('button', { name: '新建表单' }).click();
+    await expect.poll(() => newForm.getByRole('alert').textContent()).toBe('请填写表单名称');
+    await newForm.getByLabel('表单名称').fill('归还登记');
+    await newForm.getByRole('button', { name: '新建表单' }).click();
+    await admin.getByRole('heading', { name: '字段：归还登记' }).waitFor();
+    await admin.getByTestId('form-picker').selectOption({ label: '钥匙借用' });
+    await admin.getByRole('heading', { name: '字段：钥匙借用' }).waitFor();
 
     // 打印模板: the type has no document yet; 新增打印单据 printable while 办理中
     await tab(admin, '打印模板');
@@ -153,6 +166,9 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
     const settingsDialog = admin.getByRole('dialog', { name: '业务类型设置' });
     expect(await settingsDialog.getByLabel('前台接待', { exact: true }).isChecked()).toBe(true);
     await settingsDialog.getByLabel('客服主管', { exact: true }).check();
+    // the case's one-line title in lists: a field chosen by its title
+    await settingsDialog.getByLabel('列表标题字段').selectOption({ label: '借用人' });
+    await shot(admin, '03d-settings-dialog');
     await settingsDialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => admin.getByTestId('type-notice').textContent()).toContain('业务类型「钥匙借用」的设置已改');
 
@@ -178,6 +194,8 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
       data: { [keyOf('事由')]: '借 3 号楼机房钥匙', [keyOf('借用人')]: '李师傅' },
     }, 201);
     expect(created.serial).toMatch(/^ZJ-/);
+    // 借用人 is the case's title in lists (业务类型设置 · 列表标题字段)
+    expect((mine as CaseTypeItem & { titleField: string | null }).titleField).toBe(keyOf('借用人'));
     await desk.goto(`${h.baseUrl}/#/cases/${caseType}/${created.id}`);
     const link = desk.getByRole('link', { name: /钥匙借用登记单/ });
     await link.waitFor();
@@ -209,7 +227,7 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
     await from.selectOption({ label: '客户投诉' });
     await dialog.getByRole('group', { name: '可登记的岗位' }).getByLabel('前台接待', { exact: true }).check();
     await shot(admin, '06-dialog-copy');
-    await phoneShot(admin, '06-dialog-copy');
+    await phoneShot(admin, '06-dialog-copy', false);
     await dialog.getByRole('button', { name: '创建' }).click();
     await admin.getByRole('heading', { name: /^字段：/ }).waitFor();
     expect(await deepText(admin)).toContain('投诉内容');

@@ -1,7 +1,10 @@
 /** The 新建业务类型 dialog's checks and what it adds: every id generated, refusals per field. */
 import { describe, expect, it } from 'vitest';
 import type { PluginDecls } from './admin-types.js';
-import { buildNewType, checkNewType, checkTypeAnswers, takenPrefixes, typeChoices, withAnswers } from './new-type.js';
+import {
+  blankForm, buildNewType, checkFormTitle, checkNewType, checkTypeAnswers, reportFieldChoices, reportFieldsOf, takenPrefixes, typeChoices, withAnswers, withReportFields,
+} from './new-type.js';
+import type { FormDeclaration, WorkflowDeclaration } from './admin-types.js';
 import { companyBundleId } from './company-types.js';
 import workflow from './sample-workflow.fixture.json' with { type: 'json' };
 
@@ -50,5 +53,39 @@ describe('新建业务类型', () => {
     const wf = complaints.workflows!.complaint!;
     expect(checkTypeAnswers({ title: '客户投诉', prefix: 'TS', roles: ['frontDesk'] }, decls, roles, 'complaint')).toEqual({});
     expect(withAnswers(wf, { title: '客户投诉', prefix: 'TQ', roles: ['supervisor'] })).toMatchObject({ title: { 'zh-CN': '客户投诉', en: 'Complaint' }, serialPrefix: 'TQ', createRoles: ['supervisor'] });
+  });
+});
+
+describe('业务类型设置: list title and monthly report fields; 新建表单', () => {
+  const forms = {
+    register: { type: 'object', properties: {
+      borrower: { type: 'string', 'x-label': { 'zh-CN': '借用人' } },
+      purpose: { type: 'string', enum: ['a', 'b'], 'x-label': { 'zh-CN': '借用事由' } },
+      dueAt: { type: 'string', format: 'date-time', 'x-label': { 'zh-CN': '约定归还时间' } },
+    } } as unknown as FormDeclaration,
+    back: { type: 'object', properties: { intact: { type: 'boolean', 'x-label': { 'zh-CN': '完好' } } } } as unknown as FormDeclaration,
+  };
+  const wf = { form: 'register', transitions: { giveBack: { form: 'back' } }, states: {} } as unknown as WorkflowDeclaration;
+
+  it("offers the type's fields by title: text for the list title, choices and yes/no for the report", () => {
+    const c = reportFieldChoices(wf, forms);
+    expect(c.title.map((f) => f.title)).toEqual(['借用人']);
+    expect(c.summary.map((f) => f.title)).toEqual(['借用事由', '完好']);
+    expect(c.severity.map((f) => f.title)).toEqual(['借用事由']);
+  });
+
+  it('writes the chosen fields and removes those unchosen', () => {
+    const next = withReportFields(wf, { titleField: 'borrower', summaryFields: ['purpose'], severityField: '' });
+    expect(reportFieldsOf(next)).toEqual({ titleField: 'borrower', summaryFields: ['purpose'], severityField: '' });
+    expect(withReportFields(next, { titleField: '', summaryFields: [], severityField: '' })).toEqual(wf);
+  });
+
+  it('a new form gets a free generated name, one field and a layout', () => {
+    const made = blankForm('归还登记', ['form1', 'register']);
+    expect(made.name).toBe('form2');
+    expect(made.form['x-label']).toEqual({ 'zh-CN': '归还登记' });
+    expect(made.ui).toMatchObject({ form: 'form2', sections: [{ fields: ['note'] }] });
+    expect(checkFormTitle(' ', [])).toBe('nf_titleRequired');
+    expect(checkFormTitle('归还登记', [made.form])).toBe('nf_titleTaken');
   });
 });

@@ -5,9 +5,10 @@
  * role), and the definition it adds — blank or a copy — with every id generated (generated-ids.ts).
  * The same checks serve 业务类型设置, which changes title, prefix and roles of a company type later.
  */
-import type { PluginDecls, Text, WorkflowDeclaration } from './admin-types.js';
+import type { FormDeclaration, PluginDecls, Text, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
+import { caseForms } from './template-fields.js';
 import { blankType, copyOfType, type CompanyTypeDef } from './company-types.js';
-import { freshCaseTypeId, SERIAL_PREFIX } from './generated-ids.js';
+import { freshCaseTypeId, freshId, SERIAL_PREFIX } from './generated-ids.js';
 
 /** One type offered to copy from. */
 export interface TypeChoice { value: string; pluginId: string; caseType: string; title: string }
@@ -85,4 +86,79 @@ export function withAnswers(wf: WorkflowDeclaration, a: TypeAnswers): WorkflowDe
   // an English title copied from another type would name that type: dropped when the Chinese one changes
   if (old['zh-CN'] !== title['zh-CN']) delete (title as Partial<Text>).en;
   return { ...wf, title, serialPrefix: a.prefix.trim(), createRoles: [...a.roles] } as WorkflowDeclaration;
+}
+
+/** A field of the type offered by title for the list title or the monthly report. */
+export interface FieldChoice { key: string; title: string }
+
+export interface ReportFieldChoices {
+  /** text fields: the case's one-line title in lists (titleField) */
+  title: FieldChoice[];
+  /** choices and yes/no fields: what the monthly statistics count by (summaryFields) */
+  summary: FieldChoice[];
+  /** choices: the severity (severityField) */
+  severity: FieldChoice[];
+}
+
+/** The fields of the type's forms (the server's workflowFormNames) as the settings dialog offers them. */
+export function reportFieldChoices(wf: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): ReportFieldChoices {
+  const out: ReportFieldChoices = { title: [], summary: [], severity: [] };
+  const seen = new Set<string>();
+  for (const form of caseForms(wf, forms)) {
+    for (const [key, f] of Object.entries(form.properties)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const choice = { key, title: (f['x-label'] as Text | undefined)?.['zh-CN'] || key };
+      const isChoice = Array.isArray(f.enum) || f['x-optionsFrom'] !== undefined;
+      if (f.type === 'string' && !isChoice && (f.format === undefined || f.format === 'phone')) out.title.push(choice);
+      if (isChoice || f.type === 'boolean') out.summary.push(choice);
+      if (Array.isArray(f.enum)) out.severity.push(choice);
+    }
+  }
+  return out;
+}
+
+export interface ReportFields { titleField: string; summaryFields: string[]; severityField: string }
+
+export function reportFieldsOf(wf: WorkflowDeclaration): ReportFields {
+  return { titleField: wf.titleField ?? '', summaryFields: [...(wf.summaryFields ?? [])], severityField: wf.severityField ?? '' };
+}
+
+/** The workflow with the list title and report fields chosen ('' / []: none). */
+export function withReportFields(wf: WorkflowDeclaration, r: ReportFields): WorkflowDeclaration {
+  const next = { ...wf } as WorkflowDeclaration;
+  delete next.titleField;
+  delete next.summaryFields;
+  delete next.severityField;
+  if (r.titleField) next.titleField = r.titleField;
+  if (r.summaryFields.length) next.summaryFields = [...r.summaryFields];
+  // one of severity and category: a severity chosen replaces a category
+  if (r.severityField) { next.severityField = r.severityField; delete next.categoryField; }
+  return next;
+}
+
+/**
+ * A new form inside a company type (a step's form: 归还钥匙, 整改结果…): a generated name and one
+ * optional field 备注 in one section (a layout section needs a field), which the admin renames or
+ * removes once the palette has added the real ones.
+ */
+export function blankForm(title: string, takenNames: Iterable<string>): { name: string; form: FormDeclaration; ui: UiDeclaration } {
+  const name = freshId('form', takenNames);
+  const label: Text = { 'zh-CN': title.trim() };
+  return {
+    name,
+    form: {
+      type: 'object', 'x-label': label, additionalProperties: false,
+      properties: { note: { type: 'string', maxLength: 500, 'x-label': { 'zh-CN': '备注' } } },
+    } as unknown as FormDeclaration,
+    ui: { form: name, sections: [{ id: 'main', title: label, fields: ['note'] }] } as unknown as UiDeclaration,
+  };
+}
+
+/** What is wrong with a new form's title (a message key), or ''. */
+export function checkFormTitle(title: string, forms: (FormDeclaration | undefined)[]): string {
+  const t = title.trim();
+  if (!t) return 'nf_titleRequired';
+  if (forms.some((f) => (f?.['x-label'] as Text | undefined)?.['zh-CN'] === t)) return 'nf_titleTaken';
+  return '';
 }

@@ -21,6 +21,9 @@ import { KIND_ICONS } from './kind-icons.js';
 import { newFieldKey } from './field-kinds.js';
 import './wy-admin-condition-editor.js';
 import '../../../forms/index.js';
+// a company's own type may get more forms (its steps' forms): wy-admin-new-form.ts
+import './wy-admin-new-form.js';
+import { isCompanyBundle } from './company-types.js';
 
 
 /**
@@ -156,6 +159,7 @@ export class WyAdminFormsPage extends LitElement {
           <select data-testid="form-picker" @change=${(e: Event) => this.#select(this.pluginId, (e.target as HTMLSelectElement).value)}>
             ${draft.names(this.pluginId, 'forms').map((n) => html`<option value=${n} ?selected=${n === this.formName}>${loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', n)?.['x-label']) || n}</option>`)}
           </select></label>
+        ${isCompanyBundle(this.pluginId) && !draft.scope ? html`<wy-admin-new-form .pluginId=${this.pluginId}></wy-admin-new-form>` : nothing}
         ${draft.scope ? html`<span class="badge overridden">${draft.overridden(this.pluginId, 'forms', this.formName, draft.scope) ? at('projectOverrides') : at('projectInherits')}</span>` : nothing}
       </div>
       ${form ? html`

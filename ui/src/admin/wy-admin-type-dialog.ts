@@ -9,7 +9,11 @@ import type { Text, WorkflowDeclaration } from './admin-types.js';
 import { companyBundleId, companyCaseTypeOf, isCompanyBundle } from './company-types.js';
 import { draft, DraftController } from './draft-store.js';
 import { suggestSerialPrefix } from './generated-ids.js';
-import { buildNewType, checkNewType, checkTypeAnswers, takenPrefixes, typeChoices, withAnswers, type TypeErrors } from './new-type.js';
+import {
+  buildNewType, checkNewType, checkTypeAnswers, reportFieldChoices, reportFieldsOf, takenPrefixes, typeChoices, withAnswers, withReportFields,
+  type ReportFields, type TypeErrors,
+} from './new-type.js';
+import type { FormDeclaration } from './admin-types.js';
 import { syncSelects } from './select-sync.js';
 
 type Field = keyof TypeErrors;
@@ -33,6 +37,7 @@ export class WyAdminTypeDialog extends LitElement {
     copying: { state: true },
     roles: { state: true },
     errors: { state: true },
+    report: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -59,6 +64,8 @@ export class WyAdminTypeDialog extends LitElement {
   declare copying: boolean;
   declare roles: string[];
   declare errors: TypeErrors;
+  /** settings mode: the list title and the fields the monthly report counts by */
+  declare report: ReportFields;
 
   constructor() {
     super();
@@ -72,6 +79,7 @@ export class WyAdminTypeDialog extends LitElement {
     this.copying = false;
     this.roles = [];
     this.errors = {};
+    this.report = { titleField: '', summaryFields: [], severityField: '' };
   }
 
   /** The company's own types in the draft (what settings mode can change). */
@@ -105,6 +113,7 @@ export class WyAdminTypeDialog extends LitElement {
     this.typeTitle = (wf?.title as Text | undefined)?.['zh-CN'] ?? '';
     this.prefix = (wf as { serialPrefix?: string } | undefined)?.serialPrefix ?? '';
     this.roles = [...(wf?.createRoles ?? [])];
+    this.report = wf ? reportFieldsOf(wf) : { titleField: '', summaryFields: [], severityField: '' };
     this.errors = {};
   }
 
@@ -154,7 +163,8 @@ export class WyAdminTypeDialog extends LitElement {
     this.errors = errors;
     if (Object.keys(errors).length) return this.#focusError();
     const bundle = companyBundleId(this.caseType);
-    draft.update<WorkflowDeclaration>(bundle, 'workflows', this.caseType, (wf) => Object.assign(wf, withAnswers(wf, answers)), null);
+    const wf = this.#workflow(this.caseType);
+    if (wf) draft.setDecl(bundle, 'workflows', this.caseType, withReportFields(withAnswers(wf, answers), this.report), null);
     // the pickers show a company type by its bundle's title, which is its workflow's
     const manifest = draft.decls[bundle]?.manifest as { title?: Text } | undefined;
     if (manifest) manifest.title = { 'zh-CN': answers.title.trim() };
@@ -183,6 +193,35 @@ export class WyAdminTypeDialog extends LitElement {
     if (!this.errors[field]) return;
     const { [field]: _gone, ...rest } = this.errors;
     this.errors = rest;
+  }
+
+  /** 列表标题字段, 月报统计字段, 严重程度字段: chosen among the type's fields by their titles. */
+  #reportFields() {
+    const wf = this.#workflow(this.caseType);
+    if (!wf) return nothing;
+    const bundle = companyBundleId(this.caseType);
+    const forms = Object.fromEntries(draft.names(bundle, 'forms', null).map((n) => [n, draft.decl<FormDeclaration>(bundle, 'forms', n, null)]));
+    const choices = reportFieldChoices(wf, forms);
+    const r = this.report;
+    const set = (patch: Partial<ReportFields>) => { this.report = { ...r, ...patch }; };
+    return html`
+      <div class="field"><label>${at('nt_titleField')}
+        <select name="titleField" data-value=${r.titleField} @change=${(e: Event) => set({ titleField: (e.target as HTMLSelectElement).value })}>
+          <option value="">${at('nt_none')}</option>
+          ${choices.title.map((c) => html`<option value=${c.key} ?selected=${c.key === r.titleField}>${c.title}</option>`)}
+        </select></label></div>
+      <fieldset>
+        <legend>${at('nt_summaryFields')}</legend>
+        ${choices.summary.length ? html`<div class="chips">
+          ${choices.summary.map((c) => html`<label><input type="checkbox" .checked=${r.summaryFields.includes(c.key)}
+            @change=${(e: Event) => set({ summaryFields: (e.target as HTMLInputElement).checked ? [...r.summaryFields, c.key] : r.summaryFields.filter((k) => k !== c.key) })}>${c.title}</label>`)}
+        </div>` : html`<span class="hint">${at('nt_noSummaryFields')}</span>`}
+      </fieldset>
+      <div class="field"><label>${at('nt_severityField')}
+        <select name="severityField" data-value=${r.severityField} @change=${(e: Event) => set({ severityField: (e.target as HTMLSelectElement).value })}>
+          <option value="">${at('nt_none')}</option>
+          ${choices.severity.map((c) => html`<option value=${c.key} ?selected=${c.key === r.severityField}>${c.title}</option>`)}
+        </select></label></div>`;
   }
 
   override render() {
@@ -234,6 +273,7 @@ export class WyAdminTypeDialog extends LitElement {
             </div>
             ${this.#err('roles')}
           </fieldset>
+          ${editing ? this.#reportFields() : nothing}
           <div class="actions">
             <button type="button" @click=${() => this.#close()}>${at('nt_cancel')}</button>
             <button type="submit" class="primary">${editing ? at('nt_save') : at('nt_create')}</button>
