@@ -60,12 +60,13 @@ export async function takePayment(services: BillingServices, principal: Principa
   const amountFen = positiveFen(input.amount, '/amount');
   const companyId = principal.companyId;
   const projectId = await unitProject(services, principal, input.unitId);
-  const config = await billingConfig(services, companyId, projectId);
   const now = services.now();
+  const config = await billingConfig(services, companyId, projectId, undefined, now);
   const request: PaymentRequest = {
     companyId, projectId, unitId: input.unitId, cashierId: principal.staffId, amountFen, method: input.method, reference: input.reference ?? null,
     payerName: input.payerName ?? null, receiptNo: input.receiptNo ?? null, receiptPrefix: config.settings.receiptPrefix,
-    receiptYear: DateTime.fromJSDate(now, { zone: config.timezone }).year, now, today: config.today, lateFee: config.settings.lateFee,
+    // config.today is the company-local date of now: its year is the receipt's year
+    receiptYear: Number(config.today.slice(0, 4)), now, today: config.today, lateFee: config.settings.lateFee,
     overpayment: config.settings.overpayment,
   };
   try {
