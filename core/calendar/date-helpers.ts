@@ -3,9 +3,7 @@
  * company calendar decides which day "today" is and which days are worked). One implementation
  * for the renovation works period, billing's late-fee days and the date.* rule operators.
  */
-import { addDaysToIsoDate, assertIsoDate } from './iso-date.js';
-
-const DAY_MS = 86_400_000;
+import { addDaysToIsoDate, assertIsoDate, dayNumber, daysInMonth } from './iso-date.js';
 
 /** The calendar side of a company calendar these helpers need (WorkingCalendar has it). */
 export interface WorkingDays {
@@ -24,7 +22,7 @@ export function addCalendarDays(isoDate: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   assertIsoDate(from, 'from date');
   assertIsoDate(to, 'to date');
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The first day of the date's month. */
@@ -36,8 +34,7 @@ export function startOfMonth(isoDate: string): string {
 /** The last day of the date's month (28th to 31st). */
 export function endOfMonth(isoDate: string): string {
   assertIsoDate(isoDate, 'date');
-  const [year, month] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = daysInMonth(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)));
   return `${isoDate.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }
 

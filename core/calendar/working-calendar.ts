@@ -4,6 +4,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { addDaysToIsoDate, assertIsoDate } from './iso-date.js';
+import { MAX_WORKING_DAYS } from './working-day-limit.js';
 import { hasPublicCalendarData, isPublicWorkingDay } from './public-calendar.js';
 
 export interface CalendarSettings {
@@ -27,9 +28,10 @@ export const DEFAULT_CALENDAR: CalendarSettings = Object.freeze({
 
 /**
  * Upper bound for addWorkingDays. Real service deadlines are days or weeks; the bound only exists
- * so that a typo like 1e9 fails fast instead of looping for minutes.
+ * so that a typo like 1e9 fails fast instead of looping for minutes. (working-day-limit.ts: the
+ * date.* rule operators keep the same bound.)
  */
-export const MAX_WORKING_DAYS = 10_000;
+export { MAX_WORKING_DAYS };
 
 export class WorkingCalendar {
   readonly timezone: string;

@@ -6,12 +6,13 @@
 import { addWorkingDays, endOfMonth, startOfMonth, workingDaysBetween } from '../../calendar/date-helpers.js';
 import { describeValue } from '../../money/index.js';
 import { requireCalendar, ruleEnvironment } from '../rule-environment.js';
-import { civilFromDays, utcDayOf } from './date-ops.js';
+import { civilFromDays } from '../../calendar/iso-date.js';
+import { utcDayOf } from './date-ops.js';
+
+// the calendar's own bound (a module without luxon: core/rules runs in the browser)
+import { MAX_WORKING_DAYS } from '../../calendar/working-day-limit.js';
 
 /** The date part of an ISO date or zoned date-time, as the existing date.* operators read it. */
-/** WorkingCalendar's MAX_WORKING_DAYS, not imported: core/rules runs in the browser without luxon */
-const MAX_WORKING_DAYS = 10_000;
-
 function dateOf(op: string, value: unknown): string {
   return civilFromDays(utcDayOf(op, value));
 }

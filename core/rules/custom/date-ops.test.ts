@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../index.js';
-import { civilFromDays, daysFromCivil, dateAddDays, dateDaysBetween } from './date-ops.js';
+import { dateAddDays, dateDaysBetween } from './date-ops.js';
+import { civilFromDays, daysFromCivil } from '../../calendar/iso-date.js';
 
 function run(logic: unknown, context: Record<string, unknown> = {}): unknown {
   return compileRule(logic).evaluate(context);

@@ -7,6 +7,8 @@
  * '...Z'). A date-time without a zone is refused: it would mean "server local time".
  */
 import { describeValue } from '../../money/index.js';
+// the day arithmetic is the calendar's (core/calendar/iso-date.ts): one implementation for the calendar, the date helpers and these operators
+import { civilFromDays, daysFromCivil, daysInMonth } from '../../calendar/iso-date.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2})))?$/;
 
@@ -14,38 +16,6 @@ const MINUTES_PER_DAY = 1440;
 /** addDays refuses to leave years 0000-9999, which ISO strings can print with 4 digits. */
 const MIN_DAY = daysFromCivil(0, 1, 1);
 const MAX_DAY = daysFromCivil(9999, 12, 31);
-
-function isLeapYear(y: number): boolean {
-  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-}
-
-function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Inverse of daysFromCivil, as 'YYYY-MM-DD'. */
-export function civilFromDays(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The UTC calendar day (days since 1970-01-01) of an ISO date or zoned date-time. */
 export function utcDayOf(op: string, value: unknown): number {
