@@ -190,7 +190,10 @@ export function dryRun(config: CompiledConfig, input: DryRunInput, validateForm:
     const t = wf.transitions[transition];
     try {
       if (!t) throw new WuyeError('WUYE_VALIDATION', 400, `unknown transition "${step.transition}"`, [{ pointer: '/transition', code: 'unknown', message: 'no such transition' }]);
-      if (!t.from.includes(snapshot.state)) throw new WuyeError('WUYE_REFUSED', 422, `"${step.transition}" cannot be taken from state "${snapshot.state}" (allowed from: ${t.from.join(', ')})`);
+      if (!t.from.includes(snapshot.state)) {
+        const message = `"${transition}" cannot be taken from state "${snapshot.state}" (allowed from: ${t.from.join(', ')})`;
+        throw new WuyeError('WUYE_REFUSED', 422, message, [{ pointer: '/transition', code: 'not-from-state', message, params: { transition, state: snapshot.state } }]);
+      }
       const role = t.roles[0] ?? null;
       const actor = { staffId: null, role, roles: role ? [role] : [] };
       const formData = t.form ? validateForm(type, t.form, step.data ?? {}, caseRuleEnvironment(config, at), (form) => ({ data: { ...snapshot.data, ...form }, case: snapshot, actor, config: type.settings })) : {};

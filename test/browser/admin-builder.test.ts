@@ -103,32 +103,30 @@ describe('building a procedure in the editor', { timeout: 240_000 }, () => {
     await admin.setViewportSize({ width: 1280, height: 900 });
 
     // a final state 住户撤回 reached from 已登记 by 住户撤回投诉, within 2 working days, late → 客服经理
+    // (the designer makes up their ids: state1, transition1, deadline1)
     await tab(admin, '流程与时限');
     await admin.getByTestId('workflow-diagram').waitFor();
     const addState = admin.getByRole('form', { name: '添加状态' });
-    await addState.getByLabel('状态标识').fill('withdrawn');
     await addState.getByLabel('中文名称').fill('住户撤回，已结束');
     await addState.getByLabel('终止状态').check();
     await addState.getByRole('button', { name: '添加状态' }).click();
     const addStep = admin.getByRole('form', { name: '添加流转' });
-    await addStep.getByLabel('流转标识').fill('withdraw');
     await addStep.getByLabel('中文名称').fill('住户撤回投诉');
     await addStep.getByLabel('起始状态').selectOption({ label: '已登记，待分类' });
     await addStep.getByLabel('目标状态').selectOption({ label: '住户撤回，已结束' });
     await addStep.getByRole('button', { name: '添加流转' }).click();
-    await expand(admin, '[data-transition="withdraw"]');
+    await expand(admin, '[data-transition="transition1"]');
     // who may take it: the list opens from its one-line summary
-    await admin.locator('[data-transition="withdraw"] details').filter({ hasText: '可执行岗位' }).locator('summary').click();
+    await admin.locator('[data-transition="transition1"] details').filter({ hasText: '可执行岗位' }).locator('summary').click();
     await admin.getByRole('group', { name: '住户撤回投诉 · 可执行岗位' }).getByLabel('前台接待').check();
     const addClock = admin.getByRole('form', { name: '添加时限' });
-    await addClock.getByLabel('时限标识').fill('withdrawBy');
     await addClock.getByLabel('中文名称').fill('确认撤回');
     await addClock.getByLabel('时长').fill('2');
     await addClock.getByLabel('单位').selectOption({ label: '工作日' });
     await addClock.getByRole('button', { name: '添加时限' }).click();
-    await expand(admin, '[data-deadline="withdrawBy"]');
+    await expand(admin, '[data-deadline="deadline1"]');
     await admin.getByLabel('确认撤回 · 超时上报岗位').selectOption({ label: '客服经理' });
-    await admin.locator('[data-testid="workflow-diagram"] [data-state="withdrawn"]').first().waitFor();
+    await admin.locator('[data-testid="workflow-diagram"] [data-state="state1"]').first().waitFor();
     await shot(admin, '02-workflow-designer');
 
     // the complaint sheet: 回访电话 inserted by its title before the footer, previewed by the server

@@ -237,6 +237,8 @@ export class WyAdminDryRun extends LitElement {
         return { ok: await api.post<DryRunResponse>('/api/config/dry-run', body) };
       } catch (err) {
         if (err instanceof ApiError) {
+          // a type built in the draft is not in the version in force yet
+          if (err.status === 404 && !('document' in body)) return { error: at('d_notInForce') };
           if (err.status === 404) return { error: at('endpointMissing') };
           return { error: err.issues.length ? err.issues.map((i) => `${this.#issuePlace(i.pointer)}${issueMessage(i)}`).join('；') : err.message };
         }
@@ -253,6 +255,14 @@ export class WyAdminDryRun extends LitElement {
   /** `/create/data/contactPhone` → 登记 · 联系电话：; `/steps/1/data/x` → 第 2 步 · …： */
   /** A refused step in the admin's words: each issue on its field, not the server's English sentence. */
   #refusal(refused: NonNullable<DryRunStep['refused']>): string {
+    // a step that cannot be taken from where the case is (core/config/dry-run.ts names both)
+    const notHere = refused.issues?.find((i) => i.code === 'not-from-state');
+    const w = this.#wf();
+    if (notHere && w) {
+      const t = String(notHere.params?.transition ?? '');
+      const st = String(notHere.params?.state ?? '');
+      return at('d_notFromState', { t: loc(w.wf.transitions[t]?.title) || t, s: loc(w.wf.states[st]?.title) || st });
+    }
     return refused.issues?.length ? refused.issues.map((i) => `${this.#issuePlace(i.pointer)}${issueMessage(i)}`).join('；') : refused.message;
   }
 
@@ -381,7 +391,7 @@ export class WyAdminDryRun extends LitElement {
     };
     return html`
       <div class="results" data-testid="dry-run-results">
-        ${'error' in o.current ? html`<div class="error-box" role="alert">${at('inForce')}${colon()}${o.current.error}</div>` : nothing}
+        ${'error' in o.current ? (o.current.error === at('d_notInForce') ? html`<p class="muted">${at('inForce')}${colon()}${o.current.error}</p>` : html`<div class="error-box" role="alert">${at('inForce')}${colon()}${o.current.error}</div>`) : nothing}
         ${'error' in o.draft ? html`<div class="error-box" role="alert">${at('draftLabel')}${colon()}${o.draft.error}</div>` : nothing}
         ${'ok' in o.draft && !o.draft.ok.valid ? html`<div class="error-box" role="alert">${at('draftInvalid', { n: o.draft.ok.issues.length })}</div>` : nothing}
         ${rows ? html`

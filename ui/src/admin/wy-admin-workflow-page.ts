@@ -82,7 +82,11 @@ export class WyAdminWorkflowPage extends LitElement {
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('query')) {
       const all = this.#workflows();
-      const wanted = all.find((w) => w.caseType === this.query.get('caseType') && (!this.query.get('plugin') || w.pluginId === this.query.get('plugin')))
+      // the shell may re-create this page with the query of the tab link; the workflow picked
+      // since then is in the address (replaceState below), so it is read from there too
+      const fromHash = new URLSearchParams(location.hash.split('?')[1] ?? '');
+      const q = this.query.get('caseType') ? this.query : fromHash;
+      const wanted = all.find((w) => w.caseType === q.get('caseType') && (!q.get('plugin') || w.pluginId === q.get('plugin')))
         ?? all.find((w) => w.caseType === 'complaint') ?? all[0];
       this.pluginId = wanted?.pluginId ?? '';
       this.caseType = wanted?.caseType ?? '';
@@ -226,7 +230,7 @@ export class WyAdminWorkflowPage extends LitElement {
           </tbody>
         </table>
         <form class="row" @submit=${add} style="margin-top:10px" aria-label=${at('addState')}>
-          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newStateTitle')}></label>
+          <label>${at('labelZh')}<input name="zh" required></label>
           <label class="inline"><input type="checkbox" name="final">${at('final')}</label>
           <button type="submit">${at('addState')}</button>
         </form>
@@ -323,7 +327,7 @@ export class WyAdminWorkflowPage extends LitElement {
             </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addTransition')}>
-          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newTransitionTitle')}></label>
+          <label>${at('labelZh')}<input name="zh" required></label>
           <label>${at('from')}<select name="from">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
           <label>${at('to')}<select name="to">${states.map((s) => html`<option value=${s.id}>${s.label}</option>`)}</select></label>
           <button type="submit">${at('addTransition')}</button>
@@ -432,7 +436,7 @@ export class WyAdminWorkflowPage extends LitElement {
             </details>`;
         })}
         <form class="row" @submit=${add} aria-label=${at('addClock')}>
-          <label>${at('labelZh')}<input name="zh" required aria-label=${at('d_newClockTitle')}></label>
+          <label>${at('labelZh')}<input name="zh" required></label>
           <label>${at('amount')}<input name="amount" type="number" min="0" class="num" value="1"></label>
           <label>${at('unit')}<select name="unit">${UNITS.map((u) => html`<option value=${u}>${at(`unit_${u}`)}</option>`)}</select></label>
           <button type="submit">${at('addClock')}</button>
