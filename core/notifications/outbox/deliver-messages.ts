@@ -31,12 +31,19 @@ export async function deliverDueMessages(deps: DeliveryDeps, at: Date): Promise<
   const due = { status: { $in: ['queued', 'deferred'] as OutboxMessage['status'][] }, nextAttemptAt: { $lte: at }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: at } }] };
   const candidates = await em.find(OutboxMessage, due, { orderBy: { id: 'asc' }, limit: BATCH, fields: ['id'] });
   const run: DeliveryRun = { sent: 0, retried: 0, failed: 0 };
+  // a run's batch mostly goes through one or two companies' channels: read and unseal each once
+  const channels = new Map<string, Promise<OpenedChannel | SendFailure>>();
+  const channelFor = (m: OutboxMessage) => {
+    const key = `${m.companyId}:${m.channel}`;
+    if (!channels.has(key)) channels.set(key, openChannel(em, m.companyId, m.channel));
+    return channels.get(key)!;
+  };
   for (const { id } of candidates) {
     const token = randomUUID();
     const claimed = await em.nativeUpdate(OutboxMessage, { id, ...due }, { claimToken: token, claimedUntil: new Date(at.getTime() + CLAIM_MS) });
     if (claimed !== 1) continue;
     const message = await em.fork().findOneOrFail(OutboxMessage, { id });
-    const result = await send(deps, em, message, at);
+    const result = await send(await channelFor(message), message, at);
     const attempts = message.attempts + 1;
     if (result.ok) {
       await em.nativeUpdate(OutboxMessage, { id, claimToken: token }, { status: 'sent', sentAt: at, attempts, reason: null, providerMessageId: result.providerMessageId, claimToken: null, claimedUntil: null });
@@ -57,20 +64,26 @@ export async function deliverDueMessages(deps: DeliveryDeps, at: Date): Promise<
   return run;
 }
 
-async function send(deps: DeliveryDeps, em: ReturnType<MikroORM['em']['fork']>, message: OutboxMessage, at: Date): Promise<SendResult> {
-  const channel = await em.fork().findOne(NotificationChannel, { companyId: message.companyId, channel: message.channel });
-  if (!channel) return { ok: false, error: `channel: no ${message.channel} channel is configured for the company` };
+type SendFailure = Extract<SendResult, { ok: false }>;
+interface OpenedChannel { provider: NotificationChannel['provider']; endpoint: NotificationChannel['endpoint']; settings: NotificationChannel['settings']; credentials: Record<string, string> }
+
+async function openChannel(em: ReturnType<MikroORM['em']['fork']>, companyId: number, kind: OutboxMessage['channel']): Promise<OpenedChannel | SendFailure> {
+  const channel = await em.fork().findOne(NotificationChannel, { companyId, channel: kind });
+  if (!channel) return { ok: false, error: `channel: no ${kind} channel is configured for the company` };
+  try {
+    return { provider: channel.provider, endpoint: channel.endpoint, settings: channel.settings, credentials: unseal(channel.sealedCredentials) };
+  } catch (e) {
+    return { ok: false, error: `channel: credentials cannot be opened (${(e as Error).constructor.name}); check WUYE_SECRETS_KEY` };
+  }
+}
+
+async function send(channel: OpenedChannel | SendFailure, message: OutboxMessage, at: Date): Promise<SendResult> {
+  if ('ok' in channel) return channel;
   const adapter = ADAPTERS[channel.provider];
   if (!adapter) return { ok: false, error: `channel: unknown provider ${channel.provider}` };
   const templateCode = (channel.settings.templates as Record<string, string> | undefined)?.[message.template];
   if (!templateCode) return { ok: false, error: `channel: no provider template code registered for message "${message.template}"` };
-  let credentials: Record<string, string>;
-  try {
-    credentials = unseal(channel.sealedCredentials);
-  } catch (e) {
-    return { ok: false, error: `channel: credentials cannot be opened (${(e as Error).constructor.name}); check WUYE_SECRETS_KEY` };
-  }
-  return adapter.send({ endpoint: channel.endpoint, settings: channel.settings, credentials }, { recipient: message.recipient!, templateCode, params: message.params }, at);
+  return adapter.send({ endpoint: channel.endpoint, settings: channel.settings, credentials: channel.credentials }, { recipient: message.recipient!, templateCode, params: message.params }, at);
 }
 
 async function companyMaxAttempts(deps: DeliveryDeps, companyId: number, at: Date): Promise<number> {
