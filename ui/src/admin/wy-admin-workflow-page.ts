@@ -311,6 +311,11 @@ export class WyAdminWorkflowPage extends LitElement {
                   ${states.map((st) => html`<option value=${st.id} ?selected=${st.id === t.to}>${st.label}</option>`)}
                   </select>
                   ${issueNote(p('to'))}</label>
+                <label>${at('d_form')}<select aria-label=${at('d_formOf', { name })} data-pointer=${ctl(p('form'))} aria-invalid=${invalid(p('form'))}
+                  @change=${(e: Event) => edit(id, (x) => { const v = (e.target as HTMLSelectElement).value; if (v) x.form = v; else delete x.form; })}>
+                  <option value="" ?selected=${!t.form}>${at('d_noForm')}</option>
+                  ${draft.names(this.pluginId, 'forms').filter((f) => f !== wf.form).map((f) => html`<option value=${f} ?selected=${f === t.form}>${loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', f)?.['x-label']) || f}</option>`)}
+                </select>${issueNote(p('form'))}</label>
               </div>
               ${this.#chips(at('fromStates', { name }), states, t.from, p('from'), (next) => edit(id, (x) => { x.from = next as never; }), true)}
               ${this.#chips(at('transitionRoles', { name }), roles, t.roles, p('roles'), (next) => edit(id, (x) => { x.roles = next as never; }), true)}
