@@ -29,6 +29,8 @@ export { addCalendarDays, daysBetween, startOfMonth, endOfMonth, addWorkingDays,
 export { compileRule, type CompiledRule, type RuleLogic } from './rules/index.js';
 /** rule operators plugins contribute (registerRuleOperator), and calling one from code */
 export { callRuleOperator, type RuleEnvironment, type RuleOperatorDefinition } from './rules/index.js';
+/** the refusal code of the core appendRow effect's `unique` (a row already in the list) */
+export { DUPLICATE_ROW } from './workflow/append-row.js';
 /** the registry rows plugins read (always filter by companyId) */
 export { Company, Project, Building, Unit, Person, UnitPerson, Staff, StaffProject } from './db/entities/index.js';
 export { WorkCase } from './db/entities/index.js';

@@ -26,12 +26,12 @@ describe('appendRow', () => {
     expect(data.rows).toEqual([{ by: null, as: null }]);
   });
 
-  it('refuses a duplicate of the unique columns (already-recorded, with the declared words) and a row past maxRows', () => {
+  it('refuses a duplicate of the unique columns (duplicate-row, with the declared words) and a row past maxRows', () => {
     const data = { d: '2026-12-01', rows: [{ d: '2026-12-01' }] };
     const dup = () => appendRow(input({ field: 'rows', row: { d: 'd' }, unique: ['d'], uniqueMessage: { 'zh-CN': '已记录' } }, data));
     expect(dup).toThrow(RuleRefusedError);
     expect(dup).toThrow('已记录');
-    try { dup(); } catch (e) { expect((e as RuleRefusedError).issues[0]).toMatchObject({ code: 'already-recorded', pointer: '/data/rows', params: { 'zh-CN': '已记录' } }); }
+    try { dup(); } catch (e) { expect((e as RuleRefusedError).issues[0]).toMatchObject({ code: 'duplicate-row', pointer: '/data/rows', params: { 'zh-CN': '已记录' } }); }
     const full = () => appendRow(input({ field: 'rows', row: { d: { value: 'x' } }, maxRows: 1 }, data));
     expect(full).toThrow(/1 rows/);
     expect(data.rows).toHaveLength(1);

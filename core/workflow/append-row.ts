@@ -20,8 +20,12 @@ import type { EffectInput } from '../plugin-types.js';
 export const APPEND_ROW = 'appendRow';
 export const STAMPS = ['at', 'date', 'staffId', 'role', 'number'] as const;
 export type Stamp = (typeof STAMPS)[number];
-/** the refusal code of a row that is already there (`unique`): a job that lost a race rolls back on it */
-export const ALREADY_RECORDED = 'already-recorded';
+/**
+ * The refusal code of a row whose `unique` columns the list already holds. Refusing rolls the
+ * whole transition back, so whoever writes the same row second (a user, or a job racing another
+ * instance's) writes nothing; a caller that expects such a race recognises it by this code.
+ */
+export const DUPLICATE_ROW = 'duplicate-row';
 
 export type RowSource = string | { value: unknown } | { stamp: Stamp };
 export interface AppendRowParams {
@@ -60,7 +64,7 @@ export function appendRow(ctx: EffectInput): void {
   if (unique.length > 0 && rows.some((r) => unique.every((k) => r?.[k] === row[k]))) {
     const own = params.uniqueMessage;
     const message = own?.['zh-CN'] ?? `list ${params.field} already has a row with these ${unique.join(', ')}`;
-    throw new RuleRefusedError(message, [{ pointer: joinPointer('data', params.field), code: ALREADY_RECORDED, message, params: { field: params.field, ...(own ? { 'zh-CN': own['zh-CN'], en: own.en ?? null } : {}) } }]);
+    throw new RuleRefusedError(message, [{ pointer: joinPointer('data', params.field), code: DUPLICATE_ROW, message, params: { field: params.field, ...(own ? { 'zh-CN': own['zh-CN'], en: own.en ?? null } : {}) } }]);
   }
   rows.push(row);
   ctx.data[params.field] = rows;

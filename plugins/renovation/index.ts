@@ -13,7 +13,7 @@
  * Everything a company may change is in the settings (plugin.json) or the workflow.
  */
 import {
-  RuleRefusedError, Unit, WorkCase, addCalendarDays as addDays, addDuration, callRuleOperator, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
+  DUPLICATE_ROW, RuleRefusedError, Unit, WorkCase, addCalendarDays as addDays, addDuration, callRuleOperator, definePlugin, parseMoney, type EffectContext, type PluginServices, type WorkingCalendar,
 } from '../../core/plugin-api.js';
 import type { RenovationSettings } from './generated/settings.js';
 import { describeWindows, localTime, missedPatrols, moneyCmp, relaxedUntil, sumMoney, times, workingHoursAt, type MissedPatrol, type PatrolEntry } from './domain.js';
@@ -274,7 +274,8 @@ async function extendWorks(ctx: RenovationEffect): Promise<void> {
 /**
  * Refusing (rather than doing nothing) rolls the whole transition back: a watch job that listed
  * the case before another instance's job recorded the same miss writes no second event and no
- * second escalation. A missed patrol is a core appendRow with `unique`, which refuses the same way.
+ * second escalation. A missed patrol is a core appendRow with `unique`, which refuses the same way
+ * with core's own code (DUPLICATE_ROW); an overrun is refused here, with this plugin's.
  */
 const ALREADY_RECORDED = 'already-recorded';
 
@@ -321,7 +322,7 @@ async function unlessAlreadyRecorded(transition: Promise<unknown>): Promise<bool
     await transition;
     return true;
   } catch (err) {
-    if (err instanceof RuleRefusedError && err.issues.some((i) => i.code === ALREADY_RECORDED)) return false;
+    if (err instanceof RuleRefusedError && err.issues.some((i) => i.code === ALREADY_RECORDED || i.code === DUPLICATE_ROW)) return false;
     throw err;
   }
 }

@@ -165,7 +165,7 @@ export function issueText(issue: IssueLike, language: Language = getLanguage()):
   const detail = issue.message;
   const keyword = issueKeyword(issue);
   // a guard's own message (or an appendRow's uniqueMessage) comes from the workflow's declaration ({ zh-CN, en }), not from a catalogue
-  if (issue.code === 'guard' || (issue.code === 'already-recorded' && typeof issue.params?.['zh-CN'] === 'string')) {
+  if (issue.code === 'guard' || ((issue.code === 'duplicate-row' || issue.code === 'already-recorded') && typeof issue.params?.['zh-CN'] === 'string')) {
     const own = typeof issue.params?.['zh-CN'] === 'string' ? { 'zh-CN': issue.params['zh-CN'], en: issue.params.en } : /^(.*?) \/ (.*)$/.exec(detail)?.slice(1);
     if (own) {
       const words = Array.isArray(own) ? { 'zh-CN': own[0], en: own[1] } : own;
