@@ -60,10 +60,11 @@ async function dryRunAndActivate(admin: Page, reason: string, n: number): Promis
   await admin.getByTestId('dry-run-results').waitFor();
   await admin.getByLabel('修改原因（必填）').fill(reason);
   await admin.getByRole('button', { name: '提交（待启用）' }).click();
-  await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain(`已提交为版本 ${n}`);
+  await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain(`已提交为版本 ${n}`);
   await admin.getByRole('button', { name: `启用版本 ${n}` }).click();
   await admin.getByTestId('activate-dialog').getByRole('button', { name: `确认启用版本 ${n}` }).click();
-  await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain(`已启用版本 ${n}`);
+  // activation compiles the whole configuration: slower on a busy PostgreSQL
+  await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain(`已启用版本 ${n}`);
 }
 
 /** Latin words on a page, a serial like ZJ-2026-000001 aside. */

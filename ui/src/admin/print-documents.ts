@@ -13,8 +13,8 @@ import { caseForms, fieldSnippet } from './template-fields.js';
 type DocumentDecl = NonNullable<WorkflowDeclaration['documents']>[string];
 
 /** The states of a `{ in: [{ var: 'case.state' }, [...]] }` condition; [] without one; null for any other condition. */
-export function printableStates(doc: Pick<DocumentDecl, 'availableIf'>): string[] | null {
-  const rule = doc.availableIf as unknown;
+export function printableStates(doc: object): string[] | null {
+  const rule = (doc as { availableIf?: unknown }).availableIf;
   if (rule === undefined) return [];
   const args = (rule as { in?: unknown }).in;
   if (!Array.isArray(args) || args.length !== 2) return null;
