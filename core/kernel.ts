@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { dialectOf, openDatabase, type DatabaseOptions } from './db/orm.js';
 import { SqliteCaseStore } from './cases/sqlite-case-store.js';
 import { PgCaseStore } from './cases/pg-case-store.js';
+import { SqliteTransitionStore } from './cases/sqlite-transition-store.js';
+import { PgTransitionStore } from './cases/pg-transition-store.js';
 import { loadPlugins } from './declarations/load-plugins.js';
 import { SessionStore } from './auth/sessions.js';
 import { ConfigService } from './config/config-service.js';
@@ -96,7 +98,8 @@ export async function startKernel(options: KernelOptions): Promise<Kernel> {
   const configs = new ConfigService(orm, plugins, now, bus);
   const projects = new ProjectDirectory(orm, bus);
   const store = dialect === 'sqlite' ? new SqliteCaseStore(orm) : new PgCaseStore(orm);
-  const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store);
+  const transitions = dialect === 'sqlite' ? new SqliteTransitionStore(orm) : new PgTransitionStore(orm);
+  const cases = new CaseService(orm, configs, projects, plugins.extensions, now, store, transitions);
   const queries = new CaseQueries(orm, configs, now);
   const followUps = new FollowUpService(orm, cases, now);
   const publicCalendar = new PublicCalendarStore(orm, bus);

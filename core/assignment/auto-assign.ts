@@ -96,12 +96,7 @@ export class AutoAssign {
   /** Writes the `assigned` event of a naming decided in a transition. */
   log(em: EntityManager, row: WorkCase, pending: PendingAssignment | null, at: Date, actor: { staffId: number | null; role: string | null }): void {
     if (!pending) return;
-    em.create(CaseEvent, {
-      companyId: row.companyId, caseId: row.id, type: 'assigned', transition: null, fromState: row.state, toState: row.state,
-      actorId: pending.by === 'form' ? actor.staffId : null, actorRole: pending.by === 'form' ? actor.role : null,
-      data: { from: pending.from, to: pending.to, toName: pending.toName, role: pending.role, by: pending.by, ...(pending.field ? { field: pending.field } : {}), ...(pending.by === 'rule' ? { rule: pending.rule, ruleTitle: pending.ruleTitle } : {}) },
-      createdAt: at,
-    });
+    em.create(CaseEvent, { companyId: row.companyId, caseId: row.id, ...assignedEvent(row.state, pending, actor), createdAt: at });
   }
 
   /**
@@ -133,6 +128,15 @@ export class AutoAssign {
     row.assigneeId = picked.staffId;
     this.log(em, row, { from: null, to: picked.staffId, toName: picked.staffName!, role: row.assigneeRole, by: 'rule', rule: picked.rule, ruleTitle: picked.trials.at(-1)?.title ?? null }, this.now(), { staffId: null, role: null });
   }
+}
+
+/** The `assigned` event of a naming (the case in `state`), for the ORM and the transition stores (core/cases). */
+export function assignedEvent(state: string, pending: PendingAssignment, actor: { staffId: number | null; role: string | null }) {
+  return {
+    type: 'assigned', transition: null, fromState: state, toState: state,
+    actorId: pending.by === 'form' ? actor.staffId : null, actorRole: pending.by === 'form' ? actor.role : null,
+    data: { from: pending.from, to: pending.to, toName: pending.toName, role: pending.role, by: pending.by, ...(pending.field ? { field: pending.field } : {}), ...(pending.by === 'rule' ? { rule: pending.rule, ruleTitle: pending.ruleTitle } : {}) },
+  };
 }
 
 /** 422 naming the staff member who cannot take the case, with the reason in params for the client's wording. */

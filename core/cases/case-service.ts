@@ -25,6 +25,8 @@ import { withRuleEnvironment } from '../rules/index.js';
 import { AutoAssign } from '../assignment/auto-assign.js';
 import { actingRoleFor, canSeeProject } from './access.js';
 import type { CaseStore, NewCasePlan, RefProblem } from './case-store.js';
+import type { TransitionStore } from './transition-store.js';
+import { TransitionFastPath } from './transition-fast-path.js';
 import type { CaseContext } from './case-context.js';
 import { afterCaseClosed } from './convert-case.js';
 
@@ -57,7 +59,18 @@ export class CaseService {
     private readonly extensions: ExtensionRegistry,
     private readonly now: () => Date,
     private readonly store: CaseStore,
-  ) {}
+    transitions?: TransitionStore,
+  ) {
+    this.#fastPath = transitions ? new TransitionFastPath(orm, this, transitions, now) : undefined;
+  }
+
+  /** staff transitions without the ORM (transition-fast-path.ts), when the kernel gave a store */
+  readonly #fastPath: TransitionFastPath | undefined;
+  #fastOn = true;
+  /** Off: every staff transition through the ORM transaction (a test compares the two paths). */
+  useFastTransitions(on: boolean): void {
+    this.#fastOn = on;
+  }
 
   #autoAssign: AutoAssign | undefined;
   /** named dispatch and the company's assignment rules (core/assignment) */
@@ -209,6 +222,8 @@ export class CaseService {
 
   /** Takes a transition; returns the case as changed, with the configurations it was judged by. */
   async transition(principal: Principal, caseType: string, id: number, transitionId: string, input: TransitionInput): Promise<CaseContext> {
+    const fast = this.#fastOn && this.#fastPath && await this.#fastPath.take(principal, caseType, id, transitionId, input);
+    if (fast) return fast;
     return this.orm.em.fork().transactional(async (em) => {
       const ctx = await this.load(principal, caseType, id, em);
       const t = ctx.type.workflow.transitions[transitionId];
@@ -356,19 +371,12 @@ export class CaseService {
   }
 
   private scheduleFollowUp(em: EntityManager, row: WorkCase, type: CompiledCaseType, config: CompiledConfig, now: Date): void {
-    const policy = type.workflow.followUp!;
-    const severity = row.severity ?? '';
-    const method = policy.methodBySeverity?.[severity] ?? policy.method;
-    const roles = policy.rolesBySeverity?.[severity] ?? policy.roles;
-    const dueAt = addDuration(now, followUpDeadline(policy, severity, row.data), config.calendar);
+    const { followUp, event } = followUpFor(row, type, config, now);
     em.create(FollowUp, {
-      companyId: row.companyId, caseId: row.id, caseType: row.caseType, projectId: row.projectId, dueAt, method, roles,
+      companyId: row.companyId, caseId: row.id, caseType: row.caseType, projectId: row.projectId, ...followUp,
       status: 'due', satisfied: null, onSite: null, result: null, doneAt: null, doneBy: null, createdAt: now,
     });
-    em.create(CaseEvent, {
-      companyId: row.companyId, caseId: row.id, type: 'followUpScheduled', transition: null, fromState: row.state, toState: row.state,
-      actorId: null, actorRole: null, data: { dueAt: dueAt.toISOString(), method, roles, requiredRate: policy.requiredRate }, createdAt: now,
-    });
+    em.create(CaseEvent, { companyId: row.companyId, caseId: row.id, ...event, createdAt: now });
   }
 
   /**
@@ -378,7 +386,7 @@ export class CaseService {
    */
   /** Attachment fields must name files uploaded to the company (the format only checks the id's shape). */
   /** `em` null: a fresh one, forked only when the data names attachments (most forms have none). */
-  private async checkAttachments(em: EntityManager | null, companyId: number, type: CompiledCaseType, form: string, data: Record<string, unknown>, basePointer: string): Promise<void> {
+  async checkAttachments(em: EntityManager | null, companyId: number, type: CompiledCaseType, form: string, data: Record<string, unknown>, basePointer: string): Promise<void> {
     const schema = type.forms.get(form);
     if (!schema) return;
     const refs = attachmentRefs(schema as never, data, basePointer);
@@ -391,6 +399,22 @@ export class CaseService {
   }
 
 
+}
+
+/** The follow-up a case (already in its new state, with its new data) is owed, and its event. */
+export function followUpFor(row: Pick<WorkCase, 'severity' | 'data' | 'state'>, type: CompiledCaseType, config: CompiledConfig, now: Date) {
+  const policy = type.workflow.followUp!;
+  const severity = row.severity ?? '';
+  const method = policy.methodBySeverity?.[severity] ?? policy.method;
+  const roles = policy.rolesBySeverity?.[severity] ?? policy.roles;
+  const dueAt = addDuration(now, followUpDeadline(policy, severity, row.data), config.calendar);
+  return {
+    followUp: { dueAt, method, roles },
+    event: {
+      type: 'followUpScheduled', transition: null, fromState: row.state, toState: row.state,
+      actorId: null, actorRole: null, data: { dueAt: dueAt.toISOString(), method, roles, requiredRate: policy.requiredRate },
+    },
+  };
 }
 
 function refProblemError(problem: RefProblem): WuyeError {
