@@ -75,6 +75,8 @@ export class WyAdminDryRun extends LitElement {
     .results { margin-top: 12px; }
     .res { display: grid; grid-template-columns: 170px 1fr 1fr; border-bottom: 1px solid var(--wy-border); }
     .res > div { padding: 6px 8px; font-size: 13px; }
+    /* a phone: the step column narrows so both sides keep a readable width */
+    @media (max-width: 600px) { .res { grid-template-columns: 72px minmax(0, 1fr) minmax(0, 1fr); } .res > div { padding: 4px; overflow-wrap: anywhere; } }
     .res.head > div { font-weight: 600; color: var(--wy-muted); background: #fafbfc; }
     .res .changed { background: #fff8e1; }
     .clock { display: block; }
