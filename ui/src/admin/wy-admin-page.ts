@@ -230,7 +230,26 @@ export class WyAdminPage extends LitElement {
     const entry = adminSection(this.section);
     if (!entry) return nothing;
     const tag = unsafeStatic(entry.tag);
-    return staticHtml`<${tag} .query=${this.query}></${tag}>`;
+    return staticHtml`<${tag} .query=${this.#pageQuery()}></${tag}>`;
+  }
+
+  #pageQs = '';
+  #pageQueryCache = new URLSearchParams();
+
+  /**
+   * The query the tab's page gets: the address's own. A page's picker replaces the address without
+   * a route change (history.replaceState: a new plugin, workflow or document); when the shell
+   * re-renders on the next draft change it must not hand the page the route's older query, which
+   * would put the page back on the type it showed first.
+   */
+  #pageQuery(): URLSearchParams {
+    const qs = location.hash.includes('?') ? location.hash.slice(location.hash.indexOf('?') + 1) : '';
+    if (!location.hash.startsWith(`#/admin/${this.section}`) || qs === this.query.toString()) return this.query;
+    if (qs !== this.#pageQs) {
+      this.#pageQs = qs;
+      this.#pageQueryCache = new URLSearchParams(qs);
+    }
+    return this.#pageQueryCache;
   }
 }
 
