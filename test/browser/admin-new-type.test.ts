@@ -173,6 +173,11 @@ describe("a company's own case type built in the editor", { timeout: 240_000 }, 
     await settingsDialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => admin.getByTestId('type-notice').textContent()).toContain('业务类型「钥匙借用」的设置已改');
 
+    // the review page names the new type in words, no ids
+    await tab(admin, '审阅与启用');
+    const changes = admin.getByTestId('changes');
+    await expect.poll(() => changes.textContent()).toContain('新增业务类型「钥匙借用」');
+    expect(await changes.textContent()).not.toMatch(/xType|caseTypes|register|subject/);
     await dryRunAndActivate(admin, '新增钥匙借用登记（部门钥匙）', 2);
     await shot(admin, '04-activated');
     await admin.close();

@@ -6,6 +6,7 @@
 import { addMessages, getLanguage, hasMessage, loc, translate } from '../i18n.js';
 import type { Issue, WorkflowDeclaration, FormDeclaration, RuleEntry, UiDeclaration } from './admin-types.js';
 import { draft } from './draft-store.js';
+import { asPluginTokens } from './company-types.js';
 import { tokensOf } from './patch.js';
 import { issueText } from '../issue-text.js';
 import { permissionLabel } from '../plugin-ui-registry.js';
@@ -64,6 +65,8 @@ export function describePointer(ptr: string): string {
   const word = (w: string) => atOr(`word_${w}`, w);
   const t = tokensOf(ptr);
   if (t[0] === 'document') t.shift();
+  // a company type's places read like its bundle's (company-types.ts)
+  t.splice(0, t.length, ...asPluginTokens(t));
   const parts: string[] = [];
   let scope: string | null = null;
   if (t[0] === 'projects' && t[1]) {

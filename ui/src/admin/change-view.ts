@@ -5,6 +5,8 @@ import type { DiffChange } from './admin-types.js';
 import { draft } from './draft-store.js';
 import { escapeToken, getAt, isPlainObject, tokensOf } from './patch.js';
 import { placeOf, sectionChanges, valueWords } from './change-words.js';
+import { asPluginTokens, companyTypeSentence } from './company-types.js';
+import './types-i18n.js';
 
 /** Members shown whole: texts in two languages and JsonLogic rules. */
 const LEAF_KEYS = new Set(['title', 'x-label', 'x-help', 'description', 'placeholder', 'guardMessage', 'visibleIf', 'requiredIf', 'readOnlyIf', 'computed', 'logic', 'guard', 'when', 'value', 'context', 'result']);
@@ -101,7 +103,14 @@ function rowsOf(changes: DiffChange[]): Row[] {
   });
   const rows: Row[] = [];
   for (const c of wholeDurations(normalized)) {
-    const place = placeOf(tokensOf(c.pointer));
+    // a company type added or removed whole: one sentence (company-types.ts)
+    const tokens = tokensOf(c.pointer);
+    if (tokens[0] === 'caseTypes' && tokens.length <= 2 && (c.kind === 'added' || c.kind === 'removed')) {
+      const defs = (tokens.length === 1 ? (c.kind === 'added' ? c.after : c.before) : { [tokens[1]!]: c.kind === 'added' ? c.after : c.before }) as Record<string, unknown> | null;
+      for (const def of Object.values(defs ?? {})) rows.push({ pointer: c.pointer, where: at('nt_typeWhere'), kind: c.kind, before: '', after: '', sentence: companyTypeSentence(def, c.kind === 'added') });
+      continue;
+    }
+    const place = placeOf(asPluginTokens(tokens));
     const where = describePointer(c.pointer);
     if (place.section === 'ui' && place.path[place.path.length - 1] === 'sections') {
       for (const sentence of sectionChanges(place, c.before, c.kind === 'removed' ? [] : c.after)) rows.push({ pointer: c.pointer, where, kind: 'changed', before: '', after: '', sentence });

@@ -1,7 +1,7 @@
 /** The company's own case types in the draft: blank or copied, edited by the pages, written whole into caseTypes. */
 import { describe, expect, it } from 'vitest';
 import { DraftStore, declPointer } from './draft-store.js';
-import { blankType, companyBundleId, copyOfType, newCaseTypeId } from './company-types.js';
+import { asPluginTokens, blankType, companyBundleId, companyTypeSentence, copyOfType, newCaseTypeId } from './company-types.js';
 import type { ConfigResponse, PluginDecls } from './admin-types.js';
 import workflow from './sample-workflow.fixture.json' with { type: 'json' };
 
@@ -76,5 +76,16 @@ describe('a copy of a plugin type', () => {
     expect(reply.effects).toEqual([{ type: 'followUp' }]);
     // an example that sets the plugin's setting tests what the copy no longer reads
     expect(copy.rules).toEqual({ route: { logic: { if: ['客服部', 'a', 'b'] }, examples: [{ context: { data: {} }, result: 'a' }] } });
+  });
+});
+
+describe("a company type's places and changes in words", () => {
+  it('reads its paths as its bundle\'s and a whole new type as one sentence', () => {
+    expect(asPluginTokens(['caseTypes', 'xType1', 'workflow', 'states', 'open'])).toEqual(['plugins', 'x-type1', 'workflows', 'xType1', 'states', 'open']);
+    expect(asPluginTokens(['caseTypes', 'xType1', 'forms', 'register', 'properties'])).toEqual(['plugins', 'x-type1', 'forms', 'register', 'properties']);
+    expect(asPluginTokens(['roles', 'frontDesk'])).toEqual(['roles', 'frontDesk']);
+    const sentence = companyTypeSentence(blankType('xType1', { 'zh-CN': '钥匙借用' }, ['frontDesk']), true);
+    expect(sentence).toBe('新增业务类型「钥匙借用」；表单「钥匙借用」（事由）；状态：办理中、已完成');
+    expect(sentence).not.toMatch(/[A-Za-z]/);
   });
 });

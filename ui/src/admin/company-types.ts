@@ -143,3 +143,29 @@ export function copyOfType(caseType: string, title: Text, source: PluginDecls, s
   if (Object.keys(templates).length) def.templates = templates;
   return def;
 }
+
+/**
+ * A document path inside a company type read as the path of its bundle's declaration, so places
+ * and changes are named like a plugin's (「钥匙借用 · 表单 …」, never `caseTypes · xType1 · …`):
+ * caseTypes/<x>/workflow/… → plugins/<bundle>/workflows/<x>/…,
+ * caseTypes/<x>/<section>/<name>/… → plugins/<bundle>/<section>/<name>/…
+ */
+export function asPluginTokens(t: string[]): string[] {
+  if (t[0] !== 'caseTypes' || !t[1] || !t[2]) return t;
+  const bundle = companyBundleId(t[1]);
+  if (t[2] === 'workflow') return ['plugins', bundle, 'workflows', t[1], ...t.slice(3)];
+  return ['plugins', bundle, ...t.slice(2)];
+}
+
+/** A whole company type added or removed, in words: its name, forms with their fields, states and documents. */
+export function companyTypeSentence(def: unknown, added: boolean): string {
+  const d = def as Partial<CompanyTypeDef> | undefined;
+  const zh = (t: unknown) => (t as Text | undefined)?.['zh-CN'] ?? '';
+  const name = zh(d?.workflow?.title);
+  if (!added) return `删除业务类型「${name}」`;
+  const forms = Object.values(d?.forms ?? {}).map((f) => `「${zh(f['x-label'])}」（${Object.values(f.properties ?? {}).map((p) => zh(p['x-label'])).filter(Boolean).join('、')}）`);
+  const states = Object.values(d?.workflow?.states ?? {}).map((s) => zh(s.title));
+  const docs = Object.values(d?.workflow?.documents ?? {}).map((x) => `《${zh(x.title)}》`);
+  return [`新增业务类型「${name}」`, forms.length ? `表单${forms.join('、')}` : '', states.length ? `状态：${states.join('、')}` : '', docs.length ? `打印单据：${docs.join('、')}` : '']
+    .filter(Boolean).join('；');
+}
