@@ -79,67 +79,66 @@ export async function renameState(page: Page, from: string, to: string): Promise
   await page.getByLabel(`${to} 中文名称`).waitFor();
 }
 
-export async function addState(page: Page, id: string, title: string, final = false): Promise<void> {
+export async function addState(page: Page, title: string, final = false): Promise<void> {
   const add = page.getByRole('form', { name: '添加状态' });
-  await add.getByLabel('状态标识').fill(id);
   await add.getByLabel('中文名称').fill(title);
   if (final) await add.getByLabel('终止状态').check();
   await add.getByRole('button', { name: '添加状态' }).click();
   await page.getByLabel(`${title} 中文名称`).waitFor();
 }
 
+/** A step's or a clock's part of the designer, by its name (ids are generated, never shown). */
+export const part = (page: Page, title: string): Locator => page.getByRole('group', { name: title, exact: true });
+
 /** Adds a step from one state to another and sets who may take it (role titles). */
-export async function addStep(page: Page, s: { id: string; title: string; from: string; to: string; roles: string[] }): Promise<Locator> {
+export async function addStep(page: Page, s: { title: string; from: string; to: string; roles: string[] }): Promise<Locator> {
   const add = page.getByRole('form', { name: '添加流转' });
-  await add.getByLabel('流转标识').fill(s.id);
   await add.getByLabel('中文名称').fill(s.title);
   await add.getByLabel('起始状态').selectOption({ label: s.from });
   await add.getByLabel('目标状态').selectOption({ label: s.to });
   await add.getByRole('button', { name: '添加流转' }).click();
-  return setStepRoles(page, s.id, s.title, s.roles);
+  return setStepRoles(page, s.title, s.roles);
+}
+
+async function tickExactly(group: Locator, names: string[]): Promise<void> {
+  for (const box of await group.getByRole('checkbox').all()) {
+    const name = (await box.evaluate((el) => el.parentElement?.textContent ?? '')).trim();
+    if (names.includes(name)) await box.check();
+    else await box.uncheck();
+  }
 }
 
 /** Opens a step and ticks exactly the given roles. */
-export async function setStepRoles(page: Page, id: string, title: string, roles: string[]): Promise<Locator> {
-  const step = page.locator(`[data-transition="${id}"]`);
+export async function setStepRoles(page: Page, title: string, roles: string[]): Promise<Locator> {
+  const step = part(page, title);
   await expand(step);
   await step.locator('details').filter({ hasText: '可执行岗位' }).locator('summary').first().click();
-  const group = page.getByRole('group', { name: `${title} · 可执行岗位` });
-  for (const box of await group.getByRole('checkbox').all()) {
-    const name = (await box.evaluate((el) => el.parentElement?.textContent ?? '')).trim();
-    if (roles.includes(name)) await box.check();
-    else await box.uncheck();
-  }
+  await tickExactly(page.getByRole('group', { name: `${title} · 可执行岗位` }), roles);
   return step;
 }
 
 /** Renames a step (its 中文名称 inside its part). */
-export async function renameStep(page: Page, id: string, title: string): Promise<void> {
-  const step = page.locator(`[data-transition="${id}"]`);
+export async function renameStep(page: Page, from: string, to: string): Promise<void> {
+  const step = part(page, from);
   await expand(step);
-  await step.getByLabel('中文名称', { exact: true }).first().fill(title);
+  await step.getByLabel('中文名称', { exact: true }).first().fill(to);
+  await part(page, to).waitFor();
 }
 
 /** Adds a clock (amount in unit) and sets where it starts, stops and whom it escalates to. */
-export async function addClock(page: Page, c: { id: string; title: string; amount: number; unit: string; startOn?: string[]; stopOn?: string[]; escalateTo?: string }): Promise<Locator> {
+export async function addClock(page: Page, c: { title: string; amount: number; unit: string; startOn?: string[]; stopOn?: string[]; escalateTo?: string }): Promise<Locator> {
   const add = page.getByRole('form', { name: '添加时限' });
-  await add.getByLabel('时限标识').fill(c.id);
   await add.getByLabel('中文名称').fill(c.title);
   await add.getByLabel('时长').fill(String(c.amount));
   await add.getByLabel('单位').selectOption({ label: c.unit });
   await add.getByRole('button', { name: '添加时限' }).click();
-  const clock = page.locator(`[data-deadline="${c.id}"]`);
+  const clock = part(page, c.title);
   await expand(clock);
   if (c.escalateTo) await page.getByLabel(`${c.title} · 超时上报岗位`).selectOption({ label: c.escalateTo });
   for (const [what, states] of [['开始于', c.startOn], ['停止于', c.stopOn]] as const) {
     if (!states) continue;
     await clock.locator('details').filter({ hasText: what }).locator('summary').first().click();
-    const group = page.getByRole('group', { name: `${c.title} · ${what}` });
-    for (const box of await group.getByRole('checkbox').all()) {
-      const name = (await box.evaluate((el) => el.parentElement?.textContent ?? '')).trim();
-      if (states.includes(name)) await box.check();
-      else await box.uncheck();
-    }
+    await tickExactly(page.getByRole('group', { name: `${c.title} · ${what}` }), states);
   }
   return clock;
 }

@@ -10,11 +10,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 import { deepText } from './form-steps.js';
 import {
   addClock, addField, choose, openNewCase, proposeAndActivate, register, renameField, renameState, renameStep,
-  setStepRoles, stateOf, step, tab, tabOn,
+  addState, addStep, setStepRoles, stateOf, step, tab, tabOn,
 } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
@@ -101,10 +101,38 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await renameState(admin, '已完成', '已归还');
     // the open loan sits in the front desk's queue
     await admin.getByLabel('已借出，待归还 进入时转给岗位').selectOption({ label: '前台接待' });
-    await renameStep(admin, 'finish', '归还钥匙');
-    await setStepRoles(admin, 'finish', '归还钥匙', ['前台接待', '客服主管']);
-    await addClock(admin, { id: 'returnBy', title: '归还期限', amount: 1, unit: '工作日', escalateTo: '客服主管' });
+    await renameStep(admin, '办结', '归还钥匙');
+    await setStepRoles(admin, '归还钥匙', ['前台接待', '客服主管']);
+    await addClock(admin, { title: '归还期限', amount: 1, unit: '工作日', escalateTo: '客服主管' });
     await shot(admin, 'a02-key-loan-workflow');
+
+    // the list shows the key; the monthly report counts loans by purpose
+    await admin.getByRole('button', { name: '业务类型设置', exact: true }).click();
+    const settings = admin.getByRole('dialog', { name: '业务类型设置' });
+    await settings.getByLabel('列表标题字段').selectOption({ label: '钥匙名称' });
+    await settings.getByRole('group', { name: /月报统计字段/ }).getByLabel('借用事由', { exact: true }).check();
+    await settings.getByRole('button', { name: '保存' }).click();
+    await settings.waitFor({ state: 'hidden' });
+
+    // the slip it prints: a new document whose starter page lists the fields; a field that does not exist is refused on the text box
+    await tabOn(admin, '打印模板', '钥匙借用');
+    const addDoc = admin.getByRole('form', { name: '新增打印单据' });
+    await addDoc.getByLabel('单据名称').fill('钥匙借用登记单');
+    await addDoc.getByRole('button', { name: '添加单据' }).click();
+    const source = admin.locator('textarea.source');
+    await expect.poll(() => source.inputValue()).toContain('{{document.title}}');
+    const frame = admin.frameLocator('iframe[data-testid="print-preview"]');
+    await expect.poll(() => frame.locator('body').textContent(), { timeout: 30_000 }).toContain('钥匙借用登记单');
+    await source.evaluate((el: HTMLTextAreaElement) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); });
+    await admin.keyboard.insertText('<p class="unknown">{{data.noSuchField}}</p>');
+    const problems = admin.getByTestId('template-problems');
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('打印模板读取了不存在的数据');
+    expect(await source.getAttribute('aria-invalid')).toBe('true');
+    await shot(admin, 'a02b-print-unknown-field-refused');
+    for (let i = 0; i < '<p class="unknown">{{data.noSuchField}}</p>'.length; i++) await admin.keyboard.press('Backspace');
+    await expect.poll(() => problems.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => frame.locator('body').textContent(), { timeout: 30_000 }).toContain('借用人');
+    await shot(admin, 'a02c-print-preview');
 
     // dry run: lent on a Friday, returned the next Tuesday — the clock was due at the end of Monday
     await tab(admin, '审阅与启用');
@@ -119,7 +147,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await results.waitFor({ timeout: 60_000 });
     await expect.poll(() => results.getByTestId('dry-state').allTextContents()).toEqual(['已借出，待归还', '已归还']);
     // one working day from Friday is the end of Monday; returned on Tuesday, the loan was overdue
-    const clock = results.locator('[data-clock="returnBy"]').last();
+    const clock = results.locator('[data-clock]', { hasText: '归还期限' }).last();
     expect(await clock.textContent()).toMatch(/归还期限：2026\/11\/09 23:59\s*已逾期/);
     expect(await results.textContent()).not.toMatch(/cannot|allowed|finish/);
     await shot(admin, 'a03-key-loan-dry-run');
@@ -130,7 +158,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await admin.close();
   });
 
-  it('key lending: the front desk lends a key; not back within a working day it escalates to the supervisor; returned on a phone', async () => {
+  it('key lending: the front desk lends a key; not back within a working day it escalates to the supervisor; returned on a phone; printed', async () => {
     const desk = await login('frontdesk');
     await openNewCase(desk, '钥匙借用');
     await desk.getByLabel('钥匙名称').fill('1栋101 入户门钥匙');
@@ -170,6 +198,66 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await shot(phone, 'a08-returned-phone');
     await phone.close();
 
+    // printed: the slip from the case page
+    await desk.reload();
+    await desk.getByTestId('case-serial').waitFor();
+    const [print] = await Promise.all([desk.context().waitForEvent('page'), desk.getByRole('link', { name: /钥匙借用登记单/ }).click()]);
+    await print.waitForLoadState();
+    const printed = await print.locator('body').innerText();
+    expect(printed).toContain(serial);
+    expect(printed).toContain('李师傅');
+    expect(printed).toContain('装修');
+    expectNoCodes(printed);
+    await shot(print, 'a09-printed-slip');
+
     await desk.close();
+  });
+
+  it('invalid definitions are refused on the control concerned and nothing is activated', async () => {
+    const admin = await login('admin');
+    const before = await versions();
+    await admin.goto(`${h.baseUrl}/#/admin/workflow`);
+    await tabOn(admin, '流程与时限', '钥匙借用');
+    // a state nobody can leave: 待核对 with no step out of it
+    await addState(admin, '待核对');
+    // a step into a state that no longer exists: 转交核对 → 待核对 …, then 已归还 removed
+    await addStep(admin, { title: '转交核对', from: '已借出，待归还', to: '待核对', roles: ['客服主管'] });
+    await admin.getByRole('button', { name: '删除状态 已归还' }).click();
+    await admin.getByRole('button', { name: '检查', exact: true }).first().click();
+    const problems = admin.getByTestId('problems');
+    await problems.waitFor({ timeout: 60_000 });
+    await expect.poll(() => admin.getByLabel('归还钥匙 · 目标状态').getAttribute('aria-invalid')).toBe('true');
+    // each refusal is shown on its control: the step's 目标状态, the state's row
+    const states = admin.locator('section[aria-labelledby="states-title"]');
+    await expect.poll(() => states.locator('tr', { has: admin.getByLabel('待核对 中文名称') }).locator('xpath=following-sibling::tr[1]').or(states.locator('tr', { has: admin.getByLabel('待核对 中文名称') })).first().textContent()).toMatch(/没有流转可以离开它/);
+    const words = await problems.textContent();
+    expect(words).toMatch(/不存在/);
+    expect(words).toMatch(/没有流转可以离开它/);
+    await shot(admin, 'e01-invalid-refused');
+    // proposing it is refused: no version is made, none activated
+    await tab(admin, '审阅与启用');
+    await admin.getByLabel('修改原因（必填）').fill('试图加入无效流程');
+    await admin.getByRole('button', { name: '提交（待启用）' }).click();
+    await expect.poll(() => admin.getByRole('alert').allTextContents(), { timeout: 60_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/问题|不能|错误/)]));
+    await shot(admin, 'e02-propose-refused');
+    expect(await versions()).toEqual(before);
+    await admin.getByRole('button', { name: '放弃草稿' }).click();
+    await admin.close();
+  });
+
+  it('统计: the month shows each procedure with its figures', async () => {
+    const manager = await login('manager');
+    await manager.goto(`${h.baseUrl}/#/reports?month=2026-11`);
+    const keyLoans = manager.locator('section.card.type', { has: manager.getByRole('heading', { name: '钥匙借用' }) });
+    await keyLoans.waitFor({ timeout: 30_000 });
+    const text = await keyLoans.innerText();
+    expect(text).toContain('借用事由');
+    expect(text).toContain('装修');
+    expect(text).toContain('归还期限');
+    expectNoCodes(text);
+    await shot(manager, 'r01-report');
+    await manager.setViewportSize(PHONE);
+    await keyLoans.screenshot({ path: `${SCREENSHOT_DIR}/admin-procedures-r02-report-phone.png` });
+    await manager.close();
   });
 });
