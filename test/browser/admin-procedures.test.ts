@@ -1,5 +1,5 @@
 /**
- * Issue 17's "Done when", in Chromium with one server that is never restarted: a company admin
+ * Issue 17's "Done when" (so far part (a), key lending; (b) and (c) still to come), in Chromium with one server that is never restarted: a company admin
  * builds three procedures of the manuals in 系统配置 — key lending (钥匙借用, seed 004 部门钥匙管理),
  * a public-area inspection with a rectification notice (公共区域巡查, seeds 000 §6.2.16 and 004
  * 清洁整改通知书) and customer visits (拜访客户, seed 000 第6篇 3.5, 《拜访客户登记记录表》) — dry-runs and
@@ -245,7 +245,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await admin.close();
   });
 
-  it('统计: the month shows each procedure with its figures', async () => {
+  it('统计: the month shows 钥匙借用 with its figures (by 借用事由, its clock)', async () => {
     const manager = await login('manager');
     await manager.goto(`${h.baseUrl}/#/reports?month=2026-11`);
     const keyLoans = manager.locator('section.card.type', { has: manager.getByRole('heading', { name: '钥匙借用' }) });
