@@ -12,10 +12,11 @@ import type { BundleIssue } from '../declarations/validate-bundle.js';
 import type { FormDeclaration } from '../../schemas/generated/form.js';
 import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import { fieldPaths } from '../declarations/form-fields.js';
+import { checkConversionTargets } from '../declarations/check-conversions.js';
 import { joinPointer, type FieldIssue } from '../errors.js';
 
 // the naming (xKeyLoan → bundle x-key-loan) lives in reserved-names.ts, one place for the server, the CLI and the browser
-import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE, companyBundleId } from '../declarations/reserved-names.js';
+import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE, companyBundleId, isCompanyBundle } from '../declarations/reserved-names.js';
 
 export { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE };
 
@@ -95,6 +96,38 @@ export function checkCompanyCaseTypes(doc: ConfigDeclaration, installedCaseTypes
         issues.push({ pointer: `${base}${joinPointer('forms', name)}/properties`, code: 'maxProperties', message: `at most ${COMPANY_TYPE_LIMITS.fieldsPerForm} fields in a form (${n} given)`, params: { limit: COMPANY_TYPE_LIMITS.fieldsPerForm } });
       }
     }
+  }
+  return issues;
+}
+
+/**
+ * The conversions of the company's own types, checked against the bundles of one effective
+ * configuration as the plugin loader checks plugins' (check-conversions.ts): the target case type
+ * exists and the mapped fields are fields of its registration form. Without this a conversion to a
+ * missing type passed the check and was silently never offered. A company type declares no
+ * dependencies: any case type in force is a target it may name (as the case page offers it).
+ */
+export function checkCompanyConversionTargets(bundles: PluginBundle[]): FieldIssue[] {
+  const ids = bundles.map((b) => b.id);
+  const caseTypeOfFile = new Map<string, string>();
+  const withReach = bundles.map((b) => {
+    if (!isCompanyBundle(b.id)) return b;
+    for (const name of Object.keys(b.workflows)) caseTypeOfFile.set(`plugins/${b.id}/${name}.workflow.json`, caseTypeOfBundle(b));
+    return { ...b, manifest: { ...b.manifest, dependsOn: ids.filter((id) => id !== b.id) } };
+  });
+  if (!caseTypeOfFile.size) return [];
+  let found: FieldIssue[];
+  try {
+    found = checkConversionTargets(withReach);
+  } catch {
+    return []; // a malformed workflow: its own checks (validate-bundle.ts) say what is wrong
+  }
+  const issues: FieldIssue[] = [];
+  for (const issue of found) {
+    const caseType = issue.file ? caseTypeOfFile.get(issue.file) : undefined;
+    if (caseType === undefined) continue; // a plugin's own conversions were checked when it loaded
+    const { file: _file, ...rest } = issue;
+    issues.push({ ...rest, pointer: `${joinPointer('caseTypes', caseType)}/workflow${issue.pointer}` });
   }
   return issues;
 }

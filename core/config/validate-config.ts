@@ -15,7 +15,7 @@ import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 import { checkReportTargets } from '../reports/targets.js';
 import { checkCompanyMessages } from '../notifications/notify-effect-check.js';
-import { caseTypeOfBundle, checkCompanyCaseTypes, locateCompanyIssue } from './company-case-types.js';
+import { caseTypeOfBundle, checkCompanyCaseTypes, checkCompanyConversionTargets, locateCompanyIssue } from './company-case-types.js';
 import { isCompanyBundle } from '../declarations/reserved-names.js';
 
 export interface ConfigCheckContext {
@@ -69,6 +69,9 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
         issues.push(isCompanyBundle(bundle.id) ? locateCompanyIssue(issue, caseTypeOfBundle(bundle)) : locate(issue, bundle.id, document, scope));
       }
     }
+    // the company's own types' conversions name case types and fields in force company-wide (the loader checks
+    // plugins'); a project that turns the target's plugin off just does not offer the conversion there
+    if (!scope.code) issues.push(...checkCompanyConversionTargets(effective.bundles));
   }
   // the same problem found at company level and again in each project is reported once
   const seen = new Set<string>();

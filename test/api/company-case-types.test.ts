@@ -227,6 +227,9 @@ describe('invalid definitions are refused on the control concerned, and nothing 
     ['a workflow whose caseType is not its key', variant((d) => { d.workflow.caseType = 'keyLoan'; }), '/caseTypes/xKeyLoan/workflow/caseType', 'case-type-mismatch'],
     ['a script in a print template', variant((d) => { d.templates['key-loan-slip'] = '<script>alert(1)</script>'; }), '/caseTypes/xKeyLoan/templates/key-loan-slip', 'template-markup'],
     ['a type id outside the company namespace', { caseTypes: { keyLoan: keyLoanType() } }, '/caseTypes', 'schema-propertyNames'],
+    // conversions to a case type that does not exist, or onto a field its registration form lacks, are never offered: refused like a plugin's
+    ['a conversion to a case type that does not exist', variant((d) => { d.workflow.conversions = { xNoSuchType: { label: { 'zh-CN': '转为不存在的业务' }, roles: ['frontDesk'], closeAs: 'returned' } }; }), '/caseTypes/xKeyLoan/workflow/conversions/xNoSuchType', 'unknown-case-type'],
+    ['a conversion onto a field the target form lacks', variant((d) => { d.workflow.conversions = { serviceRequest: { label: { 'zh-CN': '转为报事' }, roles: ['frontDesk'], closeAs: 'returned', fields: { content: 'keyName', keyColour: 'keyName' } } }; }), '/caseTypes/xKeyLoan/workflow/conversions/serviceRequest/fields/keyColour', 'unknown-field'],
   ];
 
   it.each(cases)('%s', async (_label, document, pointer, code) => {
