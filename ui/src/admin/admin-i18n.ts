@@ -6,7 +6,8 @@
 import { addMessages, getLanguage, hasMessage, loc, translate } from '../i18n.js';
 import type { Issue, WorkflowDeclaration, FormDeclaration, RuleEntry, UiDeclaration } from './admin-types.js';
 import { draft } from './draft-store.js';
-import { asPluginTokens } from './company-types.js';
+import { asPluginTokens, isCompanyBundle } from './company-types.js';
+import { withTitles } from './issue-names.js';
 import { tokensOf } from './patch.js';
 import { issueText } from '../issue-text.js';
 import { permissionLabel } from '../plugin-ui-registry.js';
@@ -44,9 +45,9 @@ export function atOr(key: string, fallback: string): string {
 
 // ---- server issues in the admin's words ----
 
-/** A server issue in the admin's words (by its code; the server's English text when unknown). */
+/** A server issue in the admin's words (by its code; the server's English text when unknown), naming parts by their titles. */
 export function issueMessage(issue: Issue): string {
-  return issueText(issue).text;
+  return issueText(withTitles(issue)).text;
 }
 
 /** The server's own text of an issue, shown as a detail when the message is a translation. */
@@ -100,7 +101,9 @@ export function describePointer(ptr: string): string {
         const formName = (decl as unknown as UiDeclaration | undefined)?.form ?? name;
         title = loc(draft.decl<FormDeclaration>(pluginId, 'forms', formName, scope)?.['x-label'] ?? draft.active?.effective.plugins[pluginId]?.forms[formName]?.['x-label']) || name;
       }
-      parts.push(`${atOr(`section_${section}`, section)}${quote(title)}`);
+      // a company type has one workflow, titled like the type itself: 钥匙借用 · 流程 · …, not 流程「钥匙借用」 again
+      if (section === 'workflows' && isCompanyBundle(pluginId)) parts.push(atOr('section_workflows', section));
+      else parts.push(`${atOr(`section_${section}`, section)}${quote(title)}`);
       const rest = t.slice(4);
       for (let i = 0; i < rest.length; i++) {
         const k = rest[i]!;
