@@ -150,6 +150,16 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth)).toBe(390);
     await h.screenshot(page, 'reports-01-dashboard-phone');
+    // on a phone every card keeps its content inside (the 办理时限 table ran off the right edge):
+    // no card wider than its box, no page-wide sideways scroll; a wide table scrolls inside its card
+    const overflowing = await page.locator('section.card.type').evaluateAll((cards) => cards
+      .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.getAttribute('data-case-type')}: ${el.scrollWidth} > ${el.clientWidth}`));
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the 办理时限 table fits its card: every column readable without scrolling it sideways
+    const cutOff = await page.locator('[data-testid="deadlines"]').evaluateAll((boxes) => boxes
+      .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.closest('section')?.getAttribute('data-case-type')}: ${el.scrollWidth} > ${el.clientWidth}`));
+    expect(cutOff).toEqual([]);
     // the sections at full resolution, to look at on a phone
     await complaint.screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-01-dashboard-phone-complaint.png') });
     await page.locator('section.card', { has: page.getByTestId('follow-up-rates') }).screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-01-dashboard-phone-rates.png') });

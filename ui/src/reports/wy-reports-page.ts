@@ -52,6 +52,14 @@ export class WyReportsPage extends LitElement {
     .deadlines table { width: auto; min-width: 60%; }
     .deadlines table { font-size: 13px; }
     .deadlines th, .deadlines td { padding: 3px 6px; }
+    /* on a phone the seven columns fit the card (they ran off its right edge): headings and clock names wrap, figures stay whole */
+    @media (max-width: 700px) {
+      .deadlines table { width: 100%; min-width: 0; }
+      .deadlines th, .deadlines td { padding: 3px 3px; }
+      .deadlines th { white-space: normal; overflow-wrap: anywhere; }
+      .deadlines td { white-space: nowrap; }
+      .deadlines thead th { font-size: 12px; }
+    }
     caption, .caption { text-align: left; font-weight: 600; font-size: 13px; padding: 0 0 4px; color: #1f2933; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     td.bad { color: var(--wy-danger); font-weight: 600; }
