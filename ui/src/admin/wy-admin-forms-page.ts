@@ -263,7 +263,10 @@ export class WyAdminFormsPage extends LitElement {
       if (typed && !IDENTIFIER.test(typed)) { this.#refuseNew('key', at('keyInvalid')); return; }
       if (typed && form.properties[typed]) { this.#refuseNew('key', at('keyTaken', { key: typed })); return; }
       if (!zh) { this.#refuseNew('zh', at('labelRequired')); return; }
-      const key = newFieldKey(typed, Object.keys(form.properties));
+      // a case's forms write into one data object: a generated key must be free in every form of the type,
+      // or a second form's field would overwrite the first's (拜访日期 over 被拜访房屋)
+      const bundleKeys = draft.names(ref.pluginId, 'forms').flatMap((n) => Object.keys(draft.decl<FormDeclaration>(ref.pluginId, 'forms', n)?.properties ?? {}));
+      const key = typed || newFieldKey('', [...Object.keys(form.properties), ...bundleKeys]);
       const label: Text = en ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
       const field: FieldSchema = withKind({ type: 'string', 'x-label': label } as FieldSchema, kind);
       const max = Number(fd.get('maxLength'));
