@@ -8,7 +8,7 @@
  */
 import type { FormDeclaration, Text, WorkflowDeclaration } from './admin-types.js';
 import { freshDocument } from './generated-ids.js';
-import { caseForms, fieldSnippet } from './template-fields.js';
+import { printableFields } from './template-fields.js';
 
 type DocumentDecl = NonNullable<WorkflowDeclaration['documents']>[string];
 
@@ -47,15 +47,9 @@ export function renamed(doc: DocumentDecl, title: string): DocumentDecl {
 /** A starter page: the document's title, the case's serial and each printable field by its title. */
 export function starterTemplate(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): string {
   const rows: string[] = [];
-  const seen = new Set<string>();
-  for (const form of caseForms(workflow, forms)) {
-    for (const [key, f] of Object.entries(form.properties)) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const snippet = fieldSnippet(key, f);
-      const label = f['x-label']?.['zh-CN'];
-      if (snippet && label) rows.push(`    <tr><th>${escapeText(label)}</th><td>${snippet}</td></tr>`);
-    }
+  for (const { field, snippet } of printableFields(workflow, forms)) {
+    const label = field['x-label']?.['zh-CN'];
+    if (label) rows.push(`    <tr><th>${escapeText(label)}</th><td>${snippet}</td></tr>`);
   }
   return [
     '<h1>{{document.title}}</h1>',

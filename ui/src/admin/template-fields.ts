@@ -63,17 +63,24 @@ export function caseForms(workflow: WorkflowDeclaration, forms: Record<string, F
   return workflowFormNames(workflow).map((n) => forms[n]).filter((f): f is FormDeclaration => !!f);
 }
 
-export function insertables(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): Insertable[] {
-  const out = [...CASE_ITEMS];
+/** Each field of the case's forms once (the first form that has it), with what a template inserts for it. */
+export function printableFields(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): { key: string; field: FormDeclaration['properties'][string]; snippet: string }[] {
+  const out: { key: string; field: FormDeclaration['properties'][string]; snippet: string }[] = [];
   const seen = new Set<string>();
   for (const form of caseForms(workflow, forms)) {
-    for (const [key, f] of Object.entries(form.properties)) {
+    for (const [key, field] of Object.entries(form.properties)) {
       if (seen.has(key)) continue;
       seen.add(key);
-      const snippet = fieldSnippet(key, f);
-      if (snippet) out.push({ label: f['x-label'] ?? { 'zh-CN': key }, snippet, group: 'field' });
+      const snippet = fieldSnippet(key, field);
+      if (snippet) out.push({ key, field, snippet });
     }
   }
+  return out;
+}
+
+export function insertables(workflow: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): Insertable[] {
+  const out = [...CASE_ITEMS];
+  for (const { key, field, snippet } of printableFields(workflow, forms)) out.push({ label: field['x-label'] ?? { 'zh-CN': key }, snippet, group: 'field' });
   for (const [id, t] of Object.entries(workflow.transitions)) {
     if (t.system) continue;
     out.push({ label: { 'zh-CN': `「${t.title['zh-CN']}」时间`, en: `${t.title.en ?? t.title['zh-CN']}: when` }, snippet: `{{formatDateTime steps.${id}.at}}`, group: 'step' });
