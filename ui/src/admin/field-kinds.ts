@@ -8,10 +8,11 @@
  */
 import type { FieldSchema } from './admin-types.js';
 import { clone } from './patch.js';
+import { isRowList, newRowList, ROWS_LIMIT } from './list-columns.js';
 
 export const FIELD_KINDS = [
   'string', 'textarea', 'phone', 'email', 'integer', 'number', 'money', 'boolean', 'enum', 'multi',
-  'date', 'time', 'date-time', 'photo', 'files', 'signature', 'unit', 'person', 'staff',
+  'date', 'time', 'date-time', 'photo', 'files', 'signature', 'unit', 'person', 'staff', 'rows',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number] | 'other';
 
@@ -27,6 +28,8 @@ export function fieldKind(f: FieldSchema | undefined): FieldKind {
     const items = f.items as FieldSchema | undefined;
     if (items && Array.isArray(items.enum)) return 'multi';
     if (items?.format === 'attachment') return 'files';
+    // a list of rows (明细表): a table the runtime renders and 追加记录 appends to
+    if (isRowList(f)) return 'rows';
     return 'other';
   }
   if (f.type === 'integer' || f.type === 'number') {
@@ -81,6 +84,7 @@ export function withKind(f: FieldSchema, kind: FieldKind): FieldSchema {
     case 'unit':
     case 'person':
     case 'staff': return { ...keep, type: 'integer', minimum: 1, 'x-ref': kind } as FieldSchema;
+    case 'rows': return newRowList(keep, (k, label) => withKind({ 'x-label': label } as FieldSchema, k));
     default: return clone(f);
   }
 }
@@ -96,6 +100,7 @@ export function boundsOf(kind: FieldKind): Bound[] {
     case 'number': return ['minimum', 'maximum'];
     case 'multi':
     case 'files': return ['minItems', 'maxItems'];
+    case 'rows': return ['maxItems'];
     default: return [];
   }
 }
@@ -106,6 +111,8 @@ export function withBound(f: FieldSchema, bound: Bound, value: number | null): F
   const next = clone(f) as Record<string, unknown>;
   if (value === null || !Number.isFinite(value)) delete next[bound];
   else next[bound] = bound === 'minimum' || bound === 'maximum' ? value : Math.max(0, Math.trunc(value));
+  // a list of rows is always bounded, at most ROWS_LIMIT rows (the case's data is shown and printed whole)
+  if (fieldKind(f) === 'rows' && bound === 'maxItems') next.maxItems = Math.min(ROWS_LIMIT, Math.max(1, Number(next.maxItems ?? ROWS_LIMIT)));
   return next as FieldSchema;
 }
 

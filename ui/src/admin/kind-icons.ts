@@ -4,5 +4,5 @@ import type { FieldKind } from './field-kinds.js';
 export const KIND_ICONS: Record<FieldKind, string> = {
   string: '✎', textarea: '¶', phone: '☎', email: '✉', integer: '#', number: '½', money: '¥', boolean: '☑',
   enum: '◉', multi: '☷', date: '▦', time: '◷', 'date-time': '◴', photo: '▣', files: '⊞', signature: '✍',
-  unit: '⌂', person: '☺', staff: '♟', other: '…',
+  unit: '⌂', person: '☺', staff: '♟', rows: '☰', other: '…',
 };

@@ -11,6 +11,11 @@ import {
 } from './form-edit.js';
 import { ctl, invalid, issueId, issueNote } from './issue-view.js';
 import { boundsOf, choiceHolder, withBound } from './field-kinds.js';
+import {
+  addColumn, COLUMN_KINDS, COLUMNS_LIMIT, columnOptionsText, columnsOf, moveColumn, removeColumn, renameColumn, ROWS_LIMIT,
+  setColumn, withColumnOptions, type ColumnKind,
+} from './list-columns.js';
+import './listkind-i18n.js';
 import { clone } from './patch.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
 import './wy-admin-condition-editor.js';
@@ -25,6 +30,8 @@ export class WyAdminFieldEditor extends LitElement {
   static override properties = {
     formRef: { attribute: false },
     fieldKey: { type: String },
+    newColumnKind: { state: true },
+    columnError: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -37,6 +44,9 @@ export class WyAdminFieldEditor extends LitElement {
 
   declare formRef: FormRef;
   declare fieldKey: string;
+  /** the kind picked for the 明细表's next column, and why the last 添加列 was refused */
+  declare newColumnKind: ColumnKind;
+  declare columnError: string;
 
   constructor() {
     super();
@@ -44,6 +54,8 @@ export class WyAdminFieldEditor extends LitElement {
     new DraftController(this);
     this.formRef = { pluginId: '', form: '', scope: null };
     this.fieldKey = '';
+    this.newColumnKind = 'string';
+    this.columnError = '';
   }
 
   override updated(): void {
@@ -110,7 +122,7 @@ export class WyAdminFieldEditor extends LitElement {
         <label class="inline"><input type="checkbox" .checked=${required} data-pointer=${ctl(declPointer(ref.scope, ref.pluginId, 'forms', ref.form, 'required'))}
           @change=${(e: Event) => setRequired(ref, key, (e.target as HTMLInputElement).checked)}>${at('required')}</label>
         ${boundsOf(kind).map((b) => html`
-          <label>${at(`bound_${b}`)}
+          <label>${kind === 'rows' ? at('lk_maxRows', { limit: ROWS_LIMIT }) : at(`bound_${b}`)}
             <input type="number" class="num" .value=${String((f as Record<string, unknown>)[b] ?? '')} data-pointer=${ctl(fp(b))} aria-invalid=${invalid(fp(b))}
               @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; setField(ref, key, withBound(f, b, v === '' ? null : Number(v))); }}>
             ${issueNote(fp(b))}
@@ -125,6 +137,7 @@ export class WyAdminFieldEditor extends LitElement {
         ${text(at('helpZh'), fp('x-help', 'zh-CN'), f['x-help']?.['zh-CN'], (v) => this.#setText('x-help', 'zh-CN', v))}
         ${text(at('helpEn'), fp('x-help', 'en'), f['x-help']?.en, (v) => this.#setText('x-help', 'en', v))}
         ${kind === 'enum' || kind === 'multi' ? this.#options(f, kind === 'multi' ? (...p: string[]) => fp('items', ...p) : fp) : nothing}
+        ${kind === 'rows' ? this.#columns(f, (...p: string[]) => fp('items', 'properties', ...p)) : nothing}
         ${(['visibleIf', 'requiredIf'] as FieldRuleKind[]).map((rk) => html`
           <div class="wide">
             <wy-admin-condition-editor .label=${at(rk === 'visibleIf' ? 'visibleIf' : 'requiredIf')} .rule=${fieldRule(ref, key, rk)} .fields=${others}
@@ -133,6 +146,72 @@ export class WyAdminFieldEditor extends LitElement {
           </div>`)}
       </div>
     `;
+  }
+
+  /** The 明细表's columns: named, typed, reordered and removed by the admin; keys made up (list-columns.ts). */
+  #columns(f: FieldSchema, cp: (...p: string[]) => string) {
+    const ref = this.formRef;
+    const key = this.fieldKey;
+    const columns = columnsOf(f);
+    const save = (next: FieldSchema) => setField(ref, key, next);
+    const add = (e: Event) => {
+      e.preventDefault();
+      const form = e.target as HTMLFormElement;
+      const fd = new FormData(form);
+      const zh = String(fd.get('columnName') ?? '').trim();
+      if (!zh) { this.columnError = at('lk_columnNameRequired'); return; }
+      if (columns.length >= COLUMNS_LIMIT) { this.columnError = at('lk_columnsFull', { limit: COLUMNS_LIMIT }); return; }
+      const schema = withKind({ 'x-label': { 'zh-CN': zh } } as FieldSchema, this.newColumnKind);
+      const added = addColumn(f, schema);
+      if (!added.key) return;
+      const options = String(fd.get('columnOptions') ?? '');
+      let next = added.field;
+      if (this.newColumnKind === 'enum' && options.trim()) next = withColumnOptions(next, added.key, options);
+      save(next);
+      this.columnError = '';
+      form.reset();
+      this.newColumnKind = 'string';
+    };
+    const kindSelect = (label: string, value: string, change: (k: ColumnKind) => void, name?: string) => html`
+      <label>${label}
+        <select name=${name ?? nothing} @change=${(e: Event) => change((e.target as HTMLSelectElement).value as ColumnKind)}>
+          ${(COLUMN_KINDS as readonly string[]).includes(value) ? nothing : html`<option selected disabled>${at('kind_other')}</option>`}
+          ${COLUMN_KINDS.map((k) => html`<option value=${k} ?selected=${k === value}>${at(`kind_${k}`)}</option>`)}
+        </select>
+      </label>`;
+    return html`
+      <fieldset class="wide" data-pointer=${ctl(cp())} data-testid="list-columns">
+        <legend>${at('lk_columns')}</legend>
+        <p class="hint">${at('lk_columnsHint')}</p>
+        <div class="options">
+          ${columns.map((c, i) => {
+            const name = loc(c.schema['x-label']) || at('lk_columnName', { n: i + 1 });
+            const ck = fieldKind(c.schema);
+            return html`
+              <div class="option" data-column=${c.key}>
+                <label>${at('lk_columnName', { n: i + 1 })}
+                  <input .value=${c.schema['x-label']?.['zh-CN'] ?? ''} required data-pointer=${ctl(cp(c.key, 'x-label', 'zh-CN'))} aria-invalid=${invalid(cp(c.key, 'x-label', 'zh-CN'))}
+                    @input=${(e: Event) => save(renameColumn(f, c.key, (e.target as HTMLInputElement).value))}>
+                </label>
+                ${kindSelect(at('lk_columnKind', { n: i + 1 }), ck, (k) => save(setColumn(f, c.key, withKind(c.schema, k))))}
+                ${ck === 'enum' ? html`<label>${at('lk_columnOptions', { n: i + 1 })}
+                  <input .value=${columnOptionsText(c.schema)} @change=${(e: Event) => save(withColumnOptions(f, c.key, (e.target as HTMLInputElement).value))}></label>` : nothing}
+                <button type="button" class="icon" aria-label=${at('lk_columnLeft', { name })} ?disabled=${i === 0} @click=${() => save(moveColumn(f, c.key, -1))}>←</button>
+                <button type="button" class="icon" aria-label=${at('lk_columnRight', { name })} ?disabled=${i === columns.length - 1} @click=${() => save(moveColumn(f, c.key, 1))}>→</button>
+                <button type="button" class="icon danger" aria-label=${at('lk_columnRemove', { name })} ?disabled=${columns.length <= 1} @click=${() => save(removeColumn(f, c.key))}>${at('remove')}</button>
+                ${issueNote(cp(c.key))}
+              </div>`;
+          })}
+        </div>
+        <form class="option" @submit=${add} data-testid="new-column">
+          <label>${at('lk_newColumnName')}<input name="columnName" aria-invalid=${this.columnError ? 'true' : 'false'} aria-describedby=${this.columnError ? 'new-column-error' : nothing}></label>
+          ${kindSelect(at('lk_newColumnKind'), this.newColumnKind, (k) => { this.newColumnKind = k; }, 'columnKind')}
+          ${this.newColumnKind === 'enum' ? html`<label>${at('lk_newColumnOptions')}<input name="columnOptions" placeholder=${at('lk_defaultOptions')}></label>` : nothing}
+          <button type="submit" ?disabled=${columns.length >= COLUMNS_LIMIT}>${at('lk_addColumn')}</button>
+        </form>
+        ${this.columnError ? html`<div class="issue" role="alert" id="new-column-error">${this.columnError}</div>` : nothing}
+        ${issueNote(cp())}
+      </fieldset>`;
   }
 
   #options(f: FieldSchema, fp: (...p: string[]) => string) {
