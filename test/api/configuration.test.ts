@@ -7,9 +7,13 @@
  * Instants: the kernel starts on Tuesday 2026-09-29 10:00 Shanghai (02:00Z); the comparisons run on
  * Wednesday 2026-09-30 10:00 Shanghai, the last working day before the National Day holiday.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoRegistry, startTestKernel, type TestKernel } from '../../core/testing/harness.js';
 import type { RegistryDocument, SeededRegistry } from '../../core/registry/seed-registry.js';
+
+// each proposal and activation runs the whole configuration check in the draft pool: seconds apiece
+// on a loaded 2-core machine, several of them in one test
+vi.setConfig({ testTimeout: 90_000 });
 
 const START = '2026-09-29T02:00:00.000Z'; // Tue 10:00 +08:00
 const T = '2026-09-30T02:00:00.000Z'; // Wed 10:00 +08:00
