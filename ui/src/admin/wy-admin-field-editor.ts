@@ -40,6 +40,10 @@ export class WyAdminFieldEditor extends LitElement {
     .option { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
     .option input { width: 140px; }
     .wide { grid-column: 1 / -1; }
+    /* a 明细表 column: its name, kind and options, then its buttons kept together when the row wraps (phone) */
+    .column { display: flex; gap: 6px; align-items: flex-end; flex-wrap: wrap; padding-bottom: 6px; border-bottom: 1px dashed var(--wy-border); }
+    .column label { flex: 1 1 120px; min-width: 0; }
+    .column .moves { display: flex; gap: 4px; }
   `];
 
   declare formRef: FormRef;
@@ -188,7 +192,7 @@ export class WyAdminFieldEditor extends LitElement {
             const name = loc(c.schema['x-label']) || at('lk_columnName', { n: i + 1 });
             const ck = fieldKind(c.schema);
             return html`
-              <div class="option" data-column=${c.key}>
+              <div class="column" data-column=${c.key}>
                 <label>${at('lk_columnName', { n: i + 1 })}
                   <input .value=${c.schema['x-label']?.['zh-CN'] ?? ''} required data-pointer=${ctl(cp(c.key, 'x-label', 'zh-CN'))} aria-invalid=${invalid(cp(c.key, 'x-label', 'zh-CN'))}
                     @input=${(e: Event) => save(renameColumn(f, c.key, (e.target as HTMLInputElement).value))}>
@@ -196,14 +200,16 @@ export class WyAdminFieldEditor extends LitElement {
                 ${kindSelect(at('lk_columnKind', { n: i + 1 }), ck, (k) => save(setColumn(f, c.key, withKind(c.schema, k))))}
                 ${ck === 'enum' ? html`<label>${at('lk_columnOptions', { n: i + 1 })}
                   <input .value=${columnOptionsText(c.schema)} @change=${(e: Event) => save(withColumnOptions(f, c.key, (e.target as HTMLInputElement).value))}></label>` : nothing}
-                <button type="button" class="icon" aria-label=${at('lk_columnLeft', { name })} ?disabled=${i === 0} @click=${() => save(moveColumn(f, c.key, -1))}>←</button>
-                <button type="button" class="icon" aria-label=${at('lk_columnRight', { name })} ?disabled=${i === columns.length - 1} @click=${() => save(moveColumn(f, c.key, 1))}>→</button>
-                <button type="button" class="icon danger" aria-label=${at('lk_columnRemove', { name })} ?disabled=${columns.length <= 1} @click=${() => save(removeColumn(f, c.key))}>${at('remove')}</button>
+                <span class="moves">
+                  <button type="button" class="icon" aria-label=${at('lk_columnLeft', { name })} ?disabled=${i === 0} @click=${() => save(moveColumn(f, c.key, -1))}>←</button>
+                  <button type="button" class="icon" aria-label=${at('lk_columnRight', { name })} ?disabled=${i === columns.length - 1} @click=${() => save(moveColumn(f, c.key, 1))}>→</button>
+                  <button type="button" class="icon danger" aria-label=${at('lk_columnRemove', { name })} ?disabled=${columns.length <= 1} @click=${() => save(removeColumn(f, c.key))}>${at('remove')}</button>
+                </span>
                 ${issueNote(cp(c.key))}
               </div>`;
           })}
         </div>
-        <form class="option" @submit=${add} data-testid="new-column">
+        <form class="column" @submit=${add} data-testid="new-column">
           <label>${at('lk_newColumnName')}<input name="columnName" aria-invalid=${this.columnError ? 'true' : 'false'} aria-describedby=${this.columnError ? 'new-column-error' : nothing}></label>
           ${kindSelect(at('lk_newColumnKind'), this.newColumnKind, (k) => { this.newColumnKind = k; }, 'columnKind')}
           ${this.newColumnKind === 'enum' ? html`<label>${at('lk_newColumnOptions')}<input name="columnOptions" placeholder=${at('lk_defaultOptions')}></label>` : nothing}
