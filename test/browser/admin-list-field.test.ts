@@ -129,6 +129,9 @@ describe('a 明细表 field built in the form builder and filled by 追加记录
 
     // the configuration check passes, then dry run and activation
     await tab(admin, '审阅与启用');
+    // the changes are in words: no schema type, key or column id
+    await expect.poll(() => admin.getByTestId('changes').textContent()).toContain('公共区域巡查');
+    expect(await admin.getByTestId('changes').textContent()).not.toMatch(/kind_|col\d|array|appendRow/);
     await admin.getByRole('button', { name: '运行试运行' }).click();
     await admin.getByTestId('dry-run-results').waitFor();
     await admin.getByLabel('修改原因（必填）').fill('新增公共区域巡查，存在问题逐条记录');
