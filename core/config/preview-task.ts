@@ -27,6 +27,8 @@ export interface PreviewPlan {
   source: string;
   documentTitle: Text;
   workflowTitle: Text;
+  /** the serial's prefix, so the sample serial looks like the real one (ZJ-2026-000001) */
+  serialPrefix: string;
   initialState: string;
   initialStateTitle: Text | null;
   timezone: string;
@@ -64,7 +66,7 @@ export function previewDraft(base: DraftBase, task: PreviewTask): PreviewPlan | 
   ];
   const issues = problems.map((i) => ({ ...i, pointer: `/document${pointer}${i.pointer}` }));
   return {
-    issues, source, documentTitle: declared.title, workflowTitle: workflow.title, initialState: workflow.initialState,
+    issues, source, documentTitle: declared.title, workflowTitle: workflow.title, serialPrefix: workflow.serialPrefix, initialState: workflow.initialState,
     initialStateTitle: workflow.states[workflow.initialState]?.title ?? null, timezone: effective.calendar.timezone, fields: [...fields],
   };
 }

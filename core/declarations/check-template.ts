@@ -8,7 +8,9 @@ import type { FieldIssue } from '../errors.js';
 import { hasFieldPath, type FieldSchema } from './form-fields.js';
 
 /** Roots of the document context built by core/documents. */
-export const TEMPLATE_ROOTS = ['case', 'data', 'company', 'project', 'building', 'unit', 'person', 'events', 'steps', 'clocks', 'followUps', 'document', 'now'] as const;
+export const TEMPLATE_ROOTS = ['case', 'data', 'company', 'project', 'building', 'unit', 'person', 'events', 'steps', 'clocks', 'followUps', 'document', 'now', 'names'] as const;
+/** x-ref kinds whose records a document names (`names.<field>`: 1栋 101, a resident's or a staff member's name) */
+export const NAMED_REFS = new Set(['unit', 'person', 'staff']);
 /** Block helpers whose body reads the element, not the root context. */
 const SCOPING_BLOCKS = new Set(['each', 'with']);
 
@@ -44,6 +46,8 @@ export function checkTemplate(source: string, fields: Map<string, FieldSchema>, 
       issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: "${parts.join('.')}" is not available (roots: ${roots.join(', ')})` });
     } else if (root === 'data' && rest.length > 0 && !hasFieldPath(fields, rest.join('.'))) {
       issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: data.${rest.join('.')} is not a field of this case type's forms` });
+    } else if (root === 'names' && (rest.length !== 1 || !NAMED_REFS.has(String(fields.get(rest[0]!)?.['x-ref'])))) {
+      issues.push({ pointer: '', code: 'unknown-template-variable', message: `${at(node)}: names.${rest.join('.')} is not a house, resident or staff field of this case type's forms` });
     }
   };
   const checkHelper = (name: string, node: hbs.AST.Node) => {

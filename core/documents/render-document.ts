@@ -24,6 +24,8 @@ import { printPage } from './print-page.js';
 import { assertDocumentAvailable } from './document-availability.js';
 import { caseRuleEnvironment } from '../workflow/case-rule-environment.js';
 import type { DocumentLanguage } from './document-language.js';
+import { NAMED_REFS } from '../declarations/check-template.js';
+import type { FieldSchema } from '../declarations/form-fields.js';
 
 // the page lives in its own module (compiling a configuration needs it without the database entities)
 export { printPage };
@@ -72,6 +74,7 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     clocks[d.key] = { startedAt: d.startedAt.toISOString(), dueAt: d.dueAt.toISOString(), metAt: d.metAt?.toISOString() ?? null, status: d.status };
   }
   const created = events.find((e) => e.type === 'created');
+  const names = await namesOfReferences(em, row.companyId, row.data, type.fields);
   const context = {
     case: {
       id: row.id, serial: row.serial, state: row.state, stateTitle: pickText(wf.states[row.state]?.title, lang), caseTypeTitle: pickText(wf.title, lang),
@@ -90,8 +93,37 @@ export async function renderCaseDocument(em: EntityManager, ctx: CaseContext, do
     followUps: followUps.map((f) => ({ dueAt: f.dueAt.toISOString(), method: f.method, status: f.status, satisfied: f.satisfied, doneAt: f.doneAt?.toISOString() ?? null, result: f.result })),
     document: { title: pickText(doc.title, lang), language: lang },
     now: options.now.toISOString(),
+    names,
   };
   return renderDocumentPage({
     template, context, title: `${context.document.title} ${row.serial}`, language: lang, timezone: config.calendar.timezone, fieldOf: (field) => type.fields.get(field),
   });
+}
+
+/**
+ * `names.<field>` for the case's house, resident and staff fields (x-ref): what the paper shows
+ * instead of a record id — 1栋 101, a resident's name, a staff member's name. Within the company only.
+ */
+async function namesOfReferences(em: EntityManager, companyId: number, data: Record<string, unknown>, fields: ReadonlyMap<string, FieldSchema>): Promise<Record<string, string>> {
+  const wanted: { field: string; ref: string; id: number }[] = [];
+  for (const [field, schema] of fields) {
+    const ref = schema['x-ref'];
+    const id = data[field];
+    if (typeof ref === 'string' && NAMED_REFS.has(ref) && typeof id === 'number') wanted.push({ field, ref, id });
+  }
+  if (wanted.length === 0) return {};
+  const ids = (ref: string) => wanted.filter((w) => w.ref === ref).map((w) => w.id);
+  const [units, people, staff] = await Promise.all([
+    ids('unit').length ? em.find(Unit, { id: { $in: ids('unit') }, companyId }) : [],
+    ids('person').length ? em.find(Person, { id: { $in: ids('person') }, companyId }) : [],
+    ids('staff').length ? em.find(Staff, { id: { $in: ids('staff') }, companyId }) : [],
+  ]);
+  const buildingIds = [...new Set(units.map((u) => u.buildingId))];
+  const buildings = new Map((buildingIds.length ? await em.find(Building, { id: { $in: buildingIds }, companyId }) : []).map((b) => [b.id, b.name]));
+  const label = new Map<string, string>([
+    ...units.map((u) => [`unit:${u.id}`, [buildings.get(u.buildingId), u.number].filter(Boolean).join(' ')] as [string, string]),
+    ...people.map((p) => [`person:${p.id}`, p.name] as [string, string]),
+    ...staff.map((m) => [`staff:${m.id}`, m.name] as [string, string]),
+  ]);
+  return Object.fromEntries(wanted.map((w) => [w.field, label.get(`${w.ref}:${w.id}`) ?? '']));
 }

@@ -51,6 +51,9 @@ describe('print template preview', () => {
     const out = await preview({ document, data: {} });
     expect(out.html).toBeNull();
     expect(out.issues).toEqual([expect.objectContaining({ pointer: '/document/plugins/service-desk/templates/service-request', code: 'unknown-template-variable' })]);
+    // names.<field> exists only for house, resident and staff fields
+    const named = await preview({ document: { plugins: { 'service-desk': { templates: { 'service-request': '<p>{{names.customerName}}</p>' } } } }, data: {} });
+    expect(named.issues).toEqual([expect.objectContaining({ code: 'unknown-template-variable' })]);
   }, SLOW);
 
   it('previews while another part of the draft is still unfinished', async () => {

@@ -65,6 +65,19 @@ describe('the signed repair work order', () => {
     return res.json() as CaseBody;
   };
 
+  it('a work order printed right after dispatch names the technician it was sent to, never the record id', async () => {
+    const created = await kernel.call(tokens.frontdesk!, 'POST', '/api/cases/repair', {
+      projectId: reg.projects.get('CH')!.id,
+      data: { channel: 'phone', customerName: '王芳', contactPhone: '13800000002', appointmentAt: '2026-10-12T15:00:00+08:00', area: 'commonArea', location: '3栋大堂', category: 'electrical', content: '大堂灯闪' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const technician = reg.staff.get('technician')!;
+    await take('assistant', created.json() as CaseBody, 'dispatch', { technicianId: technician.id });
+    const html = (await kernel.call(tokens.assistant!, 'GET', `/api/cases/repair/${(created.json() as CaseBody).id}/documents/workOrder`)).body;
+    expect(html).toContain(`服务人员：${technician.name}`);
+    expect(html).not.toContain(`服务人员：${technician.id}<`);
+  });
+
   it('prints the customer’s signature image, the technician and the dispatcher by name, in Chinese only', async () => {
     const created = await kernel.call(tokens.frontdesk!, 'POST', '/api/cases/repair', {
       projectId: reg.projects.get('CH')!.id,

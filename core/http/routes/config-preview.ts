@@ -19,6 +19,7 @@ import { renderDocumentPage } from '../../documents/render-page.js';
 import type { FieldIssue } from '../../errors.js';
 import { errorResponses } from '../schemas.js';
 import { requireConfigPermission, retryAfterWhenLimited } from './config.js';
+import { NAMED_REFS } from '../../declarations/check-template.js';
 
 interface PreviewBody {
   document?: unknown;
@@ -71,7 +72,7 @@ export async function configPreviewRoutes(app: FastifyInstance, opts: { configs:
     const sampleName = language === 'en' ? 'Sample' : '示例';
     const context = {
       case: {
-        id: 0, serial: `${body.caseType.toUpperCase().slice(0, 4)}-0001`, state: plan.initialState, stateTitle: plan.initialStateTitle ? pickText(plan.initialStateTitle, language) : '',
+        id: 0, serial: `${plan.serialPrefix}-${now.getUTCFullYear()}-000001`, state: plan.initialState, stateTitle: plan.initialStateTitle ? pickText(plan.initialStateTitle, language) : '',
         caseTypeTitle: pickText(plan.workflowTitle, language), createdAt: now.toISOString(), closedAt: null, severity: null, version: 0,
         assigneeName: sampleName, registeredByName: sampleName,
       },
@@ -84,6 +85,11 @@ export async function configPreviewRoutes(app: FastifyInstance, opts: { configs:
       events: [], steps: {}, clocks: {}, followUps: [],
       document: { title, language },
       now: now.toISOString(),
+      // a sample name for each house, resident and staff field, as render-document's names
+      names: Object.fromEntries(plan.fields.flatMap(([field, schema]) => {
+        const ref = schema['x-ref'];
+        return typeof ref === 'string' && NAMED_REFS.has(ref) ? [[field, ref === 'unit' ? `${sampleName} 101` : sampleName]] : [];
+      })),
     };
     const fields = new Map(plan.fields);
     const html = renderDocumentPage({

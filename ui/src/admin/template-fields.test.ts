@@ -12,6 +12,8 @@ const form: FormDeclaration = {
     dueAt: withKind(label('归还时间') as never, 'date-time'),
     deposit: withKind(label('押金') as never, 'money'),
     photo: withKind(label('照片') as never, 'photo'),
+    keyUnit: withKind(label('所属房屋') as never, 'unit'),
+    handledBy: withKind(label('经办员工') as never, 'staff'),
   },
 } as FormDeclaration;
 const workflow = {
@@ -29,6 +31,9 @@ describe('the print-template editor', () => {
       ['钥匙类型', '{{enumLabel "keyKind" data.keyKind}}'],
       ['归还时间', '{{formatDateTime data.dueAt}}'],
       ['押金', '{{money data.deposit}}'],
+      // a record id never goes on paper: the house's and the staff member's names do
+      ['所属房屋', '{{names.keyUnit}}'],
+      ['经办员工', '{{names.handledBy}}'],
     ]);
     expect(items.some((i) => i.snippet === '{{formatDateTime steps.giveBack.at}}' && i.label['zh-CN'] === '「归还」时间')).toBe(true);
     expect(items.every((i) => !i.snippet.includes('{{{'))).toBe(true);

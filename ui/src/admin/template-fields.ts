@@ -37,6 +37,8 @@ const CASE_ITEMS: Insertable[] = [
 /** The snippet that prints one field; undefined for what paper cannot show as text (photos, signatures, groups). */
 export function fieldSnippet(key: string, f: FieldSchema): string | undefined {
   const path = `data.${key}`;
+  // a house, resident or staff field holds a record id: the paper shows its name (1栋 101, 张伟)
+  if (f['x-ref'] === 'unit' || f['x-ref'] === 'person' || f['x-ref'] === 'staff') return `{{names.${key}}}`;
   if (f.type === 'boolean') return `{{#if ${path}}}是{{else}}否{{/if}}`;
   if (Array.isArray(f.enum)) return `{{enumLabel "${key}" ${path}}}`;
   if (f.type === 'array') {
