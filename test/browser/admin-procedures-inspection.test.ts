@@ -15,10 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 import { deepText, tick } from './form-steps.js';
-import {
-  addClock, addField, addState, addStep, choose, openNewCase, part, png, proposeAndActivate, register, renameField,
-  renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, expand,
-} from './admin-procedures-steps.js';
+import { addClock, addField, addState, addStep, choose, openNewCase, part, png, proposeAndActivate, register, renameField, renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, expand, moveClockTo, configVersions } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -49,17 +46,6 @@ async function login(username: string, viewport = DESKTOP): Promise<Page> {
   page.on('dialog', (d) => void d.accept());
   await signIn(page, h.baseUrl, username);
   return page;
-}
-
-/** Moves the server's clock and runs its jobs (the overdue escalation), as the scheduler would. */
-async function moveClockTo(local: string): Promise<void> {
-  h.kernel.clock.set(new Date(`${local.replace(' ', 'T')}:00+08:00`));
-  await h.kernel.runJobs();
-}
-
-async function versions(): Promise<{ number: number; status: string; current: boolean }[]> {
-  const res = await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/config/versions');
-  return (res.json() as { items: { number: number; status: string; current: boolean }[] }).items;
 }
 
 /** No codes, ids, English or JSON in what staff read. */
@@ -178,7 +164,7 @@ describe('a public-area inspection a company admin builds in the browser', { tim
     await expect.poll(() => results.getByTestId('dry-expired').first().textContent(), { timeout: 30_000 }).toMatch(/「整改期限」于 2026\/11\/05 23:59.* 到期，上报给客服主管/);
     expect(await results.textContent()).not.toMatch(/cannot|allowed|finish/);
     await shot(admin, 'b05-inspection-dry-run');
-    const before = (await versions()).length;
+    const before = (await configVersions(h)).length;
     const n = await proposeAndActivate(admin, '公共区域巡查上线（清洁整改通知书）');
     expect(n).toBe(before + 1);
     await shot(admin, 'b06-inspection-activated');
@@ -230,7 +216,7 @@ describe('a public-area inspection a company admin builds in the browser', { tim
     await print.close();
 
     // three working days from Monday end on Thursday night; on Friday morning it is escalated
-    await moveClockTo('2026-11-06 10:00');
+    await moveClockTo(h, '2026-11-06 10:00');
     const sup = await login('supervisor');
     await sup.getByRole('tab', { name: '本岗位待办' }).click();
     await sup.locator(`tr[data-serial="${serial}"]`).waitFor();

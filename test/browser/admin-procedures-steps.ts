@@ -7,6 +7,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { choose } from './form-steps.js';
+import type { BrowserHarness } from './browser-harness.js';
 
 /** 系统配置's tabs (流程与时限, 打印模板, 审阅与启用 …) by their name. */
 export async function tab(page: Page, name: string): Promise<void> {
@@ -190,4 +191,16 @@ export { choose };
 export function png(bytes = 2048): Buffer {
   const head = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
   return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length), 0)]);
+}
+
+/** Moves the server's clock to a Beijing time ("2026-11-05 10:00") and runs its jobs, as the scheduler would. */
+export async function moveClockTo(h: BrowserHarness, local: string): Promise<void> {
+  h.kernel.clock.set(new Date(`${local.replace(' ', 'T')}:00+08:00`));
+  await h.kernel.runJobs();
+}
+
+/** The company's configuration versions, as the admin's API lists them. */
+export async function configVersions(h: BrowserHarness): Promise<{ number: number; status: string; current: boolean }[]> {
+  const res = await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/config/versions');
+  return (res.json() as { items: { number: number; status: string; current: boolean }[] }).items;
 }

@@ -16,10 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 import { deepText, tick } from './form-steps.js';
-import {
-  addField, addState, addStep, choose, expand, openNewCase, part, proposeAndActivate, register, renameField,
-  renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn,
-} from './admin-procedures-steps.js';
+import { addField, addState, addStep, choose, expand, openNewCase, part, proposeAndActivate, register, renameField, renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, configVersions } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -47,11 +44,6 @@ async function login(username: string, viewport = DESKTOP): Promise<Page> {
   page.on('dialog', (d) => void d.accept());
   await signIn(page, h.baseUrl, username);
   return page;
-}
-
-async function versions(): Promise<{ number: number }[]> {
-  const res = await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/config/versions');
-  return (res.json() as { items: { number: number }[] }).items;
 }
 
 /** No codes, ids, English or JSON in what staff read. */
@@ -177,7 +169,7 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await expect.poll(() => results.getByTestId('dry-state').allTextContents()).toEqual(['计划拜访', VISITED]);
     expect(await results.textContent()).not.toMatch(/cannot|allowed|transition\d/);
     await shot(admin, '06-dry-run');
-    const before = (await versions()).length;
+    const before = (await configVersions(h)).length;
     const n = await proposeAndActivate(admin, '拜访客户流程上线（拜访客户制度，《拜访客户登记记录表》）');
     expect(n).toBe(before + 1);
     await shot(admin, '07-activated');

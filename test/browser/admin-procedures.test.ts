@@ -12,10 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 import { deepText } from './form-steps.js';
-import {
-  addClock, addField, choose, openNewCase, proposeAndActivate, register, renameField, renameState, renameStep,
-  addState, addStep, setStepRoles, stateOf, step, tab, tabOn,
-} from './admin-procedures-steps.js';
+import { addClock, addField, choose, openNewCase, proposeAndActivate, register, renameField, renameState, renameStep, addState, addStep, setStepRoles, stateOf, step, tab, tabOn, moveClockTo, configVersions } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -40,17 +37,6 @@ async function login(username: string, viewport = DESKTOP): Promise<Page> {
   page.on('dialog', (d) => void d.accept());
   await signIn(page, h.baseUrl, username);
   return page;
-}
-
-/** Moves the server's clock and runs its jobs (the overdue escalation), as the scheduler would. */
-async function moveClockTo(local: string): Promise<void> {
-  h.kernel.clock.set(new Date(`${local.replace(' ', 'T')}:00+08:00`));
-  await h.kernel.runJobs();
-}
-
-async function versions(): Promise<{ number: number; status: string; current: boolean }[]> {
-  const res = await h.kernel.call(await h.kernel.login('admin'), 'GET', '/api/config/versions');
-  return (res.json() as { items: { number: number; status: string; current: boolean }[] }).items;
 }
 
 /** No codes, ids, English or JSON in what staff read. */
@@ -151,7 +137,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     expect(await clock.textContent()).toMatch(/归还期限：2026\/11\/09 23:59\s*已逾期/);
     expect(await results.textContent()).not.toMatch(/cannot|allowed|finish/);
     await shot(admin, 'a03-key-loan-dry-run');
-    const before = (await versions()).length;
+    const before = (await configVersions(h)).length;
     const n = await proposeAndActivate(admin, '钥匙借用流程上线（部门钥匙管理）');
     expect(n).toBe(before + 1);
     await shot(admin, 'a04-key-loan-activated');
@@ -178,7 +164,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await shot(desk, 'a06-lent');
 
     // Monday's loan is due at the end of Tuesday; on Wednesday morning it is overdue and escalated
-    await moveClockTo('2026-11-04 10:00');
+    await moveClockTo(h, '2026-11-04 10:00');
     const sup = await login('supervisor');
     await sup.getByRole('tab', { name: '本岗位待办' }).click();
     await sup.locator(`tr[data-serial="${serial}"]`).waitFor();
@@ -215,7 +201,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
 
   it('invalid definitions are refused on the control concerned and nothing is activated', async () => {
     const admin = await login('admin');
-    const before = await versions();
+    const before = await configVersions(h);
     await admin.goto(`${h.baseUrl}/#/admin/workflow`);
     await tabOn(admin, '流程与时限', '钥匙借用');
     // a state nobody can leave: 待核对 with no step out of it
@@ -240,7 +226,7 @@ describe('procedures a company admin builds in the browser', { timeout: 240_000 
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
     await expect.poll(() => admin.getByRole('alert').allTextContents(), { timeout: 60_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/问题|不能|错误/)]));
     await shot(admin, 'e02-propose-refused');
-    expect(await versions()).toEqual(before);
+    expect(await configVersions(h)).toEqual(before);
     await admin.getByRole('button', { name: '放弃草稿' }).click();
     await admin.close();
   });
