@@ -128,7 +128,7 @@ export function validateBundle(bundle: PluginBundle, ctx: BundleCheckContext): B
     push('templates', name, declared ? checkTemplate(src, new Map(), ctx.templateHelpers, ['company', 'project', 'document', 'now', ...declared.context]) : checkTemplate(src, pluginFields, ctx.templateHelpers));
   }
   // messages to residents and the workflows' notify effects (core/notifications/notify-effect-check.ts)
-  for (const found of checkPluginMessages(bundle, workflowsOk)) push(found.section, found.name, found.issues);
+  for (const found of checkPluginMessages(bundle, workflowsOk, ctx.roles)) push(found.section, found.name, found.issues);
   for (const name of Object.keys(pluginDocuments)) {
     if (bundle.templates[name] === undefined) push('manifest', '', [{ pointer: `/documents/${name}`, code: 'unknown-template', message: `no templates/${name}.hbs` }]);
   }

@@ -10,6 +10,9 @@ import { loadPlugins } from '../declarations/load-plugins.js';
 import type { PluginBundle } from '../declarations/plugin-bundle.js';
 import { ROOT_DIR } from '../kernel.js';
 import { checkCompanyMessages, checkPluginMessages } from './notify-effect-check.js';
+import { validateBundle } from '../declarations/validate-bundle.js';
+import { ExtensionRegistry } from '../extensions.js';
+import { DOCUMENT_HELPERS } from '../documents/helpers.js';
 
 let bundles: PluginBundle[];
 const parcel = () => structuredClone(bundles.find((b) => b.id === 'parcel-desk')!);
@@ -47,6 +50,37 @@ describe('plugin messages and notify effects', () => {
       ['/transitions/checkIn/effects/0/params/channel', 'enum'],
       ['/transitions/checkIn/effects/0/params/template', 'unknown-message-template'],
     ]);
+  });
+
+  it('staff targets: a role must be declared, and staff take no channel, urgency or building', () => {
+    const b = parcel();
+    const roles = new Set(['frontDesk', 'supervisor', 'director']);
+    const staffCheck = (effects: unknown[]) => {
+      b.workflows.parcelDeposit!.transitions.checkIn!.effects = effects as never;
+      return checkPluginMessages(b, Object.entries(b.workflows), roles).flatMap((f) => f.issues.map((i) => [i.pointer, i.code]));
+    };
+    expect(staffCheck([{ type: 'notify', params: { to: 'role', role: 'director', template: 'parcelArrived' } }, { type: 'notify', params: { to: 'assignee', template: 'parcelArrived' } }])).toEqual([]);
+    expect(staffCheck([
+      { type: 'notify', params: { to: 'role', role: 'nightWatchman', template: 'parcelArrived' } },
+      { type: 'notify', params: { to: 'role', template: 'parcelArrived' } },
+      { type: 'notify', params: { to: 'assignee', role: 'director', channel: 'sms', urgent: true, template: 'parcelArrived' } },
+    ])).toEqual([
+      ['/transitions/checkIn/effects/0/params/role', 'unknown-role'],
+      ['/transitions/checkIn/effects/1/params/role', 'required'],
+      ['/transitions/checkIn/effects/2/params/channel', 'staff-target'],
+      ['/transitions/checkIn/effects/2/params/urgent', 'staff-target'],
+      ['/transitions/checkIn/effects/2/params/role', 'unknown-param'],
+    ]);
+  });
+
+  it('loading a plugin refuses a notify effect to an undeclared role, on its pointer', () => {
+    const b = parcel();
+    b.workflows.parcelDeposit!.transitions.checkIn!.effects = [{ type: 'notify', params: { to: 'role', role: 'nightWatchman', template: 'parcelArrived' } }] as never;
+    const issues = validateBundle(b, {
+      roles: new Set(bundles.flatMap((x) => Object.keys(x.manifest.roles ?? {}))), effectTypes: new ExtensionRegistry().effectTypes(),
+      templateHelpers: new Set(DOCUMENT_HELPERS), pluginIds: new Set(bundles.map((x) => x.id)),
+    });
+    expect(issues.filter((i) => i.code === 'unknown-role').map((i) => [i.section, i.name, i.pointer])).toEqual([['workflows', 'parcelDeposit', '/transitions/checkIn/effects/0/params/role']]);
   });
 
   it('a message no workflow sends reads only its declared context', () => {

@@ -1,7 +1,8 @@
 /**
  * Load-time checks of a plugin's messages and its workflows' notify effects, run with the bundle's
  * other cross-checks (core/declarations/validate-bundle.ts): a notify effect names a target, a
- * channel and one of the plugin's message templates; a message a workflow sends may read that
+ * channel and one of the plugin's message templates (staff targets — the assignee, a declared
+ * role — are told in the app, so they take no channel, urgency or building); a message a workflow sends may read that
  * workflow's case and data, any other message only the roots its `context` declares. Unknown
  * variables, helpers and unescaped output are refused, as in print templates.
  */
@@ -12,11 +13,12 @@ import type { WorkflowDeclaration } from '../../schemas/generated/workflow.js';
 import type { FieldSchema } from '../declarations/form-fields.js';
 import { workflowFields } from '../declarations/check-workflow.js';
 import { CASE_MESSAGE_ROOTS, MESSAGE_ROOTS, checkMessageTemplate, type MessageTemplate as MessageTemplateDecl } from './outbox/message-templates.js';
-import { NOTIFY_CHANNELS, NOTIFY_TARGETS } from './notify-params.js';
+import { NOTIFY_CHANNELS, NOTIFY_PARAMS, NOTIFY_TARGETS, STAFF_NOTIFY_TARGETS } from './notify-params.js';
 
 export interface MessageCheckIssues { section: 'workflows' | 'manifest'; name: string; issues: FieldIssue[] }
 
-export function checkPluginMessages(bundle: PluginBundle, workflows: [string, WorkflowDeclaration][]): MessageCheckIssues[] {
+/** @param roles the roles declared by the enabled plugins (a notify effect to a role must name one); omitted, roles are not checked */
+export function checkPluginMessages(bundle: PluginBundle, workflows: [string, WorkflowDeclaration][], roles?: ReadonlySet<string>): MessageCheckIssues[] {
   const out: MessageCheckIssues[] = [];
   const messages = bundle.manifest.messages ?? {};
   const usedBy = new Map<string, Map<string, FieldSchema>>();
@@ -28,9 +30,17 @@ export function checkPluginMessages(bundle: PluginBundle, workflows: [string, Wo
         if (e.type !== 'notify') return;
         const base = joinPointer('transitions', id, 'effects', String(i), 'params');
         const p = (e.params ?? {}) as Record<string, unknown>;
-        const known = new Set(['to', 'template', 'channel', 'urgent', 'buildingField']);
+        const known = new Set<string>(NOTIFY_PARAMS);
         for (const k of Object.keys(p)) if (!known.has(k)) add(`${base}/${k}`, 'unknown-param', `notify takes ${[...known].join(', ')}`);
-        if (!NOTIFY_TARGETS.includes(p.to as never)) add(`${base}/to`, 'enum', `to must be one of ${NOTIFY_TARGETS.join(', ')} (staff are told in the app by the staff notifications)`);
+        if (!NOTIFY_TARGETS.includes(p.to as never)) add(`${base}/to`, 'enum', `to must be one of ${NOTIFY_TARGETS.join(', ')}`);
+        if (STAFF_NOTIFY_TARGETS.includes(p.to as string)) {
+          // staff read it in the app: no SMS channel, quiet hours or building to choose
+          for (const k of ['channel', 'urgent', 'buildingField']) if (p[k] !== undefined) add(`${base}/${k}`, 'staff-target', `${k} is for messages to residents; staff (to: ${String(p.to)}) are told in the app`);
+        }
+        if (p.to === 'role') {
+          if (typeof p.role !== 'string') add(`${base}/role`, 'required', 'to: role names the role whose staff are told');
+          else if (roles && !roles.has(p.role)) add(`${base}/role`, 'unknown-role', `unknown role "${p.role}" (known: ${[...roles].join(', ')})`);
+        } else if (p.role !== undefined) add(`${base}/role`, 'unknown-param', 'role is only for to: role');
         if (p.channel !== undefined && !NOTIFY_CHANNELS.includes(p.channel as never)) add(`${base}/channel`, 'enum', `channel must be one of ${NOTIFY_CHANNELS.join(', ')}`);
         if (p.urgent !== undefined && typeof p.urgent !== 'boolean') add(`${base}/urgent`, 'type', 'urgent is true or false');
         const fields = workflowFields(wf, bundle);

@@ -150,7 +150,7 @@ describe('staff notifications', () => {
 
   it('refuses bad input naming the field and writes nothing', async () => {
     const before = (await kernel.call(t.supervisor!, 'GET', '/api/notifications/preferences')).json();
-    expect(before).toEqual({ kinds: { assignedToMe: true, assignedToRole: true, dueSoon: true, overdue: true, escalatedToMe: true, returnedForRework: true, followUpDue: true } });
+    expect(before).toEqual({ kinds: { assignedToMe: true, assignedToRole: true, dueSoon: true, overdue: true, escalatedToMe: true, returnedForRework: true, followUpDue: true, message: true } });
     const bad = [
       { kinds: { dueSoon: 'no' } },
       { kinds: { sms: false } },

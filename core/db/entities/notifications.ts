@@ -10,9 +10,9 @@ export class StaffNotification {
   id!: number;
   companyId!: number;
   staffId!: number;
-  /** assignedToMe, assignedToRole, dueSoon, overdue, escalatedToMe, returnedForRework, followUpDue */
+  /** assignedToMe, assignedToRole, dueSoon, overdue, escalatedToMe, returnedForRework, followUpDue, message */
   kind!: string;
-  /** what caused it, e.g. event:42, deadline:7:dueSoon, followUp:3 — unique with the recipient */
+  /** what caused it, e.g. event:42, deadline:7:dueSoon, followUp:3, notify:12:v3:majorComplaint — unique with the recipient */
   source!: string;
   caseId!: number;
   caseType!: string;

@@ -77,6 +77,7 @@ export class StaffNotificationFanOut {
       if (row && row.companyId === ev.companyId) notices.push(...await noticesForEvent(em, ev, row, who));
     }
     const count = await writeNotices(em, this.deps.bus, notices, cases, at);
+    await announceMessages(em, this.deps.bus, relevant.filter((e) => e.type === 'transition'));
     const next = this.safeCursor(cursor, events.map((e) => e.id));
     if (next > cursor) await saveCursor(em, next);
     return { count, more: events.length === BATCH && next > cursor };
@@ -152,6 +153,22 @@ async function withoutNotified<T>(em: EntityManager, items: { item: T; source: s
 
 async function saveCursor(em: EntityManager, lastId: number): Promise<void> {
   await (em as SqlEntityManager).createQueryBuilder(NotificationCursor).insert({ name: CURSOR, lastId }).onConflict('name').merge(['lastId']).execute();
+}
+
+/**
+ * A workflow's notify effect to staff writes its rows in the transition's transaction (notify-staff.ts),
+ * where announcing them would run ahead of the commit; the transition's event, read here once
+ * committed, announces them instead. Announcing twice only makes a count be read again.
+ */
+async function announceMessages(em: EntityManager, bus: ClusterBus, events: CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const since = new Date(Math.min(...events.map((e) => e.createdAt.getTime())));
+  const rows = await (em as SqlEntityManager).createQueryBuilder(StaffNotification).select(['companyId', 'staffId'])
+    .where({ kind: 'message', caseId: { $in: [...new Set(events.map((e) => e.caseId))] }, createdAt: { $gte: since }, readAt: null })
+    .execute<{ companyId: number; staffId: number }[]>('all');
+  const byCompany = new Map<number, Set<number>>();
+  for (const r of rows) byCompany.set(Number(r.companyId), (byCompany.get(Number(r.companyId)) ?? new Set()).add(Number(r.staffId)));
+  for (const [companyId, staff] of byCompany) await publishChanged(bus, companyId, [...staff]);
 }
 
 /** Inserts the notices the recipients want (muted kinds dropped); returns how many rows are new. */

@@ -2,6 +2,8 @@
 
 export const STAFF_NOTIFICATION_KINDS = [
   'assignedToMe', 'assignedToRole', 'dueSoon', 'overdue', 'escalatedToMe', 'returnedForRework', 'followUpDue',
+  // a workflow's notify effect to the assignee or a role (core/notifications/staff/notify-staff.ts)
+  'message',
 ] as const;
 
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];

@@ -8,7 +8,7 @@ import { nt, type NotificationKey } from './notifications-i18n.js';
 /** one row of the 通知 list, as the server builds it */
 export type NotificationItem = StaffNotificationView;
 
-export const KINDS = ['assignedToMe', 'assignedToRole', 'dueSoon', 'overdue', 'escalatedToMe', 'returnedForRework', 'followUpDue'] as const satisfies readonly StaffNotificationKind[];
+export const KINDS = ['assignedToMe', 'assignedToRole', 'dueSoon', 'overdue', 'escalatedToMe', 'returnedForRework', 'followUpDue', 'message'] as const satisfies readonly StaffNotificationKind[];
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -33,6 +33,8 @@ export function detailLine(n: NotificationItem): string {
     case 'escalatedToMe': return nt('detail_escalatedToMe', { deadline, from: roleTitle(text(d.from)), to: roleTitle(text(d.to)) });
     case 'returnedForRework': return nt('detail_returnedForRework', { state: stateTitle(n.caseType, text(d.state)) });
     case 'followUpDue': return nt('detail_followUpDue', { time: formatDateTime(text(d.dueAt)) });
+    // a workflow's message to staff: its title and the text the server rendered (lit escapes it)
+    case 'message': return nt('detail_message', { title: d.title && typeof d.title === 'object' ? loc(d.title as Localized) : '', text: text(d.text) });
     default: return '';
   }
 }
