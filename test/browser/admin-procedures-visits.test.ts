@@ -15,7 +15,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
-import { deepText, tick } from './form-steps.js';
+import { deepText, deepTextOf, tick } from './form-steps.js';
 import { addField, addState, addStep, choose, expand, openNewCase, part, proposeAndActivate, register, renameField, renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, configVersions } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
@@ -26,6 +26,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const START = '2026-11-02T09:00:00+08:00';
 const TITLE = '拜访客户';
 const VISITED = '已拜访（待处理问题）';
+const WAITING = '已办结（待回访）';
 
 beforeAll(async () => {
   // 客户投诉 (complaints) and 报修 (paid-services) are what a problem found turns into
@@ -112,16 +113,18 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await admin.getByTestId('form-preview').getByLabel('问题描述').waitFor();
     await shot(admin, '02-record-form');
 
-    // 计划拜访 → 记录拜访 (the record form) → 已拜访（待处理问题）→ 办结拜访 → 已完成; a plan may be cancelled
+    // 计划拜访 → 记录拜访 (the record form) → 已拜访（待处理问题）→ 办结拜访 → 已办结（待回访）→ 回访 → 已完成;
+    // a plan may be cancelled
     await tabOn(admin, '流程与时限', TITLE);
     await admin.getByTestId('workflow-diagram').waitFor();
     await renameState(admin, '办理中', '计划拜访');
     await addState(admin, VISITED);
+    await addState(admin, WAITING);
     await renameStep(admin, '办结', '取消拜访');
     await setStepRoles(admin, '取消拜访', ['客服主管']);
     await addStep(admin, { title: '记录拜访', from: '计划拜访', to: VISITED, roles: ['前台接待', '客服主管'] });
     await admin.getByLabel('记录拜访 · 表单').selectOption({ label: '拜访登记' });
-    await addStep(admin, { title: '办结拜访', from: VISITED, to: '已完成', roles: ['前台接待', '客服主管'] });
+    await addStep(admin, { title: '办结拜访', from: VISITED, to: WAITING, roles: ['前台接待', '客服主管'] });
 
     // a problem found becomes a complaint or a repair; the visit itself ends there (see the report)
     await addConversion(admin, '客户投诉');
@@ -132,6 +135,28 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await addConversion(admin, '报修');
     await admin.getByLabel('转为「报修」后本业务结束于').selectOption({ label: '已完成' });
     await shot(admin, '03-workflow');
+
+    // 回访: the supervisor calls a finished visit back within 2 working days; unsatisfied goes back
+    const followUp = admin.getByRole('region', { name: '回访', exact: true });
+    await followUp.getByText('此流程没有回访要求。').waitFor();
+    const addFollowUp = followUp.getByRole('form', { name: '添加回访要求' });
+    await addFollowUp.getByLabel('哪一步办完后回访').selectOption({ label: `办结拜访（之后为“${WAITING}”）` });
+    await addFollowUp.getByLabel('回访满意后转到').selectOption({ label: '已完成' });
+    // refused on its control: an unsatisfied follow-up cannot stay where it waits
+    await addFollowUp.getByLabel('回访不满意后退回到').selectOption({ label: WAITING });
+    await addFollowUp.getByRole('button', { name: '添加回访要求' }).click();
+    await addFollowUp.getByRole('alert').filter({ hasText: '不满意时须退回到其他状态重新办理' }).waitFor();
+    expect(await addFollowUp.getByLabel('回访不满意后退回到').getAttribute('aria-invalid')).toBe('true');
+    await addFollowUp.getByLabel('回访不满意后退回到').selectOption({ label: VISITED });
+    await addFollowUp.getByRole('button', { name: '添加回访要求' }).click();
+    await followUp.getByLabel('回访期限 · 时长').fill('2');
+    await followUp.getByLabel('回访期限 · 单位').selectOption({ label: '工作日' });
+    await followUp.locator('details', { hasText: '回访岗位' }).locator('summary').click();
+    await followUp.getByRole('group', { name: '回访岗位' }).getByLabel('前台接待', { exact: true }).uncheck();
+    await expect.poll(() => followUp.textContent()).toContain('回访表单 回访记录；满意时执行“回访满意”，不满意时执行“回访不满意”');
+    // 办结拜访 now schedules it, in words
+    await expect.poll(() => deepText(admin)).toContain('安排回访');
+    await followUp.screenshot({ path: `${SCREENSHOT_DIR}/admin-procedures-visits-03b-follow-up.png` });
     const designer = await admin.locator('wy-admin-workflow-page').evaluate((el) => el.shadowRoot!.textContent ?? '');
     expect(designer).not.toMatch(/\{"|form\d|state\d|transition\d/);
 
@@ -258,14 +283,64 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await desk.close();
   });
 
+  it('a visit without problems is finished, called back by the supervisor on the 回访 page, and the satisfied follow-up closes it', async () => {
+    const desk = await login('frontdesk');
+    await openNewCase(desk, TITLE);
+    await desk.getByLabel('拜访事由').fill('新入住业主拜访');
+    await desk.getByRole('combobox', { name: '被拜访房屋' }).fill('101');
+    await desk.getByRole('option', { name: /1栋.*101/ }).first().click();
+    await desk.getByLabel('计划拜访日期').fill('2026-11-03');
+    const second = await register(desk);
+    await step(desk, '记录拜访', async (dialog) => {
+      await dialog.getByLabel('拜访日期').fill('2026-11-03');
+      await choose(dialog, '拜访方式', '电话');
+      await dialog.getByRole('textbox', { name: /^拜访人\s*\*?$/ }).fill('客服 陈静');
+      await dialog.getByLabel('业主意见/建议').fill('对入住手续办理很满意');
+      await choose(dialog, '发现问题', '否');
+    });
+    await expect.poll(() => stateOf(desk).textContent()).toBe(VISITED);
+    await step(desk, '办结拜访');
+    await expect.poll(() => stateOf(desk).textContent()).toBe(WAITING);
+    // the follow-up belongs to the supervisor: the front desk cannot take the follow-up's own steps
+    expect(await desk.getByRole('button', { name: '回访满意', exact: true }).count()).toBe(0);
+    await desk.close();
+
+    const sup = await login('supervisor');
+    await sup.getByRole('navigation').getByRole('link', { name: '回访', exact: true }).click();
+    const row = sup.getByRole('link', { name: second });
+    await row.waitFor();
+    await shot(sup, '14b-follow-ups');
+    await row.click();
+    await sup.getByRole('heading', { name: '记录回访结果' }).waitFor();
+    await choose(sup, '回访方式', '电话回访');
+    await tick(sup.locator('body'), '住户满意');
+    await sup.getByLabel('住户意见').fill('拜访及时，没有其他意见');
+    await shot(sup, '14c-follow-up-form');
+    await sup.getByRole('button', { name: '记录回访结果' }).click();
+    await expect.poll(() => stateOf(sup).textContent()).toBe('已完成');
+    const done = await deepText(sup);
+    expect(done).toContain('回访满意');
+    expectNoCodes(done);
+    await shot(sup, '14d-followed-up');
+    // nothing of this type is left to follow up
+    const token = await h.kernel.login('supervisor');
+    const left = (await h.kernel.call(token, 'GET', '/api/follow-ups')).json() as { items: { serial: string }[] };
+    expect(left.items.map((i) => i.serial)).not.toContain(second);
+    await sup.close();
+  });
+
   it('统计: the month shows 拜访客户 with its visits by 拜访方式 (desktop and phone)', async () => {
     const manager = await login('manager');
     await manager.goto(`${h.baseUrl}/#/reports?month=2026-11`);
     const visits = manager.locator('section.card.type', { has: manager.getByRole('heading', { name: TITLE }) });
     await visits.waitFor({ timeout: 30_000 });
-    const text = await visits.innerText();
+    // the 拜访方式 breakdown is a table of its own (two ways this month): read through its shadow root
+    const text = await deepTextOf(visits);
     expect(text).toContain('拜访方式');
     expect(text).toContain('上门拜访');
+    expect(text).toContain('电话');
+    // the follow-up policy added in the editor is reported like a plugin's: one due, done, satisfied
+    expect(text).toMatch(/100%\s*回访率（要求 100%）/);
     expectNoCodes(text);
     await shot(manager, '15-report');
     await manager.setViewportSize(PHONE);

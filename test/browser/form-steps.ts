@@ -49,7 +49,12 @@ export async function sign(page: Page, scope: Locator, pointer: string): Promise
 
 /** The text of the page through the shadow roots (innerText stops at them), for checks that no code, id or English shows. */
 export function deepText(page: Page): Promise<string> {
-  return page.locator('body').evaluate((el) => {
+  return deepTextOf(page.locator('body'));
+}
+
+/** The text of one part of the page through the shadow roots (a card with charts and tables of their own). */
+export function deepTextOf(scope: Locator): Promise<string> {
+  return scope.evaluate((el) => {
     const walk = (node: Node): string => {
       if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
       if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';

@@ -8,6 +8,9 @@ import { freshId } from './generated-ids.js';
 import './designer-i18n.js';
 import './wy-admin-transition-steps.js';
 import './wy-admin-conversions.js';
+import './wy-admin-add-follow-up.js';
+import { isCompanyBundle } from './company-types.js';
+import { removeFollowUp } from './follow-up-policy.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import { ctl, focusPointer, invalid, issueId, issueNote } from './issue-view.js';
 import { pointerWithin } from './patch.js';
@@ -470,9 +473,25 @@ export class WyAdminWorkflowPage extends LitElement {
 
   // ---- follow-up ----
 
+  /** Takes away the policy, its two steps, 安排回访 and its form when no step uses that form. */
+  #removeFollowUp(wf: WorkflowDeclaration) {
+    if (!confirm(at('fu_removeConfirm'))) return;
+    const { workflow, formName } = removeFollowUp(wf);
+    draft.setDecl(this.pluginId, 'workflows', this.caseType, workflow, null);
+    if (formName) {
+      draft.setDecl(this.pluginId, 'forms', formName, null, null);
+      draft.setDecl(this.pluginId, 'ui', formName, null, null);
+    }
+  }
+
   #followUp(wf: WorkflowDeclaration) {
     const f = wf.followUp;
-    if (!f) return html`<section class="card"><h2>${at('followUp')}</h2><p class="muted">${at('noFollowUp')}</p></section>`;
+    // a company's own type is its own definition: the editor may add or take away the whole policy
+    const ownType = isCompanyBundle(this.pluginId) && !draft.scope;
+    if (!f) {
+      return html`<section class="card" aria-labelledby="follow-up-title"><h2 id="follow-up-title">${at('followUp')}</h2><p class="muted">${at('noFollowUp')}</p>
+        ${ownType ? html`<wy-admin-add-follow-up .pluginId=${this.pluginId} .caseType=${this.caseType}></wy-admin-add-follow-up>` : nothing}</section>`;
+    }
     const severities = this.#severities(wf);
     const roles = this.#roles();
     const p = (...path: (string | number)[]) => this.#p('followUp', ...path);
@@ -532,6 +551,7 @@ export class WyAdminWorkflowPage extends LitElement {
           form: loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', f.form)?.['x-label']) || f.form,
           on: loc(wf.transitions[f.onSatisfied]?.title) || f.onSatisfied, off: loc(wf.transitions[f.onUnsatisfied]?.title) || f.onUnsatisfied,
         })}</p>
+        ${ownType ? html`<button type="button" class="danger" @click=${() => this.#removeFollowUp(wf)}>${at('fu_remove')}</button>` : nothing}
       </section>`;
   }
 }
