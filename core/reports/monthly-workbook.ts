@@ -1,11 +1,13 @@
 /**
  * The monthly report as an .xlsx workbook (exceljs): one sheet per section, Chinese headers and
  * labels, counts as numbers and rates as numbers formatted as percentages — the same figures as
- * GET /api/reports/monthly.
+ * GET /api/reports/monthly (and, on 短信与微信, GET /api/reports/monthly/messages).
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { CaseTypeReport, FieldBreakdown, MonthlyReport, TargetFigures } from './monthly-report.js';
+import type { MonthlyMessageCounts } from '../notifications/outbox/monthly-message-counts.js';
+import type { Text } from '../../schemas/generated/plugin.js';
 
 const UNIT: Record<string, string> = { minutes: '分钟', hours: '小时', days: '天', workingDays: '个工作日' };
 const METHOD: Record<string, string> = { phone: '电话', onSite: '上门', any: '电话或上门' };
@@ -39,7 +41,19 @@ export const SHEETS = {
   causes: '不满意原因',
   comments: '不满意意见',
   targets: '目标达成',
+  messages: '短信与微信',
 } as const;
+
+/** Delivery results in the order and words of the household archive's message log. */
+export const MESSAGE_STATUSES: readonly (readonly [string, string])[] = [
+  ['sent', '已发送'], ['failed', '失败'], ['queued', '待发送'], ['deferred', '延后'], ['suppressed', '未发送'],
+];
+
+/** The month's messages to residents and the titles of the messages in force (a message is named by its title, never its code). */
+export interface WorkbookMessages {
+  counts: MonthlyMessageCounts;
+  titles: ReadonlyMap<string, Text>;
+}
 
 function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: (string | number | boolean | null)[][], percentColumns: number[] = []) {
   const ws = wb.addWorksheet(name);
@@ -64,7 +78,7 @@ export function targetScope(t: TargetFigures): string {
   return `${t.roles.map((r) => r.title['zh-CN']).join('、')} · ${types}${t.kind === 'spotChecks' ? '抽查回访' : '回访'}（按完成时间，每人）`;
 }
 
-export async function monthlyWorkbook(report: MonthlyReport, projectName: string | null): Promise<Buffer> {
+export async function monthlyWorkbook(report: MonthlyReport, projectName: string | null, messages?: WorkbookMessages): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Wuye';
   wb.created = new Date(report.generatedAt);
@@ -115,5 +129,22 @@ export async function monthlyWorkbook(report: MonthlyReport, projectName: string
     }
   }
 
+  if (messages) messagesSheet(wb, messages, projectName);
+
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 短信与微信: one row per message by its title, a column per delivery result, and the month's totals. */
+function messagesSheet(wb: ExcelJS.Workbook, { counts, titles }: WorkbookMessages, projectName: string | null): void {
+  const line = (c: Record<string, number>) => {
+    const figures = MESSAGE_STATUSES.map(([status]) => c[status] ?? 0);
+    return [...figures, figures.reduce((a, b) => a + b, 0)];
+  };
+  // a message no longer in force (a template the company removed) still counts, without its code
+  const rows = counts.templates.map((t) => [titles.get(t.template)?.['zh-CN'] ?? '（已停用的消息）', ...line(t.counts)]);
+  const ws = addSheet(wb, SHEETS.messages, ['消息', ...MESSAGE_STATUSES.map(([, word]) => word), '合计'], rows);
+  ws.getColumn(1).width = 24;
+  ws.addRow(['合计', ...line(counts.totals)]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow([`统计口径：当月（公司时区）排入发送的住户短信与微信，按发送结果${projectName ? '；全公司合计，不分项目' : ''}。`]);
 }

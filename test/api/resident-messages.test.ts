@@ -7,6 +7,7 @@
  * SQLite, or PostgreSQL with WUYE_TEST_DB=postgres. All keys and numbers here are TEST DATA.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestKernel, type TestKernel } from '../../core/testing/harness.js';
@@ -247,6 +248,30 @@ describe('the monthly report', () => {
     expect((await kernel.call(tokens.frontdesk!, 'GET', '/api/reports/monthly/messages?month=2026-11')).statusCode).toBe(403);
     const bad = await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-13');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('the monthly workbook\'s 短信与微信 sheet has the same figures, each message named by its title', async () => {
+    const api = (await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly/messages?month=2026-11')).json() as { templates: { template: string; counts: Record<string, number> }[]; totals: Record<string, number> };
+    const titles = new Map(((await kernel.call(tokens.supervisor!, 'GET', '/api/messages/templates')).json().items as { id: string; title: { 'zh-CN': string } }[]).map((m) => [m.id, m.title['zh-CN']]));
+    const res = await kernel.call(tokens.supervisor!, 'GET', '/api/reports/monthly.xlsx?month=2026-11');
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('短信与微信')!;
+    expect(ws).toBeDefined();
+    const rows = ws.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(rows[0]).toEqual(['消息', '已发送', '失败', '待发送', '延后', '未发送', '合计']);
+    const line = (c: Record<string, number>) => {
+      const figures = ['sent', 'failed', 'queued', 'deferred', 'suppressed'].map((k) => c[k] ?? 0);
+      return [...figures, figures.reduce((a, b) => a + b, 0)];
+    };
+    const expected = api.templates.map((t) => [titles.get(t.template)!, ...line(t.counts)]);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(rows.slice(1, 1 + expected.length)).toEqual(expected);
+    expect(rows[1 + expected.length]).toEqual(['合计', ...line(api.totals)]);
+    // titles, never the template codes
+    expect(JSON.stringify(rows)).not.toMatch(/parcelArrived|utilityOutage/);
+    expect(rows.map((r) => r[0])).toContain('物品到达通知');
   });
 });
 

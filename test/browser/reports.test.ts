@@ -191,7 +191,7 @@ describe('statistics dashboard', { timeout: 180_000 }, () => {
     const c = report.caseTypes.find((x) => x.caseType === 'complaint')!;
     const row = overview.getRows(2, overview.rowCount - 1)!.find((r) => r.getCell(1).value === c.title['zh-CN'])!;
     expect([row.getCell(2).value, row.getCell(3).value, row.getCell(9).value]).toEqual([c.cases.total, c.cases.closed, Number(c.followUps!.rate)]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '按状态', '按分类', '按严重程度', '按项目', '办理时限', '回访', '管理人员抽查', '不满意原因', '不满意意见', '目标达成']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '按状态', '按分类', '按严重程度', '按项目', '办理时限', '回访', '管理人员抽查', '不满意原因', '不满意意见', '目标达成', '短信与微信']);
   });
 
   it('in English, one project', async () => {

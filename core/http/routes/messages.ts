@@ -4,10 +4,8 @@
  * preferences (opt-out per kind, WeChat openid), and a building-wide notice (停水停电) from the desk.
  */
 import type { FastifyInstance } from 'fastify';
-import { raw, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DateTime } from 'luxon';
 import { Building, OutboxMessage, Person, ResidentMessagePreference, Unit, UnitPerson } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
 import type { CaseQueries } from '../../cases/case-queries.js';
@@ -24,6 +22,7 @@ import { buildingHouseholds } from '../../notifications/outbox/recipients.js';
 import { queueMessages, UnknownMessageTemplateError, type MessagingDeps } from '../../notifications/outbox/queue-message.js';
 import { messageTemplates } from '../../notifications/outbox/message-templates.js';
 import { notificationSettings } from '../../notifications/outbox/notification-settings.js';
+import { monthlyMessageCounts } from '../../notifications/outbox/monthly-message-counts.js';
 
 /** sends building-wide notices (停水停电) from the desk */
 export const MESSAGES_NOTICE = 'messages.notice';
@@ -115,31 +114,7 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     const config = await opts.cases.configForCompany(principal);
     if (!hasPermission(principal, config, REPORTS_VIEW)) throw new ForbiddenError(`statistics need the ${REPORTS_VIEW} permission`);
     const { month } = request.query as { month: string };
-    const start = DateTime.fromISO(`${month}-01`, { zone: config.calendar.timezone });
-    // grouped by message (template) too: the 统计 page names each row by its title, the kind alone is a code
-    const rows: { kind: string; template: string; status: string; n: number | string }[] = await (opts.orm.em.fork() as SqlEntityManager).createQueryBuilder(OutboxMessage)
-      .select(['kind', 'template', 'status', raw('count(*) as n')])
-      .where({ companyId: principal.companyId, createdAt: { $gte: start.toJSDate(), $lt: start.plus({ months: 1 }).toJSDate() } })
-      .groupBy(['kind', 'template', 'status']).execute('all');
-    const byKind = new Map<string, Record<string, number>>();
-    const byTemplate = new Map<string, Record<string, number>>();
-    const totals: Record<string, number> = {};
-    const add = (to: Map<string, Record<string, number>>, key: string, status: string, n: number) => {
-      const counts = to.get(key) ?? {};
-      counts[status] = (counts[status] ?? 0) + n;
-      to.set(key, counts);
-    };
-    for (const r of rows) {
-      add(byKind, r.kind, r.status, Number(r.n));
-      add(byTemplate, r.template, r.status, Number(r.n));
-      totals[r.status] = (totals[r.status] ?? 0) + Number(r.n);
-    }
-    const sorted = (m: Map<string, Record<string, number>>) => [...m].sort(([a], [b]) => a.localeCompare(b));
-    return {
-      month, totals,
-      items: sorted(byKind).map(([kind, counts]) => ({ kind, counts })),
-      templates: sorted(byTemplate).map(([template, counts]) => ({ template, counts })),
-    };
+    return monthlyMessageCounts(opts.orm.em.fork(), principal.companyId, month, config.calendar.timezone);
   });
 
   app.put('/api/residents/:id/message-preferences', {

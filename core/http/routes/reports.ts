@@ -12,6 +12,7 @@ import { Project } from '../../db/entities/index.js';
 import { ForbiddenError } from '../../errors.js';
 import { MonthlyReports } from '../../reports/monthly-report.js';
 import { monthlyWorkbook } from '../../reports/monthly-workbook.js';
+import { messageTitles, monthlyMessageCounts } from '../../notifications/outbox/monthly-message-counts.js';
 import { principalOf } from '../auth-hook.js';
 import { errorResponses } from '../schemas.js';
 
@@ -54,7 +55,10 @@ export async function reportRoutes(app: FastifyInstance, opts: { orm: MikroORM; 
     const v = await viewer(request);
     const report = await reports.monthly(v.principal, v.config, v.month, v.scope, v.projectId);
     const project = v.projectId ? await opts.orm.em.fork().findOne(Project, { id: v.projectId, companyId: v.principal.companyId }) : null;
-    const buffer = await monthlyWorkbook(report, project?.name ?? null);
+    // 短信与微信: the figures of GET /api/reports/monthly/messages, each message named by its title
+    const em = opts.orm.em.fork();
+    const messages = { counts: await monthlyMessageCounts(em, v.principal.companyId, v.month, v.config.calendar.timezone), titles: await messageTitles(em, v.principal.companyId, v.config) };
+    const buffer = await monthlyWorkbook(report, project?.name ?? null, messages);
     const filename = `月度统计-${v.month}${project ? `-${project.code}` : ''}.xlsx`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
