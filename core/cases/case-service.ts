@@ -29,6 +29,7 @@ import type { TransitionStore } from './transition-store.js';
 import { TransitionFastPath } from './transition-fast-path.js';
 import type { CaseContext } from './case-context.js';
 import { afterCaseClosed } from './convert-case.js';
+import { caseHousehold, householdFieldError } from './case-household.js';
 
 export type { CaseContext } from './case-context.js';
 
@@ -107,9 +108,10 @@ export class CaseService {
     }));
 
     await this.checkAttachments(null, principal.companyId, type, type.workflow.form, data, '/data');
-    const plan = this.newCasePlan(config, type, { companyId: principal.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: principal.staffId, actorRole: role }, data);
+    const own = caseHousehold(type.workflow, data, input);
+    const plan = this.newCasePlan(config, type, { companyId: principal.companyId, projectId: input.projectId, unitId: own.unitId, personId: own.personId, createdBy: principal.staffId, actorRole: role }, data);
     const result = await this.store.createCase(plan);
-    if (!result.ok) throw refProblemError(result.problem);
+    if (!result.ok) throw householdFieldError(result.problem, own, '/data') ?? refProblemError(result.problem);
     const now = plan.createdAt;
     // A plain object shaped like the entity: the row is already written, nothing for the ORM to track.
     const row: WorkCase = {
@@ -167,11 +169,12 @@ export class CaseService {
       actor: { staffId: input.createdBy, roles: input.actorRoles }, config: type.settings,
     }));
     await this.checkAttachments(em, input.companyId, type, type.workflow.form, data, `/opened/${caseType}/data`);
+    const own = caseHousehold(type.workflow, data, input);
     const plan = this.newCasePlan(config, type, {
-      companyId: input.companyId, projectId: input.projectId, unitId: input.unitId ?? null, personId: input.personId ?? null, createdBy: input.createdBy, actorRole: null,
+      companyId: input.companyId, projectId: input.projectId, unitId: own.unitId, personId: own.personId, createdBy: input.createdBy, actorRole: null,
     }, data);
     const result = await createCaseIn(em, plan);
-    if (!result.ok) throw refProblemError(result.problem);
+    if (!result.ok) throw householdFieldError(result.problem, own, `/opened/${caseType}/data`) ?? refProblemError(result.problem);
     await em.flush();
     await this.autoAssign.inTransaction(em, result.id, input.companyId, config);
     return { id: result.id, serial: result.serial };

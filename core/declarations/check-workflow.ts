@@ -62,6 +62,15 @@ export function checkWorkflow(name: string, wf: WorkflowDeclaration, bundle: Plu
   field(wf.categoryField, '/categoryField');
   field(wf.titleField, '/titleField');
   (wf.summaryFields ?? []).forEach((f, i) => field(f, `/summaryFields/${i}`));
+  // the case's own house / resident come from the registration form, from a field of the same kind
+  const householdField = (f: string | undefined, ref: 'unit' | 'person', pointer: string) => {
+    if (f === undefined) return;
+    const schema = bundle.forms[wf.form]?.properties?.[f] as FieldSchema | undefined;
+    if (!schema) add(pointer, 'unknown-field', `unknown field "${f}": not a field of the registration form ${wf.form}`);
+    else if (schema['x-ref'] !== ref) add(pointer, 'not-a-ref-field', `"${f}" is not a ${ref} field (x-ref ${ref}) of the registration form`);
+  };
+  householdField(wf.unitField, 'unit', '/unitField');
+  householdField(wf.personField, 'person', '/personField');
   // statistics count cases by these values: a free date, number or text would make one "category" per case
   const categorical = (f: string | undefined, pointer: string, booleans: boolean) => {
     const schema = f === undefined ? undefined : fields.get(f);

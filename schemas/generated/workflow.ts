@@ -68,6 +68,14 @@ export interface WorkflowDeclaration {
    * camelCase identifier used for fields, states, transitions, roles, rules
    */
   titleField?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  unitField?: string;
+  /**
+   * camelCase identifier used for fields, states, transitions, roles, rules
+   */
+  personField?: string;
   states: {
     [k: string]: State;
   };

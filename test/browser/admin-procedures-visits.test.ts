@@ -166,6 +166,9 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await settings.getByLabel('列表标题字段').selectOption({ label: '拜访事由' });
     const reportFields = settings.getByRole('group', { name: /月报统计字段/ });
     await reportFields.getByLabel('拜访方式', { exact: true }).check();
+    // the visited house and resident are the case's own: header, lists, 回访 list, household archive
+    await settings.getByLabel('案件房屋取自').selectOption({ label: '被拜访房屋' });
+    await settings.getByLabel('案件住户取自').selectOption({ label: '被拜访住户' });
     await shot(admin, '04-type-settings');
     await settings.getByRole('button', { name: '保存' }).click();
     await settings.waitFor({ state: 'hidden' });
@@ -213,6 +216,14 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     serial = await register(desk);
     expect(serial).toMatch(/^BF-/);
     await expect.poll(() => stateOf(desk).textContent()).toBe('计划拜访');
+    // 被拜访房屋 is the case's house: the header shows it, the household archive lists the visit
+    expect(await deepTextOf(desk.locator('wy-case-header'))).toMatch(/房号\s*1栋\s*101/);
+    const [caseType, caseId] = desk.url().split('#/cases/')[1]!.split(/[/?]/);
+    const deskToken = await h.kernel.login('frontdesk');
+    const visit = (await h.kernel.call(deskToken, 'GET', `/api/cases/${caseType}/${caseId}`)).json() as { unitId: number | null };
+    expect(visit.unitId).toBe(h.registry.units.get('CH/1/101')!.id);
+    const archive = (await h.kernel.call(deskToken, 'GET', `/api/units/${visit.unitId}`)).json() as { cases: Record<string, { serial: string }[]> };
+    expect(archive.cases[caseType!]?.map((c) => c.serial)).toContain(serial);
     visitUrl = desk.url();
 
     // Tuesday: the visitor records the visit on a phone, with the record form

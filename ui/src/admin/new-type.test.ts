@@ -62,8 +62,13 @@ describe('业务类型设置: list title and monthly report fields; 新建表单
       borrower: { type: 'string', 'x-label': { 'zh-CN': '借用人' } },
       purpose: { type: 'string', enum: ['a', 'b'], 'x-label': { 'zh-CN': '借用事由' } },
       dueAt: { type: 'string', format: 'date-time', 'x-label': { 'zh-CN': '约定归还时间' } },
+      house: { type: 'integer', 'x-ref': 'unit', 'x-label': { 'zh-CN': '借用房屋' } },
+      borrowerId: { type: 'integer', 'x-ref': 'person', 'x-label': { 'zh-CN': '借用住户' } },
     } } as unknown as FormDeclaration,
-    back: { type: 'object', properties: { intact: { type: 'boolean', 'x-label': { 'zh-CN': '完好' } } } } as unknown as FormDeclaration,
+    back: { type: 'object', properties: {
+      intact: { type: 'boolean', 'x-label': { 'zh-CN': '完好' } },
+      returnedTo: { type: 'integer', 'x-ref': 'unit', 'x-label': { 'zh-CN': '归还至' } },
+    } } as unknown as FormDeclaration,
   };
   const wf = { form: 'register', transitions: { giveBack: { form: 'back' } }, states: {} } as unknown as WorkflowDeclaration;
 
@@ -72,12 +77,16 @@ describe('业务类型设置: list title and monthly report fields; 新建表单
     expect(c.title.map((f) => f.title)).toEqual(['借用人']);
     expect(c.summary.map((f) => f.title)).toEqual(['借用事由', '完好']);
     expect(c.severity.map((f) => f.title)).toEqual(['借用事由']);
+    // the case's own house and resident come from the registration form only (a step's form changes nothing)
+    expect(c.unit.map((f) => f.title)).toEqual(['借用房屋']);
+    expect(c.person.map((f) => f.title)).toEqual(['借用住户']);
   });
 
   it('writes the chosen fields and removes those unchosen', () => {
-    const next = withReportFields(wf, { titleField: 'borrower', summaryFields: ['purpose'], severityField: '' });
-    expect(reportFieldsOf(next)).toEqual({ titleField: 'borrower', summaryFields: ['purpose'], severityField: '' });
-    expect(withReportFields(next, { titleField: '', summaryFields: [], severityField: '' })).toEqual(wf);
+    const chosen = { titleField: 'borrower', summaryFields: ['purpose'], severityField: '', unitField: 'house', personField: 'borrowerId' };
+    const next = withReportFields(wf, chosen);
+    expect(reportFieldsOf(next)).toEqual(chosen);
+    expect(withReportFields(next, { titleField: '', summaryFields: [], severityField: '', unitField: '', personField: '' })).toEqual(wf);
   });
 
   it('a new form gets a free generated name, one field and a layout', () => {

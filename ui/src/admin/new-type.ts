@@ -98,11 +98,19 @@ export interface ReportFieldChoices {
   summary: FieldChoice[];
   /** choices: the severity (severityField) */
   severity: FieldChoice[];
+  /** 房屋 / 住户 fields of the registration form: the case's own house and resident (unitField, personField) */
+  unit: FieldChoice[];
+  person: FieldChoice[];
 }
 
 /** The fields of the type's forms (the server's workflowFormNames) as the settings dialog offers them. */
 export function reportFieldChoices(wf: WorkflowDeclaration, forms: Record<string, FormDeclaration | undefined>): ReportFieldChoices {
-  const out: ReportFieldChoices = { title: [], summary: [], severity: [] };
+  const out: ReportFieldChoices = { title: [], summary: [], severity: [], unit: [], person: [] };
+  for (const [key, f] of Object.entries(forms[wf.form]?.properties ?? {})) {
+    const choice = { key, title: (f['x-label'] as Text | undefined)?.['zh-CN'] || key };
+    if (f['x-ref'] === 'unit') out.unit.push(choice);
+    if (f['x-ref'] === 'person') out.person.push(choice);
+  }
   const seen = new Set<string>();
   for (const form of caseForms(wf, forms)) {
     for (const [key, f] of Object.entries(form.properties)) {
@@ -118,10 +126,14 @@ export function reportFieldChoices(wf: WorkflowDeclaration, forms: Record<string
   return out;
 }
 
-export interface ReportFields { titleField: string; summaryFields: string[]; severityField: string }
+/** What 业务类型设置 chooses among the type's fields ('' / []: none). */
+export interface ReportFields { titleField: string; summaryFields: string[]; severityField: string; unitField: string; personField: string }
 
 export function reportFieldsOf(wf: WorkflowDeclaration): ReportFields {
-  return { titleField: wf.titleField ?? '', summaryFields: [...(wf.summaryFields ?? [])], severityField: wf.severityField ?? '' };
+  return {
+    titleField: wf.titleField ?? '', summaryFields: [...(wf.summaryFields ?? [])], severityField: wf.severityField ?? '',
+    unitField: wf.unitField ?? '', personField: wf.personField ?? '',
+  };
 }
 
 /** The workflow with the list title and report fields chosen ('' / []: none). */
@@ -130,7 +142,11 @@ export function withReportFields(wf: WorkflowDeclaration, r: ReportFields): Work
   delete next.titleField;
   delete next.summaryFields;
   delete next.severityField;
+  delete next.unitField;
+  delete next.personField;
   if (r.titleField) next.titleField = r.titleField;
+  if (r.unitField) next.unitField = r.unitField;
+  if (r.personField) next.personField = r.personField;
   if (r.summaryFields.length) next.summaryFields = [...r.summaryFields];
   // one of severity and category: a severity chosen replaces a category
   if (r.severityField) { next.severityField = r.severityField; delete next.categoryField; }

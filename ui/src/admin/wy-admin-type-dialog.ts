@@ -79,7 +79,7 @@ export class WyAdminTypeDialog extends LitElement {
     this.copying = false;
     this.roles = [];
     this.errors = {};
-    this.report = { titleField: '', summaryFields: [], severityField: '' };
+    this.report = { titleField: '', summaryFields: [], severityField: '', unitField: '', personField: '' };
   }
 
   /** The company's own types in the draft (what settings mode can change). */
@@ -113,7 +113,7 @@ export class WyAdminTypeDialog extends LitElement {
     this.typeTitle = (wf?.title as Text | undefined)?.['zh-CN'] ?? '';
     this.prefix = (wf as { serialPrefix?: string } | undefined)?.serialPrefix ?? '';
     this.roles = [...(wf?.createRoles ?? [])];
-    this.report = wf ? reportFieldsOf(wf) : { titleField: '', summaryFields: [], severityField: '' };
+    this.report = wf ? reportFieldsOf(wf) : { titleField: '', summaryFields: [], severityField: '', unitField: '', personField: '' };
     this.errors = {};
   }
 
@@ -221,7 +221,20 @@ export class WyAdminTypeDialog extends LitElement {
         <select name="severityField" data-value=${r.severityField} @change=${(e: Event) => set({ severityField: (e.target as HTMLSelectElement).value })}>
           <option value="">${at('nt_none')}</option>
           ${choices.severity.map((c) => html`<option value=${c.key} ?selected=${c.key === r.severityField}>${c.title}</option>`)}
-        </select></label></div>`;
+        </select></label></div>
+      ${this.#householdField('unitField', at('nt_unitField'), choices.unit)}
+      ${this.#householdField('personField', at('nt_personField'), choices.person)}`;
+  }
+
+  /** 案件房屋 / 案件住户: which 房屋 / 住户 field of the registration form is the case's own (header, lists, household archive). */
+  #householdField(key: 'unitField' | 'personField', label: string, choices: { key: string; title: string }[]) {
+    const value = this.report[key];
+    if (!choices.length && !value) return nothing;
+    return html`<div class="field"><label>${label}
+      <select name=${key} data-value=${value} @change=${(e: Event) => { this.report = { ...this.report, [key]: (e.target as HTMLSelectElement).value }; }}>
+        <option value="">${at('nt_householdPicker')}</option>
+        ${choices.map((c) => html`<option value=${c.key} ?selected=${c.key === value}>${c.title}</option>`)}
+      </select></label><span class="hint">${at('nt_householdFieldHint')}</span></div>`;
   }
 
   override render() {
