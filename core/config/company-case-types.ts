@@ -33,7 +33,7 @@ export function companyTypeBundle(caseType: string, def: CompanyCaseType): Plugi
   const id = companyBundleId(caseType);
   return {
     id,
-    manifest: { id, version: '1.0.0', title: titleOf(def, caseType) },
+    manifest: { id, version: '1.0.0', title: titleOf(def, caseType), ...(def.messages ? { messages: def.messages } : {}) },
     forms: def.forms as Record<string, FormDeclaration>,
     ui: (def.ui ?? {}) as PluginBundle['ui'],
     workflows: { [caseType]: def.workflow as WorkflowDeclaration },
@@ -56,8 +56,10 @@ export function caseTypeOfBundle(bundle: PluginBundle): string {
 export function locateCompanyIssue(issue: BundleIssue, caseType: string): FieldIssue {
   const base = joinPointer('caseTypes', caseType);
   switch (issue.section) {
-    // the synthetic manifest takes its title from the workflow
-    case 'manifest': return { pointer: `${base}/workflow/title`, code: issue.code, message: issue.message };
+    // the synthetic manifest holds the type's messages and takes its title from the workflow
+    case 'manifest': return issue.pointer.startsWith('/messages/')
+      ? { pointer: `${base}${issue.pointer}`, code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) }
+      : { pointer: `${base}/workflow/title`, code: issue.code, message: issue.message };
     case 'workflows': return { pointer: `${base}/workflow${issue.pointer}`, code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) };
     default: return { pointer: `${base}${joinPointer(issue.section, issue.name)}${issue.pointer}`, code: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) };
   }
@@ -95,6 +97,25 @@ export function checkCompanyCaseTypes(doc: ConfigDeclaration, installedCaseTypes
       if (n > COMPANY_TYPE_LIMITS.fieldsPerForm) {
         issues.push({ pointer: `${base}${joinPointer('forms', name)}/properties`, code: 'maxProperties', message: `at most ${COMPANY_TYPE_LIMITS.fieldsPerForm} fields in a form (${n} given)`, params: { limit: COMPANY_TYPE_LIMITS.fieldsPerForm } });
       }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Message ids are one namespace per company (a notify step, an opt-out and the SMS template codes
+ * name a message by id): a company type's message may not reuse an id a plugin or another type
+ * declares.
+ */
+export function checkCompanyMessageIds(bundles: PluginBundle[]): FieldIssue[] {
+  const owner = new Map<string, string>();
+  for (const b of bundles) if (!isCompanyBundle(b.id)) for (const id of Object.keys(b.manifest.messages ?? {})) owner.set(id, b.id);
+  const issues: FieldIssue[] = [];
+  for (const b of bundles.filter((x) => isCompanyBundle(x.id))) {
+    for (const id of Object.keys(b.manifest.messages ?? {})) {
+      const taken = owner.get(id);
+      if (taken) issues.push({ pointer: joinPointer('caseTypes', caseTypeOfBundle(b), 'messages', id), code: 'taken', message: `message id "${id}" is already used by ${taken}`, params: { name: id } });
+      else owner.set(id, b.id);
     }
   }
   return issues;

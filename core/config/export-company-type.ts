@@ -83,6 +83,7 @@ export function exportCompanyType(companyCaseType: string, def: CompanyCaseType,
     description: { 'zh-CN': `由${ctx.companyName}在配置中自建的流程（${companyCaseType}，配置版本 ${ctx.configVersion}）导出。` },
     ...(dependsOn.size ? { dependsOn: [...dependsOn].sort() } : {}),
     ...(Object.keys(ownRoles).length ? { roles: ownRoles } : {}),
+    ...(def.messages && Object.keys(def.messages).length ? { messages: def.messages } : {}),
   }));
   files.set(`${caseType}.workflow.json`, json(workflow));
   // forms carry no $schema: it would be read as part of the form's JSON Schema

@@ -15,7 +15,7 @@ import { checkTemplateMarkup } from '../documents/template-markup.js';
 import { cachedBundleCheck, formValidator } from './compile-cache.js';
 import { checkReportTargets } from '../reports/targets.js';
 import { checkCompanyMessages } from '../notifications/notify-effect-check.js';
-import { caseTypeOfBundle, checkCompanyCaseTypes, checkCompanyConversionTargets, locateCompanyIssue } from './company-case-types.js';
+import { caseTypeOfBundle, checkCompanyCaseTypes, checkCompanyConversionTargets, checkCompanyMessageIds, locateCompanyIssue } from './company-case-types.js';
 import { isCompanyBundle } from '../declarations/reserved-names.js';
 
 export interface ConfigCheckContext {
@@ -71,7 +71,7 @@ export function validateConfigDocument(doc: unknown, ctx: ConfigCheckContext): F
     }
     // the company's own types' conversions name case types and fields in force company-wide (the loader checks
     // plugins'); a project that turns the target's plugin off just does not offer the conversion there
-    if (!scope.code) issues.push(...checkCompanyConversionTargets(effective.bundles));
+    if (!scope.code) issues.push(...checkCompanyConversionTargets(effective.bundles), ...checkCompanyMessageIds(effective.bundles));
   }
   // the same problem found at company level and again in each project is reported once
   const seen = new Set<string>();

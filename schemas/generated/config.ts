@@ -306,6 +306,12 @@ export interface CompanyCaseType {
     [k: string]: {};
   };
   /**
+   * Messages its notify steps send (to the case's resident by SMS or WeChat, or to staff in the app), by id: like a plugin's plugin.json messages, checked with the case's fields; an id no other plugin or company type uses
+   */
+  messages?: {
+    [k: string]: MessageTemplate;
+  };
+  /**
    * Print templates (handlebars, output always escaped) by name; the workflow's documents name them
    */
   templates?: {

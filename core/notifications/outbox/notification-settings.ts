@@ -24,8 +24,13 @@ export function notificationSettings(document: ConfigDeclaration | undefined): N
     quietHours: n.quietHours ?? DEFAULT_NOTIFICATION_SETTINGS.quietHours,
     dailyCap: n.dailyCap ?? DEFAULT_NOTIFICATION_SETTINGS.dailyCap,
     maxAttempts: n.maxAttempts ?? DEFAULT_NOTIFICATION_SETTINGS.maxAttempts,
-    templates: n.templates ?? {},
+    // the company's own case types carry the messages their notify steps send (caseTypes.<x>.messages)
+    templates: { ...companyTypeMessages(document), ...(n.templates ?? {}) },
   };
+}
+
+function companyTypeMessages(document: ConfigDeclaration | undefined): NotificationSettings['templates'] {
+  return Object.assign({}, ...Object.values(document?.caseTypes ?? {}).map((t) => t?.messages ?? {})) as NotificationSettings['templates'];
 }
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -1,10 +1,13 @@
 /**
- * A company's own case type whose registration form has a 房屋 and a 住户 field (issue 17: an
- * admin-built type works in the household archive like a plugin's): declared as the workflow's
- * `unitField` / `personField`, their values become the case's own house and resident when the
- * registration names none — the case, the household archive and the conversions carry them. A
- * field of another kind is refused on its control with nothing activated; a house of another
- * project is refused naming the form field, with nothing written.
+ * A company's own case type and the residents it serves (issue 17: an admin-built type works in
+ * the household archive like a plugin's; issue 20: notify steps in the company's configuration).
+ * Its registration form's 房屋 and 住户 fields, declared as the workflow's `unitField` /
+ * `personField`, become the case's own house and resident when the registration names none — the
+ * case, the household archive and the conversions carry them. A field of another kind is refused on
+ * its control with nothing activated; a house of another project is refused naming the form field,
+ * with nothing written. The type carries its own messages (`caseTypes.<x>.messages`): its notify
+ * steps tell that resident (in the household's message log) and a role's staff (in the app); a
+ * message reading an unknown field or reusing a plugin's message id is refused on its control.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, type SeededRegistry, type TestKernel } from '../../core/testing/harness.js';
@@ -12,13 +15,22 @@ import { startTestKernel, type SeededRegistry, type TestKernel } from '../../cor
 interface Issue { pointer: string; code: string }
 
 /** TEST DATA: a home-visit type as the configuration editor writes it (registration with house and resident fields). */
-function homeVisit(unitField = 'house'): Record<string, unknown> {
+function homeVisit(unitField = 'house', text = '{{person.name}}您好：拜访（{{case.serial}}）已办结，事由：{{data.subject}}。', messageId = 'xHomeVisitDone'): Record<string, unknown> {
   return {
+    messages: { [messageId]: { title: { 'zh-CN': '拜访办结通知' }, kind: 'service', text, params: { serial: '{{case.serial}}' } } },
     workflow: {
       caseType: 'xHomeVisit', title: { 'zh-CN': '上门拜访' }, serialPrefix: 'SM', form: 'register', initialState: 'open', createRoles: ['frontDesk'],
       unitField, personField: 'resident',
       states: { open: { title: { 'zh-CN': '待拜访' } }, done: { title: { 'zh-CN': '已完成' }, final: true } },
-      transitions: { finish: { title: { 'zh-CN': '办结' }, from: ['open'], to: 'done', roles: ['frontDesk'] } },
+      transitions: {
+        finish: {
+          title: { 'zh-CN': '办结' }, from: ['open'], to: 'done', roles: ['frontDesk'],
+          effects: [
+            { type: 'notify', params: { to: 'resident', template: messageId, channel: 'sms' } },
+            { type: 'notify', params: { to: 'role', role: 'supervisor', template: messageId } },
+          ],
+        },
+      },
     },
     forms: {
       register: {
@@ -90,5 +102,38 @@ describe('a company type takes its house and resident from its registration form
     const res = await kernel.call(desk, 'POST', '/api/cases/xHomeVisit', { projectId: demo.projects.get('CH')!.id, unitId: named.id, data: { subject: '拜访', house: demo.units.get('CH/1/101')!.id } });
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as { unitId: number }).unitId).toBe(named.id);
+  });
+});
+
+describe('a company type sends its own messages', { timeout: 120_000 }, () => {
+  const propose = (def: Record<string, unknown>) => kernel.call(admin, 'POST', '/api/config/versions', { document: { caseTypes: { xHomeVisit: def } }, reason: '拜访办结通知' });
+
+  it('a message reading a field the type does not have is refused on its text; a plugin\'s message id on its id', async () => {
+    const before = await versionCount();
+    const unknown = await propose(homeVisit('house', '您好：{{data.nope}}'));
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect((unknown.json() as { issues: Issue[] }).issues).toContainEqual(expect.objectContaining({ pointer: '/document/caseTypes/xHomeVisit/messages/xHomeVisitDone/text' }));
+    // service-desk's own message: one id, one message, for the whole company
+    const taken = await propose(homeVisit('house', undefined, 'utilityOutage'));
+    expect(taken.statusCode, taken.body).toBe(400);
+    expect((taken.json() as { issues: Issue[] }).issues).toContainEqual(expect.objectContaining({ pointer: '/document/caseTypes/xHomeVisit/messages/utilityOutage', code: 'taken' }));
+    expect(await versionCount()).toBe(before);
+  });
+
+  it('办结 tells the visited resident (household message log) and the supervisors (in the app)', async () => {
+    const unit = demo.units.get('CH/1/101')!.id;
+    const created = await kernel.call(desk, 'POST', '/api/cases/xHomeVisit', { projectId: demo.projects.get('CH')!.id, data: { subject: '新入住拜访', house: unit, resident: demo.people.get('张伟')!.id } });
+    expect(created.statusCode, created.body).toBe(201);
+    const visit = created.json() as { id: number; serial: string; version: number };
+    const done = await kernel.call(desk, 'POST', `/api/cases/xHomeVisit/${visit.id}/transitions/finish`, { version: visit.version });
+    expect(done.statusCode, done.body).toBe(200);
+
+    const log = (await kernel.call(desk, 'GET', `/api/units/${unit}/messages`)).json() as { items: { template: string; text: string }[] };
+    expect(log.items.filter((m) => m.template === 'xHomeVisitDone').map((m) => m.text)).toEqual([`张伟您好：拜访（${visit.serial}）已办结，事由：新入住拜访。`]);
+    const supervisor = await kernel.login('supervisor');
+    const told = (await kernel.call(supervisor, 'GET', '/api/notifications?limit=100')).json() as { items: { kind: string; caseId: number | null; title?: string | null; text?: string | null }[] };
+    const mine = told.items.filter((n) => n.kind === 'message' && n.caseId === visit.id);
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine[0])).toContain(`拜访（${visit.serial}）已办结`);
   });
 });
