@@ -8,6 +8,7 @@ export * from './login-throttle.js';
 export * from './platform.js';
 export * from './messages.js';
 export * from './notifications.js';
+export * from './wecom-robots.js';
 import { CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema } from './registry.js';
 import { ConfigVersionSchema } from './configuration.js';
@@ -19,6 +20,7 @@ import { LoginThrottleSchema } from './login-throttle.js';
 import { StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema } from './notifications.js';
 import { PlatformOperatorSchema, OperatorSessionSchema, PublicCalendarVersionSchema } from './platform.js';
 import { OutboxMessageSchema, NotificationChannelSchema, ResidentMessagePreferenceSchema } from './messages.js';
+import { WecomRobotSchema, WecomRobotPostSchema } from './wecom-robots.js';
 
 export const ALL_ENTITIES = [
   CompanySchema, ProjectSchema, BuildingSchema, UnitSchema, PersonSchema, UnitPersonSchema, StaffSchema, StaffProjectSchema, SessionSchema,
@@ -29,4 +31,5 @@ export const ALL_ENTITIES = [
   HouseholdMemberSchema, HouseholdVehicleSchema, HouseholdParkingSchema, HouseholdArchiveSchema, ArchiveChangeSchema, PersonalDataReadSchema,
   StaffNotificationSchema, StaffNotificationPrefsSchema, NotificationCursorSchema,
   OutboxMessageSchema, NotificationChannelSchema, ResidentMessagePreferenceSchema,
+  WecomRobotSchema, WecomRobotPostSchema,
 ];

@@ -1,7 +1,8 @@
 /**
  * Wires resident messaging into a kernel: the `notify` effect's sender, the HTTP routes (message
- * log, channels, preferences, building notices) and the delivery job (core.messages: every 15 s by
- * default; through pg-boss on PostgreSQL, the in-process scheduler on SQLite).
+ * log, channels, preferences, building notices, the projects' WeCom robots) and the delivery job
+ * (core.messages: every 15 s by default; through pg-boss on PostgreSQL, the in-process scheduler on
+ * SQLite), which also posts the WeCom robots' messages.
  */
 import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
@@ -15,6 +16,8 @@ import { messageRoutes } from '../../http/routes/messages.js';
 import { notificationChannelRoutes } from '../../http/routes/notification-channels.js';
 import { deliverDueMessages } from './deliver-messages.js';
 import { queueMessages, type MessagingDeps } from './queue-message.js';
+import { wecomRobotRoutes } from '../robots/robot-routes.js';
+import { deliverRobotPosts } from '../robots/deliver-robot-posts.js';
 
 export interface ResidentMessagingDeps {
   orm: MikroORM;
@@ -37,6 +40,11 @@ export function residentMessaging(configs: ConfigService, plugins: LoadedPlugins
 export async function installResidentMessaging(app: FastifyInstance, messaging: MessagingDeps, deps: ResidentMessagingDeps): Promise<Job> {
   await app.register(messageRoutes, { orm: deps.orm, cases: deps.cases, queries: deps.queries, configs: deps.configs, messaging, now: deps.now });
   await app.register(notificationChannelRoutes, { orm: deps.orm, cases: deps.cases, now: deps.now });
-  const job: Job = { name: 'core.messages', everySeconds: 15, run: async (at) => { await deliverDueMessages({ orm: deps.orm, configs: deps.configs, log: deps.log }, at); } };
+  await app.register(wecomRobotRoutes, { orm: deps.orm, cases: deps.cases, now: deps.now });
+  // the same job posts the projects' WeCom robot messages (queued by the staff-notification fan-out)
+  const job: Job = { name: 'core.messages', everySeconds: 15, run: async (at) => {
+    await deliverDueMessages({ orm: deps.orm, configs: deps.configs, log: deps.log }, at);
+    await deliverRobotPosts(deps.orm, at);
+  } };
   return job;
 }

@@ -19,6 +19,7 @@ import { RecipientDirectory } from './recipients.js';
 import { noticesForEvent, type Notice } from './derive-from-events.js';
 import { DUE_SOON_MS } from './kinds.js';
 import { publishChanged } from './live-topic.js';
+import { queueRobotPosts } from '../robots/robot-posts.js';
 
 const CURSOR = 'staff-notifications:case-events';
 const BATCH = 500;
@@ -78,6 +79,8 @@ export class StaffNotificationFanOut {
     }
     const count = await writeNotices(em, this.deps.bus, notices, cases, at);
     await announceMessages(em, this.deps.bus, relevant.filter((e) => e.type === 'transition'));
+    // the projects' WeCom group robots post the overdue and escalated items (robots/robot-posts.ts)
+    await queueRobotPosts(em, relevant, cases, who, at);
     const next = this.safeCursor(cursor, events.map((e) => e.id));
     if (next > cursor) await saveCursor(em, next);
     return { count, more: events.length === BATCH && next > cursor };

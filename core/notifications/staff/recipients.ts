@@ -15,6 +15,11 @@ export class RecipientDirectory {
 
   constructor(private readonly em: EntityManager, private readonly configService: ConfigService, private readonly at: Date) {}
 
+  /** The company's configuration in force (titles of case types, clocks and roles for the words of a notice). */
+  compiled(companyId: number): Promise<CompiledConfig> {
+    return this.config(companyId);
+  }
+
   private config(companyId: number): Promise<CompiledConfig> {
     let c = this.configs.get(companyId);
     if (!c) {

@@ -16,6 +16,7 @@ import { Migration20261206145410 } from './Migration20261206145410.js';
 import { Migration20261206181920 } from './Migration20261206181920.js';
 import { Migration20261206182000 } from './Migration20261206182000.js';
 import { Migration20261206182805 } from './Migration20261206182805.js';
+import { Migration20261207014211 } from './Migration20261207014211.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261206181920', class: Migration20261206181920 },
   { name: 'Migration20261206182000', class: Migration20261206182000 },
   { name: 'Migration20261206182805', class: Migration20261206182805 },
+  { name: 'Migration20261207014211', class: Migration20261207014211 },
 ];

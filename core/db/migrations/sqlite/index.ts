@@ -16,6 +16,7 @@ import { Migration20261206145409 } from './Migration20261206145409.js';
 import { Migration20261206181919 } from './Migration20261206181919.js';
 import { Migration20261206181958 } from './Migration20261206181958.js';
 import { Migration20261206182759 } from './Migration20261206182759.js';
+import { Migration20261207014210 } from './Migration20261207014210.js';
 
 export const migrations = [
   { name: 'Migration20261122145407', class: Migration20261122145407 },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261206181919', class: Migration20261206181919 },
   { name: 'Migration20261206181958', class: Migration20261206181958 },
   { name: 'Migration20261206182759', class: Migration20261206182759 },
+  { name: 'Migration20261207014210', class: Migration20261207014210 },
 ];

@@ -1,0 +1,89 @@
+/**
+ * A project's WeCom group robot, set by whoever may change the company's configuration
+ * (config.edit — the company admin): PUT stores the webhook key sealed (AES-256-GCM,
+ * WUYE_SECRETS_KEY), GET lists the company's robots with the key only as "set", DELETE removes one.
+ * A key goes only to the address it was entered for: a new endpoint needs the key entered again.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import { Project, WecomRobot } from '../../db/entities/index.js';
+import type { CaseService } from '../../cases/case-service.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { requireConfigPermission } from '../../http/routes/config.js';
+import { errorResponses } from '../../http/schemas.js';
+import { MissingSecretsKeyError, seal } from '../channels/secret-box.js';
+
+const projectParams = { type: 'object', properties: { projectId: { type: 'integer', minimum: 1, maximum: 2147483647 } }, required: ['projectId'], additionalProperties: false } as const;
+const robotBody = {
+  type: 'object',
+  properties: {
+    // the part after ?key= of the robot's webhook address
+    key: { type: 'string', pattern: '^[A-Za-z0-9-]{8,100}$' },
+    endpoint: { anyOf: [{ type: 'null' }, { type: 'string', maxLength: 300, pattern: '^https?://' }] },
+  },
+  additionalProperties: false,
+} as const;
+
+function robotView(r: WecomRobot, projectName: string) {
+  // never the key: only that one is stored
+  return { projectId: r.projectId, projectName, endpoint: r.endpoint, key: 'set' as const, updatedAt: r.updatedAt.toISOString() };
+}
+
+export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; now: () => Date }): Promise<void> {
+  const projectOf = async (companyId: number, projectId: number) => {
+    const project = await opts.orm.em.fork().findOne(Project, { id: projectId, companyId });
+    if (!project) throw new NotFoundError('project');
+    return project;
+  };
+
+  app.get('/api/wecom-robots', {
+    schema: { tags: ['messages'], summary: "The company's WeCom group robots, one per project, posting its overdue and escalated items; the key only as set", response: { ...errorResponses } },
+  }, async (request) => {
+    const principal = await requireConfigPermission(opts.cases, request, 'edit');
+    const em = opts.orm.em.fork();
+    const robots = await em.find(WecomRobot, { companyId: principal.companyId }, { orderBy: { projectId: 'asc' } });
+    const names = new Map((await em.find(Project, { companyId: principal.companyId, id: { $in: robots.map((r) => r.projectId) } })).map((p) => [p.id, p.name]));
+    return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '')) };
+  });
+
+  app.put('/api/projects/:projectId/wecom-robot', {
+    schema: {
+      tags: ['messages'], summary: "Sets a project's WeCom group robot (its webhook key, stored encrypted and never shown again)",
+      params: projectParams, body: robotBody, response: { ...errorResponses },
+    },
+  }, async (request) => {
+    const principal = await requireConfigPermission(opts.cases, request, 'edit');
+    const { projectId } = request.params as { projectId: number };
+    const body = request.body as { key?: string; endpoint?: string | null };
+    const project = await projectOf(principal.companyId, projectId);
+    return opts.orm.em.fork().transactional(async (em) => {
+      const row = await em.findOne(WecomRobot, { companyId: principal.companyId, projectId });
+      const sameEndpoint = (row?.endpoint ?? null) === (body.endpoint ?? null);
+      if (!body.key && !(row && sameEndpoint)) throw new ValidationError([{ pointer: '/key', code: 'required', message: 'the robot\'s webhook key is required' }]);
+      let sealed = row?.sealedKey ?? '';
+      if (body.key) {
+        try {
+          sealed = seal({ key: body.key });
+        } catch (e) {
+          if (e instanceof MissingSecretsKeyError) throw new ValidationError([{ pointer: '/key', code: 'no-secrets-key', message: e.message }]);
+          throw e;
+        }
+      }
+      const values = { endpoint: body.endpoint ?? null, sealedKey: sealed, updatedAt: opts.now() };
+      const saved = row ? Object.assign(row, values) : em.create(WecomRobot, { companyId: principal.companyId, projectId, createdAt: opts.now(), ...values });
+      await em.flush();
+      return robotView(saved, project.name);
+    });
+  });
+
+  app.delete('/api/projects/:projectId/wecom-robot', {
+    schema: { tags: ['messages'], summary: "Removes a project's WeCom group robot (and its key)", params: projectParams, response: { 204: { type: 'null', description: 'removed' }, ...errorResponses } },
+  }, async (request, reply) => {
+    const principal = await requireConfigPermission(opts.cases, request, 'edit');
+    const { projectId } = request.params as { projectId: number };
+    await projectOf(principal.companyId, projectId);
+    const removed = await opts.orm.em.fork().nativeDelete(WecomRobot, { companyId: principal.companyId, projectId });
+    if (removed === 0) throw new NotFoundError('WeCom robot');
+    return reply.code(204).send();
+  });
+}
