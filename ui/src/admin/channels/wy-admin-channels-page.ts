@@ -3,7 +3,8 @@
  * Per channel: the provider, the API address, the SMS signature (and Tencent's SdkAppId), the keys
  * — write-only password fields that only say 已设置; blank keeps them — and the provider's template
  * code for each message, listed by the message's title. Saved at once (not through the draft: keys
- * never enter the configuration document).
+ * never enter the configuration document). Below them, the projects' WeCom group robots
+ * (wy-admin-wecom-robots.ts).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { api, ApiError } from '../../api.js';
@@ -13,6 +14,7 @@ import { base } from '../../styles.js';
 import { adminStyles } from '../admin-styles.js';
 import { rmt } from '../../resident-messages/resident-messages-i18n.js';
 import { messageTemplates, templateTitle, type MessageTemplateInfo } from '../../resident-messages/message-words.js';
+import './wy-admin-wecom-robots.js';
 
 type ChannelKind = 'sms' | 'wechat';
 interface ChannelRow { channel: ChannelKind; provider: string; endpoint: string | null; settings: { signName?: string; sdkAppId?: string; templates?: Record<string, string> }; credentials: Record<string, 'set'> }
@@ -176,7 +178,7 @@ export class WyAdminChannelsPage extends LitElement {
     return html`
       <p class="hint">${rmt('channelsIntro')}</p>
       ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : nothing}
-      ${this.titles ? html`${this.#channel('sms')}${this.#channel('wechat')}` : this.error ? nothing : html`<p role="status">${t('loading')}</p>`}
+      ${this.titles ? html`${this.#channel('sms')}${this.#channel('wechat')}<wy-admin-wecom-robots></wy-admin-wecom-robots>` : this.error ? nothing : html`<p role="status">${t('loading')}</p>`}
     `;
   }
 }
