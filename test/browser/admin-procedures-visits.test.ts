@@ -84,6 +84,39 @@ async function addConversion(admin: Page, target: string): Promise<Locator> {
   return conversion;
 }
 
+/**
+ * 发送通知 on a step: whom, and either a new message (name, text with the case's serial and the
+ * resident's name inserted by title) or one written before, by its name.
+ */
+async function addNotify(admin: Page, stepTitle: string, n: { to: string; role?: string; title?: string; message?: string }): Promise<void> {
+  const steps = admin.getByRole('group', { name: `「${stepTitle}」的执行步骤` });
+  await steps.getByLabel(`「${stepTitle}」添加的步骤类型`).selectOption({ label: '发送通知' });
+  await steps.getByRole('button', { name: '添加步骤' }).click();
+  const pending = steps.getByRole('group', { name: '发送通知' });
+  await pending.getByLabel(`「${stepTitle}」的通知对象`).selectOption({ label: n.to });
+  if (n.role) await pending.getByLabel(`「${stepTitle}」通知的岗位`).selectOption({ label: n.role });
+  if (n.message) await pending.getByLabel(`「${stepTitle}」的通知内容`).selectOption({ label: n.message });
+  else {
+    // refused on its controls until named and written
+    await pending.getByRole('button', { name: `确定添加「${stepTitle}」的步骤` }).click();
+    await pending.getByRole('alert').filter({ hasText: '请填写通知名称' }).waitFor();
+    await pending.getByLabel('通知名称').fill(n.title!);
+    const text = pending.getByLabel('通知文字');
+    await text.fill('');
+    await pending.getByRole('group', { name: '插入' }).getByRole('button', { name: '住户姓名' }).click();
+    await text.press('End');
+    await text.pressSequentially('您好：您家的上门拜访（');
+    await pending.getByRole('group', { name: '插入' }).getByRole('button', { name: '单号' }).click();
+    await text.press('End');
+    await text.pressSequentially('）已办结，感谢您的支持。');
+    // the admin reads the inserted values by their titles, never template syntax
+    await expect.poll(() => text.inputValue()).toBe('【住户姓名】您好：您家的上门拜访（【单号】）已办结，感谢您的支持。');
+    await pending.screenshot({ path: `${SCREENSHOT_DIR}/admin-procedures-visits-03a-notify.png` });
+  }
+  await pending.getByRole('button', { name: `确定添加「${stepTitle}」的步骤` }).click();
+  await pending.waitFor({ state: 'detached' });
+}
+
 describe('customer visits built by a company admin in the browser', { timeout: 240_000 }, () => {
   let serial = '';
   let visitUrl = '';
@@ -125,6 +158,13 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await addStep(admin, { title: '记录拜访', from: '计划拜访', to: VISITED, roles: ['前台接待', '客服主管'] });
     await admin.getByLabel('记录拜访 · 表单').selectOption({ label: '拜访登记' });
     await addStep(admin, { title: '办结拜访', from: VISITED, to: WAITING, roles: ['前台接待', '客服主管'] });
+    // 办结拜访 tells the supervisors in the app and the visited resident by SMS, with a message written here
+    await addNotify(admin, '办结拜访', { to: '岗位（系统内通知）', role: '客服主管', title: '拜访办结通知' });
+    await addNotify(admin, '办结拜访', { to: '登记的住户（短信或微信）', message: '拜访办结通知' });
+    const finishSteps = await deepText(admin);
+    expect(finishSteps).toContain('通知客服主管：「拜访办结通知」');
+    expect(finishSteps).toContain('短信通知住户：「拜访办结通知」');
+    await admin.getByRole('group', { name: '「办结拜访」的执行步骤' }).screenshot({ path: `${SCREENSHOT_DIR}/admin-procedures-visits-03c-steps.png` });
 
     // a problem found becomes a complaint or a repair; the visit itself ends there (see the report)
     await addConversion(admin, '客户投诉');
@@ -300,6 +340,8 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await desk.getByLabel('拜访事由').fill('新入住业主拜访');
     await desk.getByRole('combobox', { name: '被拜访房屋' }).fill('101');
     await desk.getByRole('option', { name: /1栋.*101/ }).first().click();
+    await desk.getByRole('combobox', { name: '被拜访住户' }).fill('张伟');
+    await desk.getByRole('option', { name: /张伟/ }).first().click();
     await desk.getByLabel('计划拜访日期').fill('2026-11-03');
     const second = await register(desk);
     await step(desk, '记录拜访', async (dialog) => {
@@ -314,9 +356,20 @@ describe('customer visits built by a company admin in the browser', { timeout: 2
     await expect.poll(() => stateOf(desk).textContent()).toBe(WAITING);
     // the follow-up belongs to the supervisor: the front desk cannot take the follow-up's own steps
     expect(await desk.getByRole('button', { name: '回访满意', exact: true }).count()).toBe(0);
+    // the visited resident was sent the message written in the designer (the household's message log)
+    const [caseType, caseId] = desk.url().split('#/cases/')[1]!.split(/[/?]/);
+    const deskToken = await h.kernel.login('frontdesk');
+    const unitId = ((await h.kernel.call(deskToken, 'GET', `/api/cases/${caseType}/${caseId}`)).json() as { unitId: number }).unitId;
+    const log = (await h.kernel.call(deskToken, 'GET', `/api/units/${unitId}/messages`)).json() as { items: { text: string }[] };
+    expect(log.items.map((m) => m.text)).toContain(`张伟您好：您家的上门拜访（${second}）已办结，感谢您的支持。`);
     await desk.close();
 
     const sup = await login('supervisor');
+    // …and the supervisors in the app: the 通知 page shows the message with its text
+    await sup.getByTestId('notification-bell').click();
+    await sup.getByText('拜访办结通知').first().waitFor();
+    expect(await deepText(sup)).toContain(`您家的上门拜访（${second}）已办结`);
+    await shot(sup, '14a-notified');
     await sup.getByRole('navigation').getByRole('link', { name: '回访', exact: true }).click();
     const row = sup.getByRole('link', { name: second });
     await row.waitFor();

@@ -9,6 +9,7 @@
 import { COMPANY_BUNDLE_PREFIX, COMPANY_CASE_TYPE } from '../../../core/declarations/reserved-names.js';
 import type { DeclSection, FormDeclaration, PluginDecls, Text, UiDeclaration, WorkflowDeclaration } from './admin-types.js';
 import { clone } from './patch.js';
+import type { MessageDecl } from './notify-step.js';
 
 export { COMPANY_CASE_TYPE };
 
@@ -19,6 +20,8 @@ export interface CompanyTypeDef {
   ui?: Record<string, UiDeclaration>;
   rules?: Record<string, unknown>;
   templates?: Record<string, string>;
+  /** messages its notify steps send (caseTypes.<x>.messages), shown as the bundle's manifest messages */
+  messages?: Record<string, MessageDecl>;
 }
 
 /** xKeyLoan -> x-key-loan (the same naming as the server's companyBundleId) */
@@ -42,7 +45,7 @@ export function companyDeclPath(caseType: string, section: DeclSection, name: st
 export function bundleOf(caseType: string, def: CompanyTypeDef): PluginDecls {
   const title = (def.workflow?.title as Text | undefined) ?? { 'zh-CN': caseType };
   return {
-    manifest: { id: companyBundleId(caseType), version: '1.0.0', title } as PluginDecls['manifest'],
+    manifest: { id: companyBundleId(caseType), version: '1.0.0', title, ...(def.messages ? { messages: clone(def.messages) } : {}) } as PluginDecls['manifest'],
     workflows: { [caseType]: clone(def.workflow) },
     forms: clone(def.forms ?? {}),
     ui: clone(def.ui ?? {}) as PluginDecls['ui'],

@@ -87,6 +87,8 @@ export interface WordLookups {
   role: (id: string) => string;
   /** a stamp in words (时间、日期、经办人…) */
   stamp: (s: string) => string;
+  /** a message's title by its id (发送通知) */
+  message?: (id: string) => string;
   separator: string;
 }
 
@@ -122,5 +124,13 @@ export function effectWords(e: Effect, l: WordLookups): Words {
     return { key: 'eff_assignComputed', params: {} };
   }
   if (e.type === 'followUp') return { key: 'eff_followUp', params: {} };
+  if (e.type === 'notify') {
+    const p = (e as { params?: { to?: string; role?: string; template?: string; channel?: string; urgent?: boolean } }).params ?? {};
+    const message = l.message?.(String(p.template ?? '')) ?? String(p.template ?? '');
+    if (p.to === 'resident') return { key: `eff_notifyResident_${p.channel === 'wechat' ? 'wechat' : 'sms'}${p.urgent ? 'Urgent' : ''}`, params: { message } };
+    if (p.to === 'role') return { key: 'eff_notifyRole', params: { message, role: l.role(String(p.role ?? '')) } };
+    if (p.to === 'assignee') return { key: 'eff_notifyAssignee', params: { message } };
+    return { key: 'eff_notifyHouseholds', params: { message } };
+  }
   return { key: 'eff_plugin', params: { name: e.type } };
 }

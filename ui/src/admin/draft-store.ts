@@ -22,6 +22,7 @@ import { withoutBranchNoise } from '../issue-text.js';
 import { companySettingsEntry, projectSettingsEntry, settingsInProject } from './settings-patch.js';
 import { ServerDraft, type SaveState, type StoredDraft } from './server-draft.js';
 import { bundleOf, companyBundleId, companyCaseTypeOf, companyDeclPath, isCompanyBundle, type CompanyTypeDef } from './company-types.js';
+import type { MessageDecl } from './notify-step.js';
 
 /** null: the whole company; otherwise a project code. */
 export type Scope = string | null;
@@ -362,6 +363,18 @@ export class DraftStore extends EventTarget {
   addCompanyType(caseType: string, def: CompanyTypeDef): void {
     setAt(this.doc as Record<string, unknown>, ['caseTypes', caseType], clone(def));
     this.decls[companyBundleId(caseType)] = bundleOf(caseType, def);
+    this.#changed();
+  }
+
+  /** Adds, replaces or (null) removes a message of a company type (caseTypes.<x>.messages.<id>). */
+  setCompanyMessage(pluginId: string, id: string, message: MessageDecl | null): void {
+    if (!isCompanyBundle(pluginId) || !this.decls[pluginId]) return;
+    const caseType = companyCaseTypeOf(pluginId);
+    const manifest = this.decls[pluginId].manifest as { messages?: Record<string, MessageDecl> };
+    const messages = { ...(manifest.messages ?? {}) };
+    if (message) messages[id] = clone(message); else delete messages[id];
+    if (Object.keys(messages).length) manifest.messages = messages; else delete manifest.messages;
+    setAt(this.doc as Record<string, unknown>, ['caseTypes', caseType, 'messages'], Object.keys(messages).length ? clone(messages) : undefined);
     this.#changed();
   }
 

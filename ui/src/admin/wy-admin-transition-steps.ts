@@ -12,16 +12,22 @@ import {
   type Effect, type FieldRef, type RowSource,
 } from './declared-steps.js';
 import type { ConditionField } from './wy-admin-condition-editor.js';
+import { isCompanyBundle } from './company-types.js';
+import {
+  checkNotify, insertableFields, MESSAGE_TEXT_MAX, MESSAGE_VALUES, messagesInUse, newMessage, NOTIFY_CHANNELS, NOTIFY_TO, notifyEffect, providerParams,
+  toTemplate, tokenText, type MessageDecl, type MessageToken, type NotifyAnswers, type NotifyErrors,
+} from './notify-step.js';
 import './wy-admin-condition-editor.js';
 
-type Kind = 'appendRow' | 'set' | 'assign';
-const KINDS: Kind[] = ['appendRow', 'set', 'assign'];
+type Kind = 'appendRow' | 'set' | 'assign' | 'notify';
+const KINDS: Kind[] = ['appendRow', 'set', 'assign', 'notify'];
 
 /**
  * What taking one transition does beyond moving the case: its condition (前提条件, the condition
  * editor) with the message staff read when it is not met, and its steps — 追加记录 (a stamped row
- * appended to a list field), 设置字段, 转交角色 — each shown in words, added from choices and
- * removed; other steps a plugin declared are listed in words and kept.
+ * appended to a list field), 设置字段, 转交角色, 发送通知 (notify-step.ts: a company type may write the
+ * message there too) — each shown in words, added from choices and removed; other steps a plugin
+ * declared are listed in words and kept.
  */
 export class WyAdminTransitionSteps extends LitElement {
   static override properties = {
@@ -35,6 +41,8 @@ export class WyAdminTransitionSteps extends LitElement {
     setValue: { state: true },
     overwrite: { state: true },
     role: { state: true },
+    notify: { state: true },
+    notifyErrors: { state: true },
   };
 
   static override styles = [base, adminStyles, css`
@@ -58,6 +66,8 @@ export class WyAdminTransitionSteps extends LitElement {
   declare setValue: string;
   declare overwrite: boolean;
   declare role: string;
+  declare notify: NotifyAnswers;
+  declare notifyErrors: NotifyErrors;
 
   constructor() {
     super();
@@ -73,6 +83,13 @@ export class WyAdminTransitionSteps extends LitElement {
     this.setValue = '';
     this.overwrite = false;
     this.role = '';
+    this.notify = { to: 'resident', role: '', channel: 'sms', urgent: false, template: '', title: '', text: '' };
+    this.notifyErrors = {};
+  }
+
+  /** The messages this type's notify steps may send: its own (a company type's, or the plugin's plugin.json). */
+  #messages(): Record<string, MessageDecl> {
+    return ((draft.decls[this.pluginId]?.manifest as { messages?: Record<string, MessageDecl> } | undefined)?.messages) ?? {};
   }
 
   #wf() {
@@ -97,7 +114,11 @@ export class WyAdminTransitionSteps extends LitElement {
 
   #words(effect: NonNullable<TransitionDecl['effects']>[number]) {
     const f = this.#fields();
-    const w = effectWords(effect, { ...f, role: (r) => loc(draft.roles[r]?.title) || r, stamp: (s) => at(`stamp_${s}`), separator: listSeparator() });
+    const messages = this.#messages();
+    const w = effectWords(effect, {
+      ...f, role: (r) => loc(draft.roles[r]?.title) || r, stamp: (s) => at(`stamp_${s}`), separator: listSeparator(),
+      message: (id) => loc(messages[id]?.title) || id,
+    });
     return at(w.key, w.params);
   }
 
@@ -111,6 +132,10 @@ export class WyAdminTransitionSteps extends LitElement {
     this.setValue = this.#firstValue(f.fields[0]);
     this.overwrite = false;
     this.role = this.#roles()[0]?.id ?? '';
+    // a company type writes its message here; a plugin's type sends one of the plugin's
+    const own = isCompanyBundle(this.pluginId);
+    this.notify = { to: 'resident', role: this.role, channel: 'sms', urgent: false, template: own ? '' : Object.keys(this.#messages())[0] ?? '', title: '', text: '' };
+    this.notifyErrors = {};
   }
 
   #firstValue(f: FieldRef | undefined): string {
@@ -134,6 +159,19 @@ export class WyAdminTransitionSteps extends LitElement {
     } else if (this.adding === 'assign') {
       if (!this.role) return;
       effect = assignEffect(this.role);
+    } else if (this.adding === 'notify') {
+      const a = { ...this.notify, text: toTemplate(this.notify.text, this.#tokens()) };
+      this.notifyErrors = checkNotify(a, Object.keys(draft.roles), Object.keys(this.#messages()));
+      if (Object.keys(this.notifyErrors).length) return;
+      let template = a.template;
+      if (!template) {
+        // message ids are one space per company: every plugin's and every company type's are taken
+        const taken = Object.values(draft.decls).flatMap((d) => Object.keys((d.manifest as { messages?: object } | undefined)?.messages ?? {}));
+        const made = newMessage(this.caseType, taken, a.title, a.text);
+        draft.setCompanyMessage(this.pluginId, made.id, made.message);
+        template = made.id;
+      }
+      effect = notifyEffect(a, template);
     }
     if (!effect) return;
     const added = effect;
@@ -161,7 +199,7 @@ export class WyAdminTransitionSteps extends LitElement {
           const what = this.#words(e);
           return html`<li data-pointer=${ctl(this.#p('effects', i))} aria-invalid=${invalid(this.#p('effects', i))}>${what}
             <button type="button" class="icon" aria-label=${at('d_removeStep', { what })}
-              @click=${() => this.#edit((x) => { x.effects!.splice(i, 1); if (!x.effects!.length) delete x.effects; })}>✕</button>
+              @click=${() => this.#remove(wf, e, i)}>✕</button>
             ${issueNote(this.#p('effects', i))}</li>`;
         })}</ul>` : html`<span class="muted small">${at('d_noSteps')}</span>`}
         ${issueNote(this.#p('effects'))}
@@ -172,6 +210,77 @@ export class WyAdminTransitionSteps extends LitElement {
           <button type="button" @click=${(e: Event) => this.#start(((e.target as HTMLElement).parentElement!.querySelector('select') as HTMLSelectElement).value as Kind)}>${at('d_addStep')}</button>
         </div>`}
       </div>`;
+  }
+
+  /** Removes a step; a company type's message no other step sends goes with it (an unsent message may not read the case). */
+  #remove(wf: WorkflowDeclaration, effect: NonNullable<TransitionDecl['effects']>[number], index: number) {
+    const template = (effect as { params?: { template?: unknown } }).params?.template;
+    const orphan = effect.type === 'notify' && typeof template === 'string' && isCompanyBundle(this.pluginId)
+      && !messagesInUse(wf, { transition: this.transition, index }).has(template);
+    this.#edit((x) => { x.effects!.splice(index, 1); if (!x.effects!.length) delete x.effects; });
+    if (orphan) draft.setCompanyMessage(this.pluginId, template, null);
+  }
+
+  /** What a new message may insert, by title: the case's serial, the resident's name… then the form's fields. */
+  #tokens(): MessageToken[] {
+    return [
+      ...MESSAGE_VALUES.map((v) => ({ label: at(v.key), insert: v.insert })),
+      ...insertableFields(this.#fields().fields).map((x) => ({ label: x.label, insert: `{{data.${x.key}}}` })),
+    ];
+  }
+
+  /** Inserts a value (【title】) where the cursor is in the message text. */
+  #insert(value: string) {
+    const box = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[data-message-text]');
+    const text = this.notify.text;
+    const at0 = box?.selectionStart ?? text.length;
+    const at1 = box?.selectionEnd ?? text.length;
+    this.notify = { ...this.notify, text: text.slice(0, at0) + value + text.slice(at1) };
+    const { text: _fixed, ...rest } = this.notifyErrors;
+    this.notifyErrors = rest;
+    void this.updateComplete.then(() => { box?.focus(); box?.setSelectionRange(at0 + value.length, at0 + value.length); });
+  }
+
+  #setNotify(patch: Partial<NotifyAnswers>) {
+    this.notify = { ...this.notify, ...patch };
+    const errors = { ...this.notifyErrors };
+    for (const k of Object.keys(patch)) delete errors[k as keyof NotifyErrors];
+    this.notifyErrors = errors;
+  }
+
+  #notifyBody(name: string) {
+    const a = this.notify;
+    const e = this.notifyErrors;
+    const messages = Object.entries(this.#messages());
+    const own = isCompanyBundle(this.pluginId);
+    const error = (key: keyof NotifyErrors) => (e[key] ? html`<span class="issue" role="alert">${at(e[key]!)}</span>` : nothing);
+    const tokens = this.#tokens();
+    const params = Object.keys(providerParams(toTemplate(a.text, tokens)));
+    return html`
+      <label>${at('n_to')}<select aria-label=${at('n_toOf', { name })} @change=${(ev: Event) => this.#setNotify({ to: (ev.target as HTMLSelectElement).value as NotifyAnswers['to'] })}>
+        ${NOTIFY_TO.map((to) => html`<option value=${to} ?selected=${to === a.to}>${at(`n_to_${to}`)}</option>`)}</select></label>
+      ${a.to === 'role' ? html`<label>${at('n_role')}<select aria-label=${at('n_roleOf', { name })} aria-invalid=${e.role ? 'true' : 'false'} @change=${(ev: Event) => this.#setNotify({ role: (ev.target as HTMLSelectElement).value })}>
+        ${this.#roles().map((r) => html`<option value=${r.id} ?selected=${r.id === a.role}>${r.label}</option>`)}</select>${error('role')}</label>` : nothing}
+      ${a.to === 'resident' ? html`<div class="cols">
+        <label>${at('n_channel')}<select aria-label=${at('n_channelOf', { name })} @change=${(ev: Event) => this.#setNotify({ channel: (ev.target as HTMLSelectElement).value as NotifyAnswers['channel'] })}>
+          ${NOTIFY_CHANNELS.map((c) => html`<option value=${c} ?selected=${c === a.channel}>${at(`n_channel_${c}`)}</option>`)}</select></label>
+        <label class="inline"><input type="checkbox" .checked=${a.urgent} @change=${(ev: Event) => this.#setNotify({ urgent: (ev.target as HTMLInputElement).checked })}>${at('n_urgent')}</label>
+      </div>` : html`<p class="hint">${at('n_inApp')}</p>`}
+      <label>${at('n_message')}<select aria-label=${at('n_messageOf', { name })} aria-invalid=${e.template ? 'true' : 'false'} @change=${(ev: Event) => this.#setNotify({ template: (ev.target as HTMLSelectElement).value })}>
+        ${own ? html`<option value="" ?selected=${!a.template}>${at('n_newMessage')}</option>` : nothing}
+        ${messages.map(([id, m]) => html`<option value=${id} ?selected=${id === a.template}>${loc(m.title) || id}</option>`)}
+      </select>${error('template')}</label>
+      ${!messages.length && !own ? html`<p class="hint">${at('n_noMessages')}</p>` : nothing}
+      ${own && !a.template ? html`
+        <label>${at('n_title')}<input aria-label=${at('n_title')} maxlength="40" .value=${a.title} aria-invalid=${e.title ? 'true' : 'false'}
+          @input=${(ev: Event) => this.#setNotify({ title: (ev.target as HTMLInputElement).value })}>${error('title')}</label>
+        <label>${at('n_text')}<textarea data-message-text aria-label=${at('n_text')} rows="3" maxlength=${MESSAGE_TEXT_MAX} .value=${a.text} aria-invalid=${e.text ? 'true' : 'false'}
+          @input=${(ev: Event) => this.#setNotify({ text: (ev.target as HTMLTextAreaElement).value })}></textarea>${error('text')}</label>
+        <div role="group" aria-label=${at('n_insert')} class="add">
+          <span class="small muted">${at('n_insert')}${colon()}</span>
+          ${tokens.map((t) => html`<button type="button" class="small" @click=${() => this.#insert(tokenText(t.label))}>${t.label}</button>`)}
+        </div>
+        ${a.to === 'resident' && params.length ? html`<p class="hint">${at('n_providerParams', { names: params.join(listSeparator()) })}</p>` : nothing}` : nothing}`;
   }
 
   #pending(name: string) {
@@ -211,6 +320,8 @@ export class WyAdminTransitionSteps extends LitElement {
           : html`<input aria-label=${at('d_setValueOf', { name })} type=${field?.schema.type === 'number' || field?.schema.type === 'integer' ? 'number' : 'text'} .value=${this.setValue}
               @input=${(e: Event) => { this.setValue = (e.target as HTMLInputElement).value; }}>`}</label>
         <label class="inline"><input type="checkbox" .checked=${this.overwrite} @change=${(e: Event) => { this.overwrite = (e.target as HTMLInputElement).checked; }}>${at('d_overwrite')}</label>`;
+    } else if (this.adding === 'notify') {
+      body = this.#notifyBody(name);
     } else {
       body = html`<label>${at('d_assignRole')}<select aria-label=${at('d_assignRoleOf', { name })} @change=${(e: Event) => { this.role = (e.target as HTMLSelectElement).value; }}>
         ${this.#roles().map((r) => html`<option value=${r.id} ?selected=${r.id === this.role}>${r.label}</option>`)}</select></label>`;
