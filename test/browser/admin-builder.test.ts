@@ -62,7 +62,6 @@ describe('building a procedure in the editor', { timeout: 240_000 }, () => {
 
     // a section 回访安排 (saved with its first field)
     const sectionForm = admin.locator('section.sections form');
-    await sectionForm.getByLabel('分区标识').fill('revisit');
     await sectionForm.getByLabel('中文名称').fill('回访安排');
     await sectionForm.getByRole('button', { name: '添加分区' }).click();
 

@@ -1,6 +1,7 @@
 /** A table of configuration changes (where, kind, before → after, in words), as the review page, the history and the activation dialog show them. */
 import { html, nothing } from 'lit';
-import { at, describePointer } from './admin-i18n.js';
+import { at, describePointer, listSeparator } from './admin-i18n.js';
+import { loc } from '../i18n.js';
 import type { DiffChange } from './admin-types.js';
 import { draft } from './draft-store.js';
 import { escapeToken, getAt, isPlainObject, tokensOf } from './patch.js';
@@ -107,7 +108,7 @@ function rowsOf(changes: DiffChange[]): Row[] {
     const tokens = tokensOf(c.pointer);
     if (tokens[0] === 'caseTypes' && tokens.length <= 2 && (c.kind === 'added' || c.kind === 'removed')) {
       const defs = (tokens.length === 1 ? (c.kind === 'added' ? c.after : c.before) : { [tokens[1]!]: c.kind === 'added' ? c.after : c.before }) as Record<string, unknown> | null;
-      for (const def of Object.values(defs ?? {})) rows.push({ pointer: c.pointer, where: at('nt_typeWhere'), kind: c.kind, before: '', after: '', sentence: companyTypeSentence(def, c.kind === 'added') });
+      for (const def of Object.values(defs ?? {})) rows.push({ pointer: c.pointer, where: at('nt_typeWhere'), kind: c.kind, before: '', after: '', sentence: companyTypeSentence(def, c.kind === 'added', { t: at, title: (x) => loc(x as never), separator: listSeparator() }) });
       continue;
     }
     const place = placeOf(asPluginTokens(tokens));

@@ -84,7 +84,9 @@ describe("a company type's places and changes in words", () => {
     expect(asPluginTokens(['caseTypes', 'xType1', 'workflow', 'states', 'open'])).toEqual(['plugins', 'x-type1', 'workflows', 'xType1', 'states', 'open']);
     expect(asPluginTokens(['caseTypes', 'xType1', 'forms', 'register', 'properties'])).toEqual(['plugins', 'x-type1', 'forms', 'register', 'properties']);
     expect(asPluginTokens(['roles', 'frontDesk'])).toEqual(['roles', 'frontDesk']);
-    const sentence = companyTypeSentence(blankType('xType1', { 'zh-CN': '钥匙借用' }, ['frontDesk']), true);
+    const zh: Record<string, string> = { nt_sentenceAdded: '新增业务类型「{name}」', nt_sentenceForms: '表单{forms}', nt_sentenceForm: '「{name}」（{fields}）', nt_sentenceStates: '状态：{states}', nt_sentenceJoin: '；' };
+    const words = { t: (k: string, p: Record<string, string>) => zh[k]!.replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? ''), title: (t: unknown) => (t as { 'zh-CN'?: string } | undefined)?.['zh-CN'] ?? '', separator: '、' };
+    const sentence = companyTypeSentence(blankType('xType1', { 'zh-CN': '钥匙借用' }, ['frontDesk']), true, words);
     expect(sentence).toBe('新增业务类型「钥匙借用」；表单「钥匙借用」（事由）；状态：办理中、已完成');
     expect(sentence).not.toMatch(/[A-Za-z]/);
   });

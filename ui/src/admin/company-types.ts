@@ -160,15 +160,28 @@ export function asPluginTokens(t: string[]): string[] {
   return ['plugins', bundle, ...t.slice(2)];
 }
 
+/** The words a type's sentence is made of (message keys nt_sentence*, the editor's list separator). */
+export interface SentenceWords {
+  t: (key: string, params: Record<string, string>) => string;
+  /** a declared title in the editor's language */
+  title: (t: unknown) => string;
+  separator: string;
+}
+
 /** A whole company type added or removed, in words: its name, forms with their fields, states and documents. */
-export function companyTypeSentence(def: unknown, added: boolean): string {
+export function companyTypeSentence(def: unknown, added: boolean, w: SentenceWords): string {
   const d = def as Partial<CompanyTypeDef> | undefined;
-  const zh = (t: unknown) => (t as Text | undefined)?.['zh-CN'] ?? '';
-  const name = zh(d?.workflow?.title);
-  if (!added) return `删除业务类型「${name}」`;
-  const forms = Object.values(d?.forms ?? {}).map((f) => `「${zh(f['x-label'])}」（${Object.values(f.properties ?? {}).map((p) => zh(p['x-label'])).filter(Boolean).join('、')}）`);
-  const states = Object.values(d?.workflow?.states ?? {}).map((s) => zh(s.title));
-  const docs = Object.values(d?.workflow?.documents ?? {}).map((x) => `《${zh(x.title)}》`);
-  return [`新增业务类型「${name}」`, forms.length ? `表单${forms.join('、')}` : '', states.length ? `状态：${states.join('、')}` : '', docs.length ? `打印单据：${docs.join('、')}` : '']
-    .filter(Boolean).join('；');
+  const name = w.title(d?.workflow?.title);
+  if (!added) return w.t('nt_sentenceRemoved', { name });
+  const forms = Object.values(d?.forms ?? {}).map((f) => w.t('nt_sentenceForm', {
+    name: w.title(f['x-label']), fields: Object.values(f.properties ?? {}).map((p) => w.title(p['x-label'])).filter(Boolean).join(w.separator),
+  }));
+  const states = Object.values(d?.workflow?.states ?? {}).map((s) => w.title(s.title));
+  const docs = Object.values(d?.workflow?.documents ?? {}).map((x) => w.t('nt_sentenceDoc', { name: w.title(x.title) }));
+  return [
+    w.t('nt_sentenceAdded', { name }),
+    forms.length ? w.t('nt_sentenceForms', { forms: forms.join(w.separator) }) : '',
+    states.length ? w.t('nt_sentenceStates', { states: states.join(w.separator) }) : '',
+    docs.length ? w.t('nt_sentenceDocs', { docs: docs.join(w.separator) }) : '',
+  ].filter(Boolean).join(w.t('nt_sentenceJoin', {}));
 }

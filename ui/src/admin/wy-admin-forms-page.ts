@@ -7,6 +7,7 @@ import { adminStyles } from './admin-styles.js';
 import { at, issueMessage } from './admin-i18n.js';
 import type { FieldSchema, FormDeclaration, Text } from './admin-types.js';
 import { IDENTIFIER } from './admin-types.js';
+import { freshId } from './generated-ids.js';
 import { declPointer, draft, DraftController } from './draft-store.js';
 import {
   addField, addSection, FIELD_KINDS, fieldKind, fieldRule, formOf, moveField, moveSection, removeField, removeSection, sectionsOf,
@@ -319,10 +320,11 @@ export class WyAdminFormsPage extends LitElement {
     const add = (e: Event) => {
       e.preventDefault();
       const fd = new FormData(e.target as HTMLFormElement);
-      const id = String(fd.get('id') ?? '').trim();
       const zh = String(fd.get('zh') ?? '').trim();
       const en = String(fd.get('en') ?? '').trim();
-      if (!IDENTIFIER.test(id) || sections.some((s) => s.id === id) || !zh) { this.newError = at('sectionInvalid'); return; }
+      if (!zh || sections.some((s) => s.title?.['zh-CN'] === zh)) { this.newError = at('sectionInvalid'); return; }
+      // the section's id is made up, never typed (generated-ids.ts), and kept when its title changes
+      const id = freshId('section', sections.map((s) => s.id));
       this.newError = '';
       addSection(ref, id, en ? { 'zh-CN': zh, en } : { 'zh-CN': zh });
       (e.target as HTMLFormElement).reset();
@@ -334,7 +336,6 @@ export class WyAdminFormsPage extends LitElement {
         <div data-pointer=${ctl(declPointer(ref.scope, ref.pluginId, 'ui', uiName, 'sections'))}>${issueNote(declPointer(ref.scope, ref.pluginId, 'ui', uiName, 'sections'))}</div>
         ${sections.map((s, i) => html`
           <div class="sec" data-pointer=${ctl(sp(i))}>
-            <span class="id">${s.id}</span>
             <label>${at('labelZh')}<input .value=${s.title?.['zh-CN'] ?? ''} data-pointer=${ctl(sp(i, 'title', 'zh-CN'))} aria-invalid=${invalid(sp(i, 'title', 'zh-CN'))}
               @input=${(e: Event) => setTitle(i, 'zh-CN', (e.target as HTMLInputElement).value)}>${issueNote(sp(i, 'title', 'zh-CN'))}</label>
             <label>${at('labelEn')}<input .value=${s.title?.en ?? ''} @input=${(e: Event) => setTitle(i, 'en', (e.target as HTMLInputElement).value)}></label>
@@ -348,7 +349,6 @@ export class WyAdminFormsPage extends LitElement {
             ${issueNote(sp(i))}
           </div>`)}
         <form class="row" @submit=${add} style="margin-top:10px">
-          <label>${at('sectionId')}<input name="id" class="id" pattern="[a-z][a-zA-Z0-9]*" required></label>
           <label>${at('labelZh')}<input name="zh" required></label>
           <label>${at('labelEn')}<input name="en"></label>
           <button type="submit">${at('addSection')}</button>
