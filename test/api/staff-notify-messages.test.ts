@@ -97,6 +97,15 @@ describe('notify to a role: a major complaint is reported to the director', () =
   });
 });
 
+describe('messages to staff in the template list', () => {
+  it('are marked toStaff, so no SMS template code is asked for them', async () => {
+    const res = await kernel.call(t.admin!, 'GET', '/api/messages/templates');
+    expect(res.statusCode, res.body).toBe(200);
+    const toStaff = Object.fromEntries((res.json().items as { id: string; toStaff: boolean }[]).map((m) => [m.id, m.toStaff]));
+    expect(toStaff).toMatchObject({ majorComplaint: true, repairCancelled: true, complaintReplied: false, repairDispatched: false });
+  });
+});
+
 describe('notify to the assignee: a repair order written off tells its technician', () => {
   it('the technician named on the order gets the note; nobody else does', async () => {
     const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/repair', {

@@ -46,6 +46,11 @@ describe('WeCom group robots in the 短信与微信 tab', { timeout: 120_000 }, 
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await signIn(page, h.baseUrl, 'admin');
     await page.goto(`${h.baseUrl}/#/admin/channels`);
+    // the SMS card asks for template codes of messages to residents only, not of those told to staff in the app
+    const sms = page.locator('section[data-channel="sms"]');
+    await sms.locator('select[name="provider"]').selectOption('aliyun');
+    await sms.getByText('投诉答复通知').waitFor();
+    expect(await sms.getByText('重大投诉报告').count()).toBe(0);
     const card = page.locator('section[data-channel="wecom"]');
     await card.getByRole('heading', { name: '企业微信群机器人' }).waitFor();
     const ch = card.locator(`form[data-project="${h.registry.projects.get('CH')!.id}"]`);

@@ -20,7 +20,7 @@ import { REGISTRY_EDIT } from './household-archive.js';
 import { REPORTS_VIEW } from './reports.js';
 import { buildingHouseholds } from '../../notifications/outbox/recipients.js';
 import { queueMessages, UnknownMessageTemplateError, type MessagingDeps } from '../../notifications/outbox/queue-message.js';
-import { messageTemplates } from '../../notifications/outbox/message-templates.js';
+import { messageTemplates, staffOnlyMessages } from '../../notifications/outbox/message-templates.js';
 import { notificationSettings } from '../../notifications/outbox/notification-settings.js';
 import { monthlyMessageCounts } from '../../notifications/outbox/monthly-message-counts.js';
 
@@ -75,7 +75,9 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
     schema: { tags: ['messages'], summary: "The company's message templates (plugins', then the company's own): id, title and kind, for the screens that name them", response: { ...errorResponses } },
   }, async (request) => {
     const principal = principalOf(request);
-    const items = [...await templatesInForce(principal.companyId, opts.orm.em.fork())].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}) }));
+    // toStaff: told to staff in the app only (no provider template code to register)
+    const staffOnly = staffOnlyMessages(opts.messaging.bundles());
+    const items = [...await templatesInForce(principal.companyId, opts.orm.em.fork())].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}), toStaff: staffOnly.has(id) }));
     return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
   });
 

@@ -38,6 +38,29 @@ export function messageTemplates(bundles: readonly PluginBundle[], company: Reco
   return all;
 }
 
+/**
+ * The plugin messages only ever told to staff in the app (notify effects to: assignee / role, and no
+ * code context of their own): no SMS template code is registered for them, so the 短信与微信 tab
+ * leaves them out.
+ */
+export function staffOnlyMessages(bundles: readonly PluginBundle[]): Set<string> {
+  const toStaff = new Set<string>();
+  const toResidents = new Set<string>();
+  for (const b of bundles) {
+    for (const wf of Object.values(b.workflows)) {
+      for (const t of Object.values(wf.transitions)) {
+        for (const e of t.effects ?? []) {
+          if (e.type !== 'notify') continue;
+          const p = (e.params ?? {}) as { to?: unknown; template?: unknown };
+          if (typeof p.template === 'string') (p.to === 'assignee' || p.to === 'role' ? toStaff : toResidents).add(p.template);
+        }
+      }
+    }
+  }
+  const declared = new Map(bundles.flatMap((b) => Object.entries(b.manifest.messages ?? {})));
+  return new Set([...toStaff].filter((id) => !toResidents.has(id) && !declared.get(id)?.context?.length));
+}
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);

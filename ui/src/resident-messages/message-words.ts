@@ -12,7 +12,8 @@ export interface ResidentMessage {
   reason: string | null; attempts: number; urgent: boolean; text: string; caseId: number | null; unitId: number | null; personId: number | null;
   personName: string | null; recipient: string | null; createdAt: string; nextAttemptAt: string | null; sentAt: string | null;
 }
-export interface MessageTemplateInfo { id: string; title: { 'zh-CN': string; en?: string }; kind: string; optOut: boolean; params: string[] }
+/** toStaff: a message only told to staff in the app (no SMS or WeChat template code) */
+export interface MessageTemplateInfo { id: string; title: { 'zh-CN': string; en?: string }; kind: string; optOut: boolean; params: string[]; toStaff?: boolean }
 
 let templates: Promise<Map<string, MessageTemplateInfo>> | null = null;
 

@@ -128,7 +128,8 @@ export class WyAdminChannelsPage extends LitElement {
     const row = this.rows[channel];
     const keys = KEYS[d.provider] ?? [];
     const storedKeys = row && row.provider === d.provider ? row.credentials : {};
-    const titles = [...(this.titles?.values() ?? [])];
+    // messages only told to staff in the app have no provider template to register
+    const titles = [...(this.titles?.values() ?? [])].filter((m) => !m.toStaff);
     return html`<section class="card" data-channel=${channel} aria-labelledby=${`channel-${channel}`}>
       <div class="card-head"><h2 id=${`channel-${channel}`}>${rmt(channel === 'sms' ? 'channelSms' : 'channelWechat')}</h2>
         ${row ? nothing : html`<span class="unset">${rmt('notSetUp')}</span>`}</div>
