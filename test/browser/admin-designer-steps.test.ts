@@ -31,7 +31,8 @@ function keyLoan(): Record<string, unknown> {
     } },
   };
   def.workflow.states.overdue = { title: { 'zh-CN': '逾期未还' }, assignRole: 'supervisor' };
-  def.workflow.transitions.markOverdue = { title: { 'zh-CN': '标记逾期' }, from: ['lent'], to: 'overdue', roles: ['supervisor'], system: true };
+  // not yet the platform's own: the admin ticks 仅由系统办理 in the designer
+  def.workflow.transitions.markOverdue = { title: { 'zh-CN': '标记逾期' }, from: ['lent'], to: 'overdue', roles: ['supervisor'] };
   def.workflow.transitions.returnKey.from = ['lent', 'overdue'];
   return def;
 }
@@ -105,6 +106,10 @@ describe('declared steps built in the workflow designer', { timeout: 300_000 }, 
     // the return deadline takes 标记逾期 when it runs out
     await expand(admin, '[data-deadline="returnBy"]');
     await admin.getByLabel('「归还期限」到期时').selectOption({ label: '自动办理「标记逾期」' });
+    // …and only the platform takes it: staff get no button for it
+    await expand(admin, '[data-transition="markOverdue"]');
+    await admin.getByLabel('「标记逾期」仅由系统办理').check();
+    await admin.locator('[data-transition="markOverdue"] summary .badge', { hasText: '系统' }).waitFor();
 
     // 转为其他业务 → 客户投诉, the loan ends as 已归还; the borrower's name is carried over
     await admin.getByLabel('转为哪个业务').selectOption({ label: '客户投诉' });
@@ -171,5 +176,9 @@ describe('declared steps built in the workflow designer', { timeout: 300_000 }, 
     await h.kernel.runJobs();
     const late = await call<CaseBody>('supervisor', 'GET', `/api/cases/xKeyLoan/${c.id}`);
     expect(late.state).toBe('overdue');
+    // while it was out, the supervisor could not take 标记逾期 by hand (a system step)
+    const other = await lend('5栋配电房钥匙');
+    const seen = await call<CaseBody & { availableTransitions: string[] }>('supervisor', 'GET', `/api/cases/xKeyLoan/${other.id}`);
+    expect(seen.availableTransitions).not.toContain('markOverdue');
   });
 });

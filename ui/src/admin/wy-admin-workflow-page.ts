@@ -319,6 +319,8 @@ export class WyAdminWorkflowPage extends LitElement {
                   <option value="" ?selected=${!t.form}>${at('d_noForm')}</option>
                   ${draft.names(this.pluginId, 'forms').filter((f) => f !== wf.form).map((f) => html`<option value=${f} ?selected=${f === t.form}>${loc(draft.decl<FormDeclaration>(this.pluginId, 'forms', f)?.['x-label']) || f}</option>`)}
                 </select>${issueNote(p('form'))}</label>
+                <label class="inline" title=${at('d_systemHint')}><input type="checkbox" aria-label=${at('d_systemOf', { name })} .checked=${!!t.system}
+                  @change=${(e: Event) => edit(id, (x) => { if ((e.target as HTMLInputElement).checked) x.system = true; else delete x.system; })}>${at('d_system')}</label>
               </div>
               ${this.#chips(at('fromStates', { name }), states, t.from, p('from'), (next) => edit(id, (x) => { x.from = next as never; }), true)}
               ${this.#chips(at('transitionRoles', { name }), roles, t.roles, p('roles'), (next) => edit(id, (x) => { x.roles = next as never; }), true)}
