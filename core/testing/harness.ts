@@ -56,6 +56,8 @@ export function testDialect(): 'sqlite' | 'postgresql' {
 }
 
 export async function startTestKernel(options: TestKernelOptions = {}): Promise<TestKernel> {
+  // message channels and robots in tests post to local fake providers (provider-endpoint.ts)
+  process.env.WUYE_PROVIDER_ENDPOINTS ??= 'loopback';
   let current = options.startAt ? new Date(options.startAt) : new Date();
   const clock: TestClock = {
     now: () => new Date(current.getTime()),

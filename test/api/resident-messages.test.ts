@@ -308,6 +308,23 @@ describe('credentials never leak', () => {
 });
 
 // last: it changes the company's configuration and moves the clock past the month's other messages
+describe('provider addresses', () => {
+  it('a channel or group robot address the platform does not allow is refused on /endpoint, nothing stored', async () => {
+    const before = (await kernel.call(tokens.admin!, 'GET', '/api/notification-channels')).body;
+    // the cloud's metadata service: a company admin may not make the server post there with its keys
+    const channel = await kernel.call(tokens.admin!, 'PUT', '/api/notification-channels/sms', {
+      provider: 'aliyun', endpoint: 'http://169.254.169.254/latest', settings: { signName: '测试物业', templates: {} }, credentials: ALIYUN,
+    });
+    expect(channel.statusCode, channel.body).toBe(400);
+    expect(channel.json()).toMatchObject({ issues: [expect.objectContaining({ pointer: '/endpoint', code: 'endpoint-not-allowed' })] });
+    expect((await kernel.call(tokens.admin!, 'GET', '/api/notification-channels')).body).toBe(before);
+    const robot = await kernel.call(tokens.admin!, 'PUT', `/api/projects/${projectId}/wecom-robot`, { key: 'robot-test-key', endpoint: 'http://10.0.0.5/' });
+    expect(robot.statusCode, robot.body).toBe(400);
+    expect(robot.json()).toMatchObject({ issues: [expect.objectContaining({ pointer: '/endpoint', code: 'endpoint-not-allowed' })] });
+    expect((await kernel.call(tokens.admin!, 'GET', '/api/wecom-robots')).body).not.toContain('10.0.0.5');
+  });
+});
+
 describe('the daily cap', () => {
   it('past the company\'s limit a resident\'s next message that day is suppressed, and the next day one goes out again', async () => {
     const proposed = await kernel.call(tokens.admin!, 'POST', '/api/config/versions', { patch: { notifications: { dailyCap: 2 } }, reason: '每户每日最多两条' });

@@ -11,6 +11,7 @@ import type { CaseService } from '../../cases/case-service.js';
 import { ValidationError } from '../../errors.js';
 import { ADAPTERS } from '../../notifications/channels/adapters.js';
 import { MissingSecretsKeyError, seal } from '../../notifications/channels/secret-box.js';
+import { checkProviderEndpoint } from '../../notifications/channels/provider-endpoint.js';
 import { requireConfigPermission } from './config.js';
 import { errorResponses } from '../schemas.js';
 
@@ -66,6 +67,7 @@ export async function notificationChannelRoutes(app: FastifyInstance, opts: { or
     const body = request.body as ChannelBody;
     const adapter = ADAPTERS[body.provider];
     if (adapter.channel !== channel) throw new ValidationError([{ pointer: '/provider', code: 'wrong-channel', message: `${body.provider} sends ${adapter.channel}, not ${channel}` }]);
+    checkProviderEndpoint(body.endpoint);
     return opts.orm.em.fork().transactional(async (em) => {
       const row = await em.findOne(NotificationChannel, { companyId: principal.companyId, channel });
       const sameProvider = row?.provider === body.provider;

@@ -12,6 +12,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireConfigPermission } from '../../http/routes/config.js';
 import { errorResponses } from '../../http/schemas.js';
 import { MissingSecretsKeyError, seal } from '../channels/secret-box.js';
+import { checkProviderEndpoint } from '../channels/provider-endpoint.js';
 
 const projectParams = { type: 'object', properties: { projectId: { type: 'integer', minimum: 1, maximum: 2147483647 } }, required: ['projectId'], additionalProperties: false } as const;
 const robotBody = {
@@ -55,6 +56,7 @@ export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroO
     const principal = await requireConfigPermission(opts.cases, request, 'edit');
     const { projectId } = request.params as { projectId: number };
     const body = request.body as { key?: string; endpoint?: string | null };
+    checkProviderEndpoint(body.endpoint);
     const project = await projectOf(principal.companyId, projectId);
     return opts.orm.em.fork().transactional(async (em) => {
       const row = await em.findOne(WecomRobot, { companyId: principal.companyId, projectId });
