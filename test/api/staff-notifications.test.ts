@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRegistry, startTestKernel, type TestKernel } from '../../core/testing/harness.js';
 import type { SeededRegistry } from '../../core/registry/seed-registry.js';
 import type { StaffNotificationView } from '../../core/http/routes/notifications.js';
+import { unreadCounts } from '../support/unread-stream.js';
 
 let kernel: TestKernel;
 let reg: SeededRegistry;
@@ -188,21 +189,7 @@ describe('staff notifications', () => {
     const res = await fetch(`${base}/api/notifications/stream`, { headers: { authorization: `Bearer ${t.assistant!}` }, signal: controller.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    const nextCount = async (): Promise<number> => {
-      for (;;) {
-        const m = /event: unread\ndata: (\{[^\n]*\})\n\n/.exec(text);
-        if (m) {
-          text = text.slice(m.index + m[0].length);
-          return (JSON.parse(m[1]!) as { unread: number }).unread;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        text += decoder.decode(value);
-      }
-    };
+    const nextCount = unreadCounts(res);
     const start = await nextCount();
     // a complaint classified and handled lands in the assistants' queue (handled → assistant)
     const c = await register('电梯按钮失灵');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRegistry, startTestKernel, type TestKernel } from '../../core/testing/harness.js';
 import type { SeededRegistry } from '../../core/registry/seed-registry.js';
 import type { StaffNotificationView } from '../../core/http/routes/notifications.js';
+import { unreadCounts } from '../support/unread-stream.js';
 
 let kernel: TestKernel;
 let reg: SeededRegistry;
@@ -148,21 +149,7 @@ describe('notify to the assignee: a repair order written off tells its technicia
     const controller = new AbortController();
     const res = await fetch(`${base}/api/notifications/stream`, { headers: { authorization: `Bearer ${t.technician!}` }, signal: controller.signal });
     expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    const nextCount = async (): Promise<number> => {
-      for (;;) {
-        const m = /event: unread\ndata: (\{[^\n]*\})\n\n/.exec(text);
-        if (m) {
-          text = text.slice(m.index + m[0].length);
-          return (JSON.parse(m[1]!) as { unread: number }).unread;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        text += decoder.decode(value);
-      }
-    };
+    const nextCount = unreadCounts(res);
     const start = await nextCount();
     expect((await take('frontdesk', 'repair', dispatched.json(), 'cancel', { cancelReason: 'customerCancelled', cancelNote: '业主外出' })).statusCode).toBe(200);
     await kernel.runJobs();
