@@ -17,7 +17,10 @@ interface Issue { pointer: string; code: string }
 /** TEST DATA: a home-visit type as the configuration editor writes it (registration with house and resident fields). */
 function homeVisit(unitField = 'house', text = '{{person.name}}您好：拜访（{{case.serial}}）已办结，事由：{{data.subject}}。', messageId = 'xHomeVisitDone'): Record<string, unknown> {
   return {
-    messages: { [messageId]: { title: { 'zh-CN': '拜访办结通知' }, kind: 'service', text, params: { serial: '{{case.serial}}' } } },
+    messages: {
+      [messageId]: { title: { 'zh-CN': '拜访办结通知' }, kind: 'service', text, params: { serial: '{{case.serial}}' } },
+      xHomeVisitStaff: { title: { 'zh-CN': '拜访办结（内部）' }, kind: 'service', text: '{{project.name}}：拜访（{{case.serial}}）已办结，事由：{{data.subject}}' },
+    },
     workflow: {
       caseType: 'xHomeVisit', title: { 'zh-CN': '上门拜访' }, serialPrefix: 'SM', form: 'register', initialState: 'open', createRoles: ['frontDesk'],
       unitField, personField: 'resident',
@@ -27,7 +30,7 @@ function homeVisit(unitField = 'house', text = '{{person.name}}您好：拜访�
           title: { 'zh-CN': '办结' }, from: ['open'], to: 'done', roles: ['frontDesk'],
           effects: [
             { type: 'notify', params: { to: 'resident', template: messageId, channel: 'sms' } },
-            { type: 'notify', params: { to: 'role', role: 'supervisor', template: messageId } },
+            { type: 'notify', params: { to: 'role', role: 'supervisor', template: 'xHomeVisitStaff' } },
           ],
         },
       },
@@ -134,6 +137,11 @@ describe('a company type sends its own messages', { timeout: 120_000 }, () => {
     const told = (await kernel.call(supervisor, 'GET', '/api/notifications?limit=100')).json() as { items: { kind: string; caseId: number | null; title?: string | null; text?: string | null }[] };
     const mine = told.items.filter((n) => n.kind === 'message' && n.caseId === visit.id);
     expect(mine).toHaveLength(1);
-    expect(JSON.stringify(mine[0])).toContain(`拜访（${visit.serial}）已办结`);
+    expect(JSON.stringify(mine[0])).toContain(`翠湖花园：拜访（${visit.serial}）已办结，事由：新入住拜访`);
+    // the message told only to staff needs no SMS template code; the one to the resident does
+    const templates = (await kernel.call(admin, 'GET', '/api/messages/templates')).json() as { items: { id: string; toStaff: boolean }[] };
+    expect(templates.items.filter((m) => m.id.startsWith('xHomeVisit'))).toEqual([
+      expect.objectContaining({ id: 'xHomeVisitDone', toStaff: false }), expect.objectContaining({ id: 'xHomeVisitStaff', toStaff: true }),
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import { REPORTS_VIEW } from './reports.js';
 import { buildingHouseholds } from '../../notifications/outbox/recipients.js';
 import { queueMessages, UnknownMessageTemplateError, type MessagingDeps } from '../../notifications/outbox/queue-message.js';
 import { messageTemplates, staffOnlyMessages } from '../../notifications/outbox/message-templates.js';
+import { companyTypeBundles } from '../../config/company-case-types.js';
 import { notificationSettings } from '../../notifications/outbox/notification-settings.js';
 import { monthlyMessageCounts } from '../../notifications/outbox/monthly-message-counts.js';
 
@@ -46,7 +47,10 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
   /** The message templates new messages use now: the plugins', replaced or added to by the company's configuration. */
   const templatesInForce = async (companyId: number, em: EntityManager) => {
     const version = await opts.configs.current(companyId, opts.now(), em);
-    return messageTemplates(opts.messaging.bundles(), notificationSettings(await opts.configs.documentOf(companyId, version.id, em)).templates);
+    const document = await opts.configs.documentOf(companyId, version.id, em);
+    const templates = messageTemplates(opts.messaging.bundles(), notificationSettings(document).templates);
+    // the company's own types send their messages too: one told only to staff needs no provider code
+    return { templates, staffOnly: staffOnlyMessages([...opts.messaging.bundles(), ...companyTypeBundles(document)]) };
   };
 
   const personNames = async (companyId: number, ids: (number | null)[]) => {
@@ -76,8 +80,8 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
   }, async (request) => {
     const principal = principalOf(request);
     // toStaff: told to staff in the app only (no provider template code to register)
-    const staffOnly = staffOnlyMessages(opts.messaging.bundles());
-    const items = [...await templatesInForce(principal.companyId, opts.orm.em.fork())].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}), toStaff: staffOnly.has(id) }));
+    const { templates, staffOnly } = await templatesInForce(principal.companyId, opts.orm.em.fork());
+    const items = [...templates].map(([id, m]) => ({ id, title: m.title, kind: m.kind, optOut: m.optOut !== false, params: Object.keys(m.params ?? {}), toStaff: staffOnly.has(id) }));
     return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
   });
 
@@ -150,7 +154,7 @@ export async function messageRoutes(app: FastifyInstance, opts: Opts): Promise<v
         if (!units.some((u) => scope.includes(u.projectId))) throw new NotFoundError('resident');
       }
       // the plugins' kinds and the company's own (a kind only its notifications.templates declare)
-      const kinds = new Set([...(await templatesInForce(principal.companyId, em)).values()].map((m) => m.kind));
+      const kinds = new Set([...(await templatesInForce(principal.companyId, em)).templates.values()].map((m) => m.kind));
       const unknown = body.optOutKinds.findIndex((k) => !kinds.has(k));
       if (unknown >= 0) throw new ValidationError([{ pointer: `/optOutKinds/${unknown}`, code: 'enum', message: `unknown message kind "${body.optOutKinds[unknown]}" (known: ${[...kinds].sort().join(', ')})` }]);
       let pref = await em.findOne(ResidentMessagePreference, { companyId: principal.companyId, personId: id });
