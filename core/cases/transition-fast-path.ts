@@ -6,7 +6,8 @@
  *
  * What the stores cannot do goes the ORM way (`null` is returned before anything is written, and
  * the caller runs the ORM transaction from the start):
- *  - a transition that declares a plugin effect (plugin code runs on the ORM's EntityManager);
+ *  - a transition that runs a plugin effect (plugin code runs on the ORM's EntityManager; a
+ *    conditional one only when its `when` holds for this case);
  *  - closing a case another case waits for (the handed-over case resumes: convert-case.ts);
  *  - a case offered to assignment rules of which one picks by round robin (its turn is a counter
  *    written in the transaction).
@@ -31,12 +32,16 @@ import type { NewEvent, TransitionStore } from './transition-store.js';
 
 const BUILT_IN_EFFECTS = new Set(['set', 'assign', 'followUp']);
 
-/** Per workflow, compiled once: the transitions that declare a plugin effect. */
+/**
+ * Per workflow, compiled once: the transitions that always run a plugin effect (one without a
+ * `when`). One whose plugin effects are conditional is decided by the plan (pluginEffects): a
+ * minor complaint's classify stays here, a major one — reported to the director — goes the ORM way.
+ */
 const pluginEffectTransitions = new WeakMap<WorkflowDeclaration, Set<string>>();
 export function declaresPluginEffect(wf: WorkflowDeclaration, transitionId: string): boolean {
   let known = pluginEffectTransitions.get(wf);
   if (!known) {
-    known = new Set(Object.entries(wf.transitions).filter(([, t]) => (t.effects ?? []).some((e) => !BUILT_IN_EFFECTS.has(e.type))).map(([id]) => id));
+    known = new Set(Object.entries(wf.transitions).filter(([, t]) => (t.effects ?? []).some((e) => !BUILT_IN_EFFECTS.has(e.type) && e.when === undefined)).map(([id]) => id));
     pluginEffectTransitions.set(wf, known);
   }
   return known.has(transitionId);
