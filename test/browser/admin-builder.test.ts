@@ -162,11 +162,11 @@ describe('building a procedure in the editor', { timeout: 240_000 }, () => {
     await admin.getByTestId('dry-run-results').waitFor();
     await admin.getByLabel('修改原因（必填）').fill('投诉登记增加回访安排；住户可撤回投诉；投诉处理单打印预约回访');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 2');
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     const dialog = admin.getByTestId('activate-dialog');
     await dialog.getByRole('button', { name: '确认启用版本 2' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
     await shot(admin, '04-activated');
     await admin.close();
   });

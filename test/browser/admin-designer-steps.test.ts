@@ -139,10 +139,10 @@ describe('declared steps built in the workflow designer', { timeout: 300_000 }, 
 
     await admin.getByLabel('修改原因（必填）').fill('钥匙归还记入借还记录；逾期自动标记；可转为投诉');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 3');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 3');
     await admin.getByRole('button', { name: '启用版本 3' }).click();
     await admin.getByTestId('activate-dialog').getByRole('button', { name: '确认启用版本 3' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 3');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 3');
     await admin.close();
   });
 

@@ -222,12 +222,13 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('请填写修改原因');
     await admin.getByLabel('修改原因（必填）').fill('轻微投诉改为2天内解决；来访投诉记录接待人；客服主管改称客服主任');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 2');
     expect(await currentVersion()).toBe(1);
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     await confirmActivation(admin, 2);
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
-    await expect.poll(() => admin.locator('[data-testid="history"] tr[data-version="2"]').textContent()).toContain('现行');
+    // activation compiles the version on the server: seconds on a loaded machine, not the poll's default second
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
+    await expect.poll(() => admin.locator('[data-testid="history"] tr[data-version="2"]').textContent(), { timeout: 30_000 }).toContain('现行');
     await expect.poll(() => admin.getByTestId('draft-status').textContent()).toContain('无修改');
     await h.screenshot(admin, 'admin-04-activated-history');
     await admin.close();
@@ -271,7 +272,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     await tab(admin, '审阅与启用');
     await admin.getByLabel('修改原因（必填）').fill('测试：负数时限');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('提交被拒绝');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('提交被拒绝');
     expect(await currentVersion()).toBe(2);
     const problems = admin.getByTestId('problems');
     await problems.getByRole('link', { name: /解决并答复住户/ }).click();
@@ -336,7 +337,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     await tab(admin, '审阅与启用');
     await admin.getByLabel('修改原因（必填）').fill('测试：规则读取不存在的字段');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('提交被拒绝');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('提交被拒绝');
     expect(await currentVersion()).toBe(2);
     await admin.getByRole('button', { name: '放弃草稿' }).click();
     await expect.poll(() => admin.getByTestId('draft-status').textContent()).toContain('无修改');
@@ -505,7 +506,7 @@ describe('the configuration editor', { timeout: 180_000 }, () => {
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     await confirmActivation(admin, 2);
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
     await h.screenshot(admin, 'admin-10-manual-b-activated');
     await admin.close();
 

@@ -187,13 +187,13 @@ describe('fee tables in the configuration editor', { timeout: 180_000 }, () => {
     await tab(admin, '审阅与启用');
     await admin.getByLabel('修改原因（必填）').fill('2027年起住宅物业管理费调整为2.80元/㎡·月');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 2');
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     // 启用 asks first, with the change in words
     const dialog = admin.getByTestId('activate-dialog');
     await expect.poll(() => dialog.getByTestId('changes').textContent()).toContain('2027-01-01 起：住宅 2.80');
     await dialog.getByRole('button', { name: '确认启用版本 2' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
     await h.screenshot(admin, 'fees-06-activated');
     await admin.close();
 

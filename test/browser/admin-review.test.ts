@@ -113,7 +113,7 @@ describe('reviewing and activating a configuration change', { timeout: 240_000 }
 
     await admin.getByLabel('修改原因（必填）').fill('来访投诉记录接待人；轻微投诉2天内解决');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 2');
 
     // 启用 asks first: which version replaces which, and what changes; cancelling changes nothing
     await admin.getByRole('button', { name: '启用版本 2' }).click();
@@ -127,7 +127,7 @@ describe('reviewing and activating a configuration change', { timeout: 240_000 }
     expect(await currentVersion()).toBe(1);
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     await dialog.getByRole('button', { name: '确认启用版本 2' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
     expect(await currentVersion()).toBe(2);
     // version 1 in the history, in Chinese
     await expect.poll(() => admin.locator('[data-testid="history"] tr[data-version="1"] td.reason').textContent()).toBe('初始配置：采用各流程的默认设置');

@@ -150,10 +150,10 @@ describe('plugin settings editor', () => {
     await shoot(admin, 'plugin-settings-04b-review-dry-run');
     await admin.getByLabel('修改原因（必填）').fill('调整水龙头维修价、垃圾未装袋罚款和空置房检查项目名称');
     await admin.getByRole('button', { name: '提交（待启用）' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已提交为版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已提交为版本 2');
     await admin.getByRole('button', { name: '启用版本 2' }).click();
     await admin.getByTestId('activate-dialog').getByRole('button', { name: '确认启用版本 2' }).click();
-    await expect.poll(() => admin.getByTestId('review-message').textContent()).toContain('已启用版本 2');
+    await expect.poll(() => admin.getByTestId('review-message').textContent(), { timeout: 30_000 }).toContain('已启用版本 2');
     await shoot(admin, 'plugin-settings-05-activated');
     await admin.close();
   }, 120_000);
