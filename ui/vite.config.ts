@@ -23,6 +23,8 @@ const formsLab = path.join(rootDir, 'forms/lab/forms-lab.html');
  * itself. Included only when the lab exists.
  */
 const labEntry = path.join(uiDir, 'forms-lab.html');
+// the lab is a developer's page (and the all-kinds browser test's): the production build leaves it out
+const withLab = existsSync(formsLab) && process.env.WUYE_FORMS_LAB !== 'off';
 // WUYE_UI_DIST lets several checkouts' test runs build side by side without emptying each other's app.
 const outDir = process.env.WUYE_UI_DIST ? path.resolve(process.env.WUYE_UI_DIST) : path.join(uiDir, 'dist');
 const labRelative = path.relative(uiDir, path.dirname(formsLab)).split(path.sep).join('/');
@@ -121,7 +123,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         app: path.join(uiDir, 'index.html'),
-        ...(existsSync(formsLab) ? { 'forms-lab': labEntry } : {}),
+        ...(withLab ? { 'forms-lab': labEntry } : {}),
       },
     },
   },

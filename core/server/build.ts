@@ -48,7 +48,8 @@ for (const folder of ['core', 'plugins', 'schemas']) copyRuntimeFiles(folder);
 execFileSync(bin('vite'), ['build', '--config', path.join(root, 'ui/vite.config.ts'), '--logLevel', 'warn'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, WUYE_UI_DIST: path.join(out, 'ui/dist') },
+  // the forms lab is a developer's page, not part of what is deployed
+  env: { ...process.env, WUYE_UI_DIST: path.join(out, 'ui/dist'), WUYE_FORMS_LAB: 'off' },
 });
 // the compiled files are ES modules wherever the folder is copied to
 writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);

@@ -71,6 +71,8 @@ describe('production start: node dist/core/server/main.js', () => {
     const page = await fetch(`${baseUrl}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
+    // the forms lab (a developer's page) is not deployed
+    expect((await fetch(`${baseUrl}/forms-lab.html`)).status).toBe(404);
     const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'frontdesk', password: 'wuye2026' }) });
     expect(login.status).toBe(401);
     expect(server.output()).not.toContain('seeded the demo company');
