@@ -3,7 +3,7 @@
  * on 127.0.0.1 and serving the built staff app, driven by Debian's Chromium through
  * playwright-core. Screenshots go to test-results/screenshots/ so people can look at the screens.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT_DIR } from '../../core/kernel.js';
@@ -67,6 +67,12 @@ export async function startBrowserHarness(options: TestKernelOptions & { demo?: 
     async screenshot(page, name) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
+      // extra copies for whoever reviews the screens of a change (WUYE_SHOTS_DIR), besides test-results/screenshots
+      const extra = process.env.WUYE_SHOTS_DIR;
+      if (extra) {
+        mkdirSync(extra, { recursive: true });
+        copyFileSync(file, path.join(extra, path.basename(file)));
+      }
       return file;
     },
     async close() {

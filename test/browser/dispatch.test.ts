@@ -5,15 +5,12 @@
  * 我的待办; the clerk who registered it follows it under 我登记的. Screenshots (zh-CN, desktop and
  * phone): test-results/screenshots/dispatch-*.png, copied to $WUYE_SHOTS_DIR when set.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
-const SHOTS = process.env.WUYE_SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ plugins: ['service-desk', 'billing', 'paid-services'], startAt: '2026-10-12T09:00:00+08:00' });
@@ -31,11 +28,7 @@ async function login(username: string, phone = false): Promise<Page> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  const file = await h.screenshot(page, `dispatch-${name}`);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, path.join(SHOTS, path.basename(file)));
-  }
+  await h.screenshot(page, `dispatch-${name}`);
 }
 
 /** No English, ids or raw codes on a staff screen. */

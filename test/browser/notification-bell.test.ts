@@ -5,16 +5,12 @@
  * the escalation in Chinese, and clicking it marks it read and opens the case.
  * Screenshots (desktop and 390×844 phone): test-results/screenshots/notification-*.png
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHarness, signIn, type BrowserHarness } from './browser-harness.js';
 import { deepText } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
-/** extra copies for the people reviewing this work (WUYE_SHOTS_DIR), besides test-results/screenshots */
-const SHOTS = process.env.WUYE_SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ plugins: ['service-desk', 'complaints'], startAt: '2026-11-02T09:00:00+08:00' });
@@ -23,11 +19,7 @@ afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
 async function shot(page: Parameters<BrowserHarness['screenshot']>[0], name: string) {
-  const file = await h.screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, path.join(SHOTS, path.basename(file)));
-  }
+  await h.screenshot(page, name);
 }
 
 async function take(token: string, c: { id: number; version: number }, transition: string, data?: Record<string, unknown>) {

@@ -5,8 +5,6 @@
  * may switch off, and the item opens the case. No codes on screen. Screenshots (desktop and
  * 390×844 phone): test-results/screenshots/notification-message-*.png.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHarness, signIn, type BrowserHarness } from './browser-harness.js';
@@ -14,7 +12,6 @@ import { deepText } from './form-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
-const SHOTS = process.env.WUYE_SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ plugins: ['service-desk', 'complaints'], startAt: '2026-11-02T09:00:00+08:00' });
@@ -23,11 +20,7 @@ afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
 async function shot(page: Page, name: string) {
-  const file = await h.screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, path.join(SHOTS, path.basename(file)));
-  }
+  await h.screenshot(page, name);
 }
 
 describe('a message to staff on the 通知 page', { timeout: 120_000 }, () => {

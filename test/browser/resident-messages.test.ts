@@ -7,8 +7,7 @@
  * Screenshots (desktop and 390×844 phone): test-results/screenshots/resident-messages-*.png.
  * All keys and numbers here are TEST DATA.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHarness, signIn, type BrowserHarness } from './browser-harness.js';
@@ -23,7 +22,6 @@ const ALIYUN = { accessKeyId: 'LTAI-test-id', accessKeySecret: 'aliyun-test-secr
 let h: BrowserHarness;
 let aliyun: FakeServer;
 const pageErrors: string[] = [];
-const SHOTS = process.env.WUYE_SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ plugins: ['service-desk', 'billing', 'parcel-desk'], startAt: '2026-11-23T10:00:00+08:00' });
@@ -36,11 +34,7 @@ afterAll(async () => {
 afterEach(() => expect(pageErrors).toEqual([]));
 
 async function shot(page: Page, name: string) {
-  const file = await h.screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, path.join(SHOTS, path.basename(file)));
-  }
+  await h.screenshot(page, name);
 }
 async function phoneShot(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -6,8 +6,6 @@
  * Screenshots (desktop and 390×844 phone): test-results/screenshots/wecom-robot-*.png.
  * The keys here are TEST DATA.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHarness, signIn, type BrowserHarness } from './browser-harness.js';
@@ -20,7 +18,6 @@ const KEY = '693a91f6-browser-4bc4-robot0c2e'; // TEST DATA
 let h: BrowserHarness;
 let robot: FakeServer;
 const pageErrors: string[] = [];
-const SHOTS = process.env.WUYE_SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ plugins: ['service-desk', 'complaints'], startAt: '2026-11-02T09:00:00+08:00' });
@@ -33,11 +30,7 @@ afterAll(async () => {
 afterEach(() => expect(pageErrors).toEqual([]));
 
 async function shot(page: Page, name: string) {
-  const file = await h.screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    copyFileSync(file, path.join(SHOTS, path.basename(file)));
-  }
+  await h.screenshot(page, name);
 }
 
 describe('WeCom group robots in the 短信与微信 tab', { timeout: 120_000 }, () => {
