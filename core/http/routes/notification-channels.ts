@@ -11,7 +11,7 @@ import type { CaseService } from '../../cases/case-service.js';
 import { ValidationError } from '../../errors.js';
 import { ADAPTERS } from '../../notifications/channels/adapters.js';
 import { MissingSecretsKeyError, seal } from '../../notifications/channels/secret-box.js';
-import { checkProviderEndpoint } from '../../notifications/channels/provider-endpoint.js';
+import { checkProviderEndpoint, endpointOverridesAllowed } from '../../notifications/channels/provider-endpoint.js';
 import { requireConfigPermission } from './config.js';
 import { errorResponses } from '../schemas.js';
 
@@ -52,7 +52,7 @@ export async function notificationChannelRoutes(app: FastifyInstance, opts: { or
   }, async (request) => {
     const principal = await requireConfigPermission(opts.cases, request, 'edit');
     const rows = await opts.orm.em.fork().find(NotificationChannel, { companyId: principal.companyId }, { orderBy: { channel: 'asc' } });
-    return { items: rows.map(channelView) };
+    return { items: rows.map(channelView), endpointsAllowed: endpointOverridesAllowed() };
   });
 
   app.put('/api/notification-channels/:channel', {

@@ -31,6 +31,11 @@ function safeOrigin(s: string): string | null {
   }
 }
 
+/** Whether the platform lets companies store any address of their own (the editor shows the field only then). */
+export function endpointOverridesAllowed(setting: string | undefined = process.env.WUYE_PROVIDER_ENDPOINTS): boolean {
+  return (setting ?? '').split(',').some((s) => s.trim() !== '');
+}
+
 /** Refuses a stored endpoint the platform does not allow (400 naming the field); null keeps the provider's own. */
 export function checkProviderEndpoint(url: string | null | undefined, pointer = '/endpoint'): void {
   if (url === null || url === undefined) return;

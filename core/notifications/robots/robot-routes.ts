@@ -12,7 +12,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireConfigPermission } from '../../http/routes/config.js';
 import { errorResponses } from '../../http/schemas.js';
 import { MissingSecretsKeyError, seal } from '../channels/secret-box.js';
-import { checkProviderEndpoint } from '../channels/provider-endpoint.js';
+import { checkProviderEndpoint, endpointOverridesAllowed } from '../channels/provider-endpoint.js';
 
 const projectParams = { type: 'object', properties: { projectId: { type: 'integer', minimum: 1, maximum: 2147483647 } }, required: ['projectId'], additionalProperties: false } as const;
 const robotBody = {
@@ -44,7 +44,7 @@ export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroO
     const em = opts.orm.em.fork();
     const robots = await em.find(WecomRobot, { companyId: principal.companyId }, { orderBy: { projectId: 'asc' } });
     const names = new Map((await em.find(Project, { companyId: principal.companyId, id: { $in: robots.map((r) => r.projectId) } })).map((p) => [p.id, p.name]));
-    return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '')) };
+    return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '')), endpointsAllowed: endpointOverridesAllowed() };
   });
 
   app.put('/api/projects/:projectId/wecom-robot', {

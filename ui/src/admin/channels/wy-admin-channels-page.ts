@@ -31,7 +31,7 @@ const draftOf = (row: ChannelRow | undefined): Draft => ({
 });
 
 export class WyAdminChannelsPage extends LitElement {
-  static override properties = { rows: { state: true }, drafts: { state: true }, titles: { state: true }, issues: { state: true }, saved: { state: true }, error: { state: true }, busy: { state: true } };
+  static override properties = { endpointsAllowed: { state: true }, rows: { state: true }, drafts: { state: true }, titles: { state: true }, issues: { state: true }, saved: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [base, adminStyles, css`
     :host { display: block; max-width: 900px; }
     section.card { margin-bottom: 16px; }
@@ -45,6 +45,8 @@ export class WyAdminChannelsPage extends LitElement {
   `];
 
   declare rows: Partial<Record<ChannelKind, ChannelRow>>;
+  /** the platform lets the company send through an address of its own (WUYE_PROVIDER_ENDPOINTS): else no such field */
+  declare endpointsAllowed: boolean;
   declare drafts: Record<ChannelKind, Draft>;
   declare titles: Map<string, MessageTemplateInfo> | null;
   declare issues: Partial<Record<ChannelKind, Record<string, string>>>;
@@ -56,6 +58,7 @@ export class WyAdminChannelsPage extends LitElement {
     super();
     new I18nController(this);
     this.rows = {};
+    this.endpointsAllowed = false;
     this.drafts = { sms: draftOf(undefined), wechat: draftOf(undefined) };
     this.titles = null;
     this.issues = {};
@@ -71,8 +74,9 @@ export class WyAdminChannelsPage extends LitElement {
 
   async #load() {
     try {
-      const [channels, titles] = await Promise.all([api.get<{ items: ChannelRow[] }>('/api/notification-channels'), messageTemplates()]);
+      const [channels, titles] = await Promise.all([api.get<{ items: ChannelRow[]; endpointsAllowed: boolean }>('/api/notification-channels'), messageTemplates()]);
       this.rows = Object.fromEntries(channels.items.map((c) => [c.channel, c]));
+      this.endpointsAllowed = channels.endpointsAllowed;
       this.drafts = { sms: draftOf(this.rows.sms), wechat: draftOf(this.rows.wechat) };
       this.titles = titles;
       this.error = '';
@@ -142,7 +146,7 @@ export class WyAdminChannelsPage extends LitElement {
             </select>${this.#issue(channel, '/provider')}
           </label>
           ${d.provider ? html`
-            <label>${rmt('endpoint')}<input name="endpoint" .value=${d.endpoint} maxlength="300" @input=${(e: Event) => this.#edit(channel, (x) => { x.endpoint = (e.target as HTMLInputElement).value; })}>${this.#issue(channel, '/endpoint')}</label>
+            ${this.endpointsAllowed || d.endpoint ? html`<label>${rmt('endpoint')}<input name="endpoint" .value=${d.endpoint} maxlength="300" @input=${(e: Event) => this.#edit(channel, (x) => { x.endpoint = (e.target as HTMLInputElement).value; })}>${this.#issue(channel, '/endpoint')}</label>` : nothing}
             ${channel === 'sms' ? html`<label>${rmt('signName')}<input name="signName" .value=${d.signName} maxlength="40" @input=${(e: Event) => this.#edit(channel, (x) => { x.signName = (e.target as HTMLInputElement).value; })}>${this.#issue(channel, '/settings/signName')}</label>` : nothing}
             ${d.provider === 'tencent' ? html`<label>${rmt('sdkAppId')}<input name="sdkAppId" .value=${d.sdkAppId} maxlength="40" @input=${(e: Event) => this.#edit(channel, (x) => { x.sdkAppId = (e.target as HTMLInputElement).value; })}>${this.#issue(channel, '/settings/sdkAppId')}</label>` : nothing}` : nothing}
         </div>

@@ -17,7 +17,7 @@ interface ProjectRow { id: number; name: string }
 interface Draft { key: string; endpoint: string }
 
 export class WyAdminWecomRobots extends LitElement {
-  static override properties = { projects: { state: true }, robots: { state: true }, drafts: { state: true }, issues: { state: true }, saved: { state: true }, error: { state: true }, busy: { state: true } };
+  static override properties = { endpointsAllowed: { state: true }, projects: { state: true }, robots: { state: true }, drafts: { state: true }, issues: { state: true }, saved: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [base, adminStyles, css`
     :host { display: block; }
     .set { font-size: 12px; color: var(--wy-ok); margin-left: 6px; }
@@ -28,6 +28,8 @@ export class WyAdminWecomRobots extends LitElement {
 
   declare projects: ProjectRow[] | null;
   declare robots: Map<number, RobotRow>;
+  /** the platform lets the company post through an address of its own (WUYE_PROVIDER_ENDPOINTS): else no such field */
+  declare endpointsAllowed: boolean;
   declare drafts: Record<number, Draft>;
   declare issues: Record<number, Record<string, string>>;
   declare saved: number | null;
@@ -39,6 +41,7 @@ export class WyAdminWecomRobots extends LitElement {
     new I18nController(this);
     this.projects = null;
     this.robots = new Map();
+    this.endpointsAllowed = false;
     this.drafts = {};
     this.issues = {};
     this.saved = null;
@@ -53,8 +56,9 @@ export class WyAdminWecomRobots extends LitElement {
 
   async #load() {
     try {
-      const [projects, robots] = await Promise.all([api.get<{ items: ProjectRow[] }>('/api/projects'), api.get<{ items: RobotRow[] }>('/api/wecom-robots')]);
+      const [projects, robots] = await Promise.all([api.get<{ items: ProjectRow[] }>('/api/projects'), api.get<{ items: RobotRow[]; endpointsAllowed: boolean }>('/api/wecom-robots')]);
       this.robots = new Map(robots.items.map((r) => [r.projectId, r]));
+      this.endpointsAllowed = robots.endpointsAllowed;
       this.drafts = Object.fromEntries(projects.items.map((p) => [p.id, { key: '', endpoint: this.robots.get(p.id)?.endpoint ?? '' }]));
       this.projects = projects.items;
       this.error = '';
@@ -129,8 +133,8 @@ export class WyAdminWecomRobots extends LitElement {
             <label>${rmt('robotKey')}
               <input type="password" name="robot-key" autocomplete="new-password" maxlength="100" .value=${d.key} placeholder=${robot ? rmt('credSet') : ''}
                 @input=${(e: Event) => this.#edit(p.id, (x) => { x.key = (e.target as HTMLInputElement).value; })}>${this.#issue(p.id, '/key')}</label>
-            <label>${rmt('endpoint')}<input name="robot-endpoint" maxlength="300" .value=${d.endpoint}
-              @input=${(e: Event) => this.#edit(p.id, (x) => { x.endpoint = (e.target as HTMLInputElement).value; })}>${this.#issue(p.id, '/endpoint')}</label>
+            ${this.endpointsAllowed || d.endpoint ? html`<label>${rmt('endpoint')}<input name="robot-endpoint" maxlength="300" .value=${d.endpoint}
+              @input=${(e: Event) => this.#edit(p.id, (x) => { x.endpoint = (e.target as HTMLInputElement).value; })}>${this.#issue(p.id, '/endpoint')}</label>` : nothing}
           </div>
           <div class="actions">
             <button type="submit" class="primary" ?disabled=${this.busy}>${rmt('save')}</button>
