@@ -126,6 +126,16 @@ describe('posting overdue and escalated items', () => {
       await kernel.runJobs();
     }
     expect(await post()).toMatchObject({ status: 'failed', attempts: 4 });
+    // the tab shows the failure (what was not heard, the robot's refusal, never the key) until the robot is saved again
+    const robots = async () => kernel.call(t.admin!, 'GET', '/api/wecom-robots');
+    const listed = await robots();
+    expect(listed.body).not.toContain(KEY);
+    const mine = (listed.json() as { items: { projectId: number; lastFailure: { text: string; error: string } | null }[] }).items.find((r) => r.projectId === CH())!;
+    expect(mine.lastFailure).toMatchObject({ error: 'errcode 45009: api freq out of limit' });
+    expect(mine.lastFailure!.text).toContain(c.serial);
+    kernel.clock.advance(60_000);
+    expect((await setRobot({ endpoint: robot.url })).statusCode).toBe(200);
+    expect(((await robots()).json() as { items: { projectId: number; lastFailure: unknown }[] }).items.find((r) => r.projectId === CH())!.lastFailure).toBeNull();
     robot.failNext(0);
     kernel.clock.advance(30 * 60_000);
     await kernel.runJobs();

@@ -73,5 +73,23 @@ describe('WeCom group robots in the 短信与微信 tab', { timeout: 120_000 }, 
     await h.kernel.runJobs();
     await h.kernel.runJobs();
     expect(robot.accepted.map((b) => JSON.stringify(b))).toEqual([expect.stringContaining(`【升级】翠湖花园 客户投诉 ${res.json().serial}`)]);
+
+    // the robot refuses from now on (its key was revoked): after the retries the tab says so, in words
+    robot.failNext(10, '93000');
+    const second = await h.kernel.call(await h.kernel.login('frontdesk'), 'POST', '/api/cases/complaint', { projectId: h.registry.projects.get('CH')!.id, data: { channel: 'letter', complainantName: '王芳', content: '门禁失灵' } });
+    expect(second.statusCode, second.body).toBe(201);
+    await h.kernel.runJobs();
+    h.kernel.clock.advance(40 * 60_000);
+    await h.kernel.runJobs();
+    await h.kernel.runJobs();
+    for (const minutes of [1, 2, 4]) {
+      h.kernel.clock.advance(minutes * 60_000);
+      await h.kernel.runJobs();
+    }
+    await page.reload();
+    const failure = ch.getByTestId('robot-failure');
+    await expect.poll(() => failure.textContent()).toContain(second.json().serial);
+    expect(await failure.textContent()).not.toMatch(/errcode|93000|[A-Za-z]{4,}/);
+    await shot(page, 'wecom-robot-tab-failure-phone');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
-import { Project, WecomRobot } from '../../db/entities/index.js';
+import { Project, WecomRobot, WecomRobotPost } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireConfigPermission } from '../../http/routes/config.js';
@@ -25,9 +25,12 @@ const robotBody = {
   additionalProperties: false,
 } as const;
 
-function robotView(r: WecomRobot, projectName: string) {
+/** The robot's most recent post that ended failed: when it was queued, what it said, and the robot's refusal (never the key). */
+type LastFailure = { at: string; text: string; error: string | null } | null;
+
+function robotView(r: WecomRobot, projectName: string, lastFailure: LastFailure = null) {
   // never the key: only that one is stored
-  return { projectId: r.projectId, projectName, endpoint: r.endpoint, key: 'set' as const, updatedAt: r.updatedAt.toISOString() };
+  return { projectId: r.projectId, projectName, endpoint: r.endpoint, key: 'set' as const, updatedAt: r.updatedAt.toISOString(), lastFailure };
 }
 
 export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroORM; cases: CaseService; now: () => Date }): Promise<void> {
@@ -44,7 +47,13 @@ export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroO
     const em = opts.orm.em.fork();
     const robots = await em.find(WecomRobot, { companyId: principal.companyId }, { orderBy: { projectId: 'asc' } });
     const names = new Map((await em.find(Project, { companyId: principal.companyId, id: { $in: robots.map((r) => r.projectId) } })).map((p) => [p.id, p.name]));
-    return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '')), endpointsAllowed: endpointOverridesAllowed() };
+    // a failed post shows on the tab, so an admin learns the group stopped hearing (wrong key, robot removed)
+    const failures = new Map<number, LastFailure>();
+    for (const r of robots) {
+      const [last] = await em.find(WecomRobotPost, { companyId: principal.companyId, robotId: r.id, status: 'failed' }, { orderBy: { id: 'desc' }, limit: 1 });
+      if (last && last.createdAt >= r.updatedAt) failures.set(r.id, { at: last.createdAt.toISOString(), text: last.text.slice(0, 200), error: last.error });
+    }
+    return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '', failures.get(r.id) ?? null)), endpointsAllowed: endpointOverridesAllowed() };
   });
 
   app.put('/api/projects/:projectId/wecom-robot', {

@@ -9,10 +9,11 @@ import { api, ApiError } from '../../api.js';
 import { I18nController, t } from '../../i18n.js';
 import { issueText } from '../../issue-text.js';
 import { base } from '../../styles.js';
+import { formatDateTime } from '../../format.js';
 import { adminStyles } from '../admin-styles.js';
 import { rmt } from '../../resident-messages/resident-messages-i18n.js';
 
-interface RobotRow { projectId: number; projectName: string; endpoint: string | null; key: 'set'; updatedAt: string }
+interface RobotRow { projectId: number; projectName: string; endpoint: string | null; key: 'set'; updatedAt: string; lastFailure: { at: string; text: string; error: string | null } | null }
 interface ProjectRow { id: number; name: string }
 interface Draft { key: string; endpoint: string }
 
@@ -129,6 +130,7 @@ export class WyAdminWecomRobots extends LitElement {
         const d = this.drafts[p.id] ?? { key: '', endpoint: '' };
         return html`<form class="robot" data-project=${p.id} @submit=${(e: Event) => this.#save(e, p.id)}>
           <strong>${p.name}</strong>${robot ? html`<span class="set" data-set="key">${rmt('robotSet')}</span>` : html`<span class="unset">${rmt('notSetUp')}</span>`}
+          ${robot?.lastFailure ? html`<p class="issue" role="status" data-testid="robot-failure">${rmt('robotLastFailure', { at: formatDateTime(robot.lastFailure.at), text: robot.lastFailure.text })}</p>` : nothing}
           <div class="grid">
             <label>${rmt('robotKey')}
               <input type="password" name="robot-key" autocomplete="new-password" maxlength="100" .value=${d.key} placeholder=${robot ? rmt('credSet') : ''}
