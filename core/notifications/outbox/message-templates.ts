@@ -61,6 +61,20 @@ export function staffOnlyMessages(bundles: readonly PluginBundle[]): Set<string>
   return new Set([...toStaff].filter((id) => !toResidents.has(id) && !declared.get(id)?.context?.length));
 }
 
+type Named = { name: string } | null | undefined;
+type Coded = { name: string; code: string } | null | undefined;
+
+/** The roots every message reads (MESSAGE_ROOTS but now), from the records found: their names and numbers only. */
+export function messageRoots(r: { company: Named; project: Coded; building: Coded; unit: { number: string } | null | undefined; person: Named }): Record<string, unknown> {
+  return {
+    company: r.company ? { name: r.company.name } : {},
+    project: r.project ? { name: r.project.name, code: r.project.code } : {},
+    building: r.building ? { name: r.building.name, code: r.building.code } : {},
+    unit: r.unit ? { number: r.unit.number } : {},
+    person: r.person ? { name: r.person.name } : {},
+  };
+}
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 function compile(source: string): HandlebarsTemplateDelegate {
   let t = compiled.get(source);

@@ -9,7 +9,7 @@ import { raw, type SqlEntityManager } from '@mikro-orm/knex';
 import { Building, Company, OutboxMessage, Person, Project, ResidentMessagePreference, Unit, type MessageChannelKind, type MessageStatus } from '../../db/entities/index.js';
 import type { ConfigService } from '../../config/config-service.js';
 import type { PluginBundle } from '../../declarations/plugin-bundle.js';
-import { messageTemplates, renderMessage } from './message-templates.js';
+import { messageRoots, messageTemplates, renderMessage } from './message-templates.js';
 import { dayStart, notificationSettings, quietUntil } from './notification-settings.js';
 
 export interface MessageRecipient {
@@ -42,13 +42,18 @@ export class UnknownMessageTemplateError extends Error {
   override name = 'UnknownMessageTemplateError';
 }
 
+/** A message template in force for the company at `at` (the plugins', the company types', the company's own), with the settings it was found in. */
+export async function templateInForce(em: EntityManager, deps: MessagingDeps, companyId: number, id: string, at: Date) {
+  const version = await deps.configs.current(companyId, at, em);
+  const settings = notificationSettings(await deps.configs.documentOf(companyId, version.id, em));
+  const template = messageTemplates(deps.bundles(), settings.templates).get(id);
+  if (!template) throw new UnknownMessageTemplateError(`no message template "${id}"`);
+  return { template, settings, version };
+}
+
 export async function queueMessages(em: EntityManager, deps: MessagingDeps, input: QueueMessageInput): Promise<OutboxMessage[]> {
   const now = deps.now();
-  const version = await deps.configs.current(input.companyId, now, em);
-  const document = await deps.configs.documentOf(input.companyId, version.id, em);
-  const settings = notificationSettings(document);
-  const template = messageTemplates(deps.bundles(), settings.templates).get(input.template);
-  if (!template) throw new UnknownMessageTemplateError(`no message template "${input.template}"`);
+  const { template, settings, version } = await templateInForce(em, deps, input.companyId, input.template, now);
   const timezone = (await deps.configs.compiledFor(input.companyId, version.id, null, em)).calendar.timezone;
   const company = await em.findOneOrFail(Company, { id: input.companyId });
   // everything the recipients need, read once for all of them: a building-wide notice or an event
@@ -68,11 +73,7 @@ export async function queueMessages(em: EntityManager, deps: MessagingDeps, inpu
     const pref = looked.preferences.get(person.id);
     const rendered = renderMessage(template, {
       ...input.context,
-      company: { name: company.name },
-      project: project ? { name: project.name, code: project.code } : {},
-      building: building ? { name: building.name, code: building.code } : {},
-      unit: unit ? { number: unit.number } : {},
-      person: { name: person.name },
+      ...messageRoots({ company, project, building, unit, person }),
       now: now.toISOString(),
     });
     const recipient = input.channel === 'sms' ? person.phone ?? null : pref?.wechatOpenId ?? null;

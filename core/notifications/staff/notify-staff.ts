@@ -18,9 +18,8 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Building, Company, Person, Project, StaffNotification, StaffNotificationPrefs, Unit, type WorkCase } from '../../db/entities/index.js';
 import type { EffectInput } from '../../plugin-types.js';
-import { messageTemplates, renderMessage } from '../outbox/message-templates.js';
-import { notificationSettings } from '../outbox/notification-settings.js';
-import { UnknownMessageTemplateError, type MessagingDeps } from '../outbox/queue-message.js';
+import { messageRoots, renderMessage } from '../outbox/message-templates.js';
+import { templateInForce, type MessagingDeps } from '../outbox/queue-message.js';
 import type { NotifyParams } from '../notify-params.js';
 import { RecipientDirectory } from './recipients.js';
 
@@ -29,10 +28,7 @@ export const STAFF_MESSAGE_KIND = 'message';
 
 export async function notifyStaff(ctx: EffectInput, deps: MessagingDeps, params: NotifyParams, row: WorkCase): Promise<void> {
   const em = ctx.em;
-  const version = await deps.configs.current(ctx.companyId, ctx.now, em);
-  const document = await deps.configs.documentOf(ctx.companyId, version.id, em);
-  const template = messageTemplates(deps.bundles(), notificationSettings(document).templates).get(params.template);
-  if (!template) throw new UnknownMessageTemplateError(`no message template "${params.template}"`);
+  const { template } = await templateInForce(em, deps, ctx.companyId, params.template, ctx.now);
 
   const who = new RecipientDirectory(em, deps.configs, ctx.now);
   let ids: number[] = [];
@@ -63,11 +59,5 @@ async function caseContext(em: SqlEntityManager, row: WorkCase): Promise<Record<
   const buildingId = row.buildingId ?? unit?.buildingId ?? null;
   const building = buildingId ? await em.findOne(Building, { id: buildingId, companyId }) : null;
   const person = row.personId ? await em.findOne(Person, { id: row.personId, companyId }) : null;
-  return {
-    company: company ? { name: company.name } : {},
-    project: project ? { name: project.name, code: project.code } : {},
-    building: building ? { name: building.name, code: building.code } : {},
-    unit: unit ? { number: unit.number } : {},
-    person: person ? { name: person.name } : {},
-  };
+  return messageRoots({ company, project, building, unit, person });
 }
