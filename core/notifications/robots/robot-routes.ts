@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { MikroORM } from '@mikro-orm/core';
+import { raw, type SqlEntityManager } from '@mikro-orm/knex';
 import { Project, WecomRobot, WecomRobotPost } from '../../db/entities/index.js';
 import type { CaseService } from '../../cases/case-service.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
@@ -48,11 +49,18 @@ export async function wecomRobotRoutes(app: FastifyInstance, opts: { orm: MikroO
     const robots = await em.find(WecomRobot, { companyId: principal.companyId }, { orderBy: { projectId: 'asc' } });
     const names = new Map((await em.find(Project, { companyId: principal.companyId, id: { $in: robots.map((r) => r.projectId) } })).map((p) => [p.id, p.name]));
     // a failed post shows on the tab, so an admin learns the group stopped hearing (wrong key, robot removed)
-    const failures = new Map<number, LastFailure>();
-    for (const r of robots) {
-      const [last] = await em.find(WecomRobotPost, { companyId: principal.companyId, robotId: r.id, status: 'failed' }, { orderBy: { id: 'desc' }, limit: 1 });
-      if (last && last.createdAt >= r.updatedAt) failures.set(r.id, { at: last.createdAt.toISOString(), text: last.text.slice(0, 200), error: last.error });
-    }
+    // each robot's newest failed post: one grouped query and one read, whatever the number of projects
+    const newest = robots.length ? await (em as SqlEntityManager).createQueryBuilder(WecomRobotPost)
+      .select([raw('max(id) as id')])
+      .where({ companyId: principal.companyId, robotId: { $in: robots.map((r) => r.id) }, status: 'failed' })
+      .groupBy('robotId')
+      .execute<{ id: number | string }[]>('all') : [];
+    const lastPosts = newest.length ? await em.find(WecomRobotPost, { companyId: principal.companyId, id: { $in: newest.map((n) => Number(n.id)) } }) : [];
+    const updatedAt = new Map(robots.map((r) => [r.id, r.updatedAt]));
+    const failures = new Map<number, LastFailure>(lastPosts
+      // a failure from before the robot was saved again is history: the new key or address may work
+      .filter((p) => p.createdAt >= updatedAt.get(p.robotId)!)
+      .map((p) => [p.robotId, { at: p.createdAt.toISOString(), text: p.text.slice(0, 200), error: p.error }]));
     return { items: robots.map((r) => robotView(r, names.get(r.projectId) ?? '', failures.get(r.id) ?? null)), endpointsAllowed: endpointOverridesAllowed() };
   });
 
