@@ -54,6 +54,15 @@ async function complaint(content: string, projectCode = 'CH') {
 const take = (as: string, type: string, c: { id: number; version: number }, transition: string, data?: Record<string, unknown>) =>
   kernel.call(t[as]!, 'POST', `/api/cases/${type}/${c.id}/transitions/${transition}`, { version: c.version, ...(data ? { data } : {}) });
 
+/** TEST DATA: a common-area electrical repair registered by phone at the front desk of 翠湖花园. */
+async function registerRepair(d: { customerName: string; contactPhone: string; appointmentAt: string; location: string; content: string }) {
+  const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/repair', {
+    projectId: reg.projects.get('CH')!.id, data: { channel: 'phone', area: 'commonArea', category: 'electrical', ...d },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created;
+}
+
 describe('notify to a role: a major complaint is reported to the director', () => {
   it('reaches the director of the case\'s project, with the rendered text, once', async () => {
     const c = await complaint('物业费收取后电梯三个月未修，业主联名要求停缴物业费');
@@ -109,11 +118,7 @@ describe('messages to staff in the template list', () => {
 
 describe('notify to the assignee: a repair order written off tells its technician', () => {
   it('the technician named on the order gets the note; nobody else does', async () => {
-    const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/repair', {
-      projectId: reg.projects.get('CH')!.id,
-      data: { channel: 'phone', customerName: '王芳', contactPhone: '13800000002', appointmentAt: '2026-11-02T15:00:00+08:00', area: 'commonArea', location: '1栋大堂', category: 'electrical', content: '大堂灯不亮' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await registerRepair({ customerName: '王芳', contactPhone: '13800000002', appointmentAt: '2026-11-02T15:00:00+08:00', location: '1栋大堂', content: '大堂灯不亮' });
     const dispatched = await take('assistant', 'repair', created.json(), 'dispatch', { technicianId: reg.staff.get('technician')!.id });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
     expect(dispatched.json().assigneeId).toBe(reg.staff.get('technician')!.id);
@@ -127,21 +132,13 @@ describe('notify to the assignee: a repair order written off tells its technicia
   });
 
   it('an order written off before anyone was named tells nobody', async () => {
-    const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/repair', {
-      projectId: reg.projects.get('CH')!.id,
-      data: { channel: 'phone', customerName: '李雷', contactPhone: '13800000003', appointmentAt: '2026-11-02T16:00:00+08:00', area: 'commonArea', location: '2栋电梯厅', category: 'electrical', content: '电梯厅灯闪' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await registerRepair({ customerName: '李雷', contactPhone: '13800000003', appointmentAt: '2026-11-02T16:00:00+08:00', location: '2栋电梯厅', content: '电梯厅灯闪' });
     expect((await take('frontdesk', 'repair', created.json(), 'cancel', { cancelReason: 'duplicate', cancelNote: '重复登记' })).statusCode).toBe(200);
     for (const who of ['technician', 'technician2', 'assistant', 'supervisor']) expect(await messages(who, created.json().id), who).toEqual([]);
   });
 
   it('the technician\'s open app hears of it live: the fan-out announces the row once the transition has committed', async () => {
-    const created = await kernel.call(t.frontdesk!, 'POST', '/api/cases/repair', {
-      projectId: reg.projects.get('CH')!.id,
-      data: { channel: 'phone', customerName: '韩梅', contactPhone: '13800000004', appointmentAt: '2026-11-02T17:00:00+08:00', area: 'commonArea', location: '3栋门厅', category: 'electrical', content: '门厅灯不亮' },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await registerRepair({ customerName: '韩梅', contactPhone: '13800000004', appointmentAt: '2026-11-02T17:00:00+08:00', location: '3栋门厅', content: '门厅灯不亮' });
     const dispatched = await take('assistant', 'repair', created.json(), 'dispatch', { technicianId: reg.staff.get('technician')!.id });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
     await kernel.runJobs();
