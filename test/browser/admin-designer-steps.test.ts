@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { tab } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -48,18 +49,8 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
-async function login(username: string): Promise<Page> {
-  const page = await h.newPage();
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept());
-  await signIn(page, h.baseUrl, username);
-  return page;
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+function login(username: string): Promise<Page> {
+  return h.signedIn(username, pageErrors);
 }
 
 async function expand(page: Page, selector: string): Promise<void> {

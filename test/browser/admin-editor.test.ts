@@ -16,7 +16,8 @@ import { demoRegistry } from '../../core/testing/harness.js';
 import type { SeededRegistry } from '../../core/registry/seed-registry.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { tab } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 let second: SeededRegistry;
@@ -50,18 +51,8 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
-async function login(username: string): Promise<Page> {
-  const page = await h.newPage();
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? '恢复原处理时限' : undefined));
-  await signIn(page, h.baseUrl, username);
-  return page;
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+function login(username: string): Promise<Page> {
+  return h.signedIn(username, pageErrors, { promptAnswer: '恢复原处理时限' });
 }
 
 /** A screenshot of one part of the page (the control with its message), next to the full-page ones. */

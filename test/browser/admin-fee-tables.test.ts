@@ -11,7 +11,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { tab } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
@@ -25,19 +26,8 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
-async function login(username: string): Promise<Page> {
-  const page = await h.newPage();
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept());
-  await signIn(page, h.baseUrl, username);
-  return page;
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  const nav = page.getByRole('navigation', { name: '配置编辑' });
-  await nav.getByRole('link', { name, exact: true }).click();
-  await nav.getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+function login(username: string): Promise<Page> {
+  return h.signedIn(username, pageErrors);
 }
 
 async function shotOf(part: Locator, name: string): Promise<void> {

@@ -5,47 +5,32 @@
  * rows; on 流程与时限 gives 办结 a 追加记录 step writing into it (问题描述 ← 事由, 发现时间 ← 办理时间);
  * dry run, activation. The front desk then takes 办结 on a case and the case page shows the appended
  * row in a table under the column titles.
- * Screenshots: /tmp/wuye-helpers/shots-listkind/ and test-results/screenshots/admin-list-field-*.png (desktop and 390×844).
+ * Screenshots: test-results/screenshots/admin-list-field-*.png (desktop and 390×844; copied to $WUYE_SHOTS_DIR when set).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { deepText, takeStep } from './form-steps.js';
+import { tab } from './admin-procedures-steps.js';
 
 let h: BrowserHarness;
 const pageErrors: string[] = [];
-const SHOTS = process.env.WUYE_SHOTS_DIR ?? '/tmp/wuye-helpers/shots-listkind';
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await startBrowserHarness({ plugins: ['service-desk'], startAt: '2026-11-02T09:00:00+08:00' });
 });
 afterAll(async () => h?.close());
 afterEach(() => expect(pageErrors).toEqual([]));
 
-async function login(username: string): Promise<Page> {
-  const page = await h.newPage();
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept());
-  await signIn(page, h.baseUrl, username);
-  return page;
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('navigation', { name: '配置编辑' }).getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+function login(username: string): Promise<Page> {
+  return h.signedIn(username, pageErrors);
 }
 
 /** desktop 1280×900 and phone 390×844, full page */
 async function shots(page: Page, name: string): Promise<void> {
   await h.screenshot(page, `admin-list-field-${name}`);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await h.screenshot(page, `admin-list-field-${name}-phone`);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -103,7 +88,7 @@ describe('a 明细表 field built in the form builder and filled by 追加记录
     await shots(admin, '01-column-editor');
     // the column editor itself on a phone, at the size the admin sees it
     await admin.setViewportSize({ width: 390, height: 844 });
-    await editor.screenshot({ path: path.join(SHOTS, '01-column-editor-phone-detail.png') });
+    await editor.screenshot({ path: `${SCREENSHOT_DIR}/admin-list-field-01-column-editor-phone-detail.png` });
     await admin.setViewportSize({ width: 1280, height: 900 });
     await columns.getByRole('button', { name: '删除列「整改结果」' }).click();
     await expect.poll(() => columns.getByLabel('第 2 列名称').inputValue()).toBe('发现时间');

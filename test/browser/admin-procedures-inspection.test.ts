@@ -13,7 +13,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { deepText, tick } from './form-steps.js';
 import { addClock, addField, addState, addStep, choose, openNewCase, part, png, proposeAndActivate, register, renameField, renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, expand, moveClockTo, configVersions } from './admin-procedures-steps.js';
 
@@ -38,14 +38,8 @@ async function shot(page: Page, name: string): Promise<void> {
   copyFileSync(file, `${SHOTS}/${name}.png`);
 }
 
-async function login(username: string, viewport = DESKTOP): Promise<Page> {
-  const page = await h.newPage();
-  await page.setViewportSize(viewport);
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept());
-  await signIn(page, h.baseUrl, username);
-  return page;
+function login(username: string, viewport = DESKTOP): Promise<Page> {
+  return h.signedIn(username, pageErrors, { viewport });
 }
 
 /** No codes, ids, English or JSON in what staff read. */

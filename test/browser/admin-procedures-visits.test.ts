@@ -14,7 +14,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness, signIn } from './browser-harness.js';
+import { SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 import { deepText, deepTextOf, tick } from './form-steps.js';
 import { addField, addState, addStep, choose, expand, openNewCase, part, proposeAndActivate, register, renameField, renameState, renameStep, setStepRoles, stateOf, step, tab, tabOn, configVersions } from './admin-procedures-steps.js';
 
@@ -37,14 +37,8 @@ afterEach(() => expect(pageErrors).toEqual([]));
 
 const shot = (page: Page, name: string) => h.screenshot(page, `admin-procedures-visits-${name}`);
 
-async function login(username: string, viewport = DESKTOP): Promise<Page> {
-  const page = await h.newPage();
-  await page.setViewportSize(viewport);
-  await page.clock.setFixedTime(h.kernel.clock.now());
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => void d.accept());
-  await signIn(page, h.baseUrl, username);
-  return page;
+function login(username: string, viewport = DESKTOP): Promise<Page> {
+  return h.signedIn(username, pageErrors, { viewport });
 }
 
 /** No codes, ids, English or JSON in what staff read. */

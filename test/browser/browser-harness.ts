@@ -31,6 +31,11 @@ export interface BrowserHarness {
   browser: Browser;
   /** a page in its own browser context (own cookies), zh-CN, 1280×900 */
   newPage(options?: { language?: 'zh-CN' | 'en' }): Promise<Page>;
+  /**
+   * A page signed in as `username`, its clock at the test kernel's: page errors go into `errors`
+   * (the test's afterEach expects none), dialogs are accepted (a prompt with `promptAnswer`).
+   */
+  signedIn(username: string, errors: string[], options?: { viewport?: { width: number; height: number }; promptAnswer?: string }): Promise<Page>;
   /** saves test-results/screenshots/<name>.png (full page) and returns its path */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -52,16 +57,26 @@ export async function startBrowserHarness(options: TestKernelOptions & { demo?: 
   });
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const newPage = async ({ language = 'zh-CN' }: { language?: 'zh-CN' | 'en' } = {}): Promise<Page> => {
+    const context = await browser.newContext({ locale: language, viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
   return {
     baseUrl,
     kernel,
     registry,
     browser,
-    async newPage({ language = 'zh-CN' } = {}) {
-      const context = await browser.newContext({ locale: language, viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+    newPage,
+    async signedIn(username, errors, { viewport, promptAnswer } = {}) {
+      const page = await newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.clock.setFixedTime(kernel.clock.now());
+      page.on('pageerror', (err) => errors.push(err.message));
+      page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? promptAnswer : undefined));
+      await signIn(page, baseUrl, username);
       return page;
     },
     async screenshot(page, name) {
