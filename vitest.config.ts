@@ -12,8 +12,10 @@ export default defineConfig({
     include: ['core/**/*.test.ts', 'plugins/**/*.test.ts', 'forms/**/*.test.ts', 'ui/**/*.test.ts', 'test/**/*.test.ts'],
     // *.pg.test.ts need PostgreSQL itself (several server processes on one database): only the
     // PostgreSQL run (npm run test:pg) collects them; on SQLite there is nothing they could test
+    // the browser side's unit tests (ui/, forms/) never touch a database: the PostgreSQL run skips
+    // them rather than paying their start-up a second time
     exclude: [
-      '**/node_modules/**', 'test/bench/**', ...(process.env.WUYE_TEST_DB === 'postgres' ? [] : ['**/*.pg.test.ts']),
+      '**/node_modules/**', 'test/bench/**', ...(process.env.WUYE_TEST_DB === 'postgres' ? ['ui/**', 'forms/**'] : ['**/*.pg.test.ts']),
       ...(process.env.WUYE_TEST_TREE_WRITERS === 'skip' ? TREE_WRITERS : []),
     ],
     testTimeout: 30_000,
